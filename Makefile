@@ -1,0 +1,34 @@
+# Two commands on a fresh machine (Python 3.11, pip, make): `make site` and `make test`.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEVSTAMP := $(VENV)/.installed-dev
+
+.PHONY: site test bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml setup.py
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(DEVSTAMP): $(BIN)/python pyproject.toml setup.py
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP) $@
+
+site: $(STAMP)
+	$(BIN)/podium build
+
+test: $(DEVSTAMP)
+	bash .ci/setup-system
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+
+bench: $(DEVSTAMP)
+	$(BIN)/python bench/build.py
+
+clean:
+	rm -rf output .cache

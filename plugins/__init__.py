@@ -1,0 +1,16 @@
+"""Podium's Pelican plugins: ``PLUGINS = ["podium.plugins"]`` enables them all."""
+
+from __future__ import annotations
+
+import importlib
+
+#: Each capability's glue module; its register() connects it to Pelican's signals.
+CAPABILITIES = (
+    "podium.plugins.core",
+    "podium.plugins.embargo.glue",
+)
+
+
+def register() -> None:
+    for name in CAPABILITIES:
+        importlib.import_module(name).register()

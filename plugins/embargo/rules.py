@@ -1,0 +1,36 @@
+"""Why a post must be withheld: pure rules, no Pelican, no clock."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from ..post import PostView
+
+STATIC_REF = re.compile(r"\{(?:static|attach)\}(/?[^\"'\s)<>]+)")
+
+
+def core_reason(post: PostView, now: datetime) -> str | None:
+    """The first layer: drafts and posts dated after 'now' are withheld."""
+    if post.status == "draft":
+        return "draft"
+    if post.date is not None and post.date > now:
+        return f"scheduled for {post.date.isoformat()}"
+    return None
+
+
+def first_reason(reasons) -> str | None:
+    """Gates answer None (allow) or a reason; the first reason given wins."""
+    for reason in reasons:
+        if reason:
+            return reason
+    return None
+
+
+def static_refs(raw_content: str, base: str = "") -> set[str]:
+    """Static files a post links with {static} or {attach}, relative to the content folder."""
+    found = set()
+    for ref in STATIC_REF.findall(raw_content or ""):
+        ref = ref.split("#")[0].split("?")[0]
+        found.add(ref if not base or ref.startswith("/") else f"{base}/{ref}")
+    return {r.lstrip("/") for r in found}

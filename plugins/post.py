@@ -1,0 +1,75 @@
+"""The post view: what every capability needs to know about a post, free of Pelican.
+
+Pure logic (teasers, schedule, cards) takes PostView values so it can be tested
+with plain data; ``from_content`` is the one place that reads Pelican objects.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Mapping
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+def plain_text(fragment: str) -> str:
+    """HTML fragment to one line of readable text (entities decoded, tags dropped)."""
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment or ""))).strip()
+
+
+@dataclass(frozen=True)
+class PostView:
+    slug: str
+    lang: str
+    title: str  # plain text
+    url: str  # absolute
+    date: datetime  # aware
+    summary: str = ""  # plain text
+    content_html: str = ""
+    tags: tuple[str, ...] = ()
+    category: str = ""
+    status: str = "published"
+    source_path: str = ""
+    #: metadata as written by the author (YAML front matter keeps nested blocks)
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    #: line of each metadata key in the source file, for ``path:line`` errors
+    meta_lines: Mapping[str, int] = field(default_factory=dict)
+    kind: str = "article"  # or "page"
+
+    def line_of(self, key: str) -> int | None:
+        return self.meta_lines.get(key)
+
+
+def absolute(siteurl: str, url: str) -> str:
+    if url.startswith(("http://", "https://")):
+        return url
+    return siteurl.rstrip("/") + "/" + url.lstrip("/")
+
+
+def from_content(content: Any, siteurl: str) -> PostView:
+    """Make a PostView from a Pelican Article or Page (duck-typed: no Pelican import)."""
+    meta = dict(getattr(content, "metadata", {}) or {})
+    raw = getattr(content, "podium_raw", None) or meta
+    summary = getattr(content, "summary", "") or ""
+    # Pelican's _content keeps the HTML before {filename} links are resolved; .content resolves them.
+    body = getattr(content, "content", "") or ""
+    return PostView(
+        slug=content.slug,
+        lang=getattr(content, "lang", "") or "",
+        title=plain_text(getattr(content, "title", "")),
+        url=absolute(siteurl, content.url),
+        date=content.date,
+        summary=plain_text(summary),
+        content_html=body,
+        tags=tuple(str(t) for t in getattr(content, "tags", []) or ()),
+        category=str(getattr(content, "category", "") or ""),
+        status=getattr(content, "status", "published"),
+        source_path=getattr(content, "source_path", "") or "",
+        metadata=raw,
+        meta_lines=dict(getattr(content, "podium_lines", None) or {}),
+        kind="page" if type(content).__name__ == "Page" else "article",
+    )

@@ -1,0 +1,85 @@
+"""Podium's Markdown reader: YAML front matter with line numbers, checked metadata.
+
+Pelican swallows reader exceptions (it logs "Could not process" and skips the
+file), so every problem is also recorded in the build's report, which makes
+``podium build`` exit 2 with ``path:line`` messages.
+"""
+
+from __future__ import annotations
+
+import os
+
+from markdown import Markdown
+from pelican.readers import MarkdownReader
+from pelican.utils import pelican_open
+
+from . import context, frontmatter
+from .errors import BadInput
+
+#: metadata Pelican turns into its own objects; everything else is kept as written
+_PROCESSED = ("tags", "category", "author", "authors", "slug", "status")
+
+
+class PodiumMarkdownReader(MarkdownReader):
+    file_extensions = ["md", "markdown", "mkd", "mdown"]
+
+    def read(self, source_path):
+        ctx = context.get(self.settings)
+        shown = ctx.display_path(source_path)
+        with pelican_open(source_path) as text:
+            try:
+                parsed = frontmatter.split(text, shown)
+            except BadInput as exc:
+                ctx.report.error(exc)
+                raise
+        if parsed.yaml:
+            content, metadata, meta, lines = self._read_yaml(parsed)
+        else:
+            content, metadata, meta, lines = self._read_pelican(source_path, text, shown)
+        problems = frontmatter.check(meta, lines, shown, ctx.config.languages, self._kind(source_path))
+        for problem in problems:
+            ctx.report.error(problem)
+        if problems:
+            raise problems[0]
+        metadata["podium_raw"] = meta
+        metadata["podium_lines"] = lines
+        return content, metadata
+
+    def _kind(self, source_path: str) -> str:
+        rel = os.path.relpath(source_path, self.settings["PATH"])
+        pages = self.settings.get("PAGE_PATHS") or []
+        return "page" if any(rel == p or rel.startswith(p.rstrip("/") + os.sep) for p in pages) else "post"
+
+    def _read_yaml(self, parsed):
+        self._md = Markdown(**self.settings["MARKDOWN"])
+        # the meta extension would eat a first paragraph such as "Note: ..."
+        if "meta" in self._md.preprocessors:
+            self._md.preprocessors.deregister("meta")
+        content = self._md.convert(parsed.body)
+        metadata = {}
+        for name, value in parsed.meta.items():
+            if value is None or value == "":
+                continue  # 'category:' left empty means "not set", as in Pelican's own headers
+            metadata[name] = self._convert(name, value)
+        return content, metadata, dict(parsed.meta), dict(parsed.lines)
+
+    def _convert(self, name, value):
+        if name in ("date", "modified"):
+            return frontmatter.parse_date(value) or value
+        if name in self.settings["FORMATTED_FIELDS"] and isinstance(value, str):
+            self._md.reset()
+            return self.process_metadata(name, self._md.convert(value))
+        if name in _PROCESSED and value is not None:
+            if isinstance(value, list):
+                return self.process_metadata(name, [str(v) for v in value])
+            return self.process_metadata(name, str(value))
+        return value
+
+    def _read_pelican(self, source_path, text, shown):
+        lines = frontmatter.header_lines(text)
+        try:
+            content, metadata = super().read(source_path)
+        except ValueError as exc:
+            raise BadInput(f"the date cannot be read ({exc}); write it as 2026-09-14 08:30", path=shown, line=lines.get("date")) from None
+        raw = {k: (str(v) if k in ("title", "lang", "status") else v) for k, v in metadata.items()}
+        return content, metadata, raw, lines

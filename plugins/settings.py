@@ -1,0 +1,217 @@
+"""PODIUM_* settings: defaults in one place, validated once into a frozen dataclass.
+
+Each capability adds its settings to ``SPECS`` below, in its own section.
+Validation collects every problem before reporting, so a person fixes their
+settings file in one go rather than one error per build.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .errors import BadInput, ManyErrors, PodiumError
+
+NETWORKS = ("x", "linkedin", "mastodon", "bluesky", "threads")
+LANGUAGES = ("fr", "en")
+
+
+class Invalid(ValueError):
+    """Raised by a parser: the text says what was expected and what was received."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Spec:
+    key: str
+    default: Any
+    parse: Callable[[Any], Any]
+    doc: str
+
+    @property
+    def field(self) -> str:
+        return self.key.removeprefix("PODIUM_").lower()
+
+
+# --- parsers: small, composable, each raising Invalid with expected/received ---
+
+def _show(value: Any) -> str:
+    return repr(value)
+
+
+def boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise Invalid(f"expected True or False; received {_show(value)}")
+
+
+def text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    raise Invalid(f"expected a string; received {_show(value)}")
+
+
+def optional(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
+        return None if value is None else parse(value)
+    return check
+
+
+def integer(low: int | None = None, high: int | None = None) -> Callable[[Any], int]:
+    def check(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise Invalid(f"expected a whole number; received {_show(value)}")
+        if (low is not None and value < low) or (high is not None and value > high):
+            raise Invalid(f"expected a whole number from {low} to {high}; received {value}")
+        return value
+    return check
+
+
+def one_of(choices: tuple[str, ...]) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        if value not in choices:
+            raise Invalid(f"expected one of: {', '.join(choices)}; received {_show(value)}")
+        return value
+    return check
+
+
+def subset_of(choices: tuple[str, ...], what: str = "value") -> Callable[[Any], tuple[str, ...]]:
+    def check(value: Any) -> tuple[str, ...]:
+        if isinstance(value, str) or not isinstance(value, (list, tuple)):
+            raise Invalid(f"expected a list drawn from: {', '.join(choices)}; received {_show(value)}")
+        for item in value:
+            if item not in choices:
+                raise Invalid(f"unknown {what} {_show(item)}; expected {', '.join(choices)}")
+        return tuple(value)
+    return check
+
+
+def mapping_of(keys: tuple[str, ...] | None, parse_value: Callable[[Any], Any], what: str = "key") -> Callable[[Any], dict]:
+    def check(value: Any) -> dict:
+        if not isinstance(value, Mapping):
+            raise Invalid(f"expected a dict; received {_show(value)}")
+        out = {}
+        for k, v in value.items():
+            if keys is not None and k not in keys:
+                raise Invalid(f"unknown {what} {_show(k)}; expected {', '.join(keys)}")
+            out[k] = parse_value(v)
+        return out
+    return check
+
+
+def colour(value: Any) -> str:
+    if isinstance(value, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+        return value.lower()
+    raise Invalid(f"expected a colour like '#1a2b3c'; received {_show(value)}")
+
+
+def url(value: Any) -> str:
+    if isinstance(value, str) and re.match(r"https?://[^\s/]+", value):
+        return value
+    raise Invalid(f"expected an absolute http(s) URL; received {_show(value)}")
+
+
+def timezone(value: Any) -> str:
+    try:
+        ZoneInfo(str(value))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise Invalid(f"unknown time zone {_show(value)}; expected an IANA name such as 'Europe/Paris'") from None
+    return str(value)
+
+
+def instant(value: Any) -> datetime | None:
+    """An aware datetime, or None for 'the clock at start-up'."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            raise Invalid(f"expected an ISO 8601 time such as '2027-03-02T09:00+01:00'; received {_show(value)}") from None
+    if not isinstance(value, datetime):
+        raise Invalid(f"expected an ISO 8601 time; received {_show(value)}")
+    if value.tzinfo is None:
+        raise Invalid(f"{value.isoformat()} has no time zone; add one, e.g. '+01:00' or 'Z'")
+    return value
+
+
+# --- the settings, one section per capability ---
+
+SPECS: list[Spec] = [
+    # core
+    Spec("PODIUM_NOW", None, instant, "Time that counts as 'now' for embargo and schedule; None means the clock when the build starts."),
+    Spec("PODIUM_PREVIEW", False, boolean, "Preview build: drafts and future posts are shown with a banner (podium serve). Never for production."),
+    Spec("PODIUM_STRICT", False, boolean, "Warnings fail the build, like Pelican's --fatal warnings."),
+    Spec("PODIUM_LANGUAGES", LANGUAGES, subset_of(LANGUAGES, "language"), "Languages a post may be written in."),
+    Spec("PODIUM_NETWORKS", ("x", "linkedin", "mastodon", "bluesky"), subset_of(NETWORKS, "network"), "Social networks podium writes for."),
+    # the leader, shown on the home page and in cards
+    Spec("PODIUM_LEADER_NAME", "", text, "The leader's name, as readers know it."),
+    Spec("PODIUM_LEADER_ROLE", "", text, "Their role, one line."),
+    Spec("PODIUM_LEADER_BIO", "", text, "One-line bio on the home page."),
+    Spec("PODIUM_LEADER_PHOTO", None, optional(text), "Path of the portrait under content/, e.g. 'images/portrait.jpg'."),
+    Spec("PODIUM_SOCIAL_PROFILES", {}, mapping_of(None, url, "network"), "Profiles linked with rel=\"me\": {'linkedin': 'https://...'}."),
+    # feeds
+    Spec("PODIUM_FEEDS_FORMATS", ("atom", "rss"), subset_of(("atom", "rss"), "feed format"), "Feed formats written."),
+    Spec("PODIUM_FEEDS_PER", ("category", "tag", "language"), subset_of(("category", "tag", "language"), "feed kind"), "Extra feeds besides the main one."),
+    Spec("PODIUM_FEEDS_LIMIT", 30, integer(1, 10000), "Entries per feed."),
+]
+
+
+def _settings_class() -> type:
+    fields = [(s.field, Any) for s in SPECS]
+    return dataclasses.make_dataclass("PodiumSettings", fields, frozen=True)
+
+
+def line_of(source: str | None, key: str) -> int | None:
+    """The line where ``key`` is assigned in a settings file, so errors can point at it."""
+    if not source:
+        return None
+    try:
+        with open(source, encoding="utf-8") as fh:
+            for number, line in enumerate(fh, 1):
+                if re.match(rf"\s*{re.escape(key)}\s*=", line):
+                    return number
+    except OSError:
+        return None
+    return None
+
+
+def unknown_keys(raw: Mapping[str, Any]) -> list[tuple[str, str | None]]:
+    known = {s.key for s in SPECS}
+    found = []
+    for key in raw:
+        if key.startswith("PODIUM_") and key not in known:
+            close = difflib.get_close_matches(key, known, n=1)
+            found.append((key, close[0] if close else None))
+    return found
+
+
+def load(raw: Mapping[str, Any], source: str | None = None):
+    """Validate the PODIUM_* keys of a Pelican settings mapping.
+
+    Returns ``(settings, warnings)``; raises ManyErrors listing every bad value.
+    """
+    errors: list[PodiumError] = []
+    values = {}
+    for spec in SPECS:
+        value = raw.get(spec.key, spec.default)
+        try:
+            values[spec.field] = spec.parse(value)
+        except Invalid as exc:
+            errors.append(BadInput(f"{spec.key}: {exc}", path=source, line=line_of(source, spec.key)))
+    warnings = []
+    for key, close in unknown_keys(raw):
+        hint = f"did you mean {close}?" if close else "remove it or check the README's settings reference"
+        warnings.append(BadInput(f"{key}: unknown podium setting, ignored; {hint}", path=source, line=line_of(source, key)))
+    if errors:
+        raise ManyErrors(errors)
+    return _settings_class()(**values), warnings
+
+
+def defaults():
+    """The settings with every default: for tests and for code run outside a build."""
+    return load({})[0]

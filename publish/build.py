@@ -1,0 +1,133 @@
+"""One real Pelican build of a podium project, into a temp folder swapped in on success.
+
+A failed build leaves the previous output untouched: readers of a preview
+server, and deploy steps that follow, never see a half-written site.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import traceback
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from podium.plugins import context as context_mod
+from podium.plugins.errors import BadInput, ManyErrors, PodiumError
+
+SETTINGS_FILES = {False: "pelicanconf.py", True: "publishconf.py"}
+
+
+@dataclass
+class BuildResult:
+    output: Path
+    settings: dict[str, Any]
+    ctx: Any
+    warnings: list[PodiumError] = field(default_factory=list)
+    articles: int = 0
+    pages: int = 0
+
+
+class _Collect(logging.Handler):
+    """Pelican logs the problems it meets; podium turns them into build errors."""
+
+    def __init__(self, root: str):
+        super().__init__(logging.WARNING)
+        self.root = root
+        self.errors: list[str] = []
+        self.warnings: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage().replace(self.root + os.sep, "")
+        (self.errors if record.levelno >= logging.ERROR else self.warnings).append(message)
+
+
+def settings_path(project: Path, prod: bool) -> Path:
+    path = project / SETTINGS_FILES[prod]
+    if not path.exists():
+        raise BadInput(f"no {path.name} here; run podium in the project folder, or create one with 'podium init DIR'", path=str(path))
+    return path
+
+
+def read_settings(project: Path, prod: bool = False, overrides: dict | None = None) -> tuple[dict, Path]:
+    """Pelican's settings from pelicanconf.py or publishconf.py, with a clear error when the file is broken."""
+    from pelican.settings import read_settings as pelican_read
+
+    path = settings_path(project, prod)
+    # publishconf.py usually does 'from pelicanconf import *': make that import this project's file.
+    sys.modules.pop("pelicanconf", None)
+    sys.path.insert(0, str(project))
+    try:
+        settings = pelican_read(str(path), override=overrides or {})
+    except SyntaxError as exc:
+        where = os.path.relpath(exc.filename or str(path), project)
+        raise BadInput(f"the settings file is not valid Python ({exc.msg}); fix the line or compare with the README's example", path=where, line=exc.lineno) from None
+    except Exception as exc:  # a settings file is code: any error in it is the user's input
+        frame = next((f for f in reversed(traceback.extract_tb(exc.__traceback__)) if f.filename.startswith(str(project))), None)
+        where = os.path.relpath(frame.filename, project) if frame else path.name
+        raise BadInput(f"the settings file fails when run ({type(exc).__name__}: {exc}); fix the line", path=where, line=frame.lineno if frame else None) from None
+    finally:
+        sys.path.remove(str(project))
+    return settings, path
+
+
+def _swap_in(built: Path, target: Path) -> None:
+    if target.exists():
+        trash = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        os.replace(target, trash / "old")
+        os.replace(built, target)
+        shutil.rmtree(trash, ignore_errors=True)
+    else:
+        os.replace(built, target)
+
+
+def build(project: str | os.PathLike, *, prod: bool = False, now: datetime | str | None = None,
+          output: str | os.PathLike | None = None, preview: bool = False, strict: bool = False,
+          overrides: dict | None = None) -> BuildResult:
+    """Build the site; raise PodiumError (every problem listed) and leave output alone on failure."""
+    from pelican import Pelican
+
+    project = Path(project).resolve()
+    extra = dict(overrides or {})
+    if now is not None:
+        extra["PODIUM_NOW"] = now
+    if preview:
+        extra["PODIUM_PREVIEW"] = True
+    if strict:
+        extra["PODIUM_STRICT"] = True
+    settings, source = read_settings(project, prod, extra)
+    target = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"]).resolve()
+    ctx = context_mod.create(settings, source=source.name, root=str(project))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
+    settings["OUTPUT_PATH"] = str(scratch)
+    settings["DELETE_OUTPUT_DIRECTORY"] = False
+    collect = _Collect(str(project))
+    logger = logging.getLogger("pelican")
+    logger.addHandler(collect)
+    try:
+        pelican = Pelican(settings)
+        pelican.run()
+        for message in collect.errors:
+            ctx.report.error(BadInput(message))
+        if ctx.config.strict:
+            for warning in ctx.report.warnings + [BadInput(m) for m in collect.warnings]:
+                ctx.report.error(warning)
+        ctx.report.raise_if_errors()
+        _swap_in(scratch, target)
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    finally:
+        logger.removeHandler(collect)
+    warnings = ctx.report.warnings + [BadInput(m) for m in collect.warnings]
+    return BuildResult(output=target, settings=settings, ctx=ctx, warnings=warnings,
+                       articles=len(ctx.shared.get("articles", [])), pages=len(ctx.shared.get("pages", [])))
+
+
+__all__ = ["build", "read_settings", "BuildResult", "ManyErrors"]

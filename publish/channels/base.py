@@ -1,0 +1,233 @@
+"""What every network client shares: the share sent, the result, the errors, retries and redaction.
+
+A client is built from environment variables (``from_env``), talks HTTP through
+an injectable httpx transport (a local contract server in tests, the network in
+production) and sleeps through an injectable function, so tests never wait.
+Credentials live only inside the client: every message it produces passes
+through ``redact`` first.
+"""
+
+from __future__ import annotations
+
+import abc
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Callable, ClassVar, Mapping, Sequence
+
+import httpx
+
+from podium.plugins.errors import ExternalFailure
+
+from .retry import RETRYABLE, RetryPolicy, plan_wait
+
+log = logging.getLogger("podium.publish.channels")
+
+REDACTED = "[redacted]"
+
+
+@dataclass(frozen=True)
+class Share:
+    """One teaser to send to one network.
+
+    ``text`` is a string, or a sequence of strings for an X thread (other
+    networks join the parts with a blank line). Clients read these attributes
+    only, so the pipeline may pass any object that has them.
+    """
+
+    share_id: str
+    slug: str
+    text: str | tuple[str, ...]
+    url: str
+    lang: str = ""
+    network: str = ""
+    #: link card (LinkedIn article, Bluesky external embed)
+    title: str = ""
+    description: str = ""
+    #: Bluesky's createdAt; aware. None means "the client's clock at posting time".
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Posted:
+    """Where a share went: the network's own id and a public URL for people."""
+
+    remote_id: str
+    url: str
+    #: every post of an X thread, first one first (remote_id is the first)
+    thread_ids: tuple[str, ...] = field(default=())
+
+
+class ChannelError(ExternalFailure):
+    """A network did not take the share (exit status 1).
+
+    ``partial`` holds what did go out before the failure (the first posts of an
+    X thread), so the pipeline can record it and not send it twice.
+    """
+
+    def __init__(self, message: str, *, network: str, status: int | None = None,
+                 code: str | None = None, partial: Posted | None = None):
+        super().__init__(message)
+        self.network = network
+        self.status = status
+        self.code = code
+        self.partial = partial
+
+
+class PermanentError(ChannelError):
+    """The network refused the share (400, 401, 403, 422...): trying again will not help."""
+
+
+class TransientError(ChannelError):
+    """Rate limit, server trouble or timeout still there after the allowed retries."""
+
+
+class MissingCredential(ChannelError):
+    """A credential variable is unset or malformed: the network is skipped."""
+
+    def __init__(self, message: str, *, network: str, variable: str):
+        super().__init__(message, network=network)
+        self.variable = variable
+
+
+def single_text(share: Any) -> str:
+    """Networks without threads take one text; a sequence is joined by blank lines."""
+    text = share.text
+    if isinstance(text, str):
+        return text
+    return "\n\n".join(text)
+
+
+def thread_texts(share: Any) -> tuple[str, ...]:
+    text = share.text
+    return (text,) if isinstance(text, str) else tuple(text)
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def require(environ: Mapping[str, str], variable: str, network: str, label: str) -> str:
+    """The value of a credential variable, or a MissingCredential naming it."""
+    value = (environ.get(variable) or "").strip()
+    if not value:
+        raise MissingCredential(
+            f"{variable} is not set; {label} shares are skipped. "
+            f"Set it in the environment (in CI, from a repository secret).",
+            network=network, variable=variable)
+    return value
+
+
+class Channel(abc.ABC):
+    """Base of the HTTP clients: one retrying request method and redaction."""
+
+    name: ClassVar[str] = ""
+    label: ClassVar[str] = ""
+    #: the response header giving the rate-limit reset, and how to read it ("epoch" or "iso")
+    reset_header: ClassVar[str | None] = None
+    reset_kind: ClassVar[str] = "epoch"
+
+    def __init__(self, *, base_url: str, secrets: Sequence[str] = (),
+                 transport: httpx.BaseTransport | None = None,
+                 sleep: Callable[[float], None] = time.sleep,
+                 clock: Callable[[], datetime] = utc_now,
+                 policy: RetryPolicy = RetryPolicy()):
+        self._secrets = [s for s in secrets if s]
+        self._sleep = sleep
+        self._clock = clock
+        self.policy = policy
+        self.base_url = base_url.rstrip("/")
+        self._http = httpx.Client(base_url=self.base_url, transport=transport,
+                                  timeout=policy.timeout, follow_redirects=False)
+
+    def __repr__(self) -> str:  # never show credentials, even in a debugger or traceback
+        return f"<{type(self).__name__} {self.base_url}>"
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @abc.abstractmethod
+    def post(self, share: Any) -> Posted:
+        """Send one share; PermanentError or TransientError when it does not go out."""
+
+    # --- redaction -------------------------------------------------------
+
+    def _remember_secret(self, value: str) -> None:
+        if value and value not in self._secrets:
+            self._secrets.append(value)
+
+    def redact(self, text: str) -> str:
+        """Replace every credential this client knows with [redacted]."""
+        for secret in sorted(self._secrets, key=len, reverse=True):
+            text = text.replace(secret, REDACTED)
+        return text
+
+    # --- errors ----------------------------------------------------------
+
+    def error_detail(self, response: httpx.Response) -> tuple[str, str | None]:
+        """(human text, machine code) from an error response; networks override."""
+        return response.text[:200], None
+
+    def refusal(self, response: httpx.Response, what: str) -> PermanentError:
+        detail, code = self.error_detail(response)
+        message = (f"{self.label} refused {what} (HTTP {response.status_code}"
+                   f"{': ' + detail if detail else ''}); {self.advice(response.status_code, code)}")
+        return PermanentError(self.redact(message), network=self.name,
+                              status=response.status_code, code=code)
+
+    def advice(self, status: int, code: str | None) -> str:
+        if status == 401:
+            return "the credential is wrong or expired: renew it and update the environment variable"
+        if status == 403:
+            return "the account or app lacks the permission to post: check its scopes"
+        return "fix the share or the settings; podium will not retry it"
+
+    # --- the request loop ------------------------------------------------
+
+    def send(self, method: str, path: str, *, what: str, **kwargs: Any) -> httpx.Response:
+        """One request with bounded retries on 429, 5xx, timeouts and dropped connections.
+
+        Waits honour Retry-After and the network's rate-limit headers; the total
+        sleeping time stays within ``policy.max_total_wait``.
+        """
+        waited = 0.0
+        problem = ""
+        for attempt in range(1, self.policy.max_attempts + 1):
+            status, headers = None, {}
+            try:
+                response = self._http.request(method, path, **kwargs)
+            except httpx.TimeoutException:
+                problem = f"no answer within {self.policy.timeout:g}s"
+            except httpx.TransportError as exc:
+                problem = f"connection failed ({type(exc).__name__})"
+            else:
+                if response.status_code < 300:
+                    return response
+                if response.status_code not in RETRYABLE:
+                    raise self.refusal(response, what)
+                status, headers = response.status_code, response.headers
+                problem = f"HTTP {status}{': ' + self.error_detail(response)[0] if response.content else ''}"
+            if attempt == self.policy.max_attempts:
+                break
+            wait = plan_wait(attempt, status, headers, self._clock(), self.policy,
+                             self.reset_header, self.reset_kind)
+            if waited + wait.seconds > self.policy.max_total_wait:
+                raise TransientError(self.redact(
+                    f"{self.label} asked to wait {wait.seconds:.0f}s ({wait.reason}) before {what}, "
+                    f"beyond podium's limit of {self.policy.max_total_wait:.0f}s; "
+                    f"the share stays due and the next run will send it"), network=self.name, status=status)
+            log.warning("%s", self.redact(
+                f"{self.label}: {problem}; waiting {wait.seconds:.0f}s ({wait.reason}) "
+                f"before attempt {attempt + 1} of {self.policy.max_attempts}"))
+            self._sleep(wait.seconds)
+            waited += wait.seconds
+        raise TransientError(self.redact(
+            f"{self.label}: {self.policy.max_attempts} attempts at {what} failed (last: {problem}); "
+            f"the share stays due and the next run will try again"), network=self.name)

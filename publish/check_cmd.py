@@ -1,0 +1,31 @@
+"""Check content, settings and calendar without building."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--prod", action="store_true", help="check with publishconf.py, as a production build would")
+    parser.add_argument("--now", metavar="T", help="ISO 8601 time that counts as now")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+
+def run(args: argparse.Namespace) -> int:
+    from .build import build
+    from .build_cmd import parse_now
+
+    # The check is a full build thrown away: the same code finds the same problems.
+    scratch = Path(tempfile.mkdtemp(prefix="podium-check-"))
+    try:
+        result = build(args.project, prod=args.prod, now=parse_now(args.now), output=scratch / "site", strict=args.strict)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"OK: {result.articles} posts and {result.pages} pages checked; {len(result.ctx.embargoed)} withheld.")
+    return 0

@@ -1,0 +1,79 @@
+"""Start a new post with the right metadata."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("title", help='the title, in quotes: podium new "Ce que le vent nous apprend"')
+    parser.add_argument("--lang", help="fr or en (default: DEFAULT_LANG of the settings)")
+    parser.add_argument("--now", metavar="T", help="ISO 8601 time used as the post's date (default: now)")
+
+
+def front_matter(title: str, slug: str, lang: str, when: datetime) -> str:
+    """The file a new post starts from: a draft, so nothing leaks before someone decides."""
+    quoted = title.replace("\\", "\\\\").replace('"', '\\"')
+    return (
+        "---\n"
+        f'title: "{quoted}"\n'
+        f"date: {when:%Y-%m-%d %H:%M}\n"
+        f"lang: {lang}\n"
+        f"slug: {slug}\n"
+        "status: draft\n"
+        "category: \n"
+        "tags: []\n"
+        "summary: \n"
+        "---\n\n"
+        + ("Écrivez ici. Le billet reste un brouillon tant que « status: draft » figure ci-dessus.\n" if lang == "fr"
+           else "Write here. The post stays a draft while 'status: draft' is above.\n")
+    )
+
+
+def write_new(path: Path, text: str) -> None:
+    """Create the file atomically, refusing to replace one that exists."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".new-", suffix=".md")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    try:
+        os.link(tmp, path)  # fails if the file exists, unlike rename
+    finally:
+        os.unlink(tmp)
+
+
+def run(args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo
+
+    from pelican.utils import slugify
+
+    from podium.plugins.errors import BadInput
+
+    from .build import read_settings
+    from .build_cmd import parse_now
+
+    project = Path(args.project).resolve()
+    settings, _ = read_settings(project)
+    languages = settings.get("PODIUM_LANGUAGES") or ("fr", "en")
+    lang = args.lang or settings.get("DEFAULT_LANG", "fr")
+    if lang not in languages:
+        raise BadInput(f"--lang: unknown language {lang!r}; expected " + " or ".join(languages))
+    title = args.title.strip()
+    if not title:
+        raise BadInput('the title is empty; write podium new "Your title"')
+    slug = slugify(title, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    if not slug:
+        raise BadInput(f"no slug can be made from the title {title!r}; use letters or digits in it")
+    zone = ZoneInfo(settings.get("TIMEZONE") or "UTC")
+    when = (parse_now(args.now) or datetime.now(zone)).astimezone(zone)
+    folder = Path(settings["PATH"]) / (settings.get("ARTICLE_PATHS") or [""])[0]
+    path = folder / f"{slug}.md"
+    if path.exists():
+        raise BadInput(f"a post with this slug already exists; choose another title or edit {os.path.relpath(path, project)}", path=os.path.relpath(path, project))
+    write_new(path, front_matter(title, slug, lang, when))
+    print(f"Created {os.path.relpath(path, project)} (a draft: remove 'status: draft' to publish it)")
+    return 0

@@ -1,0 +1,12 @@
+# Production settings: `podium build --prod` and `podium publish` read this file.
+# It starts from pelicanconf.py and changes only what differs online.
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F401,F403
+
+SITEURL = "https://claire-morel.example"
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True
