@@ -18,7 +18,7 @@ def _add_reader(readers) -> None:
 
 
 def _remember_articles(generator) -> None:
-    context.get(generator.settings).shared["articles"] = list(generator.articles)
+    context.get(generator.settings).shared["articles"] = list(generator.articles) + list(generator.translations)
 
 
 def _remember_pages(generator) -> None:

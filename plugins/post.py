@@ -50,13 +50,21 @@ def absolute(siteurl: str, url: str) -> str:
     return siteurl.rstrip("/") + "/" + url.lstrip("/")
 
 
-def from_content(content: Any, siteurl: str) -> PostView:
-    """Make a PostView from a Pelican Article or Page (duck-typed: no Pelican import)."""
+def from_content(content: Any, siteurl: str, early: bool = False) -> PostView:
+    """Make a PostView from a Pelican Article or Page (duck-typed: no Pelican import).
+
+    ``early=True`` is for hooks that run before the static files are known
+    (the embargo): Pelican's ``.content`` and ``.summary`` resolve {static}
+    links on first use and would warn about files not registered yet, so the
+    raw HTML is used instead.
+    """
     meta = dict(getattr(content, "metadata", {}) or {})
     raw = getattr(content, "podium_raw", None) or meta
-    summary = getattr(content, "summary", "") or ""
-    # Pelican's _content keeps the HTML before {filename} links are resolved; .content resolves them.
-    body = getattr(content, "content", "") or ""
+    if early:
+        summary, body = str(meta.get("summary", "") or ""), getattr(content, "_content", "") or ""
+    else:
+        summary = getattr(content, "summary", "") or ""
+        body = getattr(content, "content", "") or ""
     return PostView(
         slug=content.slug,
         lang=getattr(content, "lang", "") or "",

@@ -23,7 +23,7 @@ gate = blinker.signal("podium-gate")
 
 
 def reason_for(content, ctx, siteurl: str) -> str | None:
-    post = from_content(content, siteurl)
+    post = from_content(content, siteurl, early=True)
     reasons = [core_reason(post, ctx.now)]
     reasons += [answer for _, answer in gate.send(post, ctx=ctx)]
     return first_reason(reasons)

@@ -99,5 +99,6 @@ def upright(image: Image.Image) -> Image.Image:
         turned = ImageOps.exif_transpose(image)
     except (ValueError, TypeError, SyntaxError, OSError):
         turned = image.copy()
-    turned.info = {}
+    # Transparency is part of the pixels of a palette image, not information about the picture.
+    turned.info = {"transparency": image.info["transparency"]} if "transparency" in image.info else {}
     return turned

@@ -82,7 +82,8 @@ def make_pull_quote(quote: etree.Element) -> bool:
     last.tag = "footer"
     last.text = "— "
     cite = etree.Element("cite")
-    if len(last) == 0 and "," in rest:
+    if "," in rest:
+        # 'Name, role': the name is cited, the role (and any markup after it) follows
         name, role = rest.split(",", 1)
         cite.text = name.strip()
         cite.tail = "," + role
