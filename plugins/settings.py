@@ -139,6 +139,67 @@ def instant(value: Any) -> datetime | None:
     return value
 
 
+# publish: what each kind of deploy target accepts (required, optional); secrets never, only names of variables
+PUBLISH_TARGET_OPTIONS = {
+    "dir": (("path",), ()),
+    "rsync": (("host", "path"), ("user", "port", "identity_file", "known_hosts", "key_env")),
+    "git": (("remote",), ("branch", "token_env", "author_name", "author_email", "message")),
+    "s3": (("bucket",), ("prefix", "region", "endpoint_url", "manifest_key", "cache_control")),
+}
+_SECRET_HINT = ("token", "password", "secret", "private", "access_key", "credential")
+_A_TARGET = {"dir": "a dir target", "rsync": "an rsync target", "git": "a git target", "s3": "an s3 target"}
+
+
+def publish_target(value: Any) -> dict:
+    """One deploy target: its type, the options that type needs, nothing unknown and no secret."""
+    if not isinstance(value, Mapping):
+        raise Invalid(f"expected a dict such as {{'type': 'dir', 'path': 'public'}}; received {_show(value)}")
+    kind = value.get("type")
+    if kind not in PUBLISH_TARGET_OPTIONS:
+        raise Invalid(f"'type': expected one of: {', '.join(PUBLISH_TARGET_OPTIONS)}; received {_show(kind)}")
+    required, extra = PUBLISH_TARGET_OPTIONS[kind]
+    allowed = ("type", *required, *extra)
+    for key in value:
+        if key not in allowed:
+            secret = any(word in str(key).lower() for word in _SECRET_HINT)
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = ("; secrets go in environment variables, never in settings (see the README)" if secret
+                    else f"; did you mean {close[0]!r}?" if close else "")
+            raise Invalid(f"unknown option {_show(key)} for {_A_TARGET[kind]}; expected {', '.join(allowed[1:])}{hint}")
+    missing = [key for key in required if not value.get(key)]
+    if missing:
+        raise Invalid(f"{_A_TARGET[kind]} needs {', '.join(repr(k) for k in missing)}")
+    for key, item in value.items():
+        check = {"port": integer(1, 65535), "cache_control": mapping_of(None, text, "extension")}.get(key, text)
+        try:
+            check(item)
+        except Invalid as exc:
+            raise Invalid(f"{_show(key)}: {exc}") from None
+    return dict(value)
+
+
+def publish_targets(value: Any) -> dict:
+    if not isinstance(value, Mapping):
+        raise Invalid(f"expected a dict of target name -> options; received {_show(value)}")
+    found = {}
+    for name, options in value.items():
+        try:
+            found[name] = publish_target(options)
+        except Invalid as exc:
+            raise Invalid(f"target {_show(name)}: {exc}") from None
+    return found
+
+
+def widths(value: Any) -> tuple[int, ...]:
+    """Image widths in pixels, for resized variants (images)."""
+    if isinstance(value, str) or not isinstance(value, (list, tuple)) or not value:
+        raise Invalid(f"expected a list of widths in pixels such as (480, 960, 1600); received {_show(value)}")
+    for item in value:
+        if isinstance(item, bool) or not isinstance(item, int) or not 16 <= item <= 8192:
+            raise Invalid(f"expected widths from 16 to 8192 pixels; received {_show(item)}")
+    return tuple(sorted(set(value)))
+
+
 # --- the settings, one section per capability ---
 
 SPECS: list[Spec] = [
@@ -158,6 +219,33 @@ SPECS: list[Spec] = [
     Spec("PODIUM_FEEDS_FORMATS", ("atom", "rss"), subset_of(("atom", "rss"), "feed format"), "Feed formats written."),
     Spec("PODIUM_FEEDS_PER", ("category", "tag", "language"), subset_of(("category", "tag", "language"), "feed kind"), "Extra feeds besides the main one."),
     Spec("PODIUM_FEEDS_LIMIT", 30, integer(1, 10000), "Entries per feed."),
+    # publish
+    Spec("PODIUM_PUBLISH_TARGETS", {}, publish_targets,
+         "Where 'podium publish' deploys: {name: {'type': 'dir' | 'rsync' | 'git' | 's3', ...options}} (README, Publish)."),
+    Spec("PODIUM_PUBLISH_DEFAULT_TARGET", None, optional(text), "Target used without --target; None: the only one defined."),
+    Spec("PODIUM_PUBLISH_LEDGER", "content/.podium/ledger.json", text,
+         "The record of every share sent, relative to the project; CI commits it back."),
+    # cards
+    Spec("PODIUM_CARDS_ENABLED", True, boolean, "Make a 1200×630 social card for every post (og:image, twitter:image)."),
+    Spec("PODIUM_CARDS_LAYOUT", "classic", one_of(("classic", "split")),
+         "Card layout: 'classic' (accent bar, title, leader in the footer) or 'split' (portrait fills the right third)."),
+    Spec("PODIUM_CARDS_BACKGROUND", "#0f172a", colour, "Card background colour."),
+    Spec("PODIUM_CARDS_FOREGROUND", "#ffffff", colour, "Card text colour."),
+    Spec("PODIUM_CARDS_ACCENT", "#f59e0b", colour, "Card accent colour: bars, panel, site name."),
+    Spec("PODIUM_CARDS_LOGO", None, optional(text), "Path of a logo under content/ (PNG with transparency is best), or None."),
+    Spec("PODIUM_CARDS_PORTRAIT", True, boolean, "Show PODIUM_LEADER_PHOTO on cards."),
+    Spec("PODIUM_CARDS_FORMAT", "png", one_of(("png", "jpeg")), "Card file format; either stays under 1 MB."),
+    Spec("PODIUM_CARDS_CACHE_DIR", ".cache/podium/cards", text,
+         "Where rendered cards are kept between builds, relative to the project; never inside the output."),
+    # images
+    Spec("PODIUM_IMAGES_ENABLED", True, boolean, "Resize post images, add WebP, srcset, width/height and lazy loading."),
+    Spec("PODIUM_IMAGES_WIDTHS", (480, 960, 1600), widths, "Widths of the resized variants; none is wider than the original."),
+    Spec("PODIUM_IMAGES_SIZES", "(max-width: 46rem) 100vw, 46rem", text, "The sizes attribute: how wide images show in the theme."),
+    Spec("PODIUM_IMAGES_QUALITY", 82, integer(30, 100), "JPEG and WebP quality of published images."),
+    Spec("PODIUM_IMAGES_MAX_PIXELS", 80_000_000, integer(1_000_000, 170_000_000),
+         "Largest image accepted, in pixels; bigger files are refused as possible decompression bombs."),
+    Spec("PODIUM_IMAGES_CACHE_DIR", ".cache/podium/images", text,
+         "Where resized images are kept between builds, relative to the project; never inside the output."),
 ]
 
 

@@ -113,7 +113,11 @@ def build(project: str | os.PathLike, *, prod: bool = False, now: datetime | str
     try:
         pelican = Pelican(settings)
         pelican.run()
+        explained = {os.path.basename(e.path) for e in ctx.report.errors if e.path}
         for message in collect.errors:
+            # Pelican's "Could not process X" repeats an error podium has already explained
+            if message.startswith("Could not process") and os.path.basename(message.split()[-1]) in explained:
+                continue
             ctx.report.error(BadInput(message))
         if ctx.config.strict:
             for warning in ctx.report.warnings + [BadInput(m) for m in collect.warnings]:

@@ -41,7 +41,7 @@ def post(title: str, date: str = "2026-01-10 09:00", lang: str = "fr", body: str
     import yaml
 
     front = {"title": title, "date": date, "lang": lang, **meta}
-    header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, default_flow_style=None)
+    header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, default_flow_style=False)
     return f"---\n{header}---\n\n{textwrap.dedent(body).strip()}\n"
 
 

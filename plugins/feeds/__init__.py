@@ -1,0 +1,1 @@
+"""Full-content Atom and RSS feeds, written with feedgen: main, per language, per category, per tag."""

@@ -98,11 +98,13 @@ def _article_tags(published: str | None, modified: str | None, section: str | No
 def meta_tags(*, kind: str, title: str, description: str, url: str, site_name: str, lang: str,
               alternate_langs: Iterable[str] = (), image: Mapping[str, Any] | None = None,
               published: str | None = None, modified: str | None = None, section: str | None = None,
-              tags: Iterable[str] = (), author_url: str | None = None, creator: str | None = None) -> list[Tag]:
+              tags: Iterable[str] = (), author_url: str | None = None, creator: str | None = None,
+              large_image: bool = True) -> list[Tag]:
     """Open Graph then Twitter Card tags; ``kind`` is 'article' or 'website'.
 
     A card image upgrades the Twitter card to summary_large_image; without one
-    the small summary card is the honest choice.
+    (or for a square portrait, ``large_image=False``) the small summary card is
+    the honest choice.
     """
     found: list[Tag] = [
         ("property", "og:type", kind),
@@ -118,7 +120,7 @@ def meta_tags(*, kind: str, title: str, description: str, url: str, site_name: s
     if kind == "article":
         found += _article_tags(published, modified, section, tags, author_url)
     has_image = bool(image and image.get("url"))
-    found.append(("name", "twitter:card", "summary_large_image" if has_image else "summary"))
+    found.append(("name", "twitter:card", "summary_large_image" if has_image and large_image else "summary"))
     found.append(("name", "twitter:title", title))
     if description:
         found.append(("name", "twitter:description", description))

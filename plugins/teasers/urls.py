@@ -48,6 +48,7 @@ _QUERY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01
 _QUERY_END = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_&=#/")
 _ACCENTED = regex.compile(rf"[{LATIN_ACCENTS}{_CYRILLIC}]")
 _ASCII_DOMAIN_RUN = regex.compile(rf"[-A-Za-z0-9{LATIN_ACCENTS}]+(?:\.[-A-Za-z0-9{LATIN_ACCENTS}]+)+")
+_LAST_SPACE = regex.compile(rf"[{SPACES}][^{SPACES}]*$")
 _LETTERS = regex.compile(r"[\p{L}\p{M}]{2,}")
 _LABEL_MAX = 63
 # Short "name.cc" domains without a path are left alone (too many false alarms) except these.
@@ -197,13 +198,24 @@ def _bare_links(text: str, start: int, domain: str) -> list[Link]:
     return links
 
 
+def _next_start(text: str, pos: int) -> int:
+    """Where to look next: the start of the next space-free token holding a dot.
+
+    A link never holds a space and its domain always holds a dot, so long runs
+    of text without one (a paragraph of CJK, say) are skipped in one step.
+    """
+    dot = text.find(".", pos)
+    if dot < 0:
+        return -1
+    space = _LAST_SPACE.search(text, pos, dot)
+    return max(pos, space.start() + 1) if space else pos
+
+
 def find_links(text: str, require_scheme: bool = False) -> list[Link]:
     """Every link in ``text``, in order, never overlapping."""
-    if "." not in text:
-        return []
     links: list[Link] = []
     pos = 0
-    while True:
+    while (pos := _next_start(text, pos)) >= 0:
         match = _CANDIDATE.search(text, pos)
         if match is None:
             return links
@@ -218,10 +230,11 @@ def find_links(text: str, require_scheme: bool = False) -> list[Link]:
         host_start = match.start("host")
         if not scheme:
             before = text[match.start() - 1] if match.start() else ""
-            found = [] if before in "-_./" and before else _bare_links(text, host_start, domain)
+            found = [] if before and before in "-_./" else _bare_links(text, host_start, domain)
             links.extend(found)
             pos = found[-1].end if found else host_start + len(domain)
             continue
         end, _ = _tail_end(text, host_start + len(domain))
         links.append(Link(match.start(), end, text[match.start():end], True))
         pos = end
+    return links

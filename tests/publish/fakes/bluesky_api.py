@@ -50,7 +50,7 @@ class BlueskyAPI(ContractServer):
                  did: str = "did:plc:u5cwb2mwiv2bfq53cjufe6yn", session_limit: int = 30, limit: int = 3000,
                  **kwargs):
         super().__init__(**kwargs)
-        self.handle, self.password, self.did = handle, password, did
+        self.account_handle, self.password, self.did = handle, password, did
         self.session_window = RateWindow(self.clock, session_limit, 5 * 60)
         self.window = RateWindow(self.clock, limit, 5 * 60)
         self.access: dict[str, bool] = {}  # token -> still valid
@@ -83,7 +83,7 @@ class BlueskyAPI(ContractServer):
         access, refresh = f"eyJ.access.{serial}.{self.did[-6:]}", f"eyJ.refresh.{serial}.{self.did[-6:]}"
         self.access[access], self.refresh[refresh] = True, True
         return Reply(200, {"accessJwt": access, "refreshJwt": refresh, "did": self.did,
-                           "handle": self.handle, "active": True})
+                           "handle": self.account_handle, "active": True})
 
     def _session(self, request: Request) -> Reply:
         try:
@@ -93,7 +93,7 @@ class BlueskyAPI(ContractServer):
         for name in ("identifier", "password"):
             if not isinstance(body, dict) or not isinstance(body.get(name), str):
                 return Reply(400, xrpc_error("InvalidRequest", f'Input must have the property "{name}"'))
-        if body["identifier"] not in (self.handle, self.did) or body["password"] != self.password:
+        if body["identifier"] not in (self.account_handle, self.did) or body["password"] != self.password:
             return Reply(401, xrpc_error("AuthenticationRequired", "Invalid identifier or password"))
         return self._new_session()
 
@@ -185,9 +185,7 @@ def check_facet(text: str, facet) -> str | None:
         kind = feature.get("$type") if isinstance(feature, dict) else None
         if kind == "app.bsky.richtext.facet#link":
             uri = str(feature.get("uri") or "")
-            shown = covered.rstrip(".…")
-            if not uri.startswith(("https://", "http://")) or shown not in (uri, uri.split("://", 1)[1]) and not (
-                    covered.endswith(("...", "…")) and uri.split("://", 1)[1].startswith(shown.split("://")[-1])):
+            if not _shows(covered, uri):
                 return f"features/0 link text {covered!r} does not show uri {uri!r}"
         elif kind == "app.bsky.richtext.facet#tag":
             if covered != "#" + str(feature.get("tag")):
@@ -195,6 +193,20 @@ def check_facet(text: str, facet) -> str | None:
         elif kind != "app.bsky.richtext.facet#mention":
             return f"features/0 has unknown $type {kind!r}"
     return None
+
+
+def _shows(covered: str, uri: str) -> bool:
+    """Link text may be the URI, the URI without its scheme, or a shortened start ending in '...'."""
+    if not uri.startswith(("https://", "http://")):
+        return False
+    bare = uri.split("://", 1)[1]
+    if covered in (uri, bare):
+        return True
+    for ellipsis in ("...", "…"):
+        if covered.endswith(ellipsis):
+            start = covered[: -len(ellipsis)]
+            return bool(start) and (uri.startswith(start) or bare.startswith(start))
+    return False
 
 
 def check_embed(embed, prefix: str) -> str | None:

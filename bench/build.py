@@ -1,0 +1,106 @@
+"""Build time of podium against vanilla Pelican on the same corpus, in the same run.
+
+For each N, both builds run alternately in fresh subprocesses (so peak memory
+is each build's own); the median wall time, the podium/vanilla ratio and the
+peak resident memory are printed. Usage: python bench/build.py [--sizes 100 1000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {},
+        "markdown.extensions.footnotes": {"BACKLINK_TEXT": "↩"},
+        "markdown.extensions.smarty": {"smart_quotes": False},
+    },
+    "output_format": "html5",
+}
+COMMON = {
+    "AUTHOR": "Claire Morel", "SITENAME": "Bench", "SITEURL": "https://bench.example", "PATH": "content",
+    "ARTICLE_PATHS": ["posts"], "STATIC_PATHS": ["images"], "TIMEZONE": "Europe/Paris", "DEFAULT_LANG": "fr",
+    "MARKDOWN": MARKDOWN, "LOAD_CONTENT_CACHE": False,
+}
+NOW = "2026-11-28T12:00:00+01:00"
+
+
+def write_site(root: Path, n: int, kind: str, extra: dict | None = None) -> Path:
+    corpus.write(root, n, "yaml" if kind.startswith("podium") else "pelican")
+    conf = dict(COMMON)
+    if kind.startswith("podium"):
+        conf.update({"THEME": str(REPO / "themes" / "podium"), "PLUGINS": ["podium.plugins"],
+                     "FEED_ALL_ATOM": None, "CATEGORY_FEED_ATOM": None, "TRANSLATION_FEED_ATOM": None,
+                     "AUTHOR_FEED_ATOM": None, "AUTHOR_FEED_RSS": None, "PODIUM_LEADER_NAME": "Claire Morel"})
+    conf.update(extra or {})
+    (root / "pelicanconf.py").write_text("".join(f"{k} = {v!r}\n" for k, v in conf.items()), encoding="utf-8")
+    return root
+
+
+def child(site: str, kind: str) -> None:
+    """Run one build in this process and print its wall time and peak memory as JSON."""
+    start = time.perf_counter()
+    if kind.startswith("podium"):
+        from podium.publish.build import build
+
+        build(site, now=NOW, output=Path(site) / "output")
+    else:
+        from pelican import Pelican
+        from pelican.settings import read_settings
+
+        settings = read_settings(str(Path(site) / "pelicanconf.py"), override={"OUTPUT_PATH": str(Path(site) / "output")})
+        Pelican(settings).run()
+    wall = time.perf_counter() - start
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"wall": wall, "peak_mib": peak_kib / 1024}))
+
+
+def measure(site: Path, kind: str) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", str(site), kind], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def bench(n: int, runs: int, kinds: dict[str, dict | None]) -> dict[str, dict]:
+    results: dict[str, list[dict]] = {k: [] for k in kinds}
+    with tempfile.TemporaryDirectory(prefix="podium-bench-") as tmp:
+        sites = {k: write_site(Path(tmp) / k, n, k, extra) for k, extra in kinds.items()}
+        for _ in range(runs):
+            for kind, site in sites.items():  # alternate, so drift hits every kind alike
+                results[kind].append(measure(site, kind))
+    return {k: {"median_s": statistics.median(r["wall"] for r in v), "peak_mib": max(r["peak_mib"] for r in v)}
+            for k, v in results.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--child", nargs=2, metavar=("SITE", "KIND"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+    kinds = {"vanilla": None, "podium": None}
+    print(f"{'N':>6} {'build':<10} {'median s':>9} {'peak MiB':>9} {'ratio':>6}")
+    for n in args.sizes:
+        res = bench(n, args.runs, kinds)
+        base = res["vanilla"]["median_s"]
+        for kind, r in res.items():
+            print(f"{n:>6} {kind:<10} {r['median_s']:>9.2f} {r['peak_mib']:>9.0f} {r['median_s'] / base:>6.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""What the private calendar page shows: month grids, the list, quiet bands and unplaced shares.
+
+Pure: it turns shares into plain dicts and lists that the Jinja template only
+loops over, so the page logic is tested without a browser or a build.
+"""
+
+from __future__ import annotations
+
+import calendar as calendar_mod
+from datetime import date, datetime, timedelta
+from typing import Iterable
+
+from babel.dates import format_date, format_time
+
+from .exports import NETWORK_NAMES
+from .model import Calendar, Share, Unplaced
+
+
+def _months(first: date, last: date) -> list[tuple[int, int]]:
+    months, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _quiet_on(day: date, calendar: Calendar) -> str | None:
+    """The reason of a quiet period touching this local day, or None."""
+    start = datetime.combine(day, datetime.min.time(), calendar.zone)
+    end = start + timedelta(days=1)
+    for period in calendar.quiet_periods:
+        if period.start < end and period.end > start:
+            return period.reason or "quiet period"
+    return None
+
+
+def share_item(share: Share, now: datetime, locale: str) -> dict:
+    return {
+        "id": share.id, "network": share.network, "network_name": NETWORK_NAMES.get(share.network, share.network),
+        "number": share.number, "title": share.title or share.slug, "slug": share.slug, "url": share.url,
+        "text": share.text, "variant": share.variant, "iso": share.time.isoformat(timespec="minutes"),
+        "date": format_date(share.time, "full", locale=locale), "time": format_time(share.time, "HH:mm", locale=locale),
+        "past": share.time <= now,
+    }
+
+
+def _grid(year: int, month: int, by_day: dict, calendar: Calendar, today: date, locale: str) -> dict:
+    weeks = []
+    for week in calendar_mod.Calendar(firstweekday=0).monthdatescalendar(year, month):
+        weeks.append([{"date": day.isoformat(), "day": day.day, "in_month": day.month == month,
+                       "today": day == today, "quiet": _quiet_on(day, calendar),
+                       "shares": by_day.get(day, [])} for day in week])
+    label = format_date(date(year, month, 1), "LLLL y", locale=locale)
+    return {"id": f"{year:04d}-{month:02d}", "label": label[:1].upper() + label[1:], "weeks": weeks}
+
+
+def view(shares: Iterable[Share], unplaced: Iterable[Unplaced], calendar: Calendar, now: datetime,
+         locale: str = "en") -> dict:
+    """Everything calendar.html needs, already sorted and formatted."""
+    shares = sorted(shares, key=lambda s: (s.time, s.network, s.slug, s.number))
+    items = [share_item(s, now, locale) for s in shares]
+    by_day: dict[date, list] = {}
+    for share, item in zip(shares, items):
+        by_day.setdefault(share.time.date(), []).append(item)
+    today = now.astimezone(calendar.zone).date()
+    days = [s.time.date() for s in shares] or [today]
+    weekdays = [format_date(date(2024, 1, 1) + timedelta(days=i), "EEE", locale=locale) for i in range(7)]
+    networks = sorted({s.network for s in shares}, key=lambda n: list(NETWORK_NAMES).index(n) if n in NETWORK_NAMES else 99)
+    return {
+        "timezone": calendar.zone.key,
+        "generated": format_date(now.astimezone(calendar.zone), "long", locale=locale)
+                     + " " + format_time(now.astimezone(calendar.zone), "HH:mm", locale=locale),
+        "months": [_grid(y, m, by_day, calendar, today, locale) for y, m in _months(min(days), max(days))],
+        "weekdays": weekdays,
+        "shares": items,
+        "networks": [{"id": n, "name": NETWORK_NAMES.get(n, n)} for n in networks],
+        "unplaced": [{"id": u.id, "title": u.title or u.slug, "network": u.network,
+                      "network_name": NETWORK_NAMES.get(u.network, u.network), "number": u.number,
+                      "reason": u.reason} for u in unplaced],
+        "quiet_periods": [{"start": format_date(p.start.astimezone(calendar.zone), "long", locale=locale),
+                           "end": format_date((p.end - timedelta(seconds=1)).astimezone(calendar.zone), "long", locale=locale),
+                           "reason": p.reason} for p in calendar.quiet_periods],
+    }

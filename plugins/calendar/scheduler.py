@@ -1,0 +1,155 @@
+"""The cross-post schedule: a pure, deterministic function from posts, calendar and now to shares.
+
+Each share goes in the first allowed moment at or after its post's release:
+inside one of the network's slots, outside quiet periods, at least the
+network's minimum gap from its other shares, under its daily cap. Shares are
+placed in order of their earliest possible time (then slug, network, number),
+so the same input always gives the same schedule. What cannot be placed is
+returned with the reason, never dropped in silence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Iterable, Mapping
+
+from ..post import PostView
+from . import gate
+from .model import Calendar, NetworkPlan, NetworkRules, Share, Unplaced
+from .slots import STEP, add_days, ceil_step, local_day, windows_from
+from .texts import share_text
+
+HORIZON_DAYS = 366
+
+
+@dataclass(frozen=True)
+class _Request:
+    post: PostView
+    network: str
+    number: int
+    earliest: datetime  # UTC
+    pinned: datetime | None  # the entry's preferred time, when it is usable
+
+
+class _Network:
+    """Shares already placed on one network: sorted times and a count per local day."""
+
+    def __init__(self, rules: NetworkRules, calendar: Calendar):
+        self.rules, self.calendar = rules, calendar
+        self.gap = max(rules.min_gap, STEP)  # never two shares in the same 5-minute slot
+        self.times: list[datetime] = []
+        self.per_day: dict = defaultdict(int)
+
+    def clash(self, moment: datetime) -> datetime | None:
+        """The latest placed share closer than the gap to ``moment``, if any."""
+        i = bisect.bisect_left(self.times, moment - self.gap + timedelta(microseconds=1))
+        j = bisect.bisect_left(self.times, moment + self.gap)
+        return self.times[j - 1] if j > i else None
+
+    def full(self, moment: datetime) -> bool:
+        cap = self.rules.max_per_day
+        return cap is not None and self.per_day[local_day(moment, self.calendar.zone)] >= cap
+
+    def free(self, moment: datetime) -> bool:
+        return not self.calendar.quiet_at(moment) and not self.full(moment) and self.clash(moment) is None
+
+    def take(self, moment: datetime) -> None:
+        bisect.insort(self.times, moment)
+        self.per_day[local_day(moment, self.calendar.zone)] += 1
+
+    def first_free(self, earliest: datetime) -> datetime | None:
+        for begin, end in windows_from(self.rules, earliest, self.calendar.zone, HORIZON_DAYS):
+            moment = ceil_step(begin)
+            while moment < end and not self.full(moment):
+                quiet = self.calendar.quiet_at(moment)
+                other = None if quiet else self.clash(moment)
+                if quiet is None and other is None:
+                    return moment
+                moment = ceil_step(quiet.end if quiet else other + self.gap)
+        return None
+
+
+def _requests(post: PostView, calendar: Calendar, networks: Iterable[str]) -> list[_Request]:
+    entry = calendar.entries.get(post.slug)
+    released = gate.release(entry, post.date, calendar).astimezone(calendar.zone)
+    requests = []
+    for network in networks:
+        plan = entry.networks.get(network, NetworkPlan()) if entry else NetworkPlan()
+        if plan.skip:
+            continue
+        pinned = ceil_step(plan.at) if plan.at and plan.at >= released else None
+        earliest = max(released, plan.at) if plan.at else released
+        requests.append(_Request(post, network, 1, earliest, pinned))
+        if entry and entry.evergreen and network in _reshared(calendar, networks):
+            for number, days in enumerate(calendar.reshare_after_days, start=2):
+                requests.append(_Request(post, network, number, add_days(released, days, calendar.zone), None))
+    return requests
+
+
+def _reshared(calendar: Calendar, networks: Iterable[str]):
+    return networks if calendar.reshare_networks is None else calendar.reshare_networks
+
+
+def _no_slot(request: _Request, rules: NetworkRules | None, calendar: Calendar) -> str:
+    if rules is None or not rules.slots:
+        return f"no posting slots for {request.network}; add slots under networks: {request.network}: in {calendar.path}"
+    after = request.earliest.astimezone(calendar.zone).strftime("%Y-%m-%d %H:%M")
+    return (f"no free slot on {request.network} within {HORIZON_DAYS} days after {after}; "
+            "add slots, raise max_per_day or shorten min_gap")
+
+
+def schedule(posts: Iterable[PostView], calendar: Calendar, now: datetime, teasers: Mapping[str, Any] | None = None,
+             *, strict: bool = False, networks: Iterable[str] | None = None) -> tuple[list[Share], list[Unplaced]]:
+    """Shares for every post the calendar lets out at ``now``; plus every share that found no slot, with why.
+
+    Posts the gate withholds are left out entirely: not scheduled, not listed as unplaced.
+    """
+    chosen = [n for n in (networks if networks is not None else calendar.networks) if n in calendar.networks]
+    seen, requests = set(), []
+    for post in posts:
+        if post.slug in seen or not gate.allowed(post.slug, post.date, calendar, now, strict):
+            continue
+        seen.add(post.slug)
+        requests += _requests(post, calendar, chosen)
+    state = {name: _Network(calendar.networks[name], calendar) for name in chosen}
+    placed: dict[tuple, datetime] = {}
+    for request in sorted((r for r in requests if r.pinned), key=_order):
+        if state[request.network].free(request.pinned):
+            state[request.network].take(request.pinned)
+            placed[_key(request)] = request.pinned
+    for request in sorted((r for r in requests if _key(r) not in placed), key=_order):
+        moment = state[request.network].first_free(request.earliest)
+        if moment is not None:
+            state[request.network].take(moment)
+            placed[_key(request)] = moment
+    return _results(requests, placed, calendar, teasers)
+
+
+def _order(request: _Request):
+    return (request.pinned or request.earliest, request.post.slug, request.network, request.number)
+
+
+def _key(request: _Request) -> tuple:
+    return (request.post.slug, request.network, request.number)
+
+
+def _results(requests, placed, calendar: Calendar, teasers) -> tuple[list[Share], list[Unplaced]]:
+    shares, unplaced = [], []
+    for request in requests:
+        post, moment = request.post, placed.get(_key(request))
+        if moment is None:
+            reason = _no_slot(request, calendar.networks.get(request.network), calendar)
+            unplaced.append(Unplaced(post.slug, request.network, request.number, reason, post.title))
+            continue
+        entry = calendar.entries.get(post.slug)
+        plan = entry.networks.get(request.network) if entry else None
+        variant, text, url = share_text(post, request.network, request.number, plan, teasers)
+        shares.append(Share(slug=post.slug, network=request.network, number=request.number,
+                            time=moment.astimezone(calendar.zone), variant=variant, text=text, url=url,
+                            title=post.title, lang=post.lang))
+    shares.sort(key=lambda s: (s.time, s.network, s.slug, s.number))
+    unplaced.sort(key=lambda u: (u.slug, u.network, u.number))
+    return shares, unplaced

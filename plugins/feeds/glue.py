@@ -1,0 +1,159 @@
+"""Connect the feeds to Pelican: switch off Pelican's feed writer, hand links to the theme, write the files."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tempfile
+from collections.abc import Mapping
+from typing import Any
+
+from pelican import signals
+from pelican.settings import DEFAULT_CONFIG
+
+from .. import context
+from ..errors import BadInput
+from ..post import PostView, from_content
+from . import model
+from .render import render
+
+#: Pelican's own feed settings: each must be None, or Pelican writes feeds of its own beside podium's.
+PELICAN_FEED_SETTINGS = (
+    "FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS",
+    "CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS", "TAG_FEED_ATOM", "TAG_FEED_RSS",
+    "AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS", "TRANSLATION_FEED_ATOM", "TRANSLATION_FEED_RSS",
+)
+#: Address used in feeds when SITEURL is empty (a local build): the preview server's.
+LOCAL_SITEURL = "http://127.0.0.1:8000"
+_POSTS = "feeds.posts"
+
+
+def site_url(settings: dict[str, Any]) -> str:
+    """The absolute address feeds and the sitemap are written for."""
+    return (settings.get("FEED_DOMAIN") or settings.get("SITEURL") or LOCAL_SITEURL).rstrip("/")
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
+    folder = os.path.dirname(path) or "."
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".podium-", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _switch_off_pelican_feeds(pelican) -> None:
+    """Pelican's defaults write feeds/all.atom.xml too: turn them off, and say so if a person set one."""
+    settings = pelican.settings
+    ctx = context.get(settings)
+    for key in PELICAN_FEED_SETTINGS:
+        value = settings.get(key)
+        if value is None:
+            continue
+        if value != DEFAULT_CONFIG.get(key):
+            ctx.report.warn(BadInput(
+                f"{key}: podium writes the feeds itself (see PODIUM_FEEDS_*), so {value!r} was ignored; "
+                f"set {key} = None"))
+        settings[key] = None
+
+
+def _site(settings: dict[str, Any], config) -> model.Site:
+    return model.Site(
+        url=site_url(settings),
+        name=str(settings.get("SITENAME") or ""),
+        author=str(settings.get("AUTHOR") or config.leader_name or ""),
+        subtitle=str(settings.get("SITESUBTITLE") or ""),
+        limit=config.feeds_limit,
+        per=tuple(config.feeds_per),
+        formats=tuple(config.feeds_formats),
+    )
+
+
+def _taxon(item, root: str) -> model.Taxon:
+    return model.Taxon(name=str(item.name), slug=str(item.slug), url=root + str(getattr(item, "url", "") or ""))
+
+
+def _card_length(card, site: model.Site, output: str) -> int | None:
+    """Size of the card image if it is already in the output folder (the cards step writes it)."""
+    url = str(card.get("url") or "")
+    if url.startswith(site.root):
+        url = url[len(site.root):]
+    elif "://" in url:
+        return None
+    path = os.path.join(output, url.lstrip("/"))
+    return os.path.getsize(path) if os.path.isfile(path) else None
+
+
+def _source(article, site: model.Site, output: str | None) -> model.Source:
+    """The article as a feed Source; with ``output``, with its content and card (after writing)."""
+    if output is None:
+        # Before the pages are written Pelican's content is not final: read no content here.
+        post = PostView(slug=article.slug, lang=getattr(article, "lang", "") or "", title=str(article.title),
+                        url=site.root + article.url, date=article.date,
+                        status=getattr(article, "status", "published"))
+        card, length = None, None
+    else:
+        post = from_content(article, site.url)
+        # .content follows the page being written (relative URLs); ask for absolute ones.
+        post = dataclasses.replace(post, content_html=article.get_content(site.url))
+        card = getattr(article, "podium_card", None) or article.metadata.get("podium_card")
+        card = card if isinstance(card, Mapping) else None
+        length = _card_length(card, site, output) if card else None
+    category = getattr(article, "category", None)
+    return model.Source(
+        post=post,
+        modified=getattr(article, "modified", None),
+        authors=tuple(str(a) for a in getattr(article, "authors", []) or []),
+        category=_taxon(category, site.root) if category else None,
+        tags=tuple(_taxon(t, site.root) for t in getattr(article, "tags", []) or []),
+        card=card,
+        card_length=length,
+    )
+
+
+def _publishable(articles, ctx) -> list:
+    # In preview builds the embargo keeps withheld posts (shown with a banner) but marks them.
+    return [a for a in articles if not getattr(a, "podium_embargo", None) and a.slug not in ctx.embargoed]
+
+
+def _hand_links_to_theme(generator) -> None:
+    """After the taxonomy is known and before any page is rendered: the theme's autodiscovery links."""
+    ctx = context.get(generator.settings)
+    articles = _publishable(generator.articles + generator.translations, ctx)
+    ctx.shared[_POSTS] = articles
+    site = _site(generator.settings, ctx.config)
+    sources = [_source(a, site, None) for a in articles]
+    main, by = model.discovery(model.plan(sources, site, now=ctx.now, embargoed=ctx.embargoed), site)
+    # The context dict is shared by every generator: templates rendered later all see these.
+    generator.context["podium_feeds"] = main
+    generator.context["podium_feeds_by"] = by
+
+
+def _write_feeds(pelican) -> None:
+    settings = pelican.settings
+    ctx = context.get(settings)
+    site = _site(settings, ctx.config)
+    output = pelican.output_path
+    sources = [_source(a, site, output) for a in ctx.shared.get(_POSTS, [])]
+    written = []
+    for feed in model.plan(sources, site, now=ctx.now, embargoed=ctx.embargoed):
+        for fmt in site.formats:
+            write_atomic(os.path.join(output, feed.path(fmt)), render(feed, fmt, site))
+            written.append(feed.path(fmt))
+    ctx.shared["feeds"] = written
+
+
+def register() -> None:
+    # initialized: settings exist and no generator has read them yet.
+    signals.initialized.connect(_switch_off_pelican_feeds)
+    # article_generator_finalized: the embargo has run and tags/categories are known; nothing is rendered yet.
+    signals.article_generator_finalized.connect(_hand_links_to_theme)
+    # finalized: every page (and card image) is written, so content links are final and card sizes known.
+    signals.finalized.connect(_write_feeds)

@@ -1,0 +1,117 @@
+"""Connect the sitemap to Pelican: learn the documents once generated, list the written pages at the end."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from pelican import signals
+
+from .. import context
+from ..feeds.glue import site_url, write_atomic
+from .render import robots_txt, sitemap_xml
+from .urls import Doc, plan
+
+_KEY = "sitemap"
+
+
+def _is_public(item, ctx) -> bool:
+    # In preview builds the embargo keeps withheld posts (shown with a banner) but marks them.
+    return (getattr(item, "status", "published") == "published" and not getattr(item, "podium_embargo", None)
+            and item.slug not in ctx.embargoed)
+
+
+def _lastmod(item):
+    return getattr(item, "modified", None) or getattr(item, "date", None)
+
+
+def _group(item) -> str:
+    """One key shared by every language version of a text: the smallest output path among them."""
+    versions = [item] + list(getattr(item, "translations", []) or [])
+    return min(v.save_as for v in versions) if len(versions) > 1 else ""
+
+
+def _doc(item, root: str, lastmod=None) -> Doc:
+    return Doc(save_as=item.save_as, url=root + item.url, lang=getattr(item, "lang", "") or "",
+               lastmod=lastmod or _lastmod(item), group=_group(item))
+
+
+def _pairs(taxonomy):
+    return list(taxonomy.items()) if hasattr(taxonomy, "items") else list(taxonomy)
+
+
+def _find(generators, *attributes):
+    return next((g for g in generators if all(hasattr(g, a) for a in attributes)), None)
+
+
+def _learn(generators) -> None:
+    """After every generator has read its content: which documents are public, which withheld."""
+    settings = generators[0].settings
+    ctx = context.get(settings)
+    root = site_url(settings) + "/"
+    docs: list[Doc] = []
+    withheld = {c.save_as for c in ctx.shared.get("held_content", []) if getattr(c, "save_as", "")}
+    for generator, lists in ((_find(generators, "articles", "drafts"), ("articles", "translations")),
+                             (_find(generators, "pages", "hidden_pages"), ("pages", "translations"))):
+        if generator is None:
+            continue
+        for name in ("drafts", "drafts_translations", "hidden_articles", "hidden_translations",
+                     "hidden_pages", "draft_pages", "draft_translations"):
+            withheld |= {c.save_as for c in getattr(generator, name, []) or []}
+        for item in (c for name in lists for c in getattr(generator, name, [])):
+            if _is_public(item, ctx):
+                docs.append(_doc(item, root))
+            else:
+                withheld.add(item.save_as)
+    docs += _taxonomy_docs(_find(generators, "articles", "drafts"), ctx, root, withheld)
+    static = _find(generators, "staticfiles")
+    own_robots = any(s.save_as == "robots.txt" for s in getattr(static, "staticfiles", []) or [])
+    ctx.shared[_KEY] = {"docs": docs, "withheld": {w for w in withheld if w}, "own_robots": own_robots}
+
+
+def _taxonomy_docs(generator, ctx, root: str, withheld: set[str]) -> list[Doc]:
+    """Category, tag and author pages, dated by their newest public post; those with none are withheld."""
+    if generator is None:
+        return []
+    docs = []
+    public_dates = [_lastmod(a) for a in generator.articles if _is_public(a, ctx)]
+    index = generator.settings.get("INDEX_SAVE_AS") or "index.html"
+    docs.append(Doc(save_as=index, url=root + ("" if index == "index.html" else index),
+                    lastmod=max(public_dates, default=None)))
+    for taxonomy in (generator.categories, generator.tags, generator.authors):
+        for taxon, articles in _pairs(taxonomy):
+            dates = [_lastmod(a) for a in articles if _is_public(a, ctx)]
+            if not dates:
+                withheld.add(taxon.save_as)
+            else:
+                docs.append(Doc(save_as=taxon.save_as, url=root + taxon.url, lastmod=max(dates)))
+    return docs
+
+
+def _html_files(output: str) -> list[str]:
+    found = []
+    for folder, dirs, files in os.walk(output):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = os.path.relpath(folder, output)
+        found += [(f if rel == "." else f"{rel}/{f}").replace(os.sep, "/") for f in files if f.endswith(".html")]
+    return sorted(found)
+
+
+def _write(pelican) -> None:
+    settings: dict[str, Any] = pelican.settings
+    ctx = context.get(settings)
+    learned = ctx.shared.get(_KEY, {"docs": [], "withheld": set(), "own_robots": False})
+    root = site_url(settings) + "/"
+    output = pelican.output_path
+    urls = plan(_html_files(output), learned["docs"], learned["withheld"], root)
+    write_atomic(os.path.join(output, "sitemap.xml"), sitemap_xml(urls))
+    if not learned["own_robots"]:  # a robots.txt of the author's own (a static file) wins
+        write_atomic(os.path.join(output, "robots.txt"), robots_txt(root + "sitemap.xml", preview=ctx.preview))
+    ctx.shared["sitemap_urls"] = [u.loc for u in urls]
+
+
+def register() -> None:
+    # all_generators_finalized: every article and page is read and the embargo has run; nothing is written yet.
+    signals.all_generators_finalized.connect(_learn)
+    # finalized: every page is written, so the sitemap lists exactly the files that exist.
+    signals.finalized.connect(_write)

@@ -1,0 +1,113 @@
+"""Each network's limit and counting rule, and the one question every caller asks.
+
+``length(text, network, settings)`` answers "how long is this text on network
+N, and what is the limit?". The rules, as each network publishes them:
+
+- X: 280, twitter-text v3 weighted length (links 23, CJK and emoji 2).
+- Mastodon: 500 by default (instances differ: PODIUM_TEASERS_MASTODON_LIMIT);
+  grapheme clusters, every http(s) link counts 23, ``@user@domain`` counts as ``@user``.
+- Bluesky: 300 grapheme clusters and at most 3000 bytes of UTF-8; links count in full.
+- LinkedIn: 3000 characters (UTF-16 code units, what its composer counts); the
+  first 210 are shown before "…see more".
+- Threads: 500 characters, an emoji counting its UTF-8 bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, NamedTuple
+
+import regex
+
+from . import counting
+from .urls import find_links
+
+BLUESKY_BYTES = 3000
+LINKEDIN_HOOK = 210
+MASTODON_LINK = 23
+_MASTODON_MENTION = regex.compile(r"(?<![/\w])@([a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_])?)(?:@[\w.-]+\w)?", regex.I)
+
+
+class Count(NamedTuple):
+    length: int
+    limit: int
+
+
+@dataclass(frozen=True)
+class Network:
+    key: str
+    name: str  # as people write it
+    limit: int
+    unit: str  # shown in messages: "297/280 (weighted)"
+    count: Callable[[str], int]
+    utm_source: str
+
+
+def mastodon_length(text: str) -> int:
+    """Mastodon's server-side count: links become 23 characters, mentions lose their domain."""
+    pieces, last = [], 0
+    for link in find_links(text, require_scheme=True):
+        pieces.append(text[last:link.start])
+        pieces.append("x" * MASTODON_LINK)
+        last = link.end
+    pieces.append(text[last:])
+    countable = _MASTODON_MENTION.sub(lambda m: "@" + m.group(1), "".join(pieces))
+    return counting.graphemes(countable)
+
+
+NETWORKS: dict[str, Network] = {
+    n.key: n
+    for n in (
+        Network("x", "X", 280, "weighted", counting.weighted_length, "x"),
+        Network("linkedin", "LinkedIn", 3000, "characters", counting.utf16_units, "linkedin"),
+        Network("mastodon", "Mastodon", 500, "characters", mastodon_length, "mastodon"),
+        Network("bluesky", "Bluesky", 300, "graphemes", counting.graphemes, "bluesky"),
+        Network("threads", "Threads", 500, "characters", counting.code_points_emoji_as_bytes, "threads"),
+    )
+}
+
+
+def network(key: str) -> Network:
+    try:
+        return NETWORKS[key]
+    except KeyError:
+        raise ValueError(f"unknown network {key!r}; expected {', '.join(NETWORKS)}") from None
+
+
+def limit_of(key: str, settings: Any = None) -> int:
+    """The limit, with the instance's own Mastodon limit when the settings give one."""
+    if key == "mastodon":
+        configured = getattr(settings, "teasers_mastodon_limit", None)
+        if configured:
+            return int(configured)
+    return network(key).limit
+
+
+def length(text: str, key: str, settings: Any = None) -> Count:
+    """How long ``text`` is on network ``key``, and that network's limit."""
+    return Count(network(key).count(text), limit_of(key, settings))
+
+
+def overflow(text: str, key: str, settings: Any = None) -> str | None:
+    """Why ``text`` does not fit on ``key`` ("is 297/280 (weighted); shorten it by 17"), or None."""
+    count = length(text, key, settings)
+    net = network(key)
+    if count.length > count.limit:
+        return f"is {count.length}/{count.limit} ({net.unit}); shorten it by {count.length - count.limit}"
+    if key == "bluesky" and counting.utf8_bytes(text) > BLUESKY_BYTES:
+        size = counting.utf8_bytes(text)
+        return f"is {size}/{BLUESKY_BYTES} (bytes of UTF-8); shorten it by {size - BLUESKY_BYTES} bytes"
+    return None
+
+
+def fits(text: str, key: str, settings: Any = None) -> bool:
+    return overflow(text, key, settings) is None
+
+
+def hook(text: str) -> str:
+    """LinkedIn's hook: the first line, which must fit in the 210 characters shown before "…see more"."""
+    return text.split("\n", 1)[0]
+
+
+def hook_fits(text: str) -> bool:
+    return counting.utf16_units(hook(text)) <= LINKEDIN_HOOK

@@ -1,0 +1,74 @@
+"""French and English typography for teasers.
+
+French puts a no-break space before ``; : ! ?`` and inside « »; English puts
+none. The space is a no-break one so that a line never starts with a lone
+question mark: U+202F (narrow) before ``; ! ?`` and inside guillemets, U+00A0
+before the colon, as the Imprimerie nationale's rules have it. Links, hashtags
+and mentions are left untouched (a link's ``?`` or ``:`` is not punctuation).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .tokens import protected_spans
+
+NNBSP = "\u202f"  # narrow no-break space
+NBSP = "\u00a0"  # no-break space
+ELLIPSIS = "\u2026"
+
+_SPACE_RUN = r"[ \t\u00a0\u202f\u2009]*"
+_FR_TIGHT = regex.compile(rf"(?<=\S){_SPACE_RUN}([;!?]+)")
+_FR_COLON = regex.compile(rf"(?<=\S){_SPACE_RUN}:(?=\s|$)")
+_FR_OPEN = regex.compile(rf"«{_SPACE_RUN}")
+_FR_CLOSE = regex.compile(rf"{_SPACE_RUN}»")
+_STRAIGHT_QUOTES = regex.compile(r'"([^"\n]+)"')
+_EN_BEFORE = regex.compile(r"[ \u00a0\u202f\u2009]+([;:!?])")
+_THREE_DOTS = regex.compile(r"\.\.\.(?!\.)")
+_SPACES = regex.compile(r"[ \t]{2,}")
+_PERCENT = regex.compile(r"(?<=\d)[ \u00a0]?%")
+
+
+def _sub(pattern: regex.Pattern, repl, text: str) -> str:
+    """``pattern.sub`` that leaves links, hashtags and mentions alone."""
+    spans = protected_spans(text)
+
+    def replace(match: regex.Match) -> str:
+        start, end = match.span()
+        if any(s < end and start < e for s, e in spans):
+            return match.group()
+        return match.expand(repl) if isinstance(repl, str) else repl(match)
+
+    return pattern.sub(replace, text)
+
+
+_FRENCH = (
+    (_STRAIGHT_QUOTES, "«\\1»"),
+    (regex.compile(r"'"), "\u2019"),
+    (_FR_OPEN, "«" + NNBSP),
+    (_FR_CLOSE, NNBSP + "»"),
+    (_FR_TIGHT, NNBSP + "\\1"),
+    (_PERCENT, NNBSP + "%"),
+    (_FR_COLON, NBSP + ":"),
+)
+_ENGLISH = (
+    (_STRAIGHT_QUOTES, "\u201c\\1\u201d"),
+    (regex.compile(r"«\s*"), "\u201c"),
+    (regex.compile(r"\s*»"), "\u201d"),
+    (_EN_BEFORE, "\\1"),
+)
+
+
+def typeset(text: str, lang: str) -> str:
+    """``text`` with the punctuation spacing of ``lang`` ('fr' or anything else for English)."""
+    text = _sub(_SPACES, " ", _sub(_THREE_DOTS, ELLIPSIS, text))
+    for pattern, repl in _FRENCH if lang.startswith("fr") else _ENGLISH:
+        text = _sub(pattern, repl, text)
+    return text
+
+
+def quote(text: str, lang: str) -> str:
+    """``text`` between the quotation marks of ``lang``."""
+    if lang.startswith("fr"):
+        return f"«{NNBSP}{text}{NNBSP}»"
+    return f"\u201c{text}\u201d"

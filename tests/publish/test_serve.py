@@ -1,0 +1,62 @@
+"""podium serve: a real server on loopback that rebuilds when a post changes."""
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from tests.conftest import post
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as resp:
+            return resp.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(predicate, seconds: float = 60.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    return None
+
+
+def test_serve_previews_drafts_and_rebuilds_on_change(make_site):
+    site = make_site({
+        "content/posts/a.md": post("Premier titre", slug="a", body="Texte public."),
+        "content/posts/d.md": post("Brouillon visible", slug="d", status="draft", body="Texte du brouillon."),
+    })
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "podium.publish.cli", "serve", "--port", str(port)],
+                            cwd=site, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        page = wait_for(lambda: fetch(f"{base}/a.html"))
+        assert page and "Premier titre" in page
+        draft = wait_for(lambda: fetch(f"{base}/drafts/d.html"))
+        assert draft and "Texte du brouillon." in draft
+        (site / "content/posts/a.md").write_text(post("Titre corrigé", slug="a", body="Texte public."), encoding="utf-8")
+        assert wait_for(lambda: "Titre corrigé" in (fetch(f"{base}/a.html") or ""))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_serve_once_exits_2_on_bad_content(make_site):
+    site = make_site({"content/posts/a.md": post("A", slug="a", lang="de")})
+    res = subprocess.run([sys.executable, "-m", "podium.publish.cli", "serve", "--once"], cwd=site,
+                         capture_output=True, text=True, timeout=60)
+    assert res.returncode == 2
+    assert "content/posts/a.md:4: unknown language 'de'" in res.stderr

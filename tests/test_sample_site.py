@@ -1,0 +1,45 @@
+"""End-to-end: the repository's own sample blog, built for production as CI would."""
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+MARKERS = ["EMBARGO-MARKER-DRAFT-7f3a", "EMBARGO-MARKER-FUTURE-91c2"]
+
+
+def files_containing(root: Path, needle: str) -> list[str]:
+    data = needle.encode()
+    return [str(p.relative_to(root)) for p in root.rglob("*") if p.is_file() and data in p.read_bytes()]
+
+
+def test_markers_exist_in_the_sources_so_the_search_means_something():
+    for marker in MARKERS:
+        assert files_containing(REPO / "content", marker), marker
+
+
+@pytest.mark.parametrize("marker", MARKERS)
+def test_no_embargoed_marker_anywhere_in_the_production_output(sample_site_output, marker):
+    assert files_containing(sample_site_output, marker) == []
+
+
+def test_withheld_slugs_are_the_draft_and_the_future_post(sample_build):
+    held = sample_build.ctx.embargoed
+    assert held["recruter-pour-la-transition-apprentissage"] == "draft"
+    assert held["vingt-ans-helio-energie"].startswith("scheduled for 2031-06-15")
+    for slug in held:
+        assert files_containing(sample_build.output, f"/{slug}") == [], slug
+
+
+def test_every_published_post_is_built(sample_build):
+    out = sample_build.output
+    for source in (REPO / "content/posts").glob("*.md"):
+        text = source.read_text(encoding="utf-8")
+        if "status: draft" in text or "2031-" in text:
+            continue
+        slug = next(l.split(":", 1)[1].strip() for l in text.splitlines() if l.startswith("slug:"))
+        assert list(out.rglob(f"{slug}*.html")), slug
+
+
+def test_build_is_clean_of_warnings(sample_build):
+    assert [str(w) for w in sample_build.warnings] == []
