@@ -8,6 +8,8 @@ import importlib
 CAPABILITIES = (
     "podium.plugins.core",
     "podium.plugins.embargo.glue",
+    "podium.plugins.feeds.glue",  # after cards: feeds read podium_card at 'finalized'
+    "podium.plugins.sitemap.glue",
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pelican import signals
+from pelican.utils import order_content
 
 from . import context
 from .reader import PodiumMarkdownReader
@@ -21,6 +22,33 @@ def _remember_articles(generator) -> None:
     context.get(generator.settings).shared["articles"] = list(generator.articles) + list(generator.translations)
 
 
+def _list_translations(generator) -> None:
+    """Put translations on their tag, category and author pages too.
+
+    Pelican lists only originals there, so an English translation's tags would
+    link to pages that do not exist; on a bilingual blog each language version
+    is a post in its own right.
+    """
+    if not generator.translations:
+        return
+    order = generator.settings["ARTICLE_ORDER_BY"]
+    categories, authors = dict(generator.categories), dict(generator.authors)
+    for article in generator.translations:
+        if getattr(article, "category", None) is not None:
+            categories.setdefault(article.category, []).append(article)
+        for tag in getattr(article, "tags", []) or []:
+            generator.tags[tag].append(article)
+        for author in getattr(article, "authors", []) or []:
+            authors.setdefault(author, []).append(article)
+    for group in (*categories.values(), *authors.values(), *generator.tags.values()):
+        group[:] = order_content(group, order)
+    generator.categories = sorted(categories.items(), reverse=generator.settings["REVERSE_CATEGORY_ORDER"])
+    generator.authors = sorted(authors.items())
+    generator.context["categories"] = generator.categories
+    generator.context["authors"] = generator.authors
+    generator.context["tags"] = list(generator.tags.items())
+
+
 def _remember_pages(generator) -> None:
     context.get(generator.settings).shared["pages"] = generator.pages  # the same list: page embargo trims it in place
 
@@ -32,4 +60,5 @@ def register() -> None:
     signals.readers_init.connect(_add_reader)
     # finalized generators: the publishable posts, for counts and for steps after the build.
     signals.article_generator_finalized.connect(_remember_articles)
+    signals.article_generator_finalized.connect(_list_translations)
     signals.page_generator_finalized.connect(_remember_pages)

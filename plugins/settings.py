@@ -246,6 +246,11 @@ SPECS: list[Spec] = [
          "Largest image accepted, in pixels; bigger files are refused as possible decompression bombs."),
     Spec("PODIUM_IMAGES_CACHE_DIR", ".cache/podium/images", text,
          "Where resized images are kept between builds, relative to the project; never inside the output."),
+    # calendar
+    Spec("PODIUM_CALENDAR_PATH", "calendar.yaml", text,
+         "The editorial calendar, relative to the content folder (PATH); a missing file means no calendar."),
+    Spec("PODIUM_CALENDAR_STRICT", False, boolean,
+         "True: a post with no calendar entry (or no calendar file) is withheld; False: it goes out on its date."),
 ]
 
 

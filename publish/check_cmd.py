@@ -16,15 +16,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from podium.plugins.errors import BadInput, ManyErrors
+
     from .build import build
     from .build_cmd import parse_now
+    from .links import broken_links
 
     # The check is a full build thrown away: the same code finds the same problems.
     scratch = Path(tempfile.mkdtemp(prefix="podium-check-"))
     try:
         result = build(args.project, prod=args.prod, now=parse_now(args.now), output=scratch / "site", strict=args.strict)
+        siteurl = result.settings.get("SITEURL") or "https://site.invalid"
+        broken = broken_links(result.output, siteurl)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    if broken:
+        raise ManyErrors([BadInput(str(b)) for b in broken])
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"OK: {result.articles} posts and {result.pages} pages checked; {len(result.ctx.embargoed)} withheld.")

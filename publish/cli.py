@@ -56,6 +56,11 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_status
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug or a broken theme: one line, the traceback only with --debug
+        if args.debug:
+            raise
+        print(f"podium: unexpected error: {type(exc).__name__}: {exc} (run again with --debug to see where)", file=sys.stderr)
+        return 1
 
 
 def _has_location(line: str) -> bool:

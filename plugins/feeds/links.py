@@ -2,20 +2,28 @@
 
 A feed reader shows an entry away from the site, so a relative ``href``,
 ``src`` or ``srcset`` would point nowhere; each is resolved the way a browser
-would on the article's own page. Only start tags that hold a URL attribute are
-rewritten; all other text is passed through as written.
+would on the article's own page. Only the values of URL attributes change:
+every other character of the fragment (text, entities, comments, scripts,
+the spelling of each tag) is passed through as written.
 """
 
 from __future__ import annotations
 
 import html
-from html.parser import HTMLParser
+import re
 from urllib.parse import urljoin
 
 #: Attributes whose value is one URL.
 URL_ATTRIBUTES = frozenset({"href", "src", "poster", "cite", "data", "action", "formaction", "longdesc"})
 #: Attributes whose value is a list of image candidates (``url [descriptor], ...``).
 SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
+
+# A start tag as the HTML tokenizer reads it: name, then attributes whose quoted values may hold '>'.
+_TAG = re.compile(r"""<([a-zA-Z][^\s/>]*)((?:\s*[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))?|\s*/(?!>))*)\s*/?>""")
+_ATTR = re.compile(r"""(\s*)([^\s"'>/=]+)(?:(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'>]*))?""")
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+#: Elements whose text is not HTML: nothing inside them is a tag.
+_RAW_TEXT = ("script", "style", "textarea", "title")
 
 
 def absolute_url(base: str, url: str) -> str:
@@ -60,73 +68,45 @@ def absolute_srcset(base: str, srcset: str) -> str:
     return ", ".join(parts)
 
 
-def _rewrite(base: str, name: str, value: str | None) -> str | None:
-    if value is None:
-        return None
-    if name in URL_ATTRIBUTES:
-        return absolute_url(base, value)
-    if name in SRCSET_ATTRIBUTES:
-        return absolute_srcset(base, value)
-    return value
+def _attribute(base: str, match: re.Match) -> str:
+    space, name, equals, raw = match.groups()
+    kind = name.lower()
+    if raw is None or (kind not in URL_ATTRIBUTES and kind not in SRCSET_ATTRIBUTES):
+        return match.group(0)
+    value = html.unescape(raw[1:-1] if raw[:1] in "\"'" else raw)
+    new = absolute_url(base, value) if kind in URL_ATTRIBUTES else absolute_srcset(base, value)
+    if new == value:
+        return match.group(0)
+    return f'{space}{name}{equals}"{html.escape(new, quote=True)}"'
 
 
-def _start_tag(tag: str, attrs: list[tuple[str, str | None]], closed: bool) -> str:
-    parts = [tag]
-    for name, value in attrs:
-        parts.append(name if value is None else f'{name}="{html.escape(value, quote=True)}"')
-    return "<" + " ".join(parts) + (" />" if closed else ">")
-
-
-class _Absolutizer(HTMLParser):
-    def __init__(self, base: str):
-        super().__init__(convert_charrefs=False)
-        self.base = base
-        self.out: list[str] = []
-
-    def _tag(self, tag, attrs, closed):
-        rewritten = [(name, _rewrite(self.base, name, value)) for name, value in attrs]
-        if rewritten == attrs:
-            self.out.append(self.get_starttag_text())
-        else:
-            self.out.append(_start_tag(tag, rewritten, closed))
-
-    def handle_starttag(self, tag, attrs):
-        self._tag(tag, attrs, closed=False)
-
-    def handle_startendtag(self, tag, attrs):
-        self._tag(tag, attrs, closed=True)
-
-    def handle_endtag(self, tag):
-        self.out.append(f"</{tag}>")
-
-    def handle_data(self, data):
-        self.out.append(data)
-
-    def handle_entityref(self, name):
-        self.out.append(f"&{name};")
-
-    def handle_charref(self, name):
-        self.out.append(f"&#{name};")
-
-    def handle_comment(self, data):
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl):
-        self.out.append(f"<!{decl}>")
-
-    def handle_pi(self, data):
-        self.out.append(f"<?{data}>")
-
-    def unknown_decl(self, data):
-        self.out.append(f"<![{data}]>")
+def _start_tag(base: str, match: re.Match) -> str:
+    name, attributes = match.group(1), match.group(2)
+    start = match.start(2) - match.start(0)
+    rewritten = _ATTR.sub(lambda m: _attribute(base, m), attributes)
+    whole = match.group(0)
+    return whole[:start] + rewritten + whole[start + len(attributes):] if rewritten != attributes else whole
 
 
 def absolutize(fragment: str, base: str) -> str:
     """``fragment`` with every URL attribute resolved against ``base`` (the page's absolute URL)."""
-    if not fragment:
+    if not fragment or "<" not in fragment:
         return fragment
-    parser = _Absolutizer(base)
-    parser.feed(fragment)
-    parser.close()
-    # close() hands over any text still buffered (an unfinished tag, say) as data.
-    return "".join(parser.out)
+    out, pos = [], 0
+    while True:
+        lt = fragment.find("<", pos)
+        if lt < 0:
+            break
+        comment = _COMMENT.match(fragment, lt)
+        tag = None if comment else _TAG.match(fragment, lt)
+        end = comment.end() if comment else (tag.end() if tag else lt + 1)
+        out.append(fragment[pos:lt])
+        out.append(_start_tag(base, tag) if tag else fragment[lt:end])
+        pos = end
+        if tag and tag.group(1).lower() in _RAW_TEXT:
+            close = re.compile(rf"</{tag.group(1)}\s*>", re.I).search(fragment, pos)
+            stop = close.start() if close else len(fragment)
+            out.append(fragment[pos:stop])
+            pos = stop
+    out.append(fragment[pos:])
+    return "".join(out)

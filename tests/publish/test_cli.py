@@ -110,3 +110,10 @@ def test_check_reports_without_writing(make_site):
     res = podium("check", cwd=site)
     assert res.returncode == 0, res.stderr
     assert not (site / "output").exists()
+
+
+def test_check_finds_a_link_to_a_page_that_does_not_exist(make_site):
+    site = make_site({"content/posts/a.md": post("A", slug="a", body="Voir [la suite](https://blog.test/suite.html).")})
+    res = podium("check", "--prod", cwd=site)
+    assert res.returncode == 2
+    assert "podium: a.html: link to https://blog.test/suite.html leads nowhere; fix the link or restore the page" in res.stderr.splitlines()

@@ -101,7 +101,7 @@ class ContractServer:
     def start(self) -> "ContractServer":
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._httpd.daemon_threads = True
-        threading.Thread(target=self._httpd.serve_forever, name=type(self).__name__, daemon=True).start()
+        threading.Thread(target=self._httpd.serve_forever, args=(0.05,), name=type(self).__name__, daemon=True).start()
         return self
 
     def close(self) -> None:

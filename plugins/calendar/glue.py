@@ -1,0 +1,151 @@
+"""Connect the editorial calendar to Pelican: load it, gate posts, check slugs, write the schedule.
+
+Order of events in one build:
+- ``initialized``: read calendar.yaml once; its errors go to the build report.
+- the embargo's ``podium-gate`` signal: withhold posts the calendar does not let out yet.
+- ``article_generator_finalized``: every post is known; entries naming no post are errors.
+- ``all_generators_finalized``: keep the publishable posts and the theme's templates.
+- ``finalized``: teasers exist by now; schedule, then write output/social/ (nothing if the build has errors).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+import blinker
+from pelican import signals
+
+from .. import context
+from ..errors import BadInput, ManyErrors
+from ..post import from_content
+from ..settings import NETWORKS
+from . import exports, gate, page
+from .loader import load
+from .scheduler import schedule
+from .yamlmarks import suggest
+
+_CAL, _BROKEN, _POSTS, _ENV = "calendar", "calendar.broken", "calendar.posts", "calendar.env"
+LOCAL_SITEURL = "http://127.0.0.1:8000"
+
+
+def _site_url(settings) -> str:
+    return (settings.get("SITEURL") or LOCAL_SITEURL).rstrip("/")
+
+
+def _load(pelican) -> None:
+    settings = pelican.settings
+    ctx = context.get(settings)
+    path = os.path.join(settings["PATH"], ctx.config.calendar_path)
+    ctx.shared[_CAL], ctx.shared[_BROKEN] = None, False
+    if not os.path.exists(path):
+        return
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    try:
+        ctx.shared[_CAL] = load(text, ctx.display_path(path), NETWORKS)
+    except ManyErrors as many:
+        ctx.shared[_BROKEN] = True
+        for error in many.errors:
+            ctx.report.error(error)
+
+
+def _gate(post, ctx=None, **_):
+    """Receiver of the embargo's gate: a reason withholds the post; pages are not the calendar's business."""
+    if ctx is None or post.kind != "article":
+        return None
+    if ctx.shared.get(_BROKEN):
+        return "the calendar has errors"
+    return gate.reason(post.slug, post.date, ctx.shared.get(_CAL), ctx.now, ctx.config.calendar_strict)
+
+
+def _check_slugs(generator) -> None:
+    ctx = context.get(generator.settings)
+    calendar = ctx.shared.get(_CAL)
+    if calendar is None:
+        return
+    lists = ("articles", "translations", "drafts", "drafts_translations")
+    known = {item.slug for name in lists for item in getattr(generator, name, [])}
+    known |= set(ctx.embargoed) | {c.slug for c in ctx.shared.get("held_content", [])}
+    for slug, entry in calendar.entries.items():
+        if slug in known or entry.status == "idea":
+            continue  # an idea may not have a post yet
+        fix = suggest(slug, sorted(known)) or "check the slug in the post's front matter, or set status: idea"
+        ctx.report.error(BadInput(f"no post has the slug '{slug}'; {fix}", path=calendar.path, line=entry.line, col=entry.col))
+
+
+def _keep(generators) -> None:
+    settings = generators[0].settings
+    ctx = context.get(settings)
+    articles = next((g for g in generators if hasattr(g, "articles") and hasattr(g, "drafts")), None)
+    root = _site_url(settings)
+    public = [a for a in getattr(articles, "articles", []) if a.slug not in ctx.embargoed and not getattr(a, "podium_embargo", None)]
+    ctx.shared[_POSTS] = [from_content(a, root) for a in public]
+    ctx.shared[_ENV] = generators[0].env
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".podium-", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def _warn(ctx, calendar, shares_left_out, unplaced) -> None:
+    for share, why in shares_left_out:
+        ctx.report.warn(BadInput(f"share {share.id} left out of the Hootsuite files: {why}", path=calendar.path))
+    for item in unplaced:
+        ctx.report.warn(BadInput(f"share {item.id} has no slot: {item.reason}", path=calendar.path))
+
+
+def _files(ctx, settings, calendar, shares, unplaced) -> dict[str, bytes]:
+    now = ctx.now
+    rows, left_out = exports.hootsuite_rows(shares, now)
+    files = {
+        "schedule.json": exports.to_json(shares, unplaced, calendar, now).encode(),
+        "schedule.ics": exports.to_ics(shares, calendar, now, name=f"{settings.get('SITENAME', 'podium')}: social schedule"),
+        "hootsuite.csv": exports.to_hootsuite_csv(rows).encode(),
+    }
+    for network in sorted({s.network for s in shares}):
+        network_rows, _ = exports.hootsuite_rows([s for s in shares if s.network == network], now)
+        files[f"hootsuite-{network}.csv"] = exports.to_hootsuite_csv(network_rows).encode()
+    _warn(ctx, calendar, left_out, unplaced)
+    template = ctx.shared[_ENV].get_template("social/calendar.html")
+    lang = settings.get("DEFAULT_LANG", "en")
+    html = template.render(view=page.view(shares, unplaced, calendar, now, locale=lang), lang=lang,
+                           SITENAME=settings.get("SITENAME", ""), static=f"../{settings.get('THEME_STATIC_DIR', 'theme')}")
+    files["calendar.html"] = html.encode()
+    return files
+
+
+def _write(pelican) -> None:
+    settings = pelican.settings
+    ctx = context.get(settings)
+    calendar = ctx.shared.get(_CAL)
+    if calendar is None or ctx.report.errors or _ENV not in ctx.shared:
+        return  # no calendar, or a failing build: nothing is written
+    shares, unplaced = schedule(ctx.shared.get(_POSTS, []), calendar, ctx.now, ctx.shared.get("teasers"),
+                                strict=ctx.config.calendar_strict, networks=ctx.config.networks)
+    ctx.shared["schedule"] = (shares, unplaced)
+    for name, data in _files(ctx, settings, calendar, shares, unplaced).items():
+        write_atomic(os.path.join(pelican.output_path, "social", name), data)
+
+
+def register() -> None:
+    # initialized: settings are known and nothing is read yet; the gate needs the calendar before the embargo runs.
+    signals.initialized.connect(_load)
+    # the embargo asks every gate about every post at article_generator_pretaxonomy.
+    blinker.signal("podium-gate").connect(_gate)
+    # article_generator_finalized: all slugs are known, withheld ones included (ctx.embargoed).
+    signals.article_generator_finalized.connect(_check_slugs)
+    # all_generators_finalized: the publishable posts and the theme's Jinja environment.
+    signals.all_generators_finalized.connect(_keep)
+    # finalized: last, so the teasers capability has handed its teasers over; pages are written.
+    signals.finalized.connect(_write)

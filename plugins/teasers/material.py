@@ -1,0 +1,162 @@
+"""What a teaser can be made of, taken from a post: its hook, best quote, key figure, question.
+
+Everything is plain text, typeset for the post's language. The choices are
+heuristics a comms person would apply: the author's summary before the first
+paragraph; the pull quote of a comfortable length; the sentence whose number
+carries the point (a percentage before a bare count, a year alone is no figure).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import regex
+
+from .shorten import sentence_ends
+from .typography import typeset
+
+_MARKDOWN = (
+    (regex.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),
+    (regex.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+    (regex.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (regex.compile(r"\[\^[^\]]+\]"), ""),
+)
+_PERCENT = regex.compile(r"\d\s*%|\bper ?cent\b|\bpour ?cent\b", regex.I)
+_AMOUNT = regex.compile(r"[€$£]|\b(?:millions?|milliards?|billions?|thousands?|milliers?|MW|GW|TWh|GWh|km|tonnes?|k€|M€|Md€)\b", regex.I)
+_MONTHS = (
+    "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_DATE = regex.compile(rf"\b\d{{1,2}}(?:er|st|nd|rd|th)?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b", regex.I)
+_YEAR = regex.compile(r"^(?:1[89]\d\d|20\d\d)$")
+_NUMBER = regex.compile(r"(?<![\p{L}\d-])\d[\d.,\u202f\u00a0 ]*(?![\p{L}\d])")
+_QUOTE_IDEAL = 110
+_WS = regex.compile(r"\s+")
+
+
+def strip_markdown(text: str) -> str:
+    """Author metadata is Markdown: keep the words, drop the markup."""
+    for pattern, repl in _MARKDOWN:
+        text = pattern.sub(repl, text)
+    return text
+
+
+class _Blocks(HTMLParser):
+    """Collects the text of paragraphs, list items and blockquotes; skips code, figures, footnotes."""
+
+    _SKIP = {"pre", "code", "script", "style", "figure", "figcaption", "sup", "table"}
+    _BLOCKS = {"p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[str, str]] = []
+        self._stack: list[str] = []
+        self._skip = 0
+        self._text: list[str] = []
+        self._quote: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        classes = dict(attrs).get("class") or ""
+        if tag in self._SKIP or "footnote" in classes:
+            self._skip += 1
+            self._stack.append("skip:" + tag)
+        elif tag == "blockquote":
+            self._quote = []
+            self._stack.append(tag)
+        elif tag in self._BLOCKS:
+            self._text = []
+            self._stack.append(tag)
+        elif tag in ("br",):
+            self._text.append(" ")
+
+    def handle_endtag(self, tag):
+        if not self._stack:
+            return
+        if self._stack[-1] == "skip:" + tag:
+            self._stack.pop()
+            self._skip -= 1
+        elif self._stack[-1] == tag == "blockquote":
+            self._stack.pop()
+            self.blocks.append(("blockquote", " ".join(self._quote or [])))
+            self._quote = None
+        elif self._stack[-1] == tag and tag in self._BLOCKS:
+            self._stack.pop()
+            text = _WS.sub(" ", "".join(self._text)).strip()
+            if self._quote is not None:
+                self._quote.append(text)
+            elif text:
+                self.blocks.append((tag, text))
+
+    def handle_data(self, data):
+        if not self._skip:
+            self._text.append(data)
+
+
+def blocks(content_html: str) -> list[tuple[str, str]]:
+    """(kind, plain text) of each block of the post body, in order."""
+    parser = _Blocks()
+    parser.feed(content_html or "")
+    parser.close()
+    return [(kind, text.strip()) for kind, text in parser.blocks if text.strip()]
+
+
+def sentences(text: str) -> list[str]:
+    ends = [0] + sentence_ends(text) + [len(text)]
+    return [text[a:b].strip() for a, b in zip(ends, ends[1:]) if text[a:b].strip()]
+
+
+def _figure_score(sentence: str) -> int:
+    numbers = [n.strip(" .,\u202f\u00a0") for n in _NUMBER.findall(_DATE.sub(" ", sentence))]
+    if not numbers:
+        return 0
+    if all(_YEAR.match(n) or len(n) <= 1 and not _PERCENT.search(sentence) for n in numbers):
+        return 0
+    big = any(len(regex.sub(r"\D", "", n)) >= 2 and not _YEAR.match(n) for n in numbers)
+    score = 2 + 3 * bool(_PERCENT.search(sentence)) + 2 * bool(_AMOUNT.search(sentence)) + big
+    return score + (40 <= len(sentence) <= 220) - 2 * (len(sentence) > 280)
+
+
+def _quote_score(text: str) -> float:
+    return -abs(len(text) - _QUOTE_IDEAL) / _QUOTE_IDEAL + (30 <= len(text) <= 260)
+
+
+_ATTRIBUTION = regex.compile(r"\s*[\u2014\u2013]\s*\p{Lu}[^\u2014\u2013.!?]{1,60}$")
+
+
+@dataclass(frozen=True)
+class Material:
+    title: str
+    hook: str  # the author's summary, else the first paragraph
+    first_paragraph: str = ""
+    quote: str = ""
+    figure: str = ""
+    question: str = ""
+    sentences: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _clean(text: str, lang: str) -> str:
+    return typeset(_WS.sub(" ", html.unescape(strip_markdown(text))).strip(), lang)
+
+
+def gather(title: str, summary: str, content_html: str, lang: str) -> Material:
+    """Pick the pieces of a post a teaser can quote."""
+    body = blocks(content_html)
+    paragraphs = [_clean(t, lang) for kind, t in body if kind in ("p", "li")]
+    quotes = [_ATTRIBUTION.sub("", _clean(t, lang)) for kind, t in body if kind == "blockquote"]
+    quotes = [q for q in quotes if 20 <= len(q) <= 400]
+    all_sentences = tuple(s for p in paragraphs for s in sentences(p))
+    figures = sorted(all_sentences, key=_figure_score, reverse=True)
+    title = _clean(title, lang)
+    questions = [s for s in (title, *all_sentences) if s.rstrip("\u201d\u00bb\u202f ").endswith("?") and len(s) <= 240]
+    first = paragraphs[0] if paragraphs else ""
+    return Material(
+        title=title,
+        hook=_clean(summary, lang) if summary.strip() else first,
+        first_paragraph=first,
+        quote=max(quotes, key=_quote_score) if quotes else "",
+        figure=figures[0] if figures and _figure_score(figures[0]) >= 4 else "",
+        question=questions[0] if questions else "",
+        sentences=all_sentences,
+    )

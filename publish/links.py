@@ -1,0 +1,80 @@
+"""Internal links and images of a built site that point nowhere.
+
+Run on the production output before anything is deployed: a broken link on a
+leader's blog is a small embarrassment that a machine can catch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+ATTRS = {"a": ("href",), "img": ("src", "srcset"), "link": ("href",), "script": ("src",), "source": ("srcset", "src")}
+
+
+@dataclass(frozen=True)
+class Broken:
+    page: str
+    target: str
+
+    def __str__(self) -> str:
+        return f"{self.page}: link to {self.target} leads nowhere; fix the link or restore the page"
+
+
+class _Refs(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.refs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if "id" in values and values["id"]:
+            self.ids.add(values["id"])
+        for name in ATTRS.get(tag, ()):
+            value = values.get(name)
+            if not value:
+                continue
+            if name == "srcset":
+                self.refs += [part.strip().split()[0] for part in value.split(",") if part.strip()]
+            elif tag != "link" or (values.get("rel") or "") not in ("canonical", "alternate", "me"):
+                self.refs.append(value)
+
+
+def resolve(output: Path, page_url: str, ref: str, siteurl: str) -> Path | None:
+    """The file a reference points to, or None for an external or non-file link."""
+    absolute = urljoin(page_url, ref)
+    parts = urlsplit(absolute)
+    site = urlsplit(siteurl)
+    if parts.scheme not in ("http", "https") or parts.netloc != site.netloc:
+        return None
+    path = unquote(parts.path)
+    base = site.path.rstrip("/")
+    if base and path.startswith(base):
+        path = path[len(base):]
+    target = output / path.lstrip("/")
+    return target / "index.html" if path.endswith("/") or target.is_dir() else target
+
+
+def broken_links(output: Path, siteurl: str = "https://site.invalid") -> list[Broken]:
+    """Every internal reference in every HTML page of ``output`` that has no file behind it."""
+    output = Path(output)
+    siteurl = siteurl.rstrip("/") + "/"
+    found = []
+    for page in sorted(output.rglob("*.html")):
+        rel = page.relative_to(output).as_posix()
+        parser = _Refs()
+        parser.feed(page.read_text(encoding="utf-8", errors="replace"))
+        for ref in parser.refs:
+            if ref.startswith(("mailto:", "tel:", "data:", "javascript:")):
+                continue
+            if ref.startswith("#"):
+                if ref[1:] and unquote(ref[1:]) not in parser.ids:
+                    found.append(Broken(rel, ref))
+                continue
+            target = resolve(output, urljoin(siteurl, rel), ref, siteurl)
+            if target is not None and not target.exists():
+                found.append(Broken(rel, ref))
+    return found
