@@ -8,8 +8,14 @@ import importlib
 CAPABILITIES = (
     "podium.plugins.core",
     "podium.plugins.embargo.glue",
+    "podium.plugins.site.glue",  # the theme's filters, Markdown extras, series pages and 404
+    "podium.plugins.images.glue",  # after the embargo: only publishable posts get their images processed
+    "podium.plugins.cards.glue",  # before feeds: podium_card is set at article_generator_finalized
     "podium.plugins.feeds.glue",  # after cards: feeds read podium_card at 'finalized'
     "podium.plugins.sitemap.glue",
+    "podium.plugins.teasers.glue",  # after the embargo: publishable posts only; before the calendar, which reads them
+    "podium.plugins.calendar.glue",  # after teasers: the schedule reads ctx.shared["teasers"] at 'finalized'
+    "podium.plugins.syndication.glue",  # "Discuss on ..." links from the publish ledger
 )
 
 

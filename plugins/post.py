@@ -68,7 +68,8 @@ def from_content(content: Any, siteurl: str, early: bool = False) -> PostView:
     return PostView(
         slug=content.slug,
         lang=getattr(content, "lang", "") or "",
-        title=plain_text(getattr(content, "title", "")),
+        # titles are written as plain text; stripping "tags" would eat "<2030>" from a real title
+        title=_SPACE.sub(" ", str(getattr(content, "title", "") or "")).strip(),
         url=absolute(siteurl, content.url),
         date=content.date,
         summary=plain_text(summary),

@@ -52,6 +52,8 @@ class PodiumMarkdownReader(MarkdownReader):
 
     def _read_yaml(self, parsed):
         self._md = Markdown(**self.settings["MARKDOWN"])
+        # the site's Markdown extras (footnote labels, French spacing) follow the post's language
+        self._md.podium_lang = str(parsed.meta.get("lang") or self.settings["DEFAULT_LANG"])
         # the meta extension would eat a first paragraph such as "Note: ..."
         if "meta" in self._md.preprocessors:
             self._md.preprocessors.deregister("meta")

@@ -166,6 +166,11 @@ def publish_target(value: Any) -> dict:
             hint = ("; secrets go in environment variables, never in settings (see the README)" if secret
                     else f"; did you mean {close[0]!r}?" if close else "")
             raise Invalid(f"unknown option {_show(key)} for {_A_TARGET[kind]}; expected {', '.join(allowed[1:])}{hint}")
+    where = {"remote": "name the environment variable that holds it with 'token_env'",
+             "endpoint_url": "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment"}
+    for key, fix in where.items():
+        if re.match(r"^[a-z][a-z0-9+.-]*://[^/@]*:[^/@]*@", str(value.get(key, ""))):
+            raise Invalid(f"{_show(key)} holds a password or token; remove it from the address and {fix}")
     missing = [key for key in required if not value.get(key)]
     if missing:
         raise Invalid(f"{_A_TARGET[kind]} needs {', '.join(repr(k) for k in missing)}")
@@ -225,6 +230,8 @@ SPECS: list[Spec] = [
     Spec("PODIUM_PUBLISH_DEFAULT_TARGET", None, optional(text), "Target used without --target; None: the only one defined."),
     Spec("PODIUM_PUBLISH_LEDGER", "content/.podium/ledger.json", text,
          "The record of every share sent, relative to the project; CI commits it back."),
+    Spec("PODIUM_PUBLISH_CATCH_UP_HOURS", 48, integer(0, 8760),
+         "A share more than this late is not sent (it is listed as missed): a first run does not re-announce old posts."),
     # cards
     Spec("PODIUM_CARDS_ENABLED", True, boolean, "Make a 1200×630 social card for every post (og:image, twitter:image)."),
     Spec("PODIUM_CARDS_LAYOUT", "classic", one_of(("classic", "split")),
@@ -251,6 +258,13 @@ SPECS: list[Spec] = [
          "The editorial calendar, relative to the content folder (PATH); a missing file means no calendar."),
     Spec("PODIUM_CALENDAR_STRICT", False, boolean,
          "True: a post with no calendar entry (or no calendar file) is withheld; False: it goes out on its date."),
+    # teasers
+    Spec("PODIUM_TEASERS_ENABLED", True, boolean, "Write teasers for every published post (social/teasers.json and the social kit pages)."),
+    Spec("PODIUM_TEASERS_VARIANTS", 3, integer(2, 5), "Teasers written per network and post (at least 2 whenever the post has the material)."),
+    Spec("PODIUM_TEASERS_MASTODON_LIMIT", 500, integer(100, 100000), "Your Mastodon instance's limit in characters (500 on most instances)."),
+    Spec("PODIUM_TEASERS_UTM", True, boolean, "Add utm_source=<network>, utm_medium=social, utm_campaign=<campaign or slug> to teaser links."),
+    Spec("PODIUM_TEASERS_THREAD_MAX", 5, integer(2, 25), "Most posts in an X thread (for posts with 'teaser_thread: true')."),
+    Spec("PODIUM_TEASERS_KIT", True, boolean, "Write the private social kit page social/<slug>.html for each post (noindex, linked from nowhere)."),
 ]
 
 

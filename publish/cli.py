@@ -19,6 +19,11 @@ COMMANDS = {
     "new": "podium.publish.new_cmd",
     "init": "podium.publish.init_cmd",
     "check": "podium.publish.check_cmd",
+    "calendar": "podium.publish.calendar_cmd",
+    "schedule": "podium.publish.schedule_cmd",
+    "publish": "podium.publish.publish_cmd",
+    "teasers": "podium.publish.teasers_cmd",
+    "count": "podium.publish.count_cmd",
 }
 
 

@@ -120,7 +120,7 @@ def parse(text: str, path: str) -> Ledger:
     for record in records:
         if record.share_id in seen:
             raise BadInput(f"share {record.share_id!r} is recorded twice; keep one record and {_FIX}",
-                           path=path, line=_line_of(text, record.share_id))
+                           path=path, line=_line_of(text, record.share_id, nth=2))
         seen.add(record.share_id)
     return Ledger(records, intents)
 
@@ -147,15 +147,13 @@ def _reason(exc: Exception) -> str:
     return f"missing field {exc.args[0]!r}" if isinstance(exc, KeyError) else str(exc)
 
 
-def _line_of(text: str, hint: object) -> int | None:
-    """Best effort: the first line mentioning the share the problem is about."""
+def _line_of(text: str, hint: object, nth: int = 1) -> int | None:
+    """Best effort: the line that mentions the share the problem is about (its nth mention)."""
     needle = hint if isinstance(hint, str) else next(iter(re.findall(r"'([^']+)'", str(hint))), None)
     if not needle:
         return None
-    for number, line in enumerate(text.splitlines(), 1):
-        if needle in line:
-            return number
-    return None
+    found = [number for number, line in enumerate(text.splitlines(), 1) if f'"{needle}"' in line]
+    return found[nth - 1] if len(found) >= nth else None
 
 
 def load(path: Path) -> Ledger:

@@ -17,6 +17,8 @@ _TWICE = "'{key}' has a second entry (the first is on line {line}); merge the tw
 
 
 def read_entries(r, node: Node, roles: tuple[str, ...], networks: tuple[str, ...]) -> dict[str, Entry]:
+    if isinstance(node, ScalarNode) and not node.value:
+        return {}  # 'posts:' with no entry yet
     if not r.is_map(node, "'posts'"):
         return {}
     entries = {}
@@ -81,6 +83,12 @@ def _approvals(r, node: Node, roles: tuple[str, ...]) -> tuple[Approval, ...]:
     return tuple(found_all)
 
 
+def _variant(r, node: Node) -> int | str | None:
+    """A number (the n-th teaser) or a teaser's name such as 'quote'."""
+    text = r.text(node, "variant").strip()
+    return r.read(node, "variant", whole, "variant") if text.isdigit() or not text else text
+
+
 def _plans(r, node: Node, networks: tuple[str, ...]) -> dict[str, NetworkPlan]:
     plans = {}
     for name, (_, value) in r.fields(node, networks, "a post's 'networks'").items():
@@ -89,7 +97,7 @@ def _plans(r, node: Node, networks: tuple[str, ...]) -> dict[str, NetworkPlan]:
             continue
         found = r.fields(value, PLAN_KEYS, f"the '{name}' plan")
         skip = bool(r.read(found["skip"][1], "skip", boolean, "skip")) if "skip" in found else False
-        variant = r.read(found["variant"][1], "variant", whole, "variant") if "variant" in found else None
+        variant = _variant(r, found["variant"][1]) if "variant" in found else None
         text = r.text(found["text"][1], "text") or None if "text" in found else None
         at = r.moment(found["at"][1], "at") if "at" in found else None
         plans[name] = NetworkPlan(skip=skip, variant=variant, text=text, at=at)

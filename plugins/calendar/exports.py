@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import icalendar
 
-from .model import Calendar, Share, Unplaced
+from .model import Calendar, Share, Unplaced, utc
 from .slots import UTC
 
 SCHEMA = "podium-schedule/1"
@@ -38,8 +38,8 @@ def share_record(share: Share, now: datetime) -> dict:
         "id": share.id, "slug": share.slug, "title": share.title, "lang": share.lang,
         "network": share.network, "number": share.number,
         "time": _iso(share.time), "time_utc": _iso(share.time.astimezone(UTC)).replace("+00:00", "Z"),
-        "variant": share.variant, "text": share.text, "url": share.url,
-        "due": share.time <= now,
+        "variant": share.variant, "variant_name": share.variant_name, "text": share.text, "url": share.url,
+        "due": utc(share.time) <= utc(now),
     }
 
 
@@ -105,8 +105,8 @@ def neutralize(cell: str) -> str:
 def hootsuite_rows(shares: Iterable[Share], now: datetime) -> tuple[list[list[str]], list[tuple[Share, str]]]:
     """Rows (date, message, link) for shares far enough ahead; and the shares left out, with why."""
     rows, left_out, seen = [], [], {}
-    for share in sorted(shares, key=lambda s: (s.time, s.network, s.slug, s.number)):
-        if share.time < now + HOOTSUITE_LEAD:
+    for share in sorted(shares, key=lambda s: (utc(s.time), s.network, s.slug, s.number)):
+        if utc(share.time) < utc(now) + HOOTSUITE_LEAD:
             continue  # past or too close: Hootsuite refuses it; the publish pipeline handles due shares
         link = "" if share.url in share.text else share.url
         key = (share.network, share.text, link)

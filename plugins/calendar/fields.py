@@ -64,7 +64,11 @@ def _attach(naive: datetime, tz: ZoneInfo, text: str) -> datetime:
 
 
 def moment(text: str, key: str, tz: ZoneInfo, *, end_of_day: bool = False) -> datetime:
-    """A date or date-time; a date alone is the start of that day (or its end, for an 'end')."""
+    """A date or date-time, in UTC; a date alone is the start of that day (or its end, for an 'end')."""
+    return _moment(text, key, tz, end_of_day).astimezone(timezone.utc)
+
+
+def _moment(text: str, key: str, tz: ZoneInfo, end_of_day: bool) -> datetime:
     text = text.strip()
     if _CLOCK.fullmatch(text):
         raise Wrong(f"'{key}' has a time but no date; write the date too, e.g. 2027-03-02 {text}")
@@ -114,9 +118,9 @@ def weekdays(values: list[str]) -> frozenset[int]:
         elif word[:3] in WEEKDAYS and (len(word) == 3 or _full(word[:3]).startswith(word)):
             days.add(WEEKDAYS.index(word[:3]))
         else:
-            hint = suggest(word, WEEKDAYS + tuple(SHORTCUTS)) or "did you mean one of them?"
+            hint = suggest(word, WEEKDAYS + tuple(_full(d) for d in WEEKDAYS) + tuple(SHORTCUTS))
             raise Wrong(f"'{value}' is not a day; use mon, tue, wed, thu, fri, sat, sun, "
-                        f"weekdays, weekend or daily ({hint})")
+                        f"weekdays, weekend or daily" + (f" ({hint})" if hint else ""))
     return frozenset(days)
 
 

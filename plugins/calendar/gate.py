@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .model import RELEASABLE, Calendar, Entry
+from .model import RELEASABLE, Calendar, Entry, utc
 
 
 def missing_approvals(entry: Entry, calendar: Calendar) -> list[str]:
@@ -20,9 +20,10 @@ def missing_approvals(entry: Entry, calendar: Calendar) -> list[str]:
 
 def after_quiet(moment: datetime, calendar: Calendar) -> datetime:
     """The first moment at or after ``moment`` outside every quiet period."""
+    moment = utc(moment)
     period = calendar.quiet_at(moment)
     while period is not None:
-        moment = period.end
+        moment = utc(period.end)
         period = calendar.quiet_at(moment)
     return moment
 
@@ -36,7 +37,7 @@ def planned(entry: Entry | None, post_date: datetime, calendar: Calendar) -> dat
             if approval.role in calendar.required_approvals:
                 latest[approval.role] = max(latest.get(approval.role, approval.when), approval.when)
         planned = max([planned, *latest.values()])
-    return planned
+    return utc(planned)
 
 
 def release(entry: Entry | None, post_date: datetime, calendar: Calendar) -> datetime:
@@ -48,15 +49,15 @@ def reason(slug: str, post_date: datetime, calendar: Calendar | None, now: datet
     if calendar is None:
         return "no calendar file (PODIUM_CALENDAR_STRICT is on)" if strict else None
     entry = calendar.entries.get(slug)
-    if entry is None:
-        return f"not in {calendar.path} (PODIUM_CALENDAR_STRICT is on)" if strict else None
-    if entry.status not in RELEASABLE:
+    if entry is None and strict:
+        return f"not in {calendar.path} (PODIUM_CALENDAR_STRICT is on)"
+    if entry is not None and entry.status not in RELEASABLE:
         return f"calendar status is {entry.status}, not approved"
-    missing = missing_approvals(entry, calendar)
+    missing = missing_approvals(entry, calendar) if entry is not None else []
     if missing:
         return f"waiting for approval by {', '.join(missing)}"
-    when = release(entry, post_date, calendar)
-    if when > now:
+    when = release(entry, post_date, calendar)  # quiet periods hold posts missing from the calendar too
+    if utc(when) > utc(now):
         quiet = calendar.quiet_at(planned(entry, post_date, calendar))
         why = f"quiet period '{quiet.reason}'" if quiet and quiet.reason else "quiet period" if quiet else "calendar"
         return f"held by the {why} until {when.astimezone(calendar.zone).isoformat()}"

@@ -4,6 +4,7 @@ Order of events in one build:
 - ``initialized``: read calendar.yaml once; its errors go to the build report.
 - the embargo's ``podium-gate`` signal: withhold posts the calendar does not let out yet.
 - ``article_generator_finalized``: every post is known; entries naming no post are errors.
+- ``static_generator_finalized``: the calendar itself is never copied into the site.
 - ``all_generators_finalized``: keep the publishable posts and the theme's templates.
 - ``finalized``: teasers exist by now; schedule, then write output/social/ (nothing if the build has errors).
 """
@@ -72,6 +73,13 @@ def _check_slugs(generator) -> None:
             continue  # an idea may not have a post yet
         fix = suggest(slug, sorted(known)) or "check the slug in the post's front matter, or set status: idea"
         ctx.report.error(BadInput(f"no post has the slug '{slug}'; {fix}", path=calendar.path, line=entry.line, col=entry.col))
+
+
+def _never_copy(generator) -> None:
+    """The calendar names unapproved posts: never copy it as a static file, whatever STATIC_PATHS says."""
+    ctx = context.get(generator.settings)
+    path = os.path.realpath(os.path.join(generator.settings["PATH"], ctx.config.calendar_path))
+    generator.staticfiles[:] = [s for s in generator.staticfiles if os.path.realpath(s.source_path) != path]
 
 
 def _keep(generators) -> None:
@@ -145,6 +153,8 @@ def register() -> None:
     blinker.signal("podium-gate").connect(_gate)
     # article_generator_finalized: all slugs are known, withheld ones included (ctx.embargoed).
     signals.article_generator_finalized.connect(_check_slugs)
+    # static_generator_finalized: static files are listed and none is copied yet.
+    signals.static_generator_finalized.connect(_never_copy)
     # all_generators_finalized: the publishable posts and the theme's Jinja environment.
     signals.all_generators_finalized.connect(_keep)
     # finalized: last, so the teasers capability has handed its teasers over; pages are written.

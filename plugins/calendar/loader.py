@@ -23,6 +23,11 @@ QUIET_KEYS = ("start", "end", "reason")
 RESHARE_KEYS = ("after_days", "networks")
 
 
+def empty(node: Node) -> bool:
+    """A key with nothing after it ('posts:'), as in a calendar just started."""
+    return isinstance(node, ScalarNode) and node.tag.endswith(":null") and node.value in ("", "~", "null")
+
+
 class _Reader:
     """Walks the node tree once; every check records its problem and carries on."""
 
@@ -31,7 +36,7 @@ class _Reader:
         self.tz: ZoneInfo = ZoneInfo("UTC")  # stand-in while the real zone is missing or wrong
 
     def fields(self, node: Node, known: tuple[str, ...], what: str) -> dict[str, tuple[ScalarNode, Node]]:
-        if not self.is_map(node, what):
+        if empty(node) or not self.is_map(node, what):
             return {}
         found = mapping_items(node, self.problems)
         for key, (key_node, _) in list(found.items()):
@@ -57,6 +62,8 @@ class _Reader:
         """A YAML list; a single value is accepted as a list of one."""
         if isinstance(node, SequenceNode):
             return list(node.value)
+        if empty(node):
+            return []  # 'quiet_periods:' with nothing under it yet
         if isinstance(node, ScalarNode) and node.value:
             return [node]
         self.problems.add(node, f"'{key}' must be a list; write one '- item' per line under '{key}:'")

@@ -7,7 +7,7 @@ and the exports can be tested with hand-made values and never with files.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import datetime, time, timedelta, timezone
 from typing import Mapping
 from zoneinfo import ZoneInfo
 
@@ -15,6 +15,11 @@ STATUSES = ("idea", "draft", "in_review", "approved", "published", "withdrawn")
 #: statuses whose post may go out (once every required approval is in)
 RELEASABLE = ("approved", "published")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def utc(moment: datetime) -> datetime:
+    """Compare and sort in UTC: Python compares two times of one zone by wall clock, wrong in the autumn fold."""
+    return moment.astimezone(timezone.utc)
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,7 @@ class QuietPeriod:
     line: int = 0
 
     def covers(self, moment: datetime) -> bool:
-        return self.start <= moment < self.end
+        return utc(self.start) <= utc(moment) < utc(self.end)
 
 
 @dataclass(frozen=True)
@@ -62,7 +67,7 @@ class NetworkPlan:
     """What comms decided for one post on one network."""
 
     skip: bool = False
-    variant: int | None = None  # 1-based, as people count
+    variant: int | str | None = None  # 1-based position, as people count, or a teaser's name ("quote")
     text: str | None = None
     at: datetime | None = None  # preferred time
 
@@ -113,6 +118,7 @@ class Share:
     url: str
     title: str = ""
     lang: str = ""
+    variant_name: str | None = None  # the teaser's own name for it: "quote", "figure"...
 
     @property
     def id(self) -> str:

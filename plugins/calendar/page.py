@@ -13,7 +13,28 @@ from typing import Iterable
 from babel.dates import format_date, format_time
 
 from .exports import NETWORK_NAMES
-from .model import Calendar, Share, Unplaced
+from .model import Calendar, Share, Unplaced, utc
+
+
+LABELS = {
+    "en": {"title": "Social calendar", "skip": "Skip to the list of shares", "times_in": "Times in", "built": "built",
+           "share": "share", "shares": "shares", "not_placed": "not placed", "filter": "Show networks",
+           "unplaced": "Shares that could not be placed", "reshare": "re-share", "quiet_periods": "Quiet periods",
+           "months": "Month view", "list": "Every share", "when": "When", "network": "Network", "post": "Post",
+           "text": "Text", "state": "State", "past": "sent or due", "planned": "planned", "none": "No share is planned.",
+           "quiet": "Quiet:", "variant": "variant"},
+    "fr": {"title": "Calendrier social", "skip": "Aller à la liste des partages", "times_in": "Heures de", "built": "généré le",
+           "share": "partage", "shares": "partages", "not_placed": "non placés", "filter": "Réseaux affichés",
+           "unplaced": "Partages qui n’ont pas trouvé de créneau", "reshare": "nouveau partage",
+           "quiet_periods": "Périodes de silence", "months": "Vue par mois", "list": "Tous les partages", "when": "Quand",
+           "network": "Réseau", "post": "Billet", "text": "Texte", "state": "État", "past": "envoyé ou échu",
+           "planned": "prévu", "none": "Aucun partage n’est prévu.", "quiet": "Silence\u00a0:", "variant": "variante"},
+}
+
+
+def labels(locale: str) -> dict[str, str]:
+    """The page's words in the site's language (English for any language podium has no words for)."""
+    return LABELS.get(locale.split("_")[0].split("-")[0], LABELS["en"])
 
 
 def _months(first: date, last: date) -> list[tuple[int, int]]:
@@ -29,7 +50,7 @@ def _quiet_on(day: date, calendar: Calendar) -> str | None:
     start = datetime.combine(day, datetime.min.time(), calendar.zone)
     end = start + timedelta(days=1)
     for period in calendar.quiet_periods:
-        if period.start < end and period.end > start:
+        if utc(period.start) < utc(end) and utc(period.end) > utc(start):
             return period.reason or "quiet period"
     return None
 
@@ -40,7 +61,7 @@ def share_item(share: Share, now: datetime, locale: str) -> dict:
         "number": share.number, "title": share.title or share.slug, "slug": share.slug, "url": share.url,
         "text": share.text, "variant": share.variant, "iso": share.time.isoformat(timespec="minutes"),
         "date": format_date(share.time, "full", locale=locale), "time": format_time(share.time, "HH:mm", locale=locale),
-        "past": share.time <= now,
+        "past": utc(share.time) <= utc(now),
     }
 
 
@@ -57,7 +78,7 @@ def _grid(year: int, month: int, by_day: dict, calendar: Calendar, today: date, 
 def view(shares: Iterable[Share], unplaced: Iterable[Unplaced], calendar: Calendar, now: datetime,
          locale: str = "en") -> dict:
     """Everything calendar.html needs, already sorted and formatted."""
-    shares = sorted(shares, key=lambda s: (s.time, s.network, s.slug, s.number))
+    shares = sorted(shares, key=lambda s: (utc(s.time), s.network, s.slug, s.number))
     items = [share_item(s, now, locale) for s in shares]
     by_day: dict[date, list] = {}
     for share, item in zip(shares, items):
@@ -67,6 +88,7 @@ def view(shares: Iterable[Share], unplaced: Iterable[Unplaced], calendar: Calend
     weekdays = [format_date(date(2024, 1, 1) + timedelta(days=i), "EEE", locale=locale) for i in range(7)]
     networks = sorted({s.network for s in shares}, key=lambda n: list(NETWORK_NAMES).index(n) if n in NETWORK_NAMES else 99)
     return {
+        "labels": labels(locale),
         "timezone": calendar.zone.key,
         "generated": format_date(now.astimezone(calendar.zone), "long", locale=locale)
                      + " " + format_time(now.astimezone(calendar.zone), "HH:mm", locale=locale),

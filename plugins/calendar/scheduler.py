@@ -13,13 +13,13 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Iterable, Mapping
 
 from ..post import PostView
 from . import gate
-from .model import Calendar, NetworkPlan, NetworkRules, Share, Unplaced
-from .slots import STEP, add_days, ceil_step, local_day, windows_from
+from .model import Calendar, NetworkPlan, NetworkRules, Share, Unplaced, utc
+from .slots import STEP, add_days, ceil_step, day_windows, local_day
 from .texts import share_text
 
 HORIZON_DAYS = 366
@@ -42,6 +42,15 @@ class _Network:
         self.gap = max(rules.min_gap, STEP)  # never two shares in the same 5-minute slot
         self.times: list[datetime] = []
         self.per_day: dict = defaultdict(int)
+        self._windows: dict[date, list] = {}  # a day's windows are computed once, not once per share
+        # Days with no room left stay so (placing only adds constraints): each points at a later day
+        # to try, with the path shortened as it is followed, so a long full stretch is crossed at once.
+        self._skip: dict[int, int] = {}
+
+    def windows(self, day: date) -> list[tuple[datetime, datetime]]:
+        if day not in self._windows:
+            self._windows[day] = day_windows(self.rules, day, self.calendar.zone)
+        return self._windows[day]
 
     def clash(self, moment: datetime) -> datetime | None:
         """The latest placed share closer than the gap to ``moment``, if any."""
@@ -50,20 +59,53 @@ class _Network:
         return self.times[j - 1] if j > i else None
 
     def full(self, moment: datetime) -> bool:
+        return self.full_day(local_day(moment, self.calendar.zone))
+
+    def full_day(self, day: date) -> bool:
         cap = self.rules.max_per_day
-        return cap is not None and self.per_day[local_day(moment, self.calendar.zone)] >= cap
+        return cap is not None and self.per_day.get(day, 0) >= cap
 
     def free(self, moment: datetime) -> bool:
         return not self.calendar.quiet_at(moment) and not self.full(moment) and self.clash(moment) is None
 
     def take(self, moment: datetime) -> None:
         bisect.insort(self.times, moment)
-        self.per_day[local_day(moment, self.calendar.zone)] += 1
+        day = local_day(moment, self.calendar.zone)
+        self.per_day[day] += 1
+        if self.full_day(day):
+            self._skip[day.toordinal()] = day.toordinal() + 1
+
+    def _open(self, ordinal: int) -> int:
+        """The first day from ``ordinal`` on that may still have room."""
+        path = []
+        while ordinal in self._skip:
+            path.append(ordinal)
+            ordinal = self._skip[ordinal]
+        for step in path:
+            self._skip[step] = ordinal
+        return ordinal
 
     def first_free(self, earliest: datetime) -> datetime | None:
-        for begin, end in windows_from(self.rules, earliest, self.calendar.zone, HORIZON_DAYS):
-            moment = ceil_step(begin)
-            while moment < end and not self.full(moment):
+        """Day by day from the earliest one, skipping days known to have no room."""
+        first = local_day(earliest, self.calendar.zone).toordinal()
+        ordinal = self._open(first)
+        while ordinal <= first + HORIZON_DAYS:
+            windows = self.windows(date.fromordinal(ordinal))
+            moment = self._in_windows(windows, earliest)
+            if moment is not None:
+                return moment
+            if not windows or earliest <= windows[0][0]:
+                self._skip[ordinal] = ordinal + 1  # the whole day was searched: no room in it, ever
+            ordinal = self._open(ordinal + 1)
+        return None
+
+    def _in_windows(self, windows, earliest: datetime) -> datetime | None:
+        """Walk each window past quiet periods and clashes with placed shares."""
+        for begin, end in windows:
+            if end <= earliest:
+                continue
+            moment = ceil_step(max(begin, earliest))
+            while moment < end:
                 quiet = self.calendar.quiet_at(moment)
                 other = None if quiet else self.clash(moment)
                 if quiet is None and other is None:
@@ -74,14 +116,14 @@ class _Network:
 
 def _requests(post: PostView, calendar: Calendar, networks: Iterable[str]) -> list[_Request]:
     entry = calendar.entries.get(post.slug)
-    released = gate.release(entry, post.date, calendar).astimezone(calendar.zone)
+    released = gate.release(entry, post.date, calendar)  # UTC
     requests = []
     for network in networks:
         plan = entry.networks.get(network, NetworkPlan()) if entry else NetworkPlan()
         if plan.skip:
             continue
         pinned = ceil_step(plan.at) if plan.at and plan.at >= released else None
-        earliest = max(released, plan.at) if plan.at else released
+        earliest = max(released, utc(plan.at)) if plan.at else released
         requests.append(_Request(post, network, 1, earliest, pinned))
         if entry and entry.evergreen and network in _reshared(calendar, networks):
             for number, days in enumerate(calendar.reshare_after_days, start=2):
@@ -146,10 +188,10 @@ def _results(requests, placed, calendar: Calendar, teasers) -> tuple[list[Share]
             continue
         entry = calendar.entries.get(post.slug)
         plan = entry.networks.get(request.network) if entry else None
-        variant, text, url = share_text(post, request.network, request.number, plan, teasers)
+        variant, name, text, url = share_text(post, request.network, request.number, plan, teasers)
         shares.append(Share(slug=post.slug, network=request.network, number=request.number,
                             time=moment.astimezone(calendar.zone), variant=variant, text=text, url=url,
-                            title=post.title, lang=post.lang))
-    shares.sort(key=lambda s: (s.time, s.network, s.slug, s.number))
+                            title=post.title, lang=post.lang, variant_name=name))
+    shares.sort(key=lambda s: (utc(s.time), s.network, s.slug, s.number))
     unplaced.sort(key=lambda u: (u.slug, u.network, u.number))
     return shares, unplaced

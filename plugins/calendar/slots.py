@@ -68,15 +68,6 @@ def day_windows(rules: NetworkRules, day: date, zone: ZoneInfo) -> list[tuple[da
     return merged
 
 
-def windows_from(rules: NetworkRules, start: datetime, zone: ZoneInfo, days: int):
-    """Windows (UTC start, end) that end after ``start``, in order, for ``days`` local days."""
-    first_day = start.astimezone(zone).date()
-    for offset in range(days + 1):
-        for begin, end in day_windows(rules, first_day + timedelta(days=offset), zone):
-            if end > start:
-                yield max(begin, start), end
-
-
 def local_day(moment: datetime, zone: ZoneInfo) -> date:
     return moment.astimezone(zone).date()
 

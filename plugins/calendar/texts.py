@@ -21,8 +21,8 @@ def _field(item: Any, name: str, default: Any = None) -> Any:
     return getattr(item, name, default)
 
 
-def teaser_variants(teasers: Mapping[str, Any] | None, post: PostView, network: str) -> list[tuple[str, str]]:
-    """(text, url) of each teaser variant for this post and network, in the teasers' own order."""
+def teaser_variants(teasers: Mapping[str, Any] | None, post: PostView, network: str) -> list[tuple[str, str, str | None]]:
+    """(text, url, name) of each teaser variant for this post and network, in the teasers' own order."""
     found = []
     for item in (teasers or {}).get(post.slug, ()) or ():
         if _field(item, "network") != network:
@@ -31,7 +31,8 @@ def teaser_variants(teasers: Mapping[str, Any] | None, post: PostView, network: 
             continue
         text = _field(item, "text") or ""
         if text:
-            found.append((text, _field(item, "url") or post.url))
+            name = _field(item, "variant")
+            found.append((text, _field(item, "url") or post.url, name if isinstance(name, str) else None))
     return found
 
 
@@ -42,17 +43,24 @@ def fallback_variants(post: PostView) -> list[str]:
     return texts
 
 
+def _first(plan: NetworkPlan, variants: list) -> int:
+    """Index of the chosen variant: by position (1-based) or by name; the first one otherwise."""
+    if isinstance(plan.variant, str):
+        names = [name for _, _, name in variants]
+        return names.index(plan.variant) if plan.variant in names else 0
+    return (plan.variant or 1) - 1
+
+
 def share_text(post: PostView, network: str, number: int, plan: NetworkPlan | None,
-               teasers: Mapping[str, Any] | None) -> tuple[int | None, str, str]:
-    """(variant, text, url) for share ``number``: re-shares move on to the next variant."""
+               teasers: Mapping[str, Any] | None) -> tuple[int | None, str | None, str, str]:
+    """(variant, variant name, text, url) for share ``number``: re-shares move on to the next variant."""
     plan = plan or NetworkPlan()
     if plan.text and number == 1:
-        return None, plan.text, post.url
-    first = (plan.variant or 1) - 1
+        return None, None, plan.text, post.url
     variants = teaser_variants(teasers, post, network)
     if variants:
-        index = (first + number - 1) % len(variants)
-        text, url = variants[index]
-        return index + 1, text, url
+        index = (_first(plan, variants) + number - 1) % len(variants)
+        text, url, name = variants[index]
+        return index + 1, name, text, url
     texts = fallback_variants(post)
-    return None, texts[(number - 1) % len(texts)], post.url
+    return None, None, texts[(number - 1) % len(texts)], post.url

@@ -45,14 +45,21 @@ class PillowFace:
 
     def __init__(self, data: bytes):
         self.data = data
+        # Fitting measures the same line prefixes again and again (each size, each balancing step).
+        self._widths: dict[tuple[str, int], int] = {}
 
     @lru_cache(maxsize=64)
     def font(self, size: int) -> ImageFont.FreeTypeFont:
         return ImageFont.truetype(io.BytesIO(self.data), size, layout_engine=ImageFont.Layout.BASIC)
 
     def width(self, text: str, size: int) -> int:
-        left, _, right, _ = self.font(size).getbbox(text, anchor="ls")
-        return right - min(0, left)
+        found = self._widths.get((text, size))
+        if found is None:
+            if len(self._widths) > 50_000:  # a long build: forget earlier titles rather than grow
+                self._widths.clear()
+            left, _, right, _ = self.font(size).getbbox(text, anchor="ls")
+            found = self._widths[(text, size)] = right - min(0, left)
+        return found
 
     def line_height(self, size: int) -> int:
         return round(size * LINE_SPACING)
@@ -101,31 +108,45 @@ def round_mask(size: tuple[int, int]) -> Image.Image:
     return big.resize(size, Image.Resampling.LANCZOS)
 
 
-def paste_portrait(canvas: Image.Image, portrait: Image.Image, box: design.Box, round_: bool) -> None:
-    picture = cover(portrait.convert("RGB"), box)
-    canvas.paste(picture, (box.left, box.top), round_mask(picture.size) if round_ else None)
+class Pictures:
+    """The leader's portrait and the logo, scaled for each layout once and reused for every card."""
+
+    def __init__(self, portrait: Image.Image | None = None, logo: Image.Image | None = None):
+        self.portrait = portrait
+        self.logo = logo
+        self._made: dict[tuple, tuple[Image.Image, Image.Image | None]] = {}
+
+    def portrait_for(self, box: design.Box, round_: bool) -> tuple[Image.Image, Image.Image | None]:
+        made = (box, round_)
+        if made not in self._made:
+            picture = cover(self.portrait.convert("RGB"), box)
+            self._made[made] = (picture, round_mask(picture.size) if round_ else None)
+        return self._made[made]
+
+    def logo_for(self, box: design.Box) -> Image.Image:
+        """The logo scaled to fit inside ``box`` (never past it), keeping its transparency."""
+        made = ("logo", box)
+        if made not in self._made:
+            logo = ImageOps.contain(self.logo.convert("RGBA"), (box.width, box.height), Image.Resampling.LANCZOS)
+            self._made[made] = (logo, None)
+        return self._made[made][0]
 
 
-def paste_logo(canvas: Image.Image, logo: Image.Image, box: design.Box, align: str) -> None:
-    """The logo scaled to fit inside ``box`` (never enlarged past it), keeping its transparency."""
-    logo = logo.convert("RGBA")
-    logo = ImageOps.contain(logo, (box.width, box.height), Image.Resampling.LANCZOS)
-    x = box.right - logo.width if align == "right" else box.left + (box.width - logo.width) // 2
-    y = box.top + (box.height - logo.height) // 2
-    canvas.paste(logo, (x, y), logo)
-
-
-def render(card: Card, faces: Faces, portrait: Image.Image | None = None, logo: Image.Image | None = None) -> Image.Image:
+def render(card: Card, faces: Faces, pictures: Pictures | None = None) -> Image.Image:
     """The card as an RGB image, 1200 × 630."""
-    plan = design.plan(card.layout, card.colours, portrait is not None, logo is not None)
+    pictures = pictures or Pictures()
+    plan = design.plan(card.layout, card.colours, pictures.portrait is not None, pictures.logo is not None)
     canvas = Image.new("RGB", (design.WIDTH, design.HEIGHT), ImageColor.getrgb(plan.background))
     pen = ImageDraw.Draw(canvas)
     for box, colour in plan.fills:
         pen.rectangle((box.left, box.top, box.right - 1, box.bottom - 1), fill=colour)
-    if portrait is not None and plan.portrait is not None:
-        paste_portrait(canvas, portrait, plan.portrait, plan.portrait_round)
-    if logo is not None and plan.logo is not None:
-        paste_logo(canvas, logo, plan.logo, "right" if card.layout == "classic" else "center")
+    if plan.portrait is not None:
+        picture, mask = pictures.portrait_for(plan.portrait, plan.portrait_round)
+        canvas.paste(picture, (plan.portrait.left, plan.portrait.top), mask)
+    if plan.logo is not None:
+        logo = pictures.logo_for(plan.logo)
+        left = plan.logo.right - logo.width if card.layout == "classic" else plan.logo.left + (plan.logo.width - logo.width) // 2
+        canvas.paste(logo, (left, plan.logo.top + (plan.logo.height - logo.height) // 2), logo)
     draw_text(canvas, plan.title, card.title, faces.bold)
     for slot, text, face in ((plan.name, card.name, faces.bold), (plan.role, card.role, faces.regular),
                              (plan.site, card.site, faces.regular if card.layout == "classic" else faces.bold)):
@@ -143,11 +164,11 @@ def from_photo(photo: Image.Image, focus: tuple[float, float]) -> Image.Image:
 def encode(image: Image.Image, fmt: str) -> bytes:
     """PNG or JPEG with fixed options (same pixels, same bytes), always under 1 MB."""
     if fmt == "png":
-        data = _save(image, "PNG", compress_level=9)
+        data = _save(image, "PNG", compress_level=3)
         if len(data) < MAX_BYTES:
             return data
         # A photo-heavy card: 256 well-chosen colours keep it sharp and small.
-        return _save(image.quantize(256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE), "PNG", compress_level=9)
+        return _save(image.quantize(256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE), "PNG", compress_level=3)
     for quality in (90, 80, 70, 60, 50):
         data = _save(image, "JPEG", quality=quality, optimize=True, subsampling=0 if quality >= 80 else 2)
         if len(data) < MAX_BYTES:

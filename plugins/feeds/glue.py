@@ -101,8 +101,9 @@ def _source(article, site: model.Site, output: str | None) -> model.Source:
         card, length = None, None
     else:
         post = from_content(article, site.url)
-        # .content follows the page being written (relative URLs); ask for absolute ones.
-        post = dataclasses.replace(post, content_html=article.get_content(site.url))
+        # .content follows the page being written (relative URLs); ask for absolute ones. The title is
+        # plain text, shown as the theme shows it: PostView's tag stripping would eat "<2030>".
+        post = dataclasses.replace(post, title=str(article.title), content_html=article.get_content(site.url))
         card = getattr(article, "podium_card", None) or article.metadata.get("podium_card")
         card = card if isinstance(card, Mapping) else None
         length = _card_length(card, site, output) if card else None
@@ -118,19 +119,36 @@ def _source(article, site: model.Site, output: str | None) -> model.Source:
     )
 
 
-def _publishable(articles, ctx) -> list:
-    # In preview builds the embargo keeps withheld posts (shown with a banner) but marks them.
-    return [a for a in articles if not getattr(a, "podium_embargo", None) and a.slug not in ctx.embargoed]
+def withheld(ctx):
+    """A test telling whether a content object is withheld by the embargo, in any build mode.
+
+    In preview builds the embargo keeps withheld posts (shown with a banner) but
+    marks them. ctx.embargoed is keyed by slug, and translations often share a
+    slug: a post whose slug is recorded is withheld unless the withheld object
+    with that slug is another language version of it.
+    """
+    held = list(ctx.shared.get("held_content", []))
+    held_ids = {id(c) for c in held}
+    held_slugs = {getattr(c, "slug", None) for c in held}
+
+    def test(item) -> bool:
+        if id(item) in held_ids or getattr(item, "podium_embargo", None):
+            return True
+        return item.slug in ctx.embargoed and item.slug not in held_slugs
+
+    return test
 
 
 def _hand_links_to_theme(generator) -> None:
     """After the taxonomy is known and before any page is rendered: the theme's autodiscovery links."""
     ctx = context.get(generator.settings)
-    articles = _publishable(generator.articles + generator.translations, ctx)
+    is_withheld = withheld(ctx)
+    articles = [a for a in generator.articles + generator.translations if not is_withheld(a)]
     ctx.shared[_POSTS] = articles
     site = _site(generator.settings, ctx.config)
     sources = [_source(a, site, None) for a in articles]
-    main, by = model.discovery(model.plan(sources, site, now=ctx.now, embargoed=ctx.embargoed), site)
+    # Withheld posts are already out; the slug-keyed ctx.embargoed would also drop their translations.
+    main, by = model.discovery(model.plan(sources, site, now=ctx.now), site)
     # The context dict is shared by every generator: templates rendered later all see these.
     generator.context["podium_feeds"] = main
     generator.context["podium_feeds_by"] = by
@@ -143,7 +161,7 @@ def _write_feeds(pelican) -> None:
     output = pelican.output_path
     sources = [_source(a, site, output) for a in ctx.shared.get(_POSTS, [])]
     written = []
-    for feed in model.plan(sources, site, now=ctx.now, embargoed=ctx.embargoed):
+    for feed in model.plan(sources, site, now=ctx.now):
         for fmt in site.formats:
             write_atomic(os.path.join(output, feed.path(fmt)), render(feed, fmt, site))
             written.append(feed.path(fmt))

@@ -19,7 +19,11 @@ URL_ATTRIBUTES = frozenset({"href", "src", "poster", "cite", "data", "action", "
 SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
 
 # A start tag as the HTML tokenizer reads it: name, then attributes whose quoted values may hold '>'.
-_TAG = re.compile(r"""<([a-zA-Z][^\s/>]*)((?:\s*[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))?|\s*/(?!>))*)\s*/?>""")
+_TAG = re.compile(
+    r"""<([a-zA-Z][^\s/>]*+)"""  # the name
+    r"""((?:\s*+[^\s"'>/=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s"'>]*+))?|\s*+/(?!>))*+)"""  # attributes
+    r"""\s*+/?>"""
+)  # possessive quantifiers: a malformed tag fails at once instead of backtracking for ever
 _ATTR = re.compile(r"""(\s*)([^\s"'>/=]+)(?:(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'>]*))?""")
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 #: Elements whose text is not HTML: nothing inside them is a tag.

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -47,7 +48,7 @@ class Source:
     authors: tuple[str, ...] = ()
     category: Taxon | None = None
     tags: tuple[Taxon, ...] = ()
-    #: the social card set by the cards capability: {url, width, height, alt}
+    #: the social card set by the cards capability: {url, width, height, alt[, type, length]}
     card: Mapping[str, Any] | None = None
     #: size in bytes of the card image, when the file is there to measure
     card_length: int | None = None
@@ -145,7 +146,8 @@ def _enclosure(source: Source) -> Enclosure | None:
     url = absolute_url(source.post.url, str(card["url"]))
     extension = urlsplit(url).path.rsplit(".", 1)[-1].lower()
     length = source.card_length if source.card_length is not None else card.get("length")
-    return Enclosure(url=url, type=IMAGE_TYPES.get(extension, "application/octet-stream"),
+    kind = str(card.get("type") or IMAGE_TYPES.get(extension, "application/octet-stream"))
+    return Enclosure(url=url, type=kind,
                      length=int(length) if length is not None else None, title=str(card.get("alt") or ""))
 
 
@@ -168,6 +170,7 @@ def entry_for(source: Source, site: Site) -> Entry:
     )
 
 
+@lru_cache(maxsize=None)
 def language_name(lang: str) -> str:
     try:
         return Locale.parse(lang).get_display_name(lang) or lang
@@ -191,12 +194,12 @@ def _groups(sources: list[Source], site: Site) -> list[_Group]:
         keys = [("all", "", site.name, site.root)]
         if "language" in site.per and source.post.lang:
             lang = source.post.lang
-            keys.append(("language", lang, f"{site.name} ({language_name(lang)})", site.root))
+            keys.append(("language", lang, f"{site.name} — {language_name(lang)}", site.root))
         if "category" in site.per and source.category:
             cat = source.category
-            keys.append(("category", cat.slug, f"{site.name}: {cat.name}", cat.url or site.root))
+            keys.append(("category", cat.slug, f"{site.name} — {cat.name}", cat.url or site.root))
         if "tag" in site.per:
-            keys += [("tag", t.slug, f"{site.name}: #{t.name}", t.url or site.root) for t in source.tags]
+            keys += [("tag", t.slug, f"{site.name} — #{t.name}", t.url or site.root) for t in source.tags]
         for kind, key, title, home in keys:
             group = groups.setdefault((kind, key), _Group(kind, key, title, home))
             group.members.append(source)

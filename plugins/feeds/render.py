@@ -96,6 +96,8 @@ def _atom(fg: FeedGenerator, feed: Feed) -> bytes:
 
 def render(feed: Feed, fmt: str, site: Site) -> bytes:
     """The feed as an XML document (UTF-8 bytes) in ``fmt``: 'atom' or 'rss'."""
+    if fmt not in MIME:
+        raise ValueError(f"unknown feed format {fmt!r}; expected one of: {', '.join(MIME)}")
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
     _head(fg, feed, fmt, site)
@@ -103,6 +105,4 @@ def render(feed: Feed, fmt: str, site: Site) -> bytes:
         _entry(fg, entry)
     if fmt == "atom":
         return _atom(fg, feed)
-    if fmt == "rss":
-        return fg.rss_str(pretty=True, encoding="UTF-8")
-    raise ValueError(f"unknown feed format {fmt!r}; expected one of: atom, rss")
+    return fg.rss_str(pretty=True, encoding="UTF-8")

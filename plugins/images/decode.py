@@ -76,6 +76,16 @@ def decode(data: bytes, max_pixels: int, formats: tuple[str, ...] = RASTER) -> I
     return image
 
 
+def kind(image: Image.Image) -> str:
+    """The format podium publishes the image as: a phone's multi-picture JPEG (MPO) is a JPEG."""
+    return "JPEG" if image.format == "MPO" else (image.format or "PNG")
+
+
+def animated(image: Image.Image) -> bool:
+    """Several frames to keep; the extra pictures of an MPO (depth maps, previews) are dropped instead."""
+    return bool(getattr(image, "is_animated", False)) and kind(image) != "JPEG"
+
+
 def orientation(image: Image.Image) -> int:
     try:
         return int(image.getexif().get(_ORIENTATION, 1))
@@ -96,7 +106,8 @@ def upright(image: Image.Image) -> Image.Image:
     gone nothing could tell a viewer that the photo was taken sideways.
     """
     try:
-        turned = ImageOps.exif_transpose(image)
+        # exif_transpose keeps a parsed copy of the EXIF block on its result: copy the pixels away from it
+        turned = ImageOps.exif_transpose(image).copy()
     except (ValueError, TypeError, SyntaxError, OSError):
         turned = image.copy()
     # Transparency is part of the pixels of a palette image, not information about the picture.

@@ -79,6 +79,8 @@ class Library:
 
     def stripped(self, data: bytes) -> bytes | None:
         """``data`` without metadata (cached), or None when it carries none."""
+        if not process.needs_strip(data, self.max_pixels):
+            return None  # decided from the header alone: most files (cards, theme images) end here
         name = key("strip", process.VERSION, PIL.__version__, self.quality, digest(data))
         if self.store.manifest(name) is not None:
             return self.store.file(name, "image").read_bytes()

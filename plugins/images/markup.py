@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 from typing import Sequence
+from urllib.parse import unquote, urlsplit
 
 from .variants import MIME, Variant, srcset
 
@@ -50,6 +51,8 @@ class Plan:
     height: int
     format: str
     variants: tuple[Variant, ...]
+    #: the original's file name: a resolved src must still end with it, or the image is left alone
+    name: str = ""
 
 
 class _Finder(HTMLParser):
@@ -133,6 +136,10 @@ def picture(image: Img, plan: Plan, sizes: str, eager: bool) -> str:
     return f"<picture>{source}{tag}</picture>"
 
 
+def _same_file(src: str, name: str) -> bool:
+    return not name or unquote(urlsplit(src).path).rsplit("/", 1)[-1] == name
+
+
 def rewrite(fragment: str, plans: dict[int, Plan], sizes: str, first_eager: bool = True) -> str:
     """Replace the n-th <img> of ``fragment`` for each n in ``plans``; the others stay as written."""
     images = find_images(fragment)
@@ -140,7 +147,7 @@ def rewrite(fragment: str, plans: dict[int, Plan], sizes: str, first_eager: bool
     last = 0
     for index, image in enumerate(images):
         plan = plans.get(index)
-        if plan is None or image.in_picture:
+        if plan is None or image.in_picture or not _same_file(image.src, plan.name):
             continue
         out.append(fragment[last:image.start])
         out.append(picture(image, plan, sizes, eager=first_eager and index == 0))

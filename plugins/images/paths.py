@@ -20,7 +20,7 @@ class Outside(ValueError):
 
 
 def content_path(reference: str, base: str = "") -> str | None:
-    """The path under content/ that ``reference`` names, or None for an external URL.
+    """The path under content/ that ``reference`` names, or None for a web address or an empty one.
 
     A path starting with '/' is taken from content/; any other is relative to
     ``base`` (the post's folder under content/, as Pelican's ``{static}`` does).
@@ -31,7 +31,7 @@ def content_path(reference: str, base: str = "") -> str | None:
         return None
     path = unquote(urlsplit(ref).path).replace("\\", "/")
     if not path:
-        raise Outside("is empty")
+        return None  # an empty src names no file: nothing to process
     joined = path.lstrip("/") if path.startswith("/") else posixpath.join(base, path)
     normal = posixpath.normpath(joined)
     if normal in ("", ".") or normal == ".." or normal.startswith("../") or posixpath.isabs(normal):

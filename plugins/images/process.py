@@ -103,8 +103,8 @@ def resized(image: Image.Image, width: int, height: int) -> Image.Image:
 def process(data: bytes, widths: tuple[int, ...], quality: int, max_pixels: int) -> Processed:
     """The published files for one post image: the stripped original and its resized variants."""
     image = decoding.decode(data, max_pixels)
-    fmt = image.format or "PNG"
-    if getattr(image, "is_animated", False):
+    fmt = decoding.kind(image)
+    if decoding.animated(image):
         return Processed(*image.size, fmt, (Output(plan(fmt, image.size, ())[0], animated(image)),))
     base = clean(image)
     outputs = []
@@ -131,15 +131,19 @@ def animated(image: Image.Image) -> bytes:
     return out.getvalue()
 
 
+def needs_strip(data: bytes, max_pixels: int) -> bool:
+    """Whether a file carries metadata, read from its header only; a bad file raises ImageProblem."""
+    return has_metadata(decoding.open_image(data, max_pixels, decoding.RASTER + decoding.STRIP_ONLY))
+
+
 def strip(data: bytes, max_pixels: int, quality: int) -> bytes | None:
     """The same image without metadata, or None when there is nothing to remove."""
-    image = decoding.open_image(data, max_pixels, decoding.RASTER + decoding.STRIP_ONLY)
-    if not has_metadata(image):
+    if not needs_strip(data, max_pixels):
         return None
     image = decoding.decode(data, max_pixels, decoding.RASTER + decoding.STRIP_ONLY)
-    if getattr(image, "is_animated", False):
+    if decoding.animated(image):
         return animated(image)
-    return encode(clean(image), image.format, quality)
+    return encode(clean(image), decoding.kind(image), quality)
 
 
 #: Keys of ``Image.info`` that are pixel-format facts rather than information about the picture.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 
 from babel.dates import format_date
 
@@ -20,8 +21,12 @@ def long_date(value: date | datetime, lang: str | None) -> str:
     French writes the first day of a month as an ordinal (« 1er »), which
     Babel's CLDR patterns do not do.
     """
-    day = _day(value)
-    loc = language(lang)
+    return _long_date(_day(value), language(lang))
+
+
+@lru_cache(maxsize=4096)
+def _long_date(day: date, loc: str) -> str:
+    # every post's date is shown on several pages: format each one once
     if loc == "fr" and day.day == 1:
         return format_date(day, "d'er' MMMM y", locale=loc)
     return format_date(day, "long", locale=loc)
@@ -36,3 +41,12 @@ def month_year(value: date | datetime, lang: str | None) -> str:
 def iso(value: date | datetime) -> str:
     """A valid HTML datetime: aware datetimes keep their offset."""
     return value.isoformat()
+
+
+def day_month(value: date | datetime, lang: str | None) -> str:
+    """'18 mars' / 'March 18', for lists already grouped by year."""
+    day = _day(value)
+    loc = language(lang)
+    if loc == "fr" and day.day == 1:
+        return format_date(day, "d'er' MMMM", locale=loc)
+    return format_date(day, "d MMMM" if loc == "fr" else "MMMM d", locale=loc)

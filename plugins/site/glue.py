@@ -41,8 +41,11 @@ def podium_head(jinja, kind: str, obj: Any = None, title: str | None = None, lan
 FILTERS = {
     "longdate": dates.long_date,
     "monthyear": dates.month_year,
+    "daymonth": dates.day_month,
+    "collate": strings.collate,
     "isodate": dates.iso,
     "typo": typography.for_language,
+    "excerpt": reading.excerpt,
 }
 
 GLOBALS = {
@@ -87,8 +90,9 @@ def _photo(settings, ctx) -> head.Photo | None:
         with Image.open(source) as image:
             width, height = image.size
     except OSError:
-        ctx.report.error(BadInput(f"PODIUM_LEADER_PHOTO: {path!r} is not an image under {ctx.display_path(settings['PATH'])}/; "
-                                  "put the portrait there or correct the path"))
+        # worded as the cards capability words it, so the report shows the problem once
+        ctx.report.error(BadInput(f"PODIUM_LEADER_PHOTO: '{path}' not found under content/; "
+                                  "fix the path or set PODIUM_LEADER_PHOTO = None"))
         return None
     return head.Photo(path.replace(os.sep, "/").lstrip("/"), width, height)
 
@@ -130,8 +134,9 @@ def _enrich_articles(generator) -> None:
     listed = generator.articles + generator.translations
     everything = listed + generator.drafts + generator.drafts_translations + generator.hidden_articles
     for article in everything:
+        # _content: the HTML before Pelican resolves {static} links, enough to count words
         article.podium_word_count = reading.count_words(article._content)
-        article.podium_reading_minutes = reading.minutes(article._content, article.lang)
+        article.podium_reading_minutes = reading.minutes_for(article.podium_word_count, article.lang)
     for article, (older, newer) in _pairs(listed):
         article.podium_previous, article.podium_next = older, newer
     members = [m for m in (_member(a, ctx) for a in listed + generator.drafts + generator.drafts_translations) if m]

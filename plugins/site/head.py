@@ -51,6 +51,10 @@ class Site:
     def online(self) -> bool:
         return self.url.startswith(("http://", "https://"))
 
+    def shareable(self, tags) -> tuple[social.Tag, ...]:
+        """Open Graph needs absolute URLs: a local build without an address gets no social tags."""
+        return tuple(tags) if self.online else ()
+
     def author(self) -> dict[str, Any]:
         image = self.absolute(self.photo.path) if self.photo else None
         return jsonld.person(self.leader_name or self.name, url=self.absolute(""), job_title=self.leader_role,
@@ -63,7 +67,7 @@ class Head:
     description: str
     lang: str
     canonical: str | None
-    alternates: tuple[tuple[str, str], ...] = ()  # (hreflang, absolute URL), the page itself included
+    alternates: tuple[tuple[str, str], ...] = ()  # (hreflang, URL under the site root), the page itself included
     meta: tuple[social.Tag, ...] = ()
     jsonld: str = ""
     robots: str | None = None
@@ -79,12 +83,16 @@ def description_of(content: Any, limit: int = 200) -> str:
     return cut + "…"
 
 
-def alternates(site: Site, content: Any) -> tuple[tuple[str, str], ...]:
-    """hreflang links: the page and its translations, each once, in a stable order."""
+def alternates(content: Any) -> tuple[tuple[str, str], ...]:
+    """hreflang links: the page and its translations, each once, in a stable order.
+
+    URLs stay relative to the site root: the theme prefixes SITEURL, which is
+    absolute online and relative in a local build opened from disk.
+    """
     items = [content] + list(getattr(content, "translations", []) or [])
     found = {}
     for item in items:
-        found.setdefault(item.lang, site.absolute(item.url))
+        found.setdefault(item.lang, item.url)
     return tuple(sorted(found.items())) if len(found) > 1 else ()
 
 
@@ -107,7 +115,7 @@ def _series_ref(site: Site, content: Any) -> dict[str, Any] | None:
 def article(site: Site, post: Any, word_count: int | None = None) -> Head:
     """A post: BlogPosting JSON-LD with the leader as Person, article:* Open Graph tags."""
     url = site.absolute(post.url)
-    title = plain_text(post.title)
+    title = str(post.title)  # titles are text: "</script>" in one is shown, not stripped
     description = description_of(post)
     modified = getattr(post, "modified", None)
     tags = [str(t) for t in getattr(post, "tags", []) or []]
@@ -121,7 +129,7 @@ def article(site: Site, post: Any, word_count: int | None = None) -> Head:
         section=section, word_count=word_count, series=_series_ref(site, post), translations=translations,
         image=jsonld.image_object(image["url"], image.get("width"), image.get("height"), image.get("alt")) if image else None,
     )
-    alts = alternates(site, post)
+    alts = alternates(post)
     meta = social.meta_tags(
         kind="article", title=title, description=description, url=url, site_name=site.name, lang=post.lang,
         alternate_langs=[lang for lang, _ in alts], image=image, published=iso(post.date),
@@ -129,23 +137,23 @@ def article(site: Site, post: Any, word_count: int | None = None) -> Head:
         author_url=site.absolute("") if site.online else None, creator=site.x_handle,
     )
     return Head(title=f"{title} · {site.name}", description=description, lang=post.lang,
-                canonical=url if site.online else None, alternates=alts, meta=tuple(meta),
+                canonical=url if site.online else None, alternates=alts, meta=site.shareable(meta),
                 jsonld=jsonld.script_safe(data))
 
 
 def page(site: Site, content: Any) -> Head:
     """A standalone page (About...): WebPage JSON-LD, the site as its whole."""
     url = site.absolute(content.url)
-    title = plain_text(content.title)
+    title = str(content.title)
     description = description_of(content) or site.leader_bio
     data = jsonld.web_page(kind="WebPage", name=title, url=url, lang=content.lang, description=description,
                            author=site.author(), site={"@type": "Blog", "name": site.name, "url": site.absolute("")})
-    alts = alternates(site, content)
+    alts = alternates(content)
     meta = social.meta_tags(kind="website", title=title, description=description, url=url, site_name=site.name,
                             lang=content.lang, alternate_langs=[lang for lang, _ in alts],
                             image=card_image(site, content), creator=site.x_handle)
     return Head(title=f"{title} · {site.name}", description=description, lang=content.lang,
-                canonical=url if site.online else None, alternates=alts, meta=tuple(meta),
+                canonical=url if site.online else None, alternates=alts, meta=site.shareable(meta),
                 jsonld=jsonld.script_safe(data))
 
 
@@ -161,7 +169,7 @@ def home(site: Site, output_file: str) -> Head:
                             lang=site.lang, image=image, creator=site.x_handle, large_image=False)
     title = f"{site.name} · {site.subtitle}" if site.subtitle else site.name
     return Head(title=title, description=description, lang=site.lang, canonical=url if site.online else None,
-                meta=tuple(meta), jsonld=jsonld.script_safe(data))
+                meta=site.shareable(meta), jsonld=jsonld.script_safe(data))
 
 
 def listing(site: Site, title: str, output_file: str, lang: str | None = None, *, indexable: bool = True) -> Head:
@@ -174,5 +182,5 @@ def listing(site: Site, title: str, output_file: str, lang: str | None = None, *
     meta = social.meta_tags(kind="website", title=title, description=description, url=url, site_name=site.name,
                             lang=lang, creator=site.x_handle)
     return Head(title=f"{title} · {site.name}", description=description, lang=lang,
-                canonical=url if site.online and indexable else None, meta=tuple(meta),
+                canonical=url if site.online and indexable else None, meta=site.shareable(meta),
                 jsonld=jsonld.script_safe(data), robots=None if indexable else "noindex")

@@ -15,6 +15,8 @@ from ..post import plain_text
 WORDS_PER_MINUTE = {"fr": 195, "en": 228}
 _DEFAULT_SPEED = 200
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
+#: footnote markers and the notes themselves: meaningless once a summary is shown away from its post
+_NOTES = re.compile(r"<sup\b[^>]*>.*?</sup>|<section class=\"footnotes\".*?</section>", re.S)
 
 
 def count_words(fragment: str) -> int:
@@ -22,7 +24,21 @@ def count_words(fragment: str) -> int:
     return len(_WORD.findall(plain_text(fragment)))
 
 
-def minutes(fragment: str, lang: str | None) -> int:
+def minutes_for(words: int, lang: str | None) -> int:
     """Whole minutes, rounded up and never below one: '0 min' reads as a mistake."""
     speed = WORDS_PER_MINUTE.get((lang or "")[:2].lower(), _DEFAULT_SPEED)
-    return max(1, math.ceil(count_words(fragment) / speed))
+    return max(1, math.ceil(words / speed))
+
+
+def minutes(fragment: str, lang: str | None) -> int:
+    return minutes_for(count_words(fragment), lang)
+
+
+def excerpt(summary_html: str) -> str:
+    """A summary as plain text for lists of posts, without footnote numbers.
+
+    Pelican cuts automatic summaries from the post's HTML, footnote markers
+    included; shown on an index page their ids would repeat and their links
+    point nowhere.
+    """
+    return plain_text(_NOTES.sub("", summary_html or ""))

@@ -7,6 +7,7 @@ in the tests instead of showing an English word on a French page.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 
 from .typography import for_language
@@ -17,17 +18,13 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
     "fr": {
         "skip": "Aller au contenu",
         "nav": "Navigation principale",
-        "home": "Accueil",
         "archives": "Archives",
         "tags": "Mots-clés",
         "categories": "Rubriques",
         "authors": "Auteurs",
         "series_all": "Séries",
         "reading_time": "{minutes} min de lecture",
-        "published": "Publié le",
         "updated": "Mis à jour le",
-        "by": "Par {name}",
-        "in_category": "Rubrique : {category}",
         "tagged": "Mots-clés",
         "previous_post": "Article précédent",
         "next_post": "Article suivant",
@@ -38,7 +35,6 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "series_next": "Partie suivante",
         "series_page": "Série : {series}",
         "series_intro": "{count} articles, à lire dans l’ordre.",
-        "series_count": "{count} articles",
         "translations": "Aussi disponible en",
         "draft": "Brouillon",
         "draft_banner": "Brouillon : cet article n’est pas publié. Cet aperçu n’est visible que sur votre poste.",
@@ -70,17 +66,13 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
     "en": {
         "skip": "Skip to content",
         "nav": "Main navigation",
-        "home": "Home",
         "archives": "Archives",
         "tags": "Tags",
         "categories": "Categories",
         "authors": "Authors",
         "series_all": "Series",
         "reading_time": "{minutes} min read",
-        "published": "Published on",
         "updated": "Updated",
-        "by": "By {name}",
-        "in_category": "Category: {category}",
         "tagged": "Tags",
         "previous_post": "Previous post",
         "next_post": "Next post",
@@ -91,7 +83,6 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "series_next": "Next part",
         "series_page": "Series: {series}",
         "series_intro": "{count} posts, best read in order.",
-        "series_count": "{count} posts",
         "translations": "Also available in",
         "draft": "Draft",
         "draft_banner": "Draft: this post is not published. Only you can see this preview.",
@@ -151,3 +142,14 @@ def count(n: int, lang: str | None) -> str:
 
 def native_name(lang: str) -> str:
     return NATIVE_NAMES.get(language(lang), lang)
+
+
+def collation_key(text: str) -> str:
+    """Sort key that puts 'éolien' among the e's, not after 'z' as code points would."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def collate(pairs):
+    """(term, posts) pairs, as Pelican gives tags and categories, in dictionary order."""
+    return sorted(pairs, key=lambda pair: collation_key(getattr(pair[0], "name", pair[0])))

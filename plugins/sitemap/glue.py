@@ -8,21 +8,21 @@ from typing import Any
 from pelican import signals
 
 from .. import context
-from ..feeds.glue import site_url, write_atomic
+from ..feeds.glue import site_url, withheld, write_atomic
 from .render import robots_txt, sitemap_xml
 from .urls import Doc, plan
 
 _KEY = "sitemap"
 
 
-def _is_public(item, ctx) -> bool:
-    # In preview builds the embargo keeps withheld posts (shown with a banner) but marks them.
-    return (getattr(item, "status", "published") == "published" and not getattr(item, "podium_embargo", None)
-            and item.slug not in ctx.embargoed)
+def _public(ctx):
+    is_withheld = withheld(ctx)
+    return lambda item: getattr(item, "status", "published") == "published" and not is_withheld(item)
 
 
 def _lastmod(item):
-    return getattr(item, "modified", None) or getattr(item, "date", None)
+    dates = [d for d in (getattr(item, "modified", None), getattr(item, "date", None)) if d]
+    return max(dates, default=None)
 
 
 def _group(item) -> str:
@@ -31,9 +31,9 @@ def _group(item) -> str:
     return min(v.save_as for v in versions) if len(versions) > 1 else ""
 
 
-def _doc(item, root: str, lastmod=None) -> Doc:
+def _doc(item, root: str) -> Doc:
     return Doc(save_as=item.save_as, url=root + item.url, lang=getattr(item, "lang", "") or "",
-               lastmod=lastmod or _lastmod(item), group=_group(item))
+               lastmod=_lastmod(item), group=_group(item))
 
 
 def _pairs(taxonomy):
@@ -50,39 +50,40 @@ def _learn(generators) -> None:
     ctx = context.get(settings)
     root = site_url(settings) + "/"
     docs: list[Doc] = []
-    withheld = {c.save_as for c in ctx.shared.get("held_content", []) if getattr(c, "save_as", "")}
+    is_public = _public(ctx)
+    hidden = {c.save_as for c in ctx.shared.get("held_content", []) if getattr(c, "save_as", "")}
     for generator, lists in ((_find(generators, "articles", "drafts"), ("articles", "translations")),
                              (_find(generators, "pages", "hidden_pages"), ("pages", "translations"))):
         if generator is None:
             continue
         for name in ("drafts", "drafts_translations", "hidden_articles", "hidden_translations",
                      "hidden_pages", "draft_pages", "draft_translations"):
-            withheld |= {c.save_as for c in getattr(generator, name, []) or []}
+            hidden |= {c.save_as for c in getattr(generator, name, []) or []}
         for item in (c for name in lists for c in getattr(generator, name, [])):
-            if _is_public(item, ctx):
+            if is_public(item):
                 docs.append(_doc(item, root))
             else:
-                withheld.add(item.save_as)
-    docs += _taxonomy_docs(_find(generators, "articles", "drafts"), ctx, root, withheld)
+                hidden.add(item.save_as)
+    docs += _taxonomy_docs(_find(generators, "articles", "drafts"), is_public, root, hidden)
     static = _find(generators, "staticfiles")
     own_robots = any(s.save_as == "robots.txt" for s in getattr(static, "staticfiles", []) or [])
-    ctx.shared[_KEY] = {"docs": docs, "withheld": {w for w in withheld if w}, "own_robots": own_robots}
+    ctx.shared[_KEY] = {"docs": docs, "withheld": {w for w in hidden if w}, "own_robots": own_robots}
 
 
-def _taxonomy_docs(generator, ctx, root: str, withheld: set[str]) -> list[Doc]:
+def _taxonomy_docs(generator, is_public, root: str, hidden: set[str]) -> list[Doc]:
     """Category, tag and author pages, dated by their newest public post; those with none are withheld."""
     if generator is None:
         return []
     docs = []
-    public_dates = [_lastmod(a) for a in generator.articles if _is_public(a, ctx)]
+    public_dates = [_lastmod(a) for a in generator.articles if is_public(a)]
     index = generator.settings.get("INDEX_SAVE_AS") or "index.html"
     docs.append(Doc(save_as=index, url=root + ("" if index == "index.html" else index),
                     lastmod=max(public_dates, default=None)))
     for taxonomy in (generator.categories, generator.tags, generator.authors):
         for taxon, articles in _pairs(taxonomy):
-            dates = [_lastmod(a) for a in articles if _is_public(a, ctx)]
+            dates = [_lastmod(a) for a in articles if is_public(a)]
             if not dates:
-                withheld.add(taxon.save_as)
+                hidden.add(taxon.save_as)
             else:
                 docs.append(Doc(save_as=taxon.save_as, url=root + taxon.url, lastmod=max(dates)))
     return docs

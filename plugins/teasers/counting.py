@@ -9,6 +9,7 @@ emoji sequence (ZWJ family, flag, keycap, skin tone) weighs 2 once.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -84,22 +85,38 @@ def _weight(code_point: int, config: WeightConfig) -> int:
     return config.default_weight
 
 
+@functools.lru_cache(maxsize=8)
+def _outside(config: WeightConfig) -> regex.Pattern | None:
+    """Characters outside every range, when all ranges weigh the same: then one regex counts them."""
+    if len({w for _, _, w in config.ranges}) != 1:
+        return None
+    ranges = "".join(f"\\U{start:08x}-\\U{end:08x}" for start, end, _ in config.ranges)
+    return regex.compile(f"[^{ranges}]")
+
+
+def _plain_weight(text: str, config: WeightConfig) -> int:
+    outside = _outside(config)
+    if outside is None:
+        return sum(_weight(ord(ch), config) for ch in text)
+    heavy = len(outside.findall(text))
+    return (len(text) - heavy) * config.ranges[0][2] + heavy * config.default_weight
+
+
 def weighted_length(text: str, config: WeightConfig = V3) -> int | float:
     """X's weighted length of ``text`` (an int unless a configuration uses fractional weights)."""
     text = unicodedata.normalize("NFC", text)
-    links = {link.start: link.end for link in find_links(text)}
-    emoji = emoji_spans(text) if config.emoji else {}
+    spans = {link.start: (link.end, config.link_length * _SCALE) for link in find_links(text)}
+    if config.emoji:
+        for start, end in emoji_spans(text).items():
+            spans.setdefault(start, (end, config.default_weight))
     total, i = 0, 0
-    while i < len(text):
-        if i in links:
-            total += config.link_length * _SCALE
-            i = links[i]
-        elif i in emoji:
-            total += config.default_weight
-            i = emoji[i]
-        else:
-            total += _weight(ord(text[i]), config)
-            i += 1
+    for start in sorted(spans):
+        if start < i:
+            continue  # an emoji inside a link: the link already counts it
+        end, weight = spans[start]
+        total += _plain_weight(text[i:start], config) + weight
+        i = end
+    total += _plain_weight(text[i:], config)
     return total // _SCALE if total % _SCALE == 0 else total / _SCALE
 
 

@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 import regex
 
 from .shorten import sentence_ends
+from .tokens import masked
 from .typography import typeset
 
 _MARKDOWN = (
@@ -37,10 +38,15 @@ _WS = regex.compile(r"\s+")
 
 
 def strip_markdown(text: str) -> str:
-    """Author metadata is Markdown: keep the words, drop the markup."""
-    for pattern, repl in _MARKDOWN:
+    """Author metadata is Markdown: keep the words, drop the markup (links' own '_' and '*' stay)."""
+    for pattern, repl in _MARKDOWN[:2]:
         text = pattern.sub(repl, text)
-    return text
+    def edit(plain: str) -> str:
+        for pattern, repl in _MARKDOWN[2:]:
+            plain = pattern.sub(repl, plain)
+        return plain
+
+    return masked(text, edit)
 
 
 class _Blocks(HTMLParser):
@@ -136,27 +142,36 @@ class Material:
     sentences: tuple[str, ...] = field(default_factory=tuple)
 
 
-def _clean(text: str, lang: str) -> str:
-    return typeset(_WS.sub(" ", html.unescape(strip_markdown(text))).strip(), lang)
+#: The thread quotes at most this many of the body's first sentences.
+THREAD_SENTENCES = 12
+
+
+def _plain(text: str) -> str:
+    return _WS.sub(" ", html.unescape(text)).strip()
 
 
 def gather(title: str, summary: str, content_html: str, lang: str) -> Material:
-    """Pick the pieces of a post a teaser can quote."""
+    """Pick the pieces of a post a teaser can quote; only those are typeset."""
     body = blocks(content_html)
-    paragraphs = [_clean(t, lang) for kind, t in body if kind in ("p", "li")]
-    quotes = [_ATTRIBUTION.sub("", _clean(t, lang)) for kind, t in body if kind == "blockquote"]
+    paragraphs = [_plain(t) for kind, t in body if kind in ("p", "li")]
+    quotes = [_ATTRIBUTION.sub("", _plain(t)) for kind, t in body if kind == "blockquote"]
     quotes = [q for q in quotes if 20 <= len(q) <= 400]
-    all_sentences = tuple(s for p in paragraphs for s in sentences(p))
+    all_sentences = [s for p in paragraphs for s in sentences(p)]
     figures = sorted(all_sentences, key=_figure_score, reverse=True)
-    title = _clean(title, lang)
-    questions = [s for s in (title, *all_sentences) if s.rstrip("\u201d\u00bb\u202f ").endswith("?") and len(s) <= 240]
+    title = _plain(strip_markdown(title))
+    questions = [s for s in (title, *all_sentences) if s.rstrip("\u201d\u00bb\u202f\"' ").endswith("?") and len(s) <= 240]
     first = paragraphs[0] if paragraphs else ""
+    summary = _plain(strip_markdown(summary))
+
+    def typed(text: str) -> str:
+        return typeset(text, lang) if text else ""
+
     return Material(
-        title=title,
-        hook=_clean(summary, lang) if summary.strip() else first,
-        first_paragraph=first,
-        quote=max(quotes, key=_quote_score) if quotes else "",
-        figure=figures[0] if figures and _figure_score(figures[0]) >= 4 else "",
-        question=questions[0] if questions else "",
-        sentences=all_sentences,
+        title=typed(title),
+        hook=typed(summary or first),
+        first_paragraph=typed(first),
+        quote=typed(max(quotes, key=_quote_score)) if quotes else "",
+        figure=typed(figures[0]) if figures and _figure_score(figures[0]) >= 4 else "",
+        question=typed(questions[0]) if questions else "",
+        sentences=tuple(typed(s) for s in all_sentences[:THREAD_SENTENCES]),
     )

@@ -34,15 +34,29 @@ def inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < position < end for start, end in spans)
 
 
-def outside_spans(text: str, edit) -> str:
-    """Apply ``edit`` to every stretch of ``text`` between protected spans."""
-    out, last = [], 0
-    for start, end in protected_spans(text):
-        out.append(edit(text[last:start]))
-        out.append(text[start:end])
+#: Stands for a protected piece while text around it is edited: not a space, not punctuation.
+MASK = "\ue000"
+
+
+def masked(text: str, edit) -> str:
+    """Apply ``edit`` to ``text`` with every link, hashtag and mention hidden, then put them back.
+
+    The edit sees one placeholder character where each piece was, so it can
+    still tell that a colon follows a word (a link) without ever changing it.
+    """
+    spans = protected_spans(text)
+    if not spans:
+        return edit(text)
+    out, last, kept = [], 0, []
+    for start, end in spans:
+        out.append(text[last:start].replace(MASK, ""))
+        out.append(MASK)
+        kept.append(text[start:end])
         last = end
-    out.append(edit(text[last:]))
-    return "".join(out)
+    out.append(text[last:].replace(MASK, ""))
+    edited = edit("".join(out))
+    pieces_back = iter(kept)
+    return regex.sub(MASK, lambda _: next(pieces_back, ""), edited)
 
 
 def pieces(text: str) -> dict[str, list[str]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from .tokens import protected_spans
+from .tokens import masked
 
 NNBSP = "\u202f"  # narrow no-break space
 NBSP = "\u00a0"  # no-break space
@@ -27,19 +27,6 @@ _EN_BEFORE = regex.compile(r"[ \u00a0\u202f\u2009]+([;:!?])")
 _THREE_DOTS = regex.compile(r"\.\.\.(?!\.)")
 _SPACES = regex.compile(r"[ \t]{2,}")
 _PERCENT = regex.compile(r"(?<=\d)[ \u00a0]?%")
-
-
-def _sub(pattern: regex.Pattern, repl, text: str) -> str:
-    """``pattern.sub`` that leaves links, hashtags and mentions alone."""
-    spans = protected_spans(text)
-
-    def replace(match: regex.Match) -> str:
-        start, end = match.span()
-        if any(s < end and start < e for s, e in spans):
-            return match.group()
-        return match.expand(repl) if isinstance(repl, str) else repl(match)
-
-    return pattern.sub(replace, text)
 
 
 _FRENCH = (
@@ -61,10 +48,15 @@ _ENGLISH = (
 
 def typeset(text: str, lang: str) -> str:
     """``text`` with the punctuation spacing of ``lang`` ('fr' or anything else for English)."""
-    text = _sub(_SPACES, " ", _sub(_THREE_DOTS, ELLIPSIS, text))
-    for pattern, repl in _FRENCH if lang.startswith("fr") else _ENGLISH:
-        text = _sub(pattern, repl, text)
-    return text
+    rules = _FRENCH if lang.startswith("fr") else _ENGLISH
+
+    def edit(plain: str) -> str:
+        plain = _SPACES.sub(" ", _THREE_DOTS.sub(ELLIPSIS, plain))
+        for pattern, repl in rules:
+            plain = pattern.sub(repl, plain)
+        return plain
+
+    return masked(text, edit)
 
 
 def quote(text: str, lang: str) -> str:

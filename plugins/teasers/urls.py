@@ -33,11 +33,13 @@ LATIN_ACCENTS = (
 _CYRILLIC = "\u0400-\u04ff"
 
 # A link never starts right after a letter, a digit, '@', '$' or '#': that would be an
-# e-mail address, a cashtag or a hashtag.
+# e-mail address, a cashtag or a hashtag. A domain is looked for from the start of a run of
+# domain characters only (or where a scheme starts): "日本語example.com" is one run, whose
+# ASCII part is the link; trying every position inside a run would make long texts slow.
 _CANDIDATE = regex.compile(
-    rf"(?<![A-Za-z0-9@\uff20$#\uff03{INVALID}])"
+    rf"(?<![A-Za-z0-9@\uff20$#\uff03{INVALID}])(?:(?<!{_DC})|(?=https?://))"
     rf"(?P<scheme>https?://)?"
-    rf"(?P<host>{_DC}(?:[-_]*{_DC})*(?:\.{_DC}(?:[-_]*{_DC})*)+)",
+    rf"(?P<host>{_DC}(?:[-_]*{_DC})*+(?:\.{_DC}(?:[-_]*{_DC})*+)+)",
     regex.IGNORECASE,
 )
 _PATH_CHARS = frozenset(

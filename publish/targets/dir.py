@@ -44,8 +44,8 @@ class DirTarget(Target):
         if os.path.islink(self.link):
             return self.link.parent / os.readlink(self.link)
         if os.path.exists(self.link):
-            raise BadInput(f"{self.link} is a folder podium did not create; move it away or point the target "
-                           f"'{self.name}' at a new path (podium serves releases through a link there)")
+            raise BadInput(f"{self.link} exists and is not the link podium keeps there; move it away or point "
+                           f"the target '{self.name}' at a new path (podium serves releases through a link there)")
         return None
 
     def current(self) -> dict[str, str] | None:

@@ -10,9 +10,10 @@ the live one (``cp -al``: no bytes cross the network) and removes the files
 the build dropped, (2) rsyncs only the files whose hash changed into it
 (rsync writes each to a temporary name and renames it, so the hard links the
 live release shares are never written through), (3) saves the manifest,
-(4) renames a fresh link over ``site`` (``mv -T``, i.e. rename(2): atomic),
-(5) removes releases older than the previous one. The server needs a POSIX
-shell, GNU coreutils and rsync.
+renames a fresh link over ``site`` (``mv -T``, i.e. rename(2): atomic) and
+removes releases older than the previous one. A reader resolves ``site`` to
+the old release or the new one, never to a mix. The server needs a POSIX
+shell, GNU coreutils and rsync. All calls share one SSH connection.
 
 Credentials: the private key comes from the environment variable named by
 ``key_env`` (default ``PODIUM_SSH_KEY``, the key's text) or from the file named
@@ -49,38 +50,34 @@ _PREPARE = r'''
 set -e
 link=$1; reuse=$2
 base=$(dirname "$link"); name=$(basename "$link")
+live=
+if [ -L "$link" ]; then live=$(basename "$(readlink "$link")"); fi
 mkdir -p "$base/.$name.releases"
 new=$(mktemp -d "$base/.$name.releases/rXXXXXXXX")
 chmod 755 "$new"
-if [ "$reuse" = 1 ] && [ -L "$link" ]; then cp -al "$base/$(readlink "$link")/." "$new/"; fi
+if [ "$reuse" = 1 ] && [ -n "$live" ]; then cp -al "$base/.$name.releases/$live/." "$new/"; fi
 cd "$new"
 xargs -0 -r rm -f --
 find . -mindepth 1 -depth -type d -empty -delete
 echo "$new"
+echo "$live"
 '''
 
-_SAVE = r'''
+# Save the manifest, swap the link (mv -T is rename(2)), then drop every release but these two.
+_COMMIT = r'''
 set -e
-cat > "$1.tmp"
-mv -f "$1.tmp" "$1"
-'''
-
-_SWAP = r'''
-set -e
-link=$1; new=$2
+link=$1; new=$2; live=$3
 base=$(dirname "$link"); name=$(basename "$link")
+cat > "$new.json.tmp"
+mv -f "$new.json.tmp" "$new.json"
 tmp="$base/.$name.swap-$$"
 ln -sfn ".$name.releases/$(basename "$new")" "$tmp"
 mv -T "$tmp" "$link"
-'''
-
-_PRUNE = r'''
-link=$1; keep_new=$(basename "$2"); keep_old=$3
-base=$(dirname "$link"); name=$(basename "$link")
-cd "$base/.$name.releases" || exit 0
+cd "$base/.$name.releases"
+keep=$(basename "$new")
 for entry in * .[!.]*; do
   [ -e "$entry" ] || continue
-  case "${entry%.json}" in "$keep_new"|"$keep_old") continue;; esac
+  case "${entry%.json}" in "$keep"|"$live") continue;; esac
   rm -rf -- "$entry"
 done
 rm -f -- "$base/.$name.swap-"*
@@ -104,11 +101,15 @@ class RsyncTarget(Target):
         return f"rsync target '{self.name}' ({who}:{self.path})"
 
     def close(self) -> None:
+        if (self._tmp / "cm").exists():  # end the shared connection
+            subprocess.run([*self._ssh, "-O", "exit", self._dest], capture_output=True)
         shutil.rmtree(self._tmp, ignore_errors=True)
 
     def _ssh_command(self) -> list[str]:
+        # One connection for the whole deploy (ControlMaster): every later ssh and rsync call reuses it.
         command = ["ssh", "-p", str(self.port), "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
-                   "-o", "ConnectTimeout=20"]
+                   "-o", "ConnectTimeout=20", "-o", "ControlMaster=auto", "-o", f"ControlPath={self._tmp / 'cm'}",
+                   "-o", "ControlPersist=120"]
         key_env = str(self.options.get("key_env", "PODIUM_SSH_KEY"))
         if self.env.get(key_env):
             key = self._tmp / "key"
@@ -142,8 +143,8 @@ class RsyncTarget(Target):
         out = self._remote(_CURRENT, [self.path])
         status, _, body = out.partition("\n")
         if status == "NOTLINK":
-            raise BadInput(f"{self._dest}:{self.path} is a folder podium did not create; move it away or point "
-                           f"the target '{self.name}' at a new path (podium serves releases through a link there)")
+            raise BadInput(f"{self._dest}:{self.path} exists and is not the link podium keeps there; move it "
+                           f"away or point the target '{self.name}' at a new path (podium serves releases through a link there)")
         if status == "MANIFEST":
             return loads(body, f"{self._dest}:{self.path}")
         return None
@@ -151,16 +152,13 @@ class RsyncTarget(Target):
     def deploy(self, build_dir: Path, manifest: Mapping[str, str], plan: Plan, step: Step = no_step) -> Deployed:
         # Reuse the live release only if its manifest was read: otherwise its files are unknown.
         reuse = bool(plan.changed or plan.unchanged or plan.removed)
-        live = self._remote('[ -L "$1" ] && basename "$(readlink "$1")" || true', [self.path]).strip()
         removed = b"".join(p.encode() + b"\0" for p in plan.removed)
-        new = self._remote(_PREPARE, [self.path, "1" if reuse else "0"], removed).strip()
+        new, _, live = self._remote(_PREPARE, [self.path, "1" if reuse else "0"], removed).strip("\n").partition("\n")
         step("deploy:prepared")
         sent, size = self._rsync(Path(build_dir), new, plan.uploads)
-        self._remote(_SAVE, [new + ".json"], dumps(manifest).encode())
         step("deploy:uploaded")
-        self._remote(_SWAP, [self.path, new])
+        self._remote(_COMMIT, [self.path, new, live], dumps(manifest).encode())
         step("deploy:swapped")
-        self._remote(_PRUNE, [self.path, new, live])
         return Deployed(self.name, plan, sent, size)
 
     def _rsync(self, build: Path, new: str, files: Sequence[str]) -> tuple[tuple[str, ...], int]:

@@ -92,8 +92,11 @@ def sshd(tmp: Path) -> Iterator[SSHServer]:
 @contextmanager
 def moto_s3() -> Iterator[str]:
     """moto's standalone S3 server in a thread; yields its endpoint URL."""
+    import logging
+
     from moto.server import ThreadedMotoServer
 
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request otherwise
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()

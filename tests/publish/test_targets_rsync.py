@@ -81,6 +81,7 @@ def test_a_reader_during_deploys_sees_whole_sites_only(server, tmp_path):
             snapshot = read_tree(Path(os.path.realpath(link)))
             version = which_version(snapshot, versions)
             (seen.add(version) if version else mixed.append(sorted(snapshot)))
+            stop.wait(0.002)  # leave the deploy some CPU
 
     thread = threading.Thread(target=reader)
     thread.start()

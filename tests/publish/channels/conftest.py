@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/publish, for the fakes package
-
-from fakes import BlueskyAPI, FakeClock, LinkedInAPI, MastodonAPI, XAPI  # noqa: E402
-
-from podium.publish.channels import CHANNELS, RetryPolicy, Share  # noqa: E402
+from podium.publish.channels import CHANNELS, RetryPolicy, Share
+from tests.publish.fakes import BlueskyAPI, FakeClock, LinkedInAPI, MastodonAPI, XAPI
 
 X_TOKEN = "x-user-token-0123456789"
 LINKEDIN_TOKEN = "li-token-0987654321"

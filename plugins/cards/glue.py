@@ -1,0 +1,210 @@
+"""Glue: a social card for every published post, rendered only when something that shapes it changed.
+
+Attribute set on each post, for the theme's meta tags and for the feeds:
+``podium_card = {"url", "path", "width", "height", "alt", "type", "length"}``
+(``url`` absolute when SITEURL is set; ``length`` in bytes, for enclosures),
+or None when cards are turned off.
+Counters for tests and the benchmark: ``ctx.shared["cards"].rendered``, ``.reused``, ``.seconds`` and ``.cpu_seconds``.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import PIL
+from PIL import Image
+from pelican import signals
+
+from .. import context
+from ..errors import BadInput
+from ..images import checks, decode, files, paths
+from ..images.glue import project_dir
+from ..images.glue import state as images_state
+from ..post import plain_text
+from . import design, renderer
+from .cache import Store, copy_atomic, digest, key
+from .fonts import bundled
+
+STATE = "cards"
+WIDTH, HEIGHT = design.WIDTH, design.HEIGHT
+MIME = {".png": "image/png", ".jpg": "image/jpeg"}
+
+
+@dataclass
+class Kit:
+    """What every card of one build shares: settings, fonts, pictures, the cache, the counters."""
+
+    store: Store
+    content: str
+    layout: str
+    colours: design.Colours
+    ext: str
+    name: str
+    role: str
+    site: str
+    max_pixels: int
+    faces: renderer.Faces
+    fonts_digest: str
+    pictures: renderer.Pictures = field(default_factory=renderer.Pictures)
+    portrait_digest: str | None = None
+    logo_digest: str | None = None
+    files: dict[str, Path] = field(default_factory=dict)  # path in output -> file in the cache
+    rendered: int = 0
+    reused: int = 0
+    seconds: float = 0.0  # wall time spent on cards in this build, for the benchmark
+    cpu_seconds: float = 0.0  # the same in processor time, which other programs running do not inflate
+
+
+def site_label(settings, leader: str) -> str:
+    """The site's name, or its domain when the name only repeats the leader's (already on the card)."""
+    name = plain_text(settings.get("SITENAME", "") or "")
+    host = urlsplit(settings.get("SITEURL", "") or "").hostname or ""
+    return host if (name == leader and host) else name
+
+
+def picture(kit_content: str, rel: str | None, setting: str, max_pixels: int, ctx) -> tuple[Image.Image | None, str | None]:
+    """A portrait or logo named in the settings, decoded once per build; problems are reported."""
+    if not rel:
+        return None, None
+    try:
+        data = files.read_inside(kit_content, paths.content_path(rel) or rel)
+        image = decode.upright(decode.decode(data, max_pixels))
+        return image, digest(data)
+    except paths.Outside:
+        problem = f"'{rel}' points outside content/; give a path under content/, such as images/portrait.jpg"
+    except OSError:
+        problem = f"'{rel}' not found under content/; fix the path or set {setting} = None"
+    except decode.ImageProblem as exc:
+        problem = f"image '{rel}' {exc}"
+    ctx.report.error(BadInput(f"{setting}: {problem}"))
+    return None, None
+
+
+def kit(settings, ctx) -> Kit:
+    cfg = ctx.config
+    content = os.path.abspath(settings["PATH"])
+    fonts = bundled()
+    name = cfg.leader_name or plain_text(settings.get("AUTHOR", "") or "")
+    made = Kit(store=Store(os.path.join(project_dir(settings, ctx), cfg.cards_cache_dir)), content=content,
+               layout=cfg.cards_layout, colours=design.Colours(cfg.cards_background, cfg.cards_foreground, cfg.cards_accent),
+               ext=".png" if cfg.cards_format == "png" else ".jpg", name=name, role=cfg.leader_role,
+               site=site_label(settings, name), max_pixels=cfg.images_max_pixels,
+               faces=renderer.Faces(fonts), fonts_digest=digest(fonts.bold + fonts.regular))
+    portrait = None
+    if cfg.cards_portrait:
+        portrait, made.portrait_digest = picture(content, cfg.leader_photo, "PODIUM_LEADER_PHOTO", made.max_pixels, ctx)
+    logo, made.logo_digest = picture(content, cfg.cards_logo, "PODIUM_CARDS_LOGO", made.max_pixels, ctx)
+    made.pictures = renderer.Pictures(portrait, logo)
+    return made
+
+
+def _photo(k: Kit, item, ctx, where: str, meta: dict, lines: dict) -> tuple[bytes, tuple, str] | None:
+    """The post's own card_image, read and checked; None when it has none or it cannot be used."""
+    rel, problems = checks.card_image(meta, where, lines)
+    focus, more = checks.card_focus(meta, where, lines)
+    for problem in problems + more:
+        ctx.report.error(problem)
+    if rel is None:
+        return None
+    value = meta.get("card_image")
+    try:
+        return files.read_inside(k.content, rel), focus, rel
+    except paths.Outside:
+        message = f"card_image '{value}' points outside content/; give a path under content/, such as images/card.jpg"
+    except OSError:
+        message = f"card_image '{value}' not found (looked for content/{rel}); check the path, which starts from content/"
+    ctx.report.error(BadInput(message, path=where, line=lines.get("card_image")))
+    return None
+
+
+def _render(k: Kit, title: str, photo, where: str, meta: dict, lines: dict, ctx, settings) -> tuple[bytes, str] | None:
+    if photo is not None:
+        data, focus, rel = photo
+        try:
+            image = decode.upright(decode.decode(data, k.max_pixels))
+            return renderer.encode(renderer.from_photo(image, focus), "jpeg"), ".jpg"
+        except decode.ImageProblem as problem:
+            ctx.report.error(BadInput(f"card_image '{meta.get('card_image')}' {problem}", path=where, line=lines.get("card_image")))
+            images_state(settings).failed.add(rel)  # reported here: the output's image check need not repeat it
+            return None
+    card = renderer.Card(title, k.name, k.role, k.site, k.layout, k.colours)
+    image = renderer.render(card, k.faces, k.pictures)
+    return renderer.encode(image, "png" if k.ext == ".png" else "jpeg"), k.ext
+
+
+def card_for(item, k: Kit, ctx, settings, own_image: bool = True) -> dict:
+    """Render (or find in the cache) one post's card, and describe it for the templates."""
+    where = ctx.display_path(item.source_path)
+    meta = getattr(item, "podium_raw", None) or item.metadata
+    lines = getattr(item, "podium_lines", None) or {}
+    title = plain_text(getattr(item, "title", "") or "")
+    photo = _photo(k, item, ctx, where, meta, lines) if own_image else None
+    ext = ".jpg" if photo is not None else k.ext
+    if photo is not None:
+        name = key("card-photo", renderer.VERSION, PIL.__version__, digest(photo[0]), photo[1])  # not the path: same photo, same card
+    else:
+        name = key("card", renderer.VERSION, PIL.__version__, k.ext, k.layout, vars(k.colours), title,
+                   k.name, k.role, k.site, k.fonts_digest, k.portrait_digest, k.logo_digest)
+    manifest = k.store.manifest(name)
+    if manifest is None:
+        made = _render(k, title, photo, where, meta, lines, ctx, settings)
+        if made is None:  # the card_image is unusable (reported): sharing still gets the generated card
+            return card_for(item, k, ctx, settings, own_image=False)
+        data, ext = made
+        k.store.put(name, {"card" + ext: data}, {"bytes": len(data), "ext": ext})
+        manifest = {"bytes": len(data), "ext": ext}
+        k.rendered += 1
+    else:
+        k.reused += 1
+    return describe(item, k, name, manifest, title, photo is not None, settings.get("SITEURL", "") or "")
+
+
+def describe(item, k: Kit, name: str, manifest: dict, title: str, own: bool, siteurl: str) -> dict:
+    ext = manifest["ext"]
+    lang = getattr(item, "lang", "") or ""
+    path = f"cards/{lang}/{item.slug}{ext}" if lang else f"cards/{item.slug}{ext}"
+    k.files[path] = k.store.file(name, "card" + ext)
+    alt = title if own else f"{title} — {k.name}" + (f", {k.role}" if k.role else "")
+    return {"url": f"{siteurl.rstrip('/')}/{path}", "path": path, "width": WIDTH, "height": HEIGHT,
+            "alt": alt, "type": MIME[ext], "length": manifest["bytes"]}
+
+
+def _cards(generator) -> None:
+    ctx = context.get(generator.settings)
+    items = generator.articles + generator.translations
+    if ctx.preview:
+        items += generator.drafts + generator.drafts_translations
+    if not ctx.config.cards_enabled:
+        for item in items:
+            item.podium_card = None
+        return
+    start, cpu = time.perf_counter(), time.process_time()
+    k = ctx.shared.get(STATE) or kit(generator.settings, ctx)
+    ctx.shared[STATE] = k
+    for item in items:
+        item.podium_card = card_for(item, k, ctx, generator.settings)
+    k.seconds += time.perf_counter() - start
+    k.cpu_seconds += time.process_time() - cpu
+
+
+def _write(pelican) -> None:
+    k = context.get(pelican.settings).shared.get(STATE)
+    if k is None:
+        return
+    start, cpu = time.perf_counter(), time.process_time()
+    for path, cached in sorted(k.files.items()):
+        copy_atomic(cached, os.path.join(pelican.output_path, path))
+    k.seconds += time.perf_counter() - start
+    k.cpu_seconds += time.process_time() - cpu
+
+
+def register() -> None:
+    # article_generator_finalized: only publishable posts remain (the embargo ran at pretaxonomy),
+    # and nothing is written yet: the templates and the feeds can still read podium_card.
+    signals.article_generator_finalized.connect(_cards)
+    # finalized: the output folder is complete; cards are copied from the cache into it.
+    signals.finalized.connect(_write)

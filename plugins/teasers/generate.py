@@ -1,0 +1,107 @@
+"""All the teasers of one post: the author's own where given, written by podium elsewhere.
+
+Pure: a PostView and the settings in, Teaser values and problems out. The glue
+decides what to do with the problems (an author's teaser over its limit stops
+the build) and where to write the results.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import BadInput
+from ..post import PostView
+from . import compose, networks, overrides
+from .facets import facets
+from .hashtags import hashtags
+from .material import gather, strip_markdown
+from .model import PostTeasers, Teaser, link_with_utm
+
+DEFAULT_VARIANTS = 3
+DEFAULT_THREAD_MAX = 5
+
+
+def _setting(config: Any, name: str, default: Any) -> Any:
+    value = getattr(config, name, None)
+    return default if value is None else value
+
+
+def campaign_of(post: PostView) -> str:
+    """utm_campaign: the post's ``campaign`` metadata, else its slug."""
+    value = post.metadata.get("campaign") if post.metadata else None
+    return str(value).strip() if value not in (None, "") else post.slug
+
+
+def _teaser(post: PostView, network: str, variant: str, text: str, url: str, config: Any, **extra: Any) -> Teaser:
+    count = networks.length(text, network, config)
+    return Teaser(
+        slug=post.slug, lang=post.lang, network=network, variant=variant, text=text, url=url,
+        length=count.length, limit=count.limit, title=post.title, source_path=post.source_path,
+        facets=facets(text) if network == "bluesky" else (), **extra,
+    )
+
+
+def _author_teasers(post: PostView, network: str, texts, url: str, config: Any, path: str, out: PostTeasers) -> None:
+    name = networks.network(network).name
+    for number, (raw, line) in enumerate(texts, 1):
+        text = overrides.fill(raw, url)
+        problem = networks.overflow(text, network, config)
+        if problem:
+            out.errors.append(BadInput(f"the {name} teaser {problem}", path=path, line=line))
+            continue
+        variant = "author" if number == 1 else f"author-{number}"
+        out.teasers.append(_teaser(post, network, variant, text, url, config, by_author=True))
+        if network == "linkedin" and not networks.hook_fits(text):
+            out.warnings.append(BadInput(
+                f"the LinkedIn teaser's first line is over {networks.LINKEDIN_HOOK} characters, so readers see it cut "
+                "before '…see more'; put a shorter hook on its own first line", path=path, line=line))
+
+
+def _tags_for(post: PostView, ov: overrides.Overrides, network: str) -> list[str]:
+    source = list(ov.hashtags) if ov.hashtags is not None else list(post.tags)
+    if network == "linkedin" and ov.hashtags is None and post.category:
+        source.append(post.category)  # LinkedIn wants 3 to 5: the category helps a post with few tags
+    return hashtags(source, network)
+
+
+def _generated(post: PostView, network: str, material, ov, url: str, config: Any, out: PostTeasers) -> None:
+    tail = " ".join(ov.mentions.get(network, []) + _tags_for(post, ov, network))
+    target = compose.Target(post.slug, post.lang, network, url, tail, lambda t: networks.fits(t, network, config))
+    count = int(_setting(config, "teasers_variants", DEFAULT_VARIANTS))
+    for variant, text in compose.variants(material, target, count):
+        out.teasers.append(_teaser(post, network, variant, text, url, config))
+    if network == "x" and post.metadata.get("teaser_thread") is True:
+        posts = compose.x_thread(material, target, int(_setting(config, "teasers_thread_max", DEFAULT_THREAD_MAX)))
+        if posts:
+            lengths = tuple(networks.length(p, "x", config).length for p in posts)
+            teaser = _teaser(post, "x", "thread", "\n\n".join(posts), url, config, parts=tuple(posts), part_lengths=lengths)
+            out.teasers.append(Teaser(**{**teaser.__dict__, "length": max(lengths)}))
+
+
+def teasers_for(post: PostView, config: Any, source_text: str = "", path: str = "") -> PostTeasers:
+    """Every teaser of ``post`` for the networks in ``config.networks``, and the problems found."""
+    out = PostTeasers()
+    path = path or post.source_path
+    line_of = overrides.line_finder(source_text, post.meta_lines)
+    ov = overrides.parse((post.metadata or {}).get("teasers"), path, line_of)
+    out.errors.extend(ov.errors)
+    enabled = tuple(_setting(config, "networks", ("x", "linkedin", "mastodon", "bluesky")))
+    for network in sorted(set(ov.texts) - set(enabled)):
+        out.warnings.append(BadInput(
+            f"teasers: {network}: this network is not in PODIUM_NETWORKS, so this text is not used; "
+            f"add '{network}' to PODIUM_NETWORKS or remove the line", path=path, line=line_of(("teasers", network))))
+    summary = (post.metadata or {}).get("summary")
+    material = gather(post.title, strip_markdown(str(summary)) if summary else "", post.content_html, post.lang)
+    if not material.hook and post.summary:
+        material = gather(post.title, post.summary, post.content_html, post.lang)
+    campaign = campaign_of(post)
+    for network in enabled:
+        if network in ov.disabled:
+            continue
+        url = link_with_utm(post.url, networks.network(network).utm_source, campaign, bool(_setting(config, "teasers_utm", True)))
+        if network in ov.texts:
+            _author_teasers(post, network, ov.texts[network], url, config, path, out)
+        else:
+            _generated(post, network, material, ov, url, config, out)
+    return out
+

@@ -1,0 +1,98 @@
+"""The social kit page of one post, as values for its template, and the data its counters need.
+
+The page counts in the browser with the same rules as podium (kit.js reads
+``counting_data()``: weights, limits, top-level domains), so a person editing
+a teaser sees exactly what the network will count.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from . import networks
+from .counting import V3
+from .model import Teaser
+from .urls import top_level_domains
+
+LABELS = {
+    "fr": {
+        "kit": "Kit social", "private": "Page privée pour l’équipe communication : elle n’est liée depuis aucune page du site "
+        "et les moteurs de recherche ne l’indexent pas.", "post": "Lire l’article", "variant": "Variante",
+        "copy_label": "Copier", "copied": "Copié dans le presse-papiers", "copy_failed": "Copie impossible : sélectionnez le texte",
+        "over": "trop long de", "part": "Message", "by_author": "texte de l’auteur", "hook": "Première ligne",
+        "hook_help": "ce que LinkedIn montre avant « …voir plus »", "text_of": "Texte",
+        "units": {"weighted": "pondérés", "characters": "caractères", "graphemes": "caractères (graphèmes)"},
+        "variants": {"hook": "résumé", "quote": "citation", "figure": "chiffre clé", "question": "question",
+                     "title": "titre", "short": "titre et lien", "thread": "fil numéroté"},
+        "lang_names": {"fr": "français", "en": "anglais"},
+    },
+    "en": {
+        "kit": "Social kit", "private": "Private page for the comms team: no page of the site links to it and search "
+        "engines do not index it.", "post": "Read the post", "variant": "Variant",
+        "copy_label": "Copy", "copied": "Copied to the clipboard", "copy_failed": "Could not copy: select the text instead",
+        "over": "over by", "part": "Post", "by_author": "author’s text", "hook": "First line",
+        "hook_help": "what LinkedIn shows before “…see more”", "text_of": "Text",
+        "units": {"weighted": "weighted", "characters": "characters", "graphemes": "characters (graphemes)"},
+        "variants": {"hook": "summary", "quote": "quote", "figure": "key figure", "question": "question",
+                     "title": "title", "short": "title and link", "thread": "numbered thread"},
+        "lang_names": {"fr": "French", "en": "English"},
+    },
+}
+
+
+@dataclass
+class NetworkBlock:
+    key: str
+    name: str
+    limit: int
+    unit: str
+    teasers: list[Teaser] = field(default_factory=list)
+
+
+@dataclass
+class Version:
+    lang: str
+    title: str
+    url: str
+    networks: list[NetworkBlock] = field(default_factory=list)
+
+
+def labels(lang: str) -> dict:
+    return LABELS["fr" if (lang or "").startswith("fr") else "en"]
+
+
+def versions(teasers: list[Teaser], order: tuple[str, ...], settings=None, first_lang: str = "") -> list[Version]:
+    """The teasers of one slug grouped by language (the site's language first), then network."""
+    out: dict[str, Version] = {}
+    for teaser in teasers:
+        version = out.setdefault(teaser.lang, Version(teaser.lang, teaser.title, teaser.url.split("?")[0]))
+        block = next((b for b in version.networks if b.key == teaser.network), None)
+        if block is None:
+            net = networks.network(teaser.network)
+            block = NetworkBlock(net.key, net.name, networks.limit_of(net.key, settings), net.unit)
+            version.networks.append(block)
+        block.teasers.append(teaser)
+    for version in out.values():
+        version.networks.sort(key=lambda b: order.index(b.key) if b.key in order else len(order))
+    return sorted(out.values(), key=lambda v: (v.lang != first_lang, v.lang))
+
+
+def counting_data(settings=None) -> dict:
+    """Everything kit.js needs to count like podium: one file per build, shared by every kit page."""
+    return {
+        "x": {"maxLength": V3.max_length, "defaultWeight": V3.default_weight, "linkLength": V3.link_length,
+              "ranges": [list(r) for r in V3.ranges]},
+        "limits": {key: networks.limit_of(key, settings) for key in networks.NETWORKS},
+        "units": {key: net.unit for key, net in networks.NETWORKS.items()},
+        "blueskyBytes": networks.BLUESKY_BYTES,
+        "linkedinHook": networks.LINKEDIN_HOOK,
+        "mastodonLink": networks.MASTODON_LINK,
+        "tlds": sorted(top_level_domains()),
+    }
+
+
+def counting_script(settings=None) -> str:
+    """kit-data.js: the counting data as a script, so the page also works opened from disk."""
+    data = json.dumps(counting_data(settings), ensure_ascii=False, separators=(",", ":"))
+    return f"window.PODIUM_COUNTING = {data};\n"

@@ -1,0 +1,95 @@
+"""Check the editorial calendar against the posts (podium calendar check).
+
+The check runs a real build into a throwaway folder, so it sees the posts
+exactly as ``podium build`` does; output/ is never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    subs = parser.add_subparsers(dest="calendar_action", metavar="ACTION", required=True)
+    check = subs.add_parser("check", help="validate calendar.yaml and its slugs; print what goes out and what waits")
+    check.add_argument("--now", metavar="T", help="ISO 8601 time that counts as now, e.g. 2027-03-02T09:00+01:00")
+    check.add_argument("-C", "--project", default=argparse.SUPPRESS, metavar="DIR", help="the project folder")
+    schema = subs.add_parser("schema", help="print where the calendar's JSON Schema is, for editors without the modeline")
+    schema.add_argument("-C", "--project", default=argparse.SUPPRESS, metavar="DIR", help="the project folder")
+
+
+def calendar_file(project: Path, settings: dict) -> Path:
+    content = Path(settings["PATH"])
+    content = content if content.is_absolute() else project / content
+    return content / settings.get("PODIUM_CALENDAR_PATH", "calendar.yaml")
+
+
+def add_post_to_calendar(project: Path, settings: dict, slug: str, *, status: str = "draft",
+                         publish_at: datetime | None = None, owner: str = "") -> Path | None:
+    """For ``podium new``: add the post's entry to calendar.yaml (comments kept); None when there is no calendar."""
+    from podium.plugins.calendar.entries import add_entry
+
+    path = calendar_file(project, settings)
+    if not path.exists():
+        return None
+    text = path.read_text(encoding="utf-8")
+    shown = os.path.relpath(path, project)
+    updated = add_entry(text, slug, status=status, owner=owner, publish_at=publish_at, path=shown)
+    write_text(path, updated)
+    return path
+
+
+def write_text(path: Path, text: str) -> None:
+    """Through a temporary file in the same folder, then rename: never half-written."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _summary(calendar, ctx) -> list[str]:
+    held = {slug: why for slug, why in ctx.embargoed.items() if slug in calendar.entries}
+    going = [slug for slug in calendar.entries if slug not in ctx.embargoed and calendar.entries[slug].status != "idea"]
+    lines = [f"{calendar.path}: OK: {len(calendar.entries)} entries, {len(going)} posts out, {len(held)} withheld"]
+    lines += [f"  withheld {slug}: {why}" for slug, why in sorted(held.items())]
+    shares, unplaced = ctx.shared.get("schedule", ([], []))
+    lines.append(f"  {len(shares)} shares scheduled, {len(unplaced)} could not be placed")
+    lines += [f"  not placed {u.id}: {u.reason}" for u in unplaced]
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    from podium.plugins.errors import BadInput
+
+    if args.calendar_action == "schema":
+        from importlib.resources import files
+
+        print(files("podium.plugins.calendar") / "calendar.schema.json")
+        return 0
+    from .build import build, read_settings
+    from .build_cmd import parse_now
+
+    project = Path(args.project).resolve()
+    settings, _ = read_settings(project)
+    path = calendar_file(project, settings)
+    if not path.exists():
+        raise BadInput("there is no calendar file; create it from the README's example "
+                       "(section 'Editorial calendar') or set PODIUM_CALENDAR_PATH", path=os.path.relpath(path, project))
+    with (tempfile.TemporaryDirectory(prefix="podium-check-") as scratch, open(os.devnull, "w") as quiet,
+          contextlib.redirect_stdout(quiet)):  # Pelican's own summary line says nothing about the calendar
+        result = build(project, now=parse_now(args.now), output=Path(scratch) / "output")
+    for line in _summary(result.ctx.shared["calendar"], result.ctx):
+        print(line)
+    return 0

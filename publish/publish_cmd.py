@@ -1,0 +1,118 @@
+"""Check, build, deploy and share what is due (dry run unless --live)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "publish"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--target", metavar="NAME", help="deploy target from PODIUM_PUBLISH_TARGETS (default: "
+                                                         "PODIUM_PUBLISH_DEFAULT_TARGET, or the only one)")
+    parser.add_argument("--now", metavar="T", help="ISO 8601 time that counts as now, e.g. 2027-03-02T09:00+01:00")
+    parser.add_argument("--live", action="store_true", help="really deploy, share and record; without it, "
+                                                            "print what would happen and touch nothing")
+    parser.add_argument("--confirm", action="append", default=[], metavar="SHARE=URL",
+                        help="an interrupted share is on the network at URL: record it (repeatable)")
+    parser.add_argument("--resend", action="append", default=[], metavar="SHARE",
+                        help="an interrupted share is not on the network: send it again (repeatable)")
+
+
+def _confirmations(values: list[str]) -> dict[str, str]:
+    from podium.plugins.errors import BadInput
+
+    found = {}
+    for value in values:
+        share_id, sep, url = value.partition("=")
+        if not sep or not share_id or not url:
+            raise BadInput(f"--confirm: expected SHARE=URL, e.g. rentree/x/1=https://x.com/i/web/status/1; "
+                           f"received {value!r}")
+        found[share_id] = url
+    return found
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .build_cmd import parse_now
+    from .pipeline import Request, publish
+
+    request = Request(project=Path(args.project), target=args.target, now=parse_now(args.now), live=args.live,
+                      confirm=_confirmations(args.confirm), resend=frozenset(args.resend))
+    outcome = publish(request, say=lambda line: print(f"podium: {line}", file=sys.stderr, flush=True))
+    sys.stdout.write(summary(outcome))
+    return outcome.status
+
+
+def _when(moment) -> str:
+    return moment.isoformat(timespec="minutes")
+
+
+def _deploy_lines(outcome) -> list[str]:
+    plan = outcome.plan
+    from .targets.manifest import summarise
+
+    head = f"{summarise(plan)}; {outcome.bytes_to_send} bytes to send"
+    if outcome.deploy_error:
+        return [f"Deploy FAILED: {outcome.deploy_error}", "Nothing was shared: shares wait for their pages."]
+    if outcome.live and outcome.deployed is None:
+        return [f"Nothing to deploy: {outcome.target} already holds this build."]
+    if outcome.live:
+        done = outcome.deployed
+        return [f"Deployed to {outcome.target}: {head}; {len(done.sent)} files sent ({done.bytes_sent} bytes "
+                "on the wire)."]
+    lines = [f"Would deploy to {outcome.target}: {head}."]
+    lines += [f"  + {p}" for p in plan.added] + [f"  ~ {p}" for p in plan.changed]
+    lines += [f"  - {p}" for p in plan.removed]
+    return lines
+
+
+def _share_lines(outcome) -> list[str]:
+    from .shareplan import DUE, HELD, MISSED, NO_PAGE, SENT, WAITING
+
+    lines = []
+    if outcome.live:
+        lines += _block("Shared", [f"{s.id} on {s.network}: {r.url}" for s, r in outcome.shared])
+        lines += _block("FAILED", [f"{s.id} on {s.network}: {why}" for s, why in outcome.failed])
+    else:
+        due = outcome.by_state(DUE)
+        lines += _block("Would share", [f"{d.share.id} on {d.share.network} (due {_when(d.share.time)}): "
+                                        f"{d.share.url}\n      {_first_line(d.share.text)}" for d in due])
+    skipped = [f"{n}: {why}" for n, why in sorted(outcome.skipped.items())]
+    lines += _block("Skipped networks" if outcome.live else "Would skip networks", skipped)
+    lines += _block("Confirmed by hand", outcome.confirmed)
+    lines += _block("HELD", [f"{d.share.id}: {d.why}" for d in outcome.by_state(HELD)])
+    lines += _block("Waiting", [f"{d.share.id} on {d.share.network} {d.why}" for d in outcome.by_state(WAITING)])
+    lines += _block("Missed", [f"{d.share.id}: {d.why}" for d in outcome.by_state(MISSED)])
+    lines += _block("Not shared", [f"{d.share.id}: {d.why}" for d in outcome.by_state(NO_PAGE)])
+    sent_before = len(outcome.by_state(SENT)) - len(outcome.confirmed)
+    if sent_before > 0:
+        lines.append(f"Already shared earlier: {sent_before} (see {outcome.ledger}).")
+    return lines
+
+
+def _first_line(text) -> str:
+    line = (text if isinstance(text, str) else text[0]).strip().splitlines()[0] if text else ""
+    return line if len(line) <= 100 else line[:99] + "…"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def _block(title: str, items: list[str]) -> list[str]:
+    return [f"{title} ({len(items)}):"] + [f"  {item}" for item in items] if items else []
+
+
+def summary(outcome) -> str:
+    """What went live, what was shared where, what waits and until when."""
+    posts, pages, withheld = outcome.built
+    mode = "live" if outcome.live else "dry run: nothing is deployed, shared or recorded"
+    lines = [f"podium publish at {_when(outcome.now)} ({mode})",
+             f"Built {_count(posts, 'post')} and {_count(pages, 'page')}; {withheld} withheld."]
+    lines += _deploy_lines(outcome) + _share_lines(outcome)
+    if not outcome.live:
+        lines.append("Run again with --live to do it.")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,96 @@
+"""Print or write the cross-post schedule (podium schedule).
+
+The schedule comes from a real production build into a throwaway folder, so
+it holds exactly what ``podium build --prod`` would publish at --now: posts
+the calendar withholds have no share here either.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+FORMATS = ("table", "json", "ics", "csv")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="start", metavar="DATE", help="first day shown, YYYY-MM-DD (calendar time zone)")
+    parser.add_argument("--to", dest="end", metavar="DATE", help="last day shown, YYYY-MM-DD (included)")
+    parser.add_argument("--format", choices=FORMATS, default="table", help="table (default), json, ics or csv (Hootsuite)")
+    parser.add_argument("--now", metavar="T", help="ISO 8601 time that counts as now, e.g. 2027-03-02T09:00+01:00")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
+
+
+def _day(value: str | None, option: str) -> date | None:
+    from podium.plugins.errors import BadInput
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadInput(f"{option}: expected a date such as 2027-03-02; received {value!r}") from None
+
+
+def select(shares, start: date | None, end: date | None):
+    """Shares whose day, in the calendar's zone, lies from ``start`` to ``end`` included."""
+    return [s for s in shares if (start is None or s.time.date() >= start) and (end is None or s.time.date() <= end)]
+
+
+def table(shares, unplaced) -> str:
+    lines = [f"{'when':<17} {'network':<9} {'#':>1}  {'post':<34} text"]
+    for s in shares:
+        text = s.text.replace("\n", " ")
+        text = text if len(text) <= 60 else text[:59] + "…"
+        lines.append(f"{s.time:%Y-%m-%d %H:%M} {s.network:<9} {s.number:>1}  {s.slug[:34]:<34} {text}")
+    if not shares:
+        lines.append("(no share in this period)")
+    lines += [f"not placed: {u.id}: {u.reason}" for u in unplaced]
+    return "\n".join(lines) + "\n"
+
+
+def render(fmt: str, shares, unplaced, calendar, now) -> bytes:
+    from podium.plugins.calendar import exports
+
+    if fmt == "json":
+        return exports.to_json(shares, unplaced, calendar, now).encode()
+    if fmt == "ics":
+        return exports.to_ics(shares, calendar, now)
+    if fmt == "csv":
+        rows, _ = exports.hootsuite_rows(shares, now)
+        return exports.to_hootsuite_csv(rows).encode()
+    return table(shares, unplaced).encode()
+
+
+def run(args: argparse.Namespace) -> int:
+    from podium.plugins.errors import BadInput
+
+    from .build import build
+    from .build_cmd import parse_now
+    from .calendar_cmd import write_text
+
+    start, end = _day(args.start, "--from"), _day(args.end, "--to")
+    if start and end and end < start:
+        raise BadInput(f"--to {end} is before --from {start}; swap them")
+    with (tempfile.TemporaryDirectory(prefix="podium-schedule-") as scratch, open(os.devnull, "w") as quiet,
+          contextlib.redirect_stdout(quiet)):
+        # Pelican prints its own summary line: stdout is for the schedule, so it can be piped.
+        result = build(Path(args.project).resolve(), prod=True, now=parse_now(args.now), output=Path(scratch) / "output")
+    ctx = result.ctx
+    calendar = ctx.shared.get("calendar")
+    if calendar is None:
+        raise BadInput("there is no calendar file, so there is no schedule; create content/calendar.yaml "
+                       "from the README's example (section 'Editorial calendar')")
+    shares, unplaced = ctx.shared.get("schedule", ([], []))
+    data = render(args.format, select(shares, start, end), unplaced, calendar, ctx.now)
+    if args.output:
+        write_text(Path(args.output), data.decode())
+        print(f"Wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(data.decode())
+    return 0

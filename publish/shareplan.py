@@ -1,0 +1,93 @@
+"""Which shares go out in this run, which wait and which are done: pure, from schedule, ledger and now.
+
+A share goes out only when its time has come, the ledger does not hold it,
+the page it links to is part of the deployed site, and it is not too late
+(a blog published long ago is not re-announced on its first automated run).
+A share whose sending was interrupted is re-sent only to a network that
+deduplicates it; elsewhere it is held until a person says what happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+from podium.plugins.calendar.model import Share
+from podium.plugins.calendar.texts import share_text
+from podium.plugins.post import PostView
+
+from .ledger import Ledger
+
+DUE, WAITING, SENT, MISSED, HELD, NO_PAGE = "due", "waiting", "sent", "missed", "held", "no page"
+
+
+@dataclass(frozen=True)
+class Decision:
+    share: Share
+    state: str
+    why: str = ""
+
+
+def fallback_shares(posts: Iterable[PostView], networks: Iterable[str],
+                    teasers: Mapping[str, Any] | None = None) -> list[Share]:
+    """Without a calendar: one share per post and network, at the post's publication time.
+
+    Ids follow the calendar's (slug/network/1), so a calendar added later
+    knows what was already sent. Translations share their original's slug:
+    the first post met for a slug (the original) is the one shared.
+    """
+    shares, seen = [], set()
+    for post in posts:
+        if post.slug in seen:
+            continue
+        seen.add(post.slug)
+        for network in networks:
+            variant, name, text, url = share_text(post, network, 1, None, teasers)
+            shares.append(Share(slug=post.slug, network=network, number=1, time=post.date, variant=variant,
+                                text=text, url=url, title=post.title, lang=post.lang, variant_name=name))
+    return sorted(shares, key=lambda s: (s.time, s.network, s.slug, s.number))
+
+
+def page_path(url: str, siteurl: str) -> str | None:
+    """The file that serves ``url`` on the site at ``siteurl``; None when the URL is not on that site."""
+    site, page = urlsplit(siteurl.rstrip("/") + "/"), urlsplit(url)
+    if (page.scheme, page.netloc) != (site.scheme, site.netloc) or not page.path.startswith(site.path):
+        return None
+    rel = page.path[len(site.path):]
+    return rel + "index.html" if rel == "" or rel.endswith("/") else rel
+
+
+def decide(shares: Iterable[Share], ledger: Ledger, now: datetime, pages: Collection[str], siteurl: str, *,
+           catch_up: timedelta, resendable: Callable[[str], bool], resend: Collection[str] = ()) -> list[Decision]:
+    """One decision per share, in the order they are due."""
+    decisions = []
+    for share in sorted(shares, key=lambda s: (s.time, s.network, s.slug, s.number)):
+        decisions.append(_decide(share, ledger, now, pages, siteurl, catch_up, resendable, resend))
+    return decisions
+
+
+def _decide(share, ledger, now, pages, siteurl, catch_up, resendable, resend) -> Decision:
+    if ledger.sent(share.id):
+        return Decision(share, SENT, ledger.sent(share.id).url)
+    if share.time > now:
+        return Decision(share, WAITING, f"until {share.time.isoformat(timespec='minutes')}")
+    intent = ledger.intent(share.id)
+    if intent and share.id not in resend and not resendable(share.network):
+        return Decision(share, HELD, (
+            f"podium stopped while sending it ({intent.since.isoformat(timespec='minutes')}), so it may be on "
+            f"{share.network} already; look, then publish again with --confirm {share.id}=URL if it is there "
+            f"or --resend {share.id} if it is not"))
+    if now - share.time > catch_up:
+        return Decision(share, MISSED, f"due {share.time.isoformat(timespec='minutes')}, more than "
+                                       f"{_hours(catch_up)} ago; share it by hand or raise PODIUM_PUBLISH_CATCH_UP_HOURS")
+    path = page_path(share.url, siteurl)
+    if path is None or path not in pages:
+        return Decision(share, NO_PAGE, f"its page {share.url} is not part of the deployed site")
+    return Decision(share, DUE)
+
+
+def _hours(span: timedelta) -> str:
+    return f"{span.total_seconds() / 3600:g} h"

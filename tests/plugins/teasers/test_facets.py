@@ -1,0 +1,33 @@
+"""Bluesky facets: links and hashtags located in UTF-8 bytes, as app.bsky.richtext.facet requires."""
+
+from podium.plugins.teasers.facets import LINK, TAG, facets
+
+
+def _slice(text, facet):
+    data = text.encode("utf-8")
+    return data[facet["index"]["byteStart"]:facet["index"]["byteEnd"]].decode("utf-8")
+
+
+def test_link_offsets_are_utf8_bytes():
+    text = "Énergie é\u0301 \U0001F468\u200D\U0001F469 : https://blog.example.org/été?utm_source=bluesky fin"
+    (facet,) = facets(text)
+    assert facet["features"] == [{"$type": LINK, "uri": "https://blog.example.org/été?utm_source=bluesky"}]
+    assert _slice(text, facet) == "https://blog.example.org/été?utm_source=bluesky"
+    assert facet["index"]["byteStart"] == len("Énergie é\u0301 \U0001F468\u200D\U0001F469 : ".encode("utf-8"))
+
+
+def test_a_link_without_scheme_gets_https():
+    (facet,) = facets("Sur example.com/rapport")
+    assert facet["features"][0]["uri"] == "https://example.com/rapport"
+
+
+def test_hashtags_become_tag_facets_in_order():
+    text = "Lire https://b.example.org/x\n\n#ÉnergieSolaire #Climat"
+    found = facets(text)
+    assert [f["features"][0]["$type"] for f in found] == [LINK, TAG, TAG]
+    assert [f["features"][0].get("tag") for f in found[1:]] == ["ÉnergieSolaire", "Climat"]
+    assert [_slice(text, f) for f in found[1:]] == ["#ÉnergieSolaire", "#Climat"]
+
+
+def test_no_facet_for_a_hash_inside_a_word():
+    assert facets("C# et a#b") == ()

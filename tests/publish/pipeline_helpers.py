@@ -1,0 +1,87 @@
+"""Pieces for the pipeline tests: the four networks' local contract servers and clients wired to them."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from podium.publish.channels import CHANNELS, RetryPolicy
+from podium.publish.pipeline import Request, publish
+from tests.publish.fakes import BlueskyAPI, FakeClock, LinkedInAPI, MastodonAPI, XAPI
+
+SECRETS = {
+    "PODIUM_X_ACCESS_TOKEN": "x-user-token-0123456789",
+    "PODIUM_LINKEDIN_ACCESS_TOKEN": "li-token-0987654321",
+    "PODIUM_MASTODON_ACCESS_TOKEN": "masto-token-abcdef123456",
+    "PODIUM_BLUESKY_APP_PASSWORD": "abcd-efgh-ijkl-mnop",
+}
+
+
+@dataclass
+class Networks:
+    """X, LinkedIn, Mastodon and Bluesky stand-ins on 127.0.0.1, following each network's published API."""
+
+    clock: FakeClock = field(default_factory=FakeClock)
+    servers: dict = field(default_factory=dict)
+
+    def start(self) -> "Networks":
+        self.servers = {"x": XAPI(clock=self.clock), "linkedin": LinkedInAPI(clock=self.clock),
+                        "mastodon": MastodonAPI(clock=self.clock), "bluesky": BlueskyAPI(clock=self.clock)}
+        for server in self.servers.values():
+            server.start()
+        return self
+
+    def close(self) -> None:
+        for server in self.servers.values():
+            server.close()
+
+    @property
+    def env(self) -> dict[str, str]:
+        return {**SECRETS, "PODIUM_LINKEDIN_AUTHOR": "urn:li:person:AbC123",
+                "PODIUM_MASTODON_INSTANCE": self.servers["mastodon"].base_url,
+                "PODIUM_BLUESKY_HANDLE": "leader.example.com", "PODIUM_BLUESKY_PDS": self.servers["bluesky"].base_url}
+
+    def clients(self, network: str):
+        """What the pipeline calls to get a client: the real one, pointed at the local server."""
+        kwargs = {"sleep": self.clock.sleep, "clock": self.clock.now, "policy": RetryPolicy(timeout=5)}
+        if network in ("x", "linkedin"):
+            kwargs["base_url"] = self.servers[network].base_url
+        return CHANNELS[network].from_env(self.env, **kwargs)
+
+    def posted(self) -> dict[str, list[dict]]:
+        """Every post each network holds now."""
+        s = self.servers
+        return {"x": list(s["x"].tweets.values()), "linkedin": list(s["linkedin"].posts.values()),
+                "mastodon": list(s["mastodon"].statuses.values()), "bluesky": list(s["bluesky"].records.values())}
+
+    def requests(self) -> int:
+        return sum(len(server.requests) for server in self.servers.values())
+
+
+def run(site: Path, networks: Networks, *, now: str, live: bool = True, step=None, **request):
+    """One publish, in this process; returns (outcome, progress lines)."""
+    from datetime import datetime
+
+    said: list[str] = []
+    kwargs = {"step": step} if step else {}
+    outcome = publish(Request(site, now=datetime.fromisoformat(now), live=live, **request), env=networks.env,
+                      clients=networks.clients, say=said.append, **kwargs)
+    return outcome, said
+
+
+def _die_at(label: str):
+    def step(seen: str) -> None:
+        if seen == label:
+            os._exit(70)  # no cleanup, no finally: what a killed process leaves behind
+    return step
+
+
+def run_killed_at(site: Path, networks: Networks, label: str, *, now: str) -> int:
+    """Publish in a forked process that dies the moment the pipeline reaches ``label``; its exit code."""
+    context = multiprocessing.get_context("fork")
+    child = context.Process(target=run, args=(site, networks), kwargs={"now": now, "step": _die_at(label)})
+    child.start()
+    child.join(120)
+    return child.exitcode

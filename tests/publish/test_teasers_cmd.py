@@ -1,0 +1,88 @@
+"""`podium teasers SLUG` and `podium count --network N` from the command line."""
+
+import io
+import json
+
+import pytest
+
+from podium.publish.cli import main
+from tests.conftest import post
+
+NOW = "2026-11-28T12:00:00+01:00"
+BODY = "Nous avons réduit nos délais de 30 % sur vingt projets.\n\n> La concertation n'est pas une étape : c'est la méthode.\n"
+
+
+@pytest.fixture
+def site(make_site):
+    root = make_site({
+        "content/posts/concertation.md": post("Concerter pour accélérer", slug="concertation", tags=["énergie"], body=BODY),
+        "content/posts/futur.md": post("Plus tard", slug="futur", date="2027-05-01 09:00", body="Bientôt."),
+    })
+    # production settings give the real address; pelicanconf.py here has it already
+    (root / "publishconf.py").write_text("from pelicanconf import *  # noqa\nSITEURL = 'https://claire.example'\n")
+    return root
+
+
+def run(capsys, *argv, stdin=None, monkeypatch=None):
+    if stdin is not None:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    status = main(list(argv))
+    out = capsys.readouterr()
+    return status, out.out, out.err
+
+
+def test_teasers_prints_every_network_ready_to_copy(site, capsys):
+    status, out, _ = run(capsys, "teasers", "concertation", "-C", str(site), "--now", NOW)
+    assert status == 0
+    assert "== X · fr · variant 1 (quote) · " in out
+    assert "== LinkedIn · fr · variant 1" in out and "== Mastodon · fr" in out and "== Bluesky · fr" in out
+    assert "https://claire.example/concertation.html?utm_source=x&utm_medium=social&utm_campaign=concertation" in out
+
+
+def test_teasers_json_for_one_network_is_clean_json(site, capsys):
+    status, out, _ = run(capsys, "teasers", "concertation", "-C", str(site), "--now", NOW, "--network", "bluesky", "--json")
+    assert status == 0
+    entries = json.loads(out)
+    assert len(entries) >= 2 and {e["network"] for e in entries} == {"bluesky"}
+    assert all(e["facets"] and e["length"] <= e["limit"] == 300 for e in entries)
+
+
+def test_local_uses_pelicanconf(site, capsys):
+    _, out, _ = run(capsys, "teasers", "concertation", "-C", str(site), "--now", NOW, "--local", "-n", "x", "--json")
+    assert all(e["url"].startswith("https://blog.test/") for e in json.loads(out))
+
+
+def test_a_withheld_post_says_how_to_see_it_early(site, capsys):
+    status, _, err = run(capsys, "teasers", "futur", "-C", str(site), "--now", NOW)
+    assert status == 2
+    assert err.strip() == ("podium: the post 'futur' has no teasers yet: it is withheld (scheduled for 2027-05-01T09:00:00+02:00); "
+                           "pass --now with its publication time to see them early")
+    status, out, _ = run(capsys, "teasers", "futur", "-C", str(site), "--now", "2027-05-02T00:00:00+02:00", "-n", "x")
+    assert status == 0 and "== X · fr" in out
+
+
+def test_an_unknown_slug_gets_a_suggestion(site, capsys):
+    status, _, err = run(capsys, "teasers", "concertaton", "-C", str(site), "--now", NOW)
+    assert status == 2
+    assert err.strip() == "podium: no published post has the slug 'concertaton'; did you mean 'concertation'?"
+
+
+def test_count_prints_length_and_limit(capsys, monkeypatch, tmp_path):
+    status, out, err = run(capsys, "count", "-C", str(tmp_path), "--network", "x", stdin="Lire https://exemple.fr/un/long/chemin 🇫🇷\n",
+                           monkeypatch=monkeypatch)
+    assert (status, out, err) == (0, "31/280 (weighted)\n", "")  # 5 + 23 + 1 + 2
+
+
+def test_count_exits_1_when_over(capsys, monkeypatch, tmp_path):
+    status, out, err = run(capsys, "count", "-C", str(tmp_path), "--network", "bluesky", stdin="é" * 310, monkeypatch=monkeypatch)
+    assert status == 1
+    assert out == "310/300 (graphemes)\n"
+    assert err == "podium: the Bluesky text is 310/300 (graphemes); shorten it by 10\n"
+
+
+def test_count_uses_the_projects_mastodon_limit(site, capsys, monkeypatch):
+    (site / "pelicanconf.py").write_text((site / "pelicanconf.py").read_text() + "PODIUM_TEASERS_MASTODON_LIMIT = 1000\n")
+    status, out, _ = run(capsys, "count", "-C", str(site), "-n", "mastodon", stdin="a" * 800, monkeypatch=monkeypatch)
+    assert (status, out) == (0, "800/1000 (characters)\n")
+    status, out, _ = run(capsys, "count", "-C", str(site), "-n", "mastodon", "--limit", "700", stdin="a" * 800, monkeypatch=monkeypatch)
+    assert (status, out) == (1, "800/700 (characters)\n")
