@@ -3,7 +3,8 @@
 The corpus is bench/corpus.py's (the same N posts as bench/build.py). For each
 N, a build runs in a fresh subprocess with the teasers glue's two handlers
 timed (making the teasers; writing teasers.json and the kit pages), then a build
-with PODIUM_TEASERS_ENABLED = False for comparison. Usage:
+with PODIUM_TEASERS_ENABLED = False for comparison; last, teasers_for alone on the
+same posts, without Pelican. Usage:
 python bench/teasers.py [--sizes 100 1000] [--runs 3] [--networks x linkedin mastodon bluesky threads]
 """
 
@@ -49,6 +50,29 @@ def child(site: str) -> None:
     print(json.dumps({"total": total, "make": spent["make"], "write": spent["write"], "teasers": teasers}))
 
 
+def pure(n: int, networks: list[str]) -> float:
+    """Seconds for teasers_for alone over the corpus (Markdown converted beforehand): no Pelican around it."""
+    from datetime import datetime, timezone
+
+    import markdown
+
+    from podium.plugins import settings as settings_mod
+    from podium.plugins.post import PostView
+    from podium.plugins.teasers.generate import teasers_for
+    from podium.plugins.teasers.urls import top_level_domains
+
+    config = settings_mod.load({"PODIUM_NETWORKS": networks})[0]
+    top_level_domains()  # loaded once per build anyway
+    views = [PostView(slug=slug, lang="fr", title=meta["title"], url=f"https://bench.example/{slug}.html",
+                      date=datetime(2026, 1, 1, tzinfo=timezone.utc), content_html=markdown.markdown(body, extensions=["extra"]),
+                      tags=tuple(meta["tags"]), category=meta["category"], metadata=meta)
+             for slug, meta, body in build_bench.corpus.posts(n)]
+    start = time.perf_counter()
+    for view in views:
+        teasers_for(view, config)
+    return time.perf_counter() - start
+
+
 def measure(site: Path) -> dict:
     out = subprocess.run([sys.executable, __file__, "--child", str(site)], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -64,7 +88,7 @@ def main() -> None:
     if args.child:
         child(args.child)
         return
-    print(f"{'N':>6} {'teasers':>8} {'build s':>8} {'make s':>7} {'write s':>8} {'share':>6} {'off s':>7} {'ms/post':>8}")
+    print(f"{'N':>6} {'teasers':>8} {'build s':>8} {'make s':>7} {'write s':>8} {'share':>6} {'off s':>7} {'ms/post':>8} {'pure ms/post':>12}")
     for n in args.sizes:
         with tempfile.TemporaryDirectory(prefix="podium-bench-teasers-") as tmp:
             on = build_bench.write_site(Path(tmp) / "on", n, "podium", {"PODIUM_NETWORKS": args.networks})
@@ -78,8 +102,9 @@ def main() -> None:
         write = statistics.median(r["write"] for r in runs_on)
         without = statistics.median(r["total"] for r in runs_off)
         share = (make + write) / total
+        alone = statistics.median(pure(n, args.networks) for _ in range(args.runs))
         print(f"{n:>6} {runs_on[0]['teasers']:>8} {total:>8.2f} {make:>7.2f} {write:>8.2f} {share:>6.1%} {without:>7.2f} "
-              f"{1000 * (make + write) / n:>8.1f}")
+              f"{1000 * (make + write) / n:>8.1f} {1000 * alone / n:>12.1f}")
 
 
 if __name__ == "__main__":

@@ -3,9 +3,10 @@
 Builds the benchmark corpus (bench/corpus.py) with podium, deploys it to the
 four targets running locally (a folder; rsync over SSH to OpenSSH's sshd on
 127.0.0.1; a bare git repository; moto's S3 server), then makes one change,
-builds again and deploys again. Two changes are measured, each from the same
-first deploy: ``edit`` (a sentence is added to the body of the middle post) and
-``new`` (one post is added). For each target it prints the files sent and
+builds again and deploys again. Three changes are measured, each from the
+same first deploy: ``edit-old`` (a sentence added to the body of the middle
+post), ``edit-recent`` (the same on the latest post, which the feeds carry)
+and ``new`` (one post added). For each target it prints the files sent and
 the bytes that crossed to the target (dir: bytes copied; rsync: rsync's
 "Total bytes sent"; git: the pack the push sends; s3: PUT bodies).
 Usage: python bench/upload.py [--posts 1000]
@@ -57,9 +58,13 @@ def deploy(kind: str, opts: dict, site: Path, project: Path) -> dict:
                 "sent": sorted(done.sent)}
 
 
+CHANGES = ("edit-old", "edit-recent", "new")
+
+
 def change(project: Path, how: str, posts: int) -> None:
-    if how == "edit":
-        path = project / "content" / "posts" / f"billet-{posts // 2}.md"
+    if how.startswith("edit"):
+        number = posts // 2 if how == "edit-old" else posts - 1
+        path = project / "content" / "posts" / f"billet-{number}.md"
         text = path.read_text(encoding="utf-8")
         cut = text.index("## Ce que nous avons appris")
         path.write_text(text[:cut] + "Une phrase corrigée après relecture.\n\n" + text[cut:], encoding="utf-8")
@@ -98,7 +103,7 @@ def main() -> None:
         first_site = build(base, now=NOW, output=scratch / "site-1").output
         print(f"built {args.posts} posts in {time.perf_counter() - started:.0f} s")
         report = {"posts": args.posts, "now": NOW}
-        for how in ("edit", "new"):
+        for how in CHANGES:
             report[how] = scenario(how, base, scratch / how, first_site, servers, args.posts)
     show(report)
     out = BENCH / "results"
@@ -107,13 +112,13 @@ def main() -> None:
 
 
 def show(report: dict) -> None:
-    first = report["edit"]["dir"]["first"]
+    first = report["new"]["dir"]["first"]
     print(f"site: {report['posts']} posts, {first['files_total']} files, {first['raw_bytes']:,} bytes")
-    print(f"{'change':<6} {'target':<6} {'files sent':>10} {'removed':>8} {'changed bytes':>14} {'bytes sent':>12}")
-    for how in ("edit", "new"):
+    print(f"{'change':<11} {'target':<6} {'files sent':>10} {'removed':>8} {'changed bytes':>14} {'bytes sent':>12}")
+    for how in CHANGES:
         for kind in TARGETS:
             row = report[how][kind]["change"]
-            print(f"{how:<6} {kind:<6} {row['files_sent']:>10} {row['files_removed']:>8} "
+            print(f"{how:<11} {kind:<6} {row['files_sent']:>10} {row['files_removed']:>8} "
                   f"{row['raw_bytes']:>14,} {row['bytes_sent']:>12,}")
 
 

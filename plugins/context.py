@@ -26,6 +26,8 @@ class BuildContext:
     embargoed: dict[str, str] = field(default_factory=dict)
     #: the project folder: error messages show paths relative to it
     root: str = ""
+    #: a production build (publishconf.py): stricter about what may go live
+    prod: bool = False
     #: free space for capabilities to hand results to later steps (e.g. teasers to the calendar)
     shared: dict[str, Any] = field(default_factory=dict)
 
@@ -42,11 +44,12 @@ class BuildContext:
         return path if rel.startswith("..") else rel
 
 
-def create(pelican_settings: MutableMapping[str, Any], source: str | None = None, root: str = "", clock=None) -> BuildContext:
+def create(pelican_settings: MutableMapping[str, Any], source: str | None = None, root: str = "", clock=None,
+           prod: bool = False) -> BuildContext:
     """Validate settings and fix 'now' once, at start-up."""
     config, warnings = settings_mod.load(pelican_settings, source)
     now = config.now or (clock or (lambda: datetime.now(timezone.utc)))()
-    ctx = BuildContext(config=config, now=now, root=root)
+    ctx = BuildContext(config=config, now=now, root=root, prod=prod)
     for w in warnings:
         ctx.report.warn(w)
     pelican_settings[KEY] = ctx

@@ -102,7 +102,7 @@ def build(project: str | os.PathLike, *, prod: bool = False, now: datetime | str
         extra["PODIUM_STRICT"] = True
     settings, source = read_settings(project, prod, extra)
     target = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"]).resolve()
-    ctx = context_mod.create(settings, source=source.name, root=str(project))
+    ctx = context_mod.create(settings, source=source.name, root=str(project), prod=prod)
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
     settings["OUTPUT_PATH"] = str(scratch)

@@ -90,6 +90,10 @@ def run(args: argparse.Namespace) -> int:
     with (tempfile.TemporaryDirectory(prefix="podium-check-") as scratch, open(os.devnull, "w") as quiet,
           contextlib.redirect_stdout(quiet)):  # Pelican's own summary line says nothing about the calendar
         result = build(project, now=parse_now(args.now), output=Path(scratch) / "output")
+    if result.ctx.shared.get("calendar") is None:
+        print(f"{os.path.relpath(path, project)}: only comments so far, so no calendar applies; "
+              "see the README's example (section 'Editorial calendar')")
+        return 0
     for line in _summary(result.ctx.shared["calendar"], result.ctx):
         print(line)
     return 0

@@ -74,6 +74,12 @@ def run(args: argparse.Namespace) -> int:
     path = folder / f"{slug}.md"
     if path.exists():
         raise BadInput(f"a post with this slug already exists; choose another title or edit {os.path.relpath(path, project)}", path=os.path.relpath(path, project))
+    from .calendar_cmd import add_post_to_calendar
+
+    # the calendar first: if it refuses the entry (a broken file), no post file is left behind
+    calendar = add_post_to_calendar(project, settings, slug, publish_at=when)
     write_new(path, front_matter(title, slug, lang, when))
     print(f"Created {os.path.relpath(path, project)} (a draft: remove 'status: draft' to publish it)")
+    if calendar is not None:
+        print(f"Added '{slug}' to {os.path.relpath(calendar, project)} as a draft: comms can plan and approve it there")
     return 0

@@ -6,6 +6,8 @@ import argparse
 import sys
 
 NAME = "publish"
+#: a first run on an old blog misses every past share: the summary shows only the latest ones
+MISSED_SHOWN = 5
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -85,7 +87,12 @@ def _share_lines(outcome) -> list[str]:
     lines += _block("Confirmed by hand", outcome.confirmed)
     lines += _block("HELD", [f"{d.share.id}: {d.why}" for d in outcome.by_state(HELD)])
     lines += _block("Waiting", [f"{d.share.id} on {d.share.network} {d.why}" for d in outcome.by_state(WAITING)])
-    lines += _block("Missed", [f"{d.share.id}: {d.why}" for d in outcome.by_state(MISSED)])
+    missed = [f"{d.share.id}: {d.why}" for d in outcome.by_state(MISSED)]
+    if missed:
+        lines.append(f"Missed ({len(missed)}):")
+        if len(missed) > MISSED_SHOWN:
+            lines.append(f"  ... {len(missed) - MISSED_SHOWN} earlier ones, then:")
+        lines += [f"  {item}" for item in missed[-MISSED_SHOWN:]]
     lines += _block("Not shared", [f"{d.share.id}: {d.why}" for d in outcome.by_state(NO_PAGE)])
     sent_before = len(outcome.by_state(SENT)) - len(outcome.confirmed)
     if sent_before > 0:

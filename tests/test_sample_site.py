@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-MARKERS = ["EMBARGO-MARKER-DRAFT-7f3a", "EMBARGO-MARKER-FUTURE-91c2"]
+MARKERS = ["EMBARGO-MARKER-DRAFT-7f3a", "EMBARGO-MARKER-FUTURE-91c2", "EMBARGO-MARKER-UNAPPROVED-c4d8"]
 
 
 def files_containing(root: Path, needle: str) -> list[str]:
@@ -23,10 +23,12 @@ def test_no_embargoed_marker_anywhere_in_the_production_output(sample_site_outpu
     assert files_containing(sample_site_output, marker) == []
 
 
-def test_withheld_slugs_are_the_draft_and_the_future_post(sample_build):
+def test_withheld_slugs_are_the_draft_the_future_and_the_unapproved_post(sample_build):
     held = sample_build.ctx.embargoed
     assert held["recruter-pour-la-transition-apprentissage"] == "draft"
     assert held["vingt-ans-helio-energie"].startswith("scheduled for 2031-06-15")
+    assert held["le-bureau-est-un-rendez-vous"] == "calendar status is in_review, not approved"
+    assert len(held) == 3
     for slug in held:
         assert files_containing(sample_build.output, f"/{slug}") == [], slug
 

@@ -22,7 +22,7 @@ from ..errors import BadInput, ManyErrors
 from ..post import from_content
 from ..settings import NETWORKS
 from . import exports, gate, page
-from .loader import load
+from .loader import is_blank, load
 from .scheduler import schedule
 from .yamlmarks import suggest
 
@@ -43,6 +43,8 @@ def _load(pelican) -> None:
         return
     with open(path, encoding="utf-8") as fh:
         text = fh.read()
+    if is_blank(text):
+        return  # comments only: no calendar yet
     try:
         ctx.shared[_CAL] = load(text, ctx.display_path(path), NETWORKS)
     except ManyErrors as many:

@@ -205,6 +205,11 @@ def _reshare(r: _Reader, top: dict, networks: tuple[str, ...]):
     return tuple(sorted(set(days))), chosen
 
 
+def is_blank(text: str) -> bool:
+    """Only comments and blank lines: a calendar started but not written yet, which counts as none."""
+    return all(not line.strip() or line.lstrip().startswith("#") or line.strip() == "---" for line in text.splitlines())
+
+
 def load(text: str, path: str = "calendar.yaml", networks: tuple[str, ...] = NETWORKS) -> Calendar:
     """Read and check a calendar file's text; raise ManyErrors listing every problem."""
     problems = Problems(path)

@@ -2,8 +2,8 @@
 
 Keeping the geometry apart from Pillow lets tests ask "where is the title box?"
 and check that the rendered pixels outside it are plain background.
-Sizes follow Open Graph / X ``summary_large_image`` / LinkedIn: 1200 × 630,
-with a safe margin of at least 64 px that networks may crop into.
+Sizes follow Open Graph / X ``summary_large_image`` / LinkedIn: 1200 × 630;
+text keeps at least 48 px from every edge, where networks may crop or round corners.
 """
 
 from __future__ import annotations

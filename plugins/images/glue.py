@@ -104,8 +104,8 @@ def plan_item(item, st: State, ctx, settings) -> None:
     for problem in problems:
         ctx.report.error(problem)
     for problem in checks.missing_alt(images, decorative, base, where, line_for):
-        # a preview shows the problem without stopping; any real build refuses it
-        (ctx.report.warn if ctx.preview else ctx.report.error)(problem)
+        # a local build or a preview shows the problem without stopping; a production build refuses it
+        (ctx.report.error if ctx.prod else ctx.report.warn)(problem)
     plans, lead = {}, None
     for index, img in enumerate(images):
         found = _entry(st, img, base, where, line_for)
@@ -228,7 +228,8 @@ class _NoBlanketAltWarning(logging.Filter):
     which would fail a --strict build over an image the author declared decorative."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith("Empty alt attribute for image")
+        # Pelican's LimitFilter turns repeats into one "Other images have empty alt attributes"
+        return not str(record.msg).startswith(("Empty alt attribute for image", "Other images have empty alt"))
 
 
 def register() -> None:

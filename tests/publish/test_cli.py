@@ -117,3 +117,24 @@ def test_check_finds_a_link_to_a_page_that_does_not_exist(make_site):
     res = podium("check", "--prod", cwd=site)
     assert res.returncode == 2
     assert "podium: a.html: link to https://blog.test/suite.html leads nowhere; fix the link or restore the page" in res.stderr.splitlines()
+
+
+def test_new_adds_a_draft_entry_to_the_calendar_keeping_its_comments(make_site):
+    calendar = "# Notre calendrier\ntimezone: Europe/Paris\nposts:\n  # rien encore\n"
+    site = make_site({"content/calendar.yaml": calendar})
+    res = podium("new", "Bilan de l’année", "--now", "2026-12-01T09:00+01:00", cwd=site)
+    assert res.returncode == 0, res.stderr
+    text = (site / "content/calendar.yaml").read_text(encoding="utf-8")
+    kept = [line for line in text.splitlines() if line in calendar.splitlines()]
+    assert kept == calendar.splitlines()
+    assert "  bilan-de-lannee:\n    status: draft\n    publish_at: 2026-12-01 09:00\n" in text
+    assert "Added 'bilan-de-lannee' to content/calendar.yaml as a draft" in res.stdout
+    assert podium("calendar", "check", cwd=site).returncode == 0
+
+
+def test_new_with_a_broken_calendar_writes_nothing(make_site):
+    site = make_site({"content/calendar.yaml": "timezone: Europe/Paris\nposts: [\n"})
+    res = podium("new", "Titre", cwd=site)
+    assert res.returncode == 2
+    assert res.stderr.startswith("content/calendar.yaml:")
+    assert list((site / "content/posts").iterdir()) == []

@@ -91,7 +91,7 @@ def test_the_repository_sample_calendar_loads():
 
     text = (Path(__file__).resolve().parents[3] / "content" / "calendar.yaml").read_text(encoding="utf-8")
     cal = calendar(text)
-    assert cal.entries["accelerer-les-renouvelables"].status == "in_review"
+    assert cal.entries["le-bureau-est-un-rendez-vous"].status == "in_review"
     assert set(cal.networks) == {"x", "linkedin", "mastodon", "bluesky"}
 
 
@@ -282,3 +282,10 @@ def test_offsets_are_kept_and_naive_times_take_the_calendar_zone():
 def test_sections_with_nothing_under_them_yet_are_empty():
     cal = calendar("timezone: UTC\nrequired_approvals:\nnetworks:\nquiet_periods:\nreshare:\nposts:\n")
     assert (cal.entries, cal.quiet_periods, cal.networks, cal.required_approvals) == ({}, (), {}, ())
+
+
+def test_a_file_with_only_comments_is_blank():
+    from podium.plugins.calendar.loader import is_blank
+
+    assert is_blank("# notes\n\n   # more\n---\n") and is_blank("")
+    assert not is_blank("# notes\ntimezone: UTC\n")

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from PIL import Image, ImageChops, ImageDraw
 
 from podium.plugins.cards import design, layout, renderer
@@ -144,3 +145,22 @@ def test_card_image_is_cropped_around_its_focal_point():
     assert low.size == high.size == (1200, 630)
     assert low.getpixel((600, 620)) == (255, 0, 0)
     assert high.getpixel((600, 620)) == (255, 255, 255)
+
+
+def test_text_keeps_clear_of_the_edges_networks_crop():
+    for name in design.LAYOUTS:
+        plan = design.plan(name, COLOURS, True, True)
+        for slot in (plan.title, plan.name, plan.role, plan.site):
+            box = slot.box
+            assert box.left >= 48 and box.top >= 48 and box.right <= 1200 - 48 and box.bottom <= 630 - 48, (name, slot)
+
+
+FRENCH = "abcdefghijklmnopqrstuvwxyzéèêàâçîïôœùûÉÈÀÇŒ'’-:?!«»,.0123456789 "
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(alphabet=FRENCH, min_size=1, max_size=220), st.sampled_from(design.LAYOUTS))
+def test_any_title_drawn_stays_inside_its_box(title, layout_name):
+    image = renderer.render(renderer.Card(title, "", "", "", layout_name, COLOURS), FACES)
+    plan = design.plan(layout_name, COLOURS, False, False)
+    assert outside_is_background(image, [plan.title.box] + [box for box, _ in plan.fills], COLOURS.background)

@@ -119,12 +119,13 @@ def test_decorative_image_needs_no_alt_and_gets_an_empty_one(make_site, run_buil
     assert re.search(r'<img src="[^"]*/images/a.png"[^>]* alt=""', (out / "a.html").read_text(encoding="utf-8"))
 
 
-def test_preview_shows_a_missing_alt_as_a_warning(make_site):
+@pytest.mark.parametrize("kind", ["preview", "local"])
+def test_preview_and_local_builds_show_a_missing_alt_as_a_warning(make_site, kind):
     site = make_site({
         "content/posts/a.md": post("A", slug="a", body="![](/images/a.png)\n"),
         "content/images/a.png": plain_png(),
     })
-    result = build(site, now=SAMPLE_NOW, output=site / "output", preview=True)
+    result = build(site, now=SAMPLE_NOW, output=site / "output", preview=kind == "preview")
     assert any("has no alt text" in str(w) for w in result.warnings)
 
 
