@@ -24,6 +24,8 @@ class BuildContext:
     report: Report = field(default_factory=Report)
     #: posts withheld by the embargo, slug -> reason: nothing may mention them
     embargoed: dict[str, str] = field(default_factory=dict)
+    #: (slug, lang) of every withheld post: see is_withheld
+    withheld: set[tuple[str, str]] = field(default_factory=set)
     #: the project folder: error messages show paths relative to it
     root: str = ""
     #: a production build (publishconf.py): stricter about what may go live
@@ -34,6 +36,21 @@ class BuildContext:
     @property
     def preview(self) -> bool:
         return bool(self.config.preview)
+
+    def hold(self, item: Any, reason: str) -> None:
+        """Withhold one post or page: every later step must leave it out."""
+        self.embargoed[item.slug] = reason
+        self.withheld.add((item.slug, getattr(item, "lang", "")))
+        item.podium_embargo = reason
+        self.shared.setdefault("held_content", []).append(item)
+
+    def is_withheld(self, item: Any) -> bool:
+        """Whether a post (Pelican object or PostView) is withheld.
+
+        Keyed by slug and language: a French draft does not hide its published
+        English translation, which shares its slug.
+        """
+        return bool(getattr(item, "podium_embargo", None)) or (item.slug, getattr(item, "lang", "")) in self.withheld
 
     def display_path(self, path: str) -> str:
         """A path as the person typing commands in the project folder sees it."""

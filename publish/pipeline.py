@@ -241,8 +241,6 @@ def _public_url(url: str) -> bool:
 
 def _share_due(outcome: Outcome, book, path: Path, clients, step, say) -> None:
     """Send each due share; one failure never stops the others."""
-    from .channels import ChannelError
-
     made: dict[str, Any] = {}
     try:
         for decision in outcome.by_state(shareplan.DUE):
@@ -252,7 +250,7 @@ def _share_due(outcome: Outcome, book, path: Path, clients, step, say) -> None:
             client = made.get(share.network) or _client(outcome, clients, share.network, made)
             if client is None:
                 continue
-            book = _send_one(outcome, book, path, client, share, step, say, ChannelError)
+            book = _send_one(outcome, book, path, client, share, step, say)
     finally:
         for client in made.values():
             client.close()
@@ -269,7 +267,10 @@ def _client(outcome: Outcome, clients, network: str, made: dict):
     return made[network]
 
 
-def _send_one(outcome, book, path, client, share, step, say, ChannelError):
+def _send_one(outcome, book, path, client, share, step, say):
+    """Intent saved, share sent, record saved: a crash between any two leaves a ledger that says what to do."""
+    from .channels import ChannelError
+
     now = outcome.now
     book = book.with_intent(ledger_mod.Intent(share.id, share.network, now))
     ledger_mod.save(path, book)

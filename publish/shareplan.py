@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -48,7 +48,7 @@ def fallback_shares(posts: Iterable[PostView], networks: Iterable[str],
             variant, name, text, url = share_text(post, network, 1, None, teasers)
             shares.append(Share(slug=post.slug, network=network, number=1, time=post.date, variant=variant,
                                 text=text, url=url, title=post.title, lang=post.lang, variant_name=name))
-    return sorted(shares, key=lambda s: (s.time, s.network, s.slug, s.number))
+    return sorted(shares, key=lambda s: (_utc(s.time), s.network, s.slug, s.number))
 
 
 def page_path(url: str, siteurl: str) -> str | None:
@@ -60,11 +60,15 @@ def page_path(url: str, siteurl: str) -> str | None:
     return rel + "index.html" if rel == "" or rel.endswith("/") else rel
 
 
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(timezone.utc)
+
+
 def decide(shares: Iterable[Share], ledger: Ledger, now: datetime, pages: Collection[str], siteurl: str, *,
            catch_up: timedelta, resendable: Callable[[str], bool], resend: Collection[str] = ()) -> list[Decision]:
     """One decision per share, in the order they are due."""
     decisions = []
-    for share in sorted(shares, key=lambda s: (s.time, s.network, s.slug, s.number)):
+    for share in sorted(shares, key=lambda s: (_utc(s.time), s.network, s.slug, s.number)):
         decisions.append(_decide(share, ledger, now, pages, siteurl, catch_up, resendable, resend))
     return decisions
 
@@ -72,7 +76,8 @@ def decide(shares: Iterable[Share], ledger: Ledger, now: datetime, pages: Collec
 def _decide(share, ledger, now, pages, siteurl, catch_up, resendable, resend) -> Decision:
     if ledger.sent(share.id):
         return Decision(share, SENT, ledger.sent(share.id).url)
-    if share.time > now:
+    # in UTC: two times of one zone compare by wall clock, wrong in the repeated autumn hour
+    if _utc(share.time) > _utc(now):
         return Decision(share, WAITING, f"until {share.time.isoformat(timespec='minutes')}")
     intent = ledger.intent(share.id)
     if intent and share.id not in resend and not resendable(share.network):
@@ -80,7 +85,7 @@ def _decide(share, ledger, now, pages, siteurl, catch_up, resendable, resend) ->
             f"podium stopped while sending it ({intent.since.isoformat(timespec='minutes')}), so it may be on "
             f"{share.network} already; look, then publish again with --confirm {share.id}=URL if it is there "
             f"or --resend {share.id} if it is not"))
-    if now - share.time > catch_up:
+    if _utc(now) - _utc(share.time) > catch_up:
         return Decision(share, MISSED, f"due {share.time.isoformat(timespec='minutes')}, more than "
                                        f"{_hours(catch_up)} ago; share it by hand or raise PODIUM_PUBLISH_CATCH_UP_HOURS")
     path = page_path(share.url, siteurl)

@@ -12,12 +12,12 @@ Order of events in one build:
 from __future__ import annotations
 
 import os
-import tempfile
 
 import blinker
 from pelican import signals
 
 from .. import context
+from ..files import write_atomic
 from ..errors import BadInput, ManyErrors
 from ..post import from_content
 from ..settings import NETWORKS
@@ -89,23 +89,11 @@ def _keep(generators) -> None:
     ctx = context.get(settings)
     articles = next((g for g in generators if hasattr(g, "articles") and hasattr(g, "drafts")), None)
     root = _site_url(settings)
-    public = [a for a in getattr(articles, "articles", []) if a.slug not in ctx.embargoed and not getattr(a, "podium_embargo", None)]
+    public = [a for a in getattr(articles, "articles", []) if not ctx.is_withheld(a)]
     ctx.shared[_POSTS] = [from_content(a, root) for a in public]
     ctx.shared[_ENV] = generators[0].env
 
 
-def write_atomic(path: str, data: bytes) -> None:
-    folder = os.path.dirname(path)
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".podium-", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
 
 
 def _warn(ctx, calendar, shares_left_out, unplaced) -> None:

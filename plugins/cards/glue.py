@@ -26,7 +26,8 @@ from ..images.glue import project_dir
 from ..images.glue import state as images_state
 from ..post import plain_text
 from . import design, renderer
-from .cache import Store, copy_atomic, digest, key
+from ..files import copy_atomic
+from .cache import Store, digest, key
 from .fonts import bundled
 
 STATE = "cards"

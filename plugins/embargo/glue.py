@@ -34,8 +34,7 @@ def _split(items, ctx, siteurl):
     for item in items:
         reason = reason_for(item, ctx, siteurl)
         if reason:
-            ctx.embargoed[item.slug] = reason
-            item.podium_embargo = reason
+            ctx.hold(item, reason)
             held.append(item)
         else:
             keep.append(item)
@@ -47,9 +46,8 @@ def _withhold_articles(generator) -> None:
     siteurl = generator.settings.get("SITEURL", "")
     published = generator.articles + generator.translations
     drafts = generator.drafts + generator.drafts_translations
-    keep, held = _split(published, ctx, siteurl)
-    _, held_drafts = _split(drafts, ctx, siteurl)
-    ctx.shared.setdefault("held_content", []).extend(held + held_drafts)
+    keep, _ = _split(published, ctx, siteurl)
+    _split(drafts, ctx, siteurl)
     if ctx.preview:
         return  # shown with a banner; feeds, teasers and shares still skip ctx.embargoed
     tid = generator.settings["ARTICLE_TRANSLATION_ID"]
@@ -63,9 +61,7 @@ def _withhold_pages(generator) -> None:
     ctx = context.get(generator.settings)
     siteurl = generator.settings.get("SITEURL", "")
     for item in generator.draft_pages + generator.draft_translations:
-        ctx.embargoed[item.slug] = "draft"
-        item.podium_embargo = "draft"
-        ctx.shared.setdefault("held_content", []).append(item)
+        ctx.hold(item, "draft")
     if ctx.preview:
         return
     # Pelican put these very lists in the context already: change them in place.
@@ -75,8 +71,7 @@ def _withhold_pages(generator) -> None:
     for page in dated:
         reason = reason_for(page, ctx, siteurl)
         if reason:
-            ctx.embargoed[page.slug] = reason
-            ctx.shared.setdefault("held_content", []).append(page)
+            ctx.hold(page, reason)
     held = {id(p) for p in ctx.shared.get("held_content", [])}
     generator.pages[:] = [p for p in generator.pages if id(p) not in held]
     generator.translations[:] = [p for p in generator.translations if id(p) not in held]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tempfile
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,6 +11,7 @@ from pelican import signals
 from pelican.settings import DEFAULT_CONFIG
 
 from .. import context
+from ..files import write_atomic
 from ..errors import BadInput
 from ..post import PostView, from_content
 from . import model
@@ -33,20 +33,6 @@ def site_url(settings: dict[str, Any]) -> str:
     return (settings.get("FEED_DOMAIN") or settings.get("SITEURL") or LOCAL_SITEURL).rstrip("/")
 
 
-def write_atomic(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
-    folder = os.path.dirname(path) or "."
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".podium-", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def _switch_off_pelican_feeds(pelican) -> None:
@@ -119,31 +105,11 @@ def _source(article, site: model.Site, output: str | None) -> model.Source:
     )
 
 
-def withheld(ctx):
-    """A test telling whether a content object is withheld by the embargo, in any build mode.
-
-    In preview builds the embargo keeps withheld posts (shown with a banner) but
-    marks them. ctx.embargoed is keyed by slug, and translations often share a
-    slug: a post whose slug is recorded is withheld unless the withheld object
-    with that slug is another language version of it.
-    """
-    held = list(ctx.shared.get("held_content", []))
-    held_ids = {id(c) for c in held}
-    held_slugs = {getattr(c, "slug", None) for c in held}
-
-    def test(item) -> bool:
-        if id(item) in held_ids or getattr(item, "podium_embargo", None):
-            return True
-        return item.slug in ctx.embargoed and item.slug not in held_slugs
-
-    return test
-
 
 def _hand_links_to_theme(generator) -> None:
     """After the taxonomy is known and before any page is rendered: the theme's autodiscovery links."""
     ctx = context.get(generator.settings)
-    is_withheld = withheld(ctx)
-    articles = [a for a in generator.articles + generator.translations if not is_withheld(a)]
+    articles = [a for a in generator.articles + generator.translations if not ctx.is_withheld(a)]
     ctx.shared[_POSTS] = articles
     site = _site(generator.settings, ctx.config)
     sources = [_source(a, site, None) for a in articles]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pelican import signals
 
 from .. import context
-from ..cards.cache import write_atomic
+from ..files import write_atomic
 from ..errors import BadInput
 from . import checks, files, markup, paths
 from .decode import ImageProblem

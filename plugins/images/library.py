@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import PIL
 
-from ..cards.cache import Store, copy_atomic, digest, key
+from ..cards.cache import Store, digest, key
+from ..files import copy_atomic
 from . import process
 from .decode import ImageProblem
 from .variants import EXTENSIONS, Variant

@@ -8,7 +8,8 @@ from typing import Any
 from pelican import signals
 
 from .. import context
-from ..feeds.glue import site_url, withheld, write_atomic
+from ..feeds.glue import site_url
+from ..files import write_atomic
 from .render import robots_txt, sitemap_xml
 from .urls import Doc, plan
 
@@ -16,8 +17,7 @@ _KEY = "sitemap"
 
 
 def _public(ctx):
-    is_withheld = withheld(ctx)
-    return lambda item: getattr(item, "status", "published") == "published" and not is_withheld(item)
+    return lambda item: getattr(item, "status", "published") == "published" and not ctx.is_withheld(item)
 
 
 def _lastmod(item):

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 
 from pelican import signals
 
 from .. import context
+from ..files import write_atomic
 from ..post import from_content
 from . import kit
 from .generate import teasers_for
@@ -26,20 +26,6 @@ _ENV = "teasers.env"
 LOCAL_SITEURL = "http://127.0.0.1:8000"
 
 
-def write_atomic(path: str, data: bytes) -> None:
-    """Write through a temporary file in the same folder, then rename: never half a file."""
-    folder = os.path.dirname(path)
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".podium-", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 #: Pages the calendar writes in social/ too: a post with such a slug gets "-kit" added to its kit page.
@@ -60,7 +46,7 @@ def _source(path: str) -> str:
 
 def publishable(articles, ctx) -> list:
     """Posts that may be mentioned: nothing withheld by the embargo, in preview builds either."""
-    return [a for a in articles if a.slug not in ctx.embargoed and not getattr(a, "podium_embargo", None)
+    return [a for a in articles if not ctx.is_withheld(a)
             and getattr(a, "status", "published") == "published"]
 
 
@@ -107,7 +93,7 @@ def _write(pelican) -> None:
     if teasers is None or ctx.report.errors:
         return  # teasers off, or a failing build: the output folder is thrown away anyway
     folder = os.path.join(pelican.output_path, "social")
-    payload = document(teasers, ctx.now.isoformat())
+    payload = document(teasers)
     write_atomic(os.path.join(folder, "teasers.json"), json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8"))
     if not ctx.config.teasers_kit:
         return

@@ -34,6 +34,10 @@ from .base import Deployed, Step, Target, no_step
 from .manifest import Plan, git_blob_digest
 
 
+_REPOSITORY_VARIABLES = {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR",
+                         "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_CONFIG_COUNT", "GIT_CONFIG"}
+
+
 class GitTarget(Target):
     kind = "git"
     digest = staticmethod(git_blob_digest)
@@ -61,7 +65,9 @@ class GitTarget(Target):
         shutil.rmtree(self._repo, ignore_errors=True)
 
     def _environment(self) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+        # Variables that would point git at another repository or index go; GIT_SSH_COMMAND and the like stay.
+        env = {k: v for k, v in os.environ.items()
+               if k not in _REPOSITORY_VARIABLES and not k.startswith(("GIT_CONFIG_KEY_", "GIT_CONFIG_VALUE_"))}
         env.update(GIT_TERMINAL_PROMPT="0", GIT_CONFIG_NOSYSTEM="1")
         token = self.env.get(str(self.options.get("token_env", ""))) if self.options.get("token_env") else None
         if token:

@@ -99,3 +99,12 @@ def test_without_a_calendar_each_post_is_shared_once_per_network_at_its_date():
         ("a/bluesky/1", NOW - timedelta(days=2), f"{SITE}/a.html"), ("a/x/1", NOW - timedelta(days=2), f"{SITE}/a.html"),
         ("b/bluesky/1", NOW - timedelta(days=1), f"{SITE}/b.html"), ("b/x/1", NOW - timedelta(days=1), f"{SITE}/b.html")]
     assert {s.lang for s in shares} == {"fr"}, "a translation shares its original's slug: the original is shared"
+
+
+def test_a_share_in_the_second_pass_of_the_autumn_hour_waits_until_then():
+    """In Paris on 25 October 2026 the clock shows 02:00-03:00 twice: 02:10 of the second pass is later than 02:50 of the first."""
+    now = datetime(2026, 10, 25, 2, 50, tzinfo=PARIS)            # 00:50 UTC, summer time
+    later = datetime(2026, 10, 25, 2, 10, fold=1, tzinfo=PARIS)  # 01:10 UTC, winter time
+    item = Share(slug="rentree", network="x", number=1, time=later, variant=None, text="Texte", url=f"{SITE}/rentree.html")
+    decided = decide([item], Ledger(), now, {"rentree.html"}, SITE, catch_up=timedelta(hours=48), resendable=lambda n: False)
+    assert [d.state for d in decided] == [WAITING]

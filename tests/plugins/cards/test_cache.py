@@ -1,6 +1,5 @@
 """The cache: keys that change with every input, entries written whole or not at all."""
 
-import os
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -41,14 +40,6 @@ def test_damaged_entry_counts_as_a_miss(tmp_path):
     store.put(name, {"f": b"1"}, {"bytes": 1})
     (store.folder(name) / "manifest.json").write_text("{not json", encoding="utf-8")
     assert store.manifest(name) is None
-
-
-def test_write_atomic_leaves_no_temporary_file(tmp_path):
-    target = tmp_path / "deep" / "file.bin"
-    cache.write_atomic(target, b"one")
-    cache.write_atomic(target, b"two")
-    assert target.read_bytes() == b"two"
-    assert os.listdir(target.parent) == ["file.bin"]
 
 
 @settings(max_examples=200)

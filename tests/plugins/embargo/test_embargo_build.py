@@ -59,3 +59,28 @@ def test_preview_shows_drafts_but_records_them_as_withheld(site):
         "brouillon": "draft", "futur": "scheduled for 2027-05-01T09:00:00+02:00", "pair": "draft", "draft-page": "draft",
     }
     assert grep_output(result.output, "SECRET-DRAFT")
+
+
+def test_a_french_draft_does_not_hide_its_published_english_translation(site, run_build):
+    import json
+
+    out = run_build(site, now="2026-11-28T12:00+01:00", prod=True)
+    entries = json.loads((out / "social/teasers.json").read_text(encoding="utf-8"))["teasers"]
+    pair = {(e["slug"], e["lang"]) for e in entries if e["slug"] == "pair"}
+    assert pair == {("pair", "en")}
+    feed = (out / "feeds/all.atom.xml").read_text(encoding="utf-8")
+    assert "Pair EN" in feed and "SECRET-PAIR" not in feed
+
+
+def test_context_is_withheld_by_slug_and_language():
+    from types import SimpleNamespace
+
+    from podium.plugins.context import BuildContext
+    from podium.plugins.settings import defaults
+
+    ctx = BuildContext(config=defaults(), now=None)
+    fr, en = SimpleNamespace(slug="pair", lang="fr"), SimpleNamespace(slug="pair", lang="en")
+    ctx.hold(fr, "draft")
+    assert ctx.is_withheld(fr) and not ctx.is_withheld(en)
+    assert ctx.is_withheld(SimpleNamespace(slug="pair", lang="fr"))
+    assert ctx.embargoed == {"pair": "draft"}

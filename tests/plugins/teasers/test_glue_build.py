@@ -56,7 +56,7 @@ def test_teasers_json_follows_its_schema(built):
     data = json.loads((built.output / "social" / "teasers.json").read_text(encoding="utf-8"))
     schema = json.loads(resources.files("podium.plugins.teasers").joinpath("teasers.schema.json").read_text())
     jsonschema.validate(data, schema)
-    assert data["generated_at"] == "2026-11-28T12:00:00+01:00"
+    assert set(data) == {"version", "teasers"}  # no build time: same posts, same bytes
     entries = data["teasers"]
     assert {(e["slug"], e["lang"]) for e in entries} == {("concertation", "fr"), ("concertation", "en")}
     for lang in ("fr", "en"):
