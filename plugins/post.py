@@ -54,14 +54,14 @@ def from_content(content: Any, siteurl: str, early: bool = False) -> PostView:
     """Make a PostView from a Pelican Article or Page (duck-typed: no Pelican import).
 
     ``early=True`` is for hooks that run before the static files are known
-    (the embargo): Pelican's ``.content`` and ``.summary`` resolve {static}
-    links on first use and would warn about files not registered yet, so the
-    raw HTML is used instead.
+    (the embargo), or that need no body (the calendar): Pelican's ``.content``
+    and ``.summary`` resolve {static} links on first use (and would warn about
+    files not registered yet), so the raw HTML and the written summary are used.
     """
     meta = dict(getattr(content, "metadata", {}) or {})
     raw = getattr(content, "podium_raw", None) or meta
     if early:
-        summary, body = str(meta.get("summary", "") or ""), getattr(content, "_content", "") or ""
+        summary, body = plain_text(str(meta.get("summary", "") or "")), getattr(content, "_content", "") or ""
     else:
         summary = getattr(content, "summary", "") or ""
         body = getattr(content, "content", "") or ""

@@ -13,6 +13,8 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from podium.plugins.files import write_atomic
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     subs = parser.add_subparsers(dest="calendar_action", metavar="ACTION", required=True)
@@ -40,22 +42,10 @@ def add_post_to_calendar(project: Path, settings: dict, slug: str, *, status: st
     text = path.read_text(encoding="utf-8")
     shown = os.path.relpath(path, project)
     updated = add_entry(text, slug, status=status, owner=owner, publish_at=publish_at, path=shown)
-    write_text(path, updated)
+    write_atomic(path, updated)
     return path
 
 
-def write_text(path: Path, text: str) -> None:
-    """Through a temporary file in the same folder, then rename: never half-written."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def _summary(calendar, ctx) -> list[str]:

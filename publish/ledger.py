@@ -22,12 +22,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from podium.plugins.errors import BadInput
+from podium.plugins.files import write_atomic
 
 VERSION = 1
 _FIX = "fix it by hand or restore it from git (git checkout -- the file)"
@@ -168,19 +168,7 @@ def load(path: Path) -> Ledger:
 def save(path: Path, ledger: Ledger) -> None:
     """Replace the file in one rename, after the new content is on disk."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(render(ledger))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_atomic(path, render(ledger), sync=True)
     _sync_folder(path.parent)
 
 

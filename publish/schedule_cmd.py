@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
 
     from .build import build
     from .build_cmd import parse_now
-    from .calendar_cmd import write_text
+    from podium.plugins.files import write_atomic
 
     start, end = _day(args.start, "--from"), _day(args.end, "--to")
     if start and end and end < start:
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     shares, unplaced = ctx.shared.get("schedule", ([], []))
     data = render(args.format, select(shares, start, end), unplaced, calendar, ctx.now)
     if args.output:
-        write_text(Path(args.output), data.decode())
+        write_atomic(Path(args.output), data)
         print(f"Wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(data.decode())

@@ -90,10 +90,9 @@ def _keep(generators) -> None:
     articles = next((g for g in generators if hasattr(g, "articles") and hasattr(g, "drafts")), None)
     root = _site_url(settings)
     public = [a for a in getattr(articles, "articles", []) if not ctx.is_withheld(a)]
-    ctx.shared[_POSTS] = [from_content(a, root) for a in public]
+    # early: the schedule needs titles, dates and the written summary, not the rendered body
+    ctx.shared[_POSTS] = [from_content(a, root, early=True) for a in public]
     ctx.shared[_ENV] = generators[0].env
-
-
 
 
 def _warn(ctx, calendar, shares_left_out, unplaced) -> None:

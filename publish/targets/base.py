@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import abc
 import os
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
 
 from .manifest import Plan, diff, sha256_digest
 
@@ -96,19 +96,3 @@ def plan_for(target: Target, build_dir: Path) -> tuple[dict[str, str], Plan]:
     manifest = scan(build_dir, target.digest)
     return manifest, diff(target.current(), manifest)
 
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write beside the destination then rename, so nobody reads half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise

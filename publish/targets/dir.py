@@ -25,7 +25,9 @@ from pathlib import Path
 
 from podium.plugins.errors import BadInput, ExternalFailure
 
-from .base import Deployed, Step, Target, no_step, write_atomic
+from podium.plugins.files import write_atomic
+
+from .base import Deployed, Step, Target, no_step
 from .manifest import Plan, dumps, loads
 
 

@@ -61,3 +61,14 @@ def test_missing_alt_respects_decorative_lists_and_markup():
     assert [i.src for i in lacking] == ["{static}/images/a.jpg", "x.png"]
     lacking = markup.missing_alt(images, {"rule.png", "a.jpg", "x.png"}, path_of)
     assert lacking == []
+
+
+def test_find_images_skips_comments_and_knows_pictures_lines_and_quoted_brackets():
+    from podium.plugins.images.markup import find_images
+
+    html = ('<p>x</p>\n<!-- <img src="no.jpg"> -->\n<picture><source srcset="a">'
+            '<img src="in.jpg" alt="a > b"></picture>\n<IMG SRC="up.jpg" alt=\'q\'/>')
+    found = find_images(html)
+    assert [(i.src, i.line, i.in_picture, i.get("alt")) for i in found] == [("in.jpg", 3, True, "a > b"), ("up.jpg", 4, False, "q")]
+    assert [html[i.start:i.end] for i in found] == ['<img src="in.jpg" alt="a > b">', "<IMG SRC=\"up.jpg\" alt='q'/>"]
+    assert find_images("<p>no image here</p>") == []
