@@ -21,7 +21,7 @@ from ..files import write_atomic
 from ..errors import BadInput, ManyErrors
 from ..post import from_content
 from ..settings import NETWORKS
-from . import exports, gate, page
+from . import gate, page
 from .loader import is_blank, load
 from .scheduler import schedule
 from .yamlmarks import suggest
@@ -103,6 +103,8 @@ def _warn(ctx, calendar, shares_left_out, unplaced) -> None:
 
 
 def _files(ctx, settings, calendar, shares, unplaced) -> dict[str, bytes]:
+    from . import exports  # icalendar is slow to import; a site without a calendar never needs it
+
     now = ctx.now
     rows, left_out = exports.hootsuite_rows(shares, now)
     files = {

@@ -33,6 +33,8 @@ from .hashtags import camel_case
 from .networks import NETWORKS
 from .tokens import MENTION
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 OPTIONS = ("hashtags", "mentions")
 LINK = "{link}"
 
@@ -154,13 +156,19 @@ def line_finder(source: str, top_lines: Mapping[str, int] | None = None) -> Line
     post view's ``meta_lines``.
     """
     header, offset = _front_matter(source)
-    try:
-        root = yaml.compose(header, Loader=yaml.SafeLoader) if header else None
-    except yaml.YAMLError:
-        root = None
+    composed: list = []
+
+    def root():
+        # composed on first use: most posts have no override error to point at
+        if not composed:
+            try:
+                composed.append(yaml.compose(header, Loader=_Loader) if header else None)
+            except yaml.YAMLError:
+                composed.append(None)
+        return composed[0]
 
     def line_of(keys: tuple) -> int | None:
-        node, found = root, None
+        node, found = root(), None
         for key in keys:
             hit = _child(node, key) if node is not None else None
             if hit is None:

@@ -215,6 +215,17 @@ def _next_start(text: str, pos: int) -> int:
 
 def find_links(text: str, require_scheme: bool = False) -> list[Link]:
     """Every link in ``text``, in order, never overlapping."""
+    return list(_find_links(text, require_scheme))
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_links(text: str, require_scheme: bool) -> tuple[Link, ...]:
+    # Fitting a teaser measures the same candidate texts again and again, for
+    # every network and every shortening step: remember the recent answers.
+    return tuple(_scan_links(text, require_scheme))
+
+
+def _scan_links(text: str, require_scheme: bool) -> list[Link]:
     links: list[Link] = []
     pos = 0
     while (pos := _next_start(text, pos)) >= 0:
