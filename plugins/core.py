@@ -50,7 +50,9 @@ def _list_translations(generator) -> None:
 
 
 def _remember_pages(generator) -> None:
-    context.get(generator.settings).shared["pages"] = generator.pages  # the same list: page embargo trims it in place
+    # the same lists, not copies: the page embargo trims them in place afterwards
+    shared = context.get(generator.settings).shared
+    shared["pages"], shared["page_translations"] = generator.pages, generator.translations
 
 
 def register() -> None:

@@ -131,7 +131,7 @@ def build(project: str | os.PathLike, *, prod: bool = False, now: datetime | str
         logger.removeHandler(collect)
     warnings = ctx.report.warnings + [BadInput(m) for m in collect.warnings]
     return BuildResult(output=target, settings=settings, ctx=ctx, warnings=warnings,
-                       articles=len(ctx.shared.get("articles", [])), pages=len(ctx.shared.get("pages", [])))
+                       articles=len(ctx.shared.get("articles", [])), pages=len(ctx.shared.get("pages", [])) + len(ctx.shared.get("page_translations", [])))
 
 
 __all__ = ["build", "read_settings", "BuildResult", "ManyErrors"]

@@ -13,6 +13,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors, like Pelican's --fatal warnings")
 
 
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
 def parse_now(value: str | None):
     """--now as an aware datetime; a clear error otherwise."""
     from podium.plugins.errors import BadInput
@@ -33,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     held = result.ctx.embargoed
-    print(f"Built {result.articles} posts and {result.pages} pages into {result.output}")
+    print(f"Built {plural(result.articles, 'post')} and {plural(result.pages, 'page')} into {result.output}")
     if held:
         print(f"Withheld {len(held)}: " + ", ".join(f"{slug} ({why})" for slug, why in sorted(held.items())))
     print(f"Open {result.output / 'index.html'}")
