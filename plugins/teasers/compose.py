@@ -15,7 +15,7 @@ from typing import Callable
 from . import phrases
 from .material import Material, sentences
 from .networks import LINKEDIN_HOOK
-from .shorten import shorten
+from .shorten import longest_piece, shorten
 from .counting import utf16_units
 from .typography import quote
 
@@ -55,6 +55,8 @@ def _fit_forms(target: Target, body: str, wrap: Callable[[str], str], closing: s
         piece = shorten(body, lambda p: target.fits(render(p)), target.lang)
         if piece is not None:
             found.append((piece, render(piece)))
+            if len(found) == 1 and len(piece) >= KEEP * longest_piece(body):
+                break  # no lighter form can carry enough more of the sentence to be preferred
     if not found:
         return None
     longest = max(len(piece) for piece, _ in found)

@@ -9,6 +9,8 @@ to 5 at the end (fewer when the post has fewer tags: none are invented).
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from .tokens import HASHTAG
@@ -17,12 +19,15 @@ MAX_PER_NETWORK = {"x": 2, "bluesky": 2, "threads": 1, "mastodon": 4, "linkedin"
 _ELISION = regex.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['\u2019]", regex.I)
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _MAX_LENGTH = 40
+_SEPARATORS = regex.compile(r"[\s/_-]+")
 
 
+# Every network of every post turns the same few tags into hashtags: remember them.
+@functools.lru_cache(maxsize=1024)
 def camel_case(tag: str) -> str | None:
     """'énergie solaire' -> '#ÉnergieSolaire'; None when no valid hashtag can be made."""
     words = []
-    for raw in regex.split(r"[\s/_-]+", tag.strip()):
+    for raw in _SEPARATORS.split(tag.strip()):
         raw = _ELISION.sub("", raw)
         for word in _WORD.findall(raw):
             words.append(word if word[1:] != word[1:].lower() else word[:1].upper() + word[1:])

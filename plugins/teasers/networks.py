@@ -14,6 +14,7 @@ N, and what is the limit?". The rules, as each network publishes them:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, Callable, NamedTuple
 
@@ -55,14 +56,40 @@ def mastodon_length(text: str) -> int:
     return counting.graphemes(countable)
 
 
+def by_line(count: Callable[[str], int]) -> Callable[[str], int]:
+    """``count``, summed over the lines of a text, each line's count remembered.
+
+    Fitting a teaser measures the same lines again and again: the author's
+    sentence with and without the hashtags below it, the closing line of each
+    form, then the chosen text once more. A line break is a boundary for every
+    rule here (no link, mention, emoji or grapheme cluster spans one, NFC leaves
+    it alone, X weighs it 1), so a text counts the sum of its lines plus one per
+    break, and only the lines never seen before are measured. A carriage return
+    joins the next line break into one grapheme cluster: such a text is measured whole.
+    """
+    remembered = functools.lru_cache(maxsize=4096)(count)
+
+    @functools.wraps(count)
+    def counted(text: str) -> int:
+        if "\r" in text:
+            return count(text)
+        if "\n" not in text:
+            return remembered(text)
+        lines = text.split("\n")
+        return sum(map(remembered, lines)) + len(lines) - 1
+
+    counted.cache_clear = remembered.cache_clear  # type: ignore[attr-defined]
+    return counted
+
+
 NETWORKS: dict[str, Network] = {
     n.key: n
     for n in (
-        Network("x", "X", 280, "weighted", counting.weighted_length, "x"),
+        Network("x", "X", 280, "weighted", by_line(counting.weighted_length), "x"),
         Network("linkedin", "LinkedIn", 3000, "characters", counting.utf16_units, "linkedin"),
-        Network("mastodon", "Mastodon", 500, "characters", mastodon_length, "mastodon"),
-        Network("bluesky", "Bluesky", 300, "graphemes", counting.graphemes, "bluesky"),
-        Network("threads", "Threads", 500, "characters", counting.code_points_emoji_as_bytes, "threads"),
+        Network("mastodon", "Mastodon", 500, "characters", by_line(mastodon_length), "mastodon"),
+        Network("bluesky", "Bluesky", 300, "graphemes", by_line(counting.graphemes), "bluesky"),
+        Network("threads", "Threads", 500, "characters", by_line(counting.code_points_emoji_as_bytes), "threads"),
     )
 }
 

@@ -16,6 +16,7 @@ from .tokens import inside, protected_spans
 from .typography import ELLIPSIS, NNBSP
 
 _BREAK_SPACE = regex.compile(r"[ \t\n\r]+")
+_CLUSTER = regex.compile(r"\X")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff01-\uff60]")
 _SENTENCE_END = regex.compile(r"(?<![\s.][A-Z]|\b(?:etc|e\.g|i\.e|Dr|Mr|Mrs|Ms|M|Mme|St|p|cf|vs|n°))[.!?\u2026]+[\u201d\u00bb\u202f\"')\]]*(?=\s|$)|[\u3002\uff01\uff1f]")
 _TRAILING = regex.compile(r"[\s,;:\u00a0\u202f\u2014\u2013\-\u2026.(\u00ab\u201c]+$")
@@ -29,7 +30,7 @@ def word_boundaries(text: str) -> list[int]:
     spans = protected_spans(text)
     cuts = {m.start() for m in _BREAK_SPACE.finditer(text) if m.start() > 0}
     position, previous = 0, ""
-    for cluster in regex.findall(r"\X", text):
+    for cluster in _CLUSTER.findall(text):
         if previous and (_CJK.match(previous) or _CJK.match(cluster)):
             cuts.add(position)
         position += len(cluster)
@@ -81,6 +82,16 @@ def _best_sentence_cut(text: str, ok: Callable[[str], bool], lang: str) -> str |
         if ok(candidate):
             return candidate
     return None
+
+
+def longest_piece(text: str) -> int:
+    """No version of ``text`` that ``shorten`` returns is longer than this.
+
+    A cut ends before the end of the text and adds one ellipsis, or nothing
+    after a sentence; closing what it left open adds at most two characters
+    (a space and a guillemet) per quotation mark or parenthesis opened in it.
+    """
+    return len(text) + 2 * sum(text.count(opening) for opening, _ in _PAIRS)
 
 
 def shorten(text: str, ok: Callable[[str], bool], lang: str = "en") -> str | None:

@@ -18,8 +18,11 @@ MENTION = regex.compile(r"(?<![\w@\uff20/])[@\uff20]\w+(?:[.@-]\w+)*")
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Sorted, merged (start, end) spans of links, hashtags and mentions in ``text``."""
     spans = [(link.start, link.end) for link in find_links(text)]
-    spans += [m.span() for m in HASHTAG.finditer(text)]
-    spans += [m.span() for m in MENTION.finditer(text)]
+    # most sentences hold no '#' and no '@': do not run the patterns over them
+    if "#" in text or "\uff03" in text:
+        spans += [m.span() for m in HASHTAG.finditer(text)]
+    if "@" in text or "\uff20" in text:
+        spans += [m.span() for m in MENTION.finditer(text)]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start < merged[-1][1]:
@@ -36,6 +39,7 @@ def inside(position: int, spans: list[tuple[int, int]]) -> bool:
 
 #: Stands for a protected piece while text around it is edited: not a space, not punctuation.
 MASK = "\ue000"
+_MASKED = regex.compile(MASK)
 
 
 def masked(text: str, edit) -> str:
@@ -56,7 +60,7 @@ def masked(text: str, edit) -> str:
     out.append(text[last:].replace(MASK, ""))
     edited = edit("".join(out))
     pieces_back = iter(kept)
-    return regex.sub(MASK, lambda _: next(pieces_back, ""), edited)
+    return _MASKED.sub(lambda _: next(pieces_back, ""), edited)
 
 
 def pieces(text: str) -> dict[str, list[str]]:

@@ -29,20 +29,22 @@ _SPACES = regex.compile(r"[ \t]{2,}")
 _PERCENT = regex.compile(r"(?<=\d)[ \u00a0]?%")
 
 
+# (pattern, replacement, characters): no rule can match a text without one of its characters,
+# and most sentences hold none of them, so a rule is only tried where it may apply.
 _FRENCH = (
-    (_STRAIGHT_QUOTES, "«\\1»"),
-    (regex.compile(r"'"), "\u2019"),
-    (_FR_OPEN, "«" + NNBSP),
-    (_FR_CLOSE, NNBSP + "»"),
-    (_FR_TIGHT, NNBSP + "\\1"),
-    (_PERCENT, NNBSP + "%"),
-    (_FR_COLON, NBSP + ":"),
+    (_STRAIGHT_QUOTES, "«\\1»", '"'),
+    (regex.compile(r"'"), "\u2019", "'"),
+    (_FR_OPEN, "«" + NNBSP, "«"),
+    (_FR_CLOSE, NNBSP + "»", "»"),
+    (_FR_TIGHT, NNBSP + "\\1", ";!?"),
+    (_PERCENT, NNBSP + "%", "%"),
+    (_FR_COLON, NBSP + ":", ":"),
 )
 _ENGLISH = (
-    (_STRAIGHT_QUOTES, "\u201c\\1\u201d"),
-    (regex.compile(r"«\s*"), "\u201c"),
-    (regex.compile(r"\s*»"), "\u201d"),
-    (_EN_BEFORE, "\\1"),
+    (_STRAIGHT_QUOTES, "\u201c\\1\u201d", '"'),
+    (regex.compile(r"«\s*"), "\u201c", "«"),
+    (regex.compile(r"\s*»"), "\u201d", "»"),
+    (_EN_BEFORE, "\\1", ";:!?"),
 )
 
 
@@ -51,9 +53,13 @@ def typeset(text: str, lang: str) -> str:
     rules = _FRENCH if lang.startswith("fr") else _ENGLISH
 
     def edit(plain: str) -> str:
-        plain = _SPACES.sub(" ", _THREE_DOTS.sub(ELLIPSIS, plain))
-        for pattern, repl in rules:
-            plain = pattern.sub(repl, plain)
+        if "..." in plain:
+            plain = _THREE_DOTS.sub(ELLIPSIS, plain)
+        if "  " in plain or "\t" in plain:
+            plain = _SPACES.sub(" ", plain)
+        for pattern, repl, characters in rules:
+            if any(ch in plain for ch in characters):
+                plain = pattern.sub(repl, plain)
         return plain
 
     return masked(text, edit)

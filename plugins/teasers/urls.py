@@ -49,7 +49,12 @@ _PATH_END = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234
 _QUERY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!?*'@();:&=+$/%#[]-_.,~|")
 _QUERY_END = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_&=#/")
 _ACCENTED = regex.compile(rf"[{LATIN_ACCENTS}{_CYRILLIC}]")
+# The same sets as runs, so that a path or query is read in one step rather than a character at a time.
+_PATH_RUN = regex.compile("[" + "".join(map(regex.escape, sorted(_PATH_CHARS))) + f"{LATIN_ACCENTS}{_CYRILLIC}]*")
+_QUERY_RUN = regex.compile("[" + "".join(map(regex.escape, sorted(_QUERY_CHARS))) + "]*")
 _ASCII_DOMAIN_RUN = regex.compile(rf"[-A-Za-z0-9{LATIN_ACCENTS}]+(?:\.[-A-Za-z0-9{LATIN_ACCENTS}]+)+")
+# Every domain holds a dot followed by a domain character: a sentence's final full stop is no such dot.
+_DOMAIN_DOT = regex.compile(rf"\.{_DC}", regex.IGNORECASE)
 _LAST_SPACE = regex.compile(rf"[{SPACES}][^{SPACES}]*$")
 _LETTERS = regex.compile(r"[\p{L}\p{M}]{2,}")
 _LABEL_MAX = 63
@@ -119,6 +124,7 @@ def _encoded_length(label: str) -> int:
         return _LABEL_MAX + 1
 
 
+@functools.lru_cache(maxsize=1024)  # every teaser links to the same blog: its host comes back all the time
 def _resolve_host(host: str, lenient: bool) -> tuple[str | None, bool]:
     """The longest domain at the start of ``host``; second value: rejected for label length."""
     labels = host.split(".")
@@ -137,6 +143,16 @@ def _resolve_host(host: str, lenient: bool) -> tuple[str | None, bool]:
 
 def _path_end(text: str, pos: int) -> int:
     """End of a path starting with '/' at ``pos``: balanced parentheses, no trailing punctuation."""
+    i = _PATH_RUN.match(text, pos + 1).end()
+    if i < len(text) and text[i] in "()":
+        i = _path_with_parentheses(text, pos)
+    while i > pos + 1 and not (_is_path_end(text[i - 1]) or text[i - 1] == ")"):
+        i -= 1
+    return i
+
+
+def _path_with_parentheses(text: str, pos: int) -> int:
+    """Where a path holding parentheses stops: at most two levels, an unclosed one left out."""
     i, depth, opened = pos + 1, 0, []
     while i < len(text):
         ch = text[i]
@@ -149,17 +165,11 @@ def _path_end(text: str, pos: int) -> int:
         elif not _is_path_char(ch):
             break
         i += 1
-    if opened:
-        i = opened[0]
-    while i > pos + 1 and not (_is_path_end(text[i - 1]) or text[i - 1] == ")"):
-        i -= 1
-    return i
+    return opened[0] if opened else i
 
 
 def _query_end(text: str, pos: int) -> int:
-    i = pos + 1
-    while i < len(text) and text[i] in _QUERY_CHARS:
-        i += 1
+    i = _QUERY_RUN.match(text, pos + 1).end()
     while i > pos + 1 and text[i - 1] not in _QUERY_END:
         i -= 1
     return i if i > pos + 1 else pos
@@ -201,21 +211,50 @@ def _bare_links(text: str, start: int, domain: str) -> list[Link]:
 
 
 def _next_start(text: str, pos: int) -> int:
-    """Where to look next: the start of the next space-free token holding a dot.
+    """Where to look next: the start of the next space-free token holding a dot that may start a label.
 
-    A link never holds a space and its domain always holds a dot, so long runs
-    of text without one (a paragraph of CJK, say) are skipped in one step.
+    A link never holds a space and its domain always holds a dot followed by a
+    domain character (flags as in ``_CANDIDATE``), so long runs of text without
+    one (a paragraph of CJK, prose whose every full stop ends a sentence) are
+    skipped in one step.
     """
-    dot = text.find(".", pos)
-    if dot < 0:
+    found = _DOMAIN_DOT.search(text, pos)
+    if found is None:
         return -1
+    dot = found.start()
     space = _LAST_SPACE.search(text, pos, dot)
     return max(pos, space.start() + 1) if space else pos
 
 
 def find_links(text: str, require_scheme: bool = False) -> list[Link]:
     """Every link in ``text``, in order, never overlapping."""
-    return list(_find_links(text, require_scheme))
+    if "\n" not in text:
+        return list(_line_links(text, require_scheme))
+    links, offset = [], 0
+    for line in text.split("\n"):
+        links.extend(_moved(_line_links(line, require_scheme), offset))
+        offset += len(line) + 1
+    return links
+
+
+def _line_links(line: str, require_scheme: bool) -> tuple[Link, ...]:
+    """The links of one line, scanned from the first token that may hold one.
+
+    A link never spans a space or a line break, and what precedes a space does
+    not change what follows it, so a teaser's lines (its sentence, its closing
+    words and link, its hashtags) are scanned apart, and a closing line only
+    from its link on: the same link after another closing is then not scanned again.
+    """
+    start = _next_start(line, 0)
+    if start < 0:
+        return ()
+    return _moved(_find_links(line[start:], require_scheme), start)
+
+
+def _moved(links: tuple[Link, ...], offset: int) -> tuple[Link, ...]:
+    if not offset:
+        return links
+    return tuple(Link(link.start + offset, link.end + offset, link.text, link.has_scheme) for link in links)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1,7 +1,12 @@
 """What a teaser is made of: summary or first paragraph, pull quote, key figure, question."""
 
-from podium.plugins.teasers.material import blocks, gather, strip_markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from podium.plugins.teasers.material import _WS, _one_line, _parsed, blocks, gather, strip_markdown
 from podium.plugins.teasers.typography import NBSP, NNBSP
+
+from .texts import TRICKY
 
 BODY = """
 <p>Premier paragraphe de l'article. Il pose le sujet.</p>
@@ -47,3 +52,58 @@ def test_a_count_with_a_unit_is_a_key_figure():
 
 def test_strip_markdown_keeps_the_words():
     assert strip_markdown("Un [lien](https://x.org) et *ceci* et `code`[^1]") == "Un lien et ceci et code"
+
+
+@settings(max_examples=300, deadline=None)
+@given(TRICKY)
+def test_white_space_is_collapsed_as_the_pattern_does(text):
+    assert _one_line(text) == _WS.sub(" ", text).strip()
+
+
+TAG_NAMES = st.sampled_from(["p", "P", "li", "ul", "blockquote", "h2", "pre", "code", "figure", "sup", "table", "em", "a", "br",
+                             "div", "span", "img", "hr", "script", "style", "textarea"])
+ATTRIBUTES = st.sampled_from(["", ' class="footnote"', ' CLASS="x"', ' class="a &amp; footnote-ref"', ' href="/?a=1&amp;b=2"',
+                              ' id=""', " disabled", ' class="x" class="footnote"', " class='footnote'", ' a="1"b="2"', " a = \"b\""])
+ODD = st.sampled_from(["<!-- note -->", "<!DOCTYPE html>", "a < b", "<", "</>", "</p class=\"x\">", "<br/>", "<img src=\"x\" />",
+                       "<![CDATA[x]]>", "<?php ?>", "&", "&amp", "&#x41;", "&eacute;", "\n", "&lt;p&gt;"])
+
+
+@st.composite
+def html_document(draw):
+    parts = []
+    for _ in range(draw(st.integers(0, 14))):
+        choice = draw(st.integers(0, 5))
+        if choice <= 1:
+            parts.append(f"<{draw(TAG_NAMES)}{draw(ATTRIBUTES)}>")
+        elif choice == 2:
+            parts.append(f"</{draw(TAG_NAMES)}>")
+        elif choice == 3:
+            parts.append(draw(ODD))
+        else:
+            parts.append(draw(TRICKY).replace("<", "&lt;") if draw(st.booleans()) else draw(TRICKY))
+    return "".join(parts)
+
+
+@st.composite
+def markdown_output(draw):
+    """Blocks of text with inline tags, as Markdown writes them; one document in four has something odd."""
+    odd = draw(st.integers(0, 3)) == 0
+    names = TAG_NAMES if odd else st.sampled_from(["p", "li", "h2", "pre", "sup", "div", "P"])
+    attributes = ATTRIBUTES if odd else st.sampled_from(["", ' class="footnote"', ' CLASS="x"', ' href="/?a=1&amp;b=2"'])
+    out = []
+    for _ in range(draw(st.integers(1, 8))):
+        name = draw(names)
+        inline = [draw(TRICKY).replace("<", "&lt;") for _ in range(draw(st.integers(1, 3)))]
+        middle = f"<em>{inline[0]}</em>".join(inline) if draw(st.booleans()) else " ".join(inline)
+        extra = draw(ODD) if odd and draw(st.booleans()) else ""
+        out.append(f"<{name}{draw(attributes)}>{middle}{extra}</{name}>\n")
+        if draw(st.booleans()):
+            out[-1] = f"<blockquote>\n{out[-1]}</blockquote>\n"
+    return "".join(out)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(html_document(), markdown_output()))
+def test_plain_tags_read_without_the_parser_give_the_parsers_blocks(document):
+    parsed = [(kind, text.strip()) for kind, text in _parsed(document).blocks if text.strip()]
+    assert blocks(document) == parsed

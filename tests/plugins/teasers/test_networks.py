@@ -1,10 +1,14 @@
 """Each network's counting rule and limit, and the one question: length(text, network, settings)."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from podium.plugins import settings as settings_mod
 from podium.plugins.teasers import networks
 from podium.plugins.teasers.networks import Count, fits, length, overflow
+
+from .texts import TRICKY
 
 FAMILY = "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466"  # one emoji, 7 code points, 25 bytes
 FLAG_FR = "\U0001F1EB\U0001F1F7"
@@ -85,3 +89,13 @@ def test_overflow_says_how_much_to_cut():
     assert overflow("a" * 280, "x") is None
     assert overflow("a" * 501, "mastodon") == "is 501/500 (characters); shorten it by 1"
     assert overflow("é" * 301, "bluesky") == "is 301/300 (graphemes); shorten it by 1"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(TRICKY, min_size=1, max_size=4), st.sampled_from(["\n", "\n\n", "\r\n"]))
+def test_a_text_counts_what_its_lines_count_measured_whole(lines, separator):
+    # counting line by line (and remembering lines) must not change any count
+    text = separator.join(lines)
+    for net in networks.NETWORKS.values():
+        raw = getattr(net.count, "__wrapped__", net.count)
+        assert net.count(text) == raw(text), net.key

@@ -1,7 +1,13 @@
 """Shortening: at a sentence end when that keeps enough, else at a word, with an ellipsis."""
 
-from podium.plugins.teasers.shorten import close_open, sentence_ends, shorten, word_boundaries
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from podium.plugins.teasers.shorten import close_open, longest_piece, sentence_ends, shorten, word_boundaries
 from podium.plugins.teasers.typography import NNBSP
+
+from .test_properties import sentence
+from .texts import TRICKY
 
 
 def within(n):
@@ -61,3 +67,14 @@ def test_sentence_ends_skip_abbreviations_and_initials():
 
 def test_nothing_fits_gives_none():
     assert shorten("Anticonstitutionnellement", within(5)) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TRICKY, sentence(max_words=40)), st.integers(0, 300), st.integers(0, 3))
+def test_nothing_shorten_returns_is_longer_than_longest_piece(text, limit, every):
+    # compose stops trying lighter forms on this bound: it must hold whatever ``ok`` accepts
+    def ok(candidate):
+        return len(candidate) <= limit and (every == 0 or len(candidate) % (every + 1) != 1)
+
+    piece = shorten(text, ok, "fr")
+    assert piece is None or len(piece) <= longest_piece(text)

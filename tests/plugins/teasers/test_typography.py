@@ -1,8 +1,14 @@
 """French and English punctuation spacing, and the pieces it must never touch."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from podium.plugins.teasers import typography
+from podium.plugins.teasers.tokens import masked
 from podium.plugins.teasers.typography import NBSP, NNBSP, quote, typeset
+
+from .texts import TRICKY
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -53,3 +59,22 @@ def test_english(text, expected):
 def test_quote_marks_follow_the_language():
     assert quote("Oui", "fr") == f"«{NNBSP}Oui{NNBSP}»"
     assert quote("Yes", "en") == "\u201cYes\u201d"
+
+
+def _every_rule_tried(text: str, lang: str) -> str:
+    """typeset as it was before rules were skipped for texts without their characters."""
+    rules = typography._FRENCH if lang.startswith("fr") else typography._ENGLISH
+
+    def edit(plain: str) -> str:
+        plain = typography._SPACES.sub(" ", typography._THREE_DOTS.sub(typography.ELLIPSIS, plain))
+        for pattern, repl, _ in rules:
+            plain = pattern.sub(repl, plain)
+        return plain
+
+    return masked(text, edit)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TRICKY, st.sampled_from(["fr", "en"]))
+def test_skipping_rules_that_cannot_match_changes_nothing(text, lang):
+    assert typeset(text, lang) == _every_rule_tried(text, lang)

@@ -1,8 +1,12 @@
 """Link detection in running text: what a reader would click, nothing more, nothing less."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from podium.plugins.teasers.urls import find_links, top_level_domains
+from podium.plugins.teasers.urls import _scan_links, find_links, top_level_domains
+
+from .texts import TRICKY
 
 
 def links(text, **kw):
@@ -65,3 +69,10 @@ def test_a_long_text_without_links_is_quick_to_scan():
     # a pathological input for naive scanners: one huge run of letters with dots far apart
     assert links(("漢" * 5000 + ". ") * 4) == []
     assert links(("漢" * 5000 + ".zzzz ") * 4) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TRICKY, min_size=1, max_size=4), st.sampled_from(["\n", "\n\n", " ", "\xa0: "]), st.booleans())
+def test_lines_and_tokens_scanned_apart_find_what_one_scan_finds(pieces, separator, require_scheme):
+    text = separator.join(pieces)
+    assert find_links(text, require_scheme=require_scheme) == _scan_links(text, require_scheme)
