@@ -10,11 +10,10 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from podium.publish.build import build
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import SAMPLE_NOW, post
 from tests.plugins.images.helpers import phone_jpeg, png_with_metadata
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 TEXT = "\n\n".join(["Un paragraphe assez long pour pousser les images plus bas dans la page, "
                     "comme dans un vrai billet de blog. " * 4] * 6)
 
@@ -66,7 +65,7 @@ def test_article_images_load_as_webp_without_layout_shift_and_axe_finds_nothing(
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 800, "height": 700})
             page.add_init_script(SHIFT_OBSERVER)

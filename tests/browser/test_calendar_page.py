@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 
 import pytest
 
+from tests.browser.conftest import serve
 from tests.conftest import post
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 CALENDAR = """timezone: Europe/Paris
 networks:
   x:
@@ -45,21 +41,9 @@ def served(tmp_path_factory):
         "content/posts/beta.md": post("Bêta", date="2026-11-13 10:00", slug="beta", body="Beta body."),
     }, None)
     out = build(root, now="2026-11-28T12:00+01:00", output=root / "output").output
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/social/calendar.html"
-    server.shutdown()
+    with serve(out) as base:
+        yield f"{base}/social/calendar.html"
 
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -14,9 +14,6 @@ from tests.conftest import REPO, SAMPLE_NOW
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = {"home": "/", "article": "/ce-que-le-vent-nous-apprend.html", "missing": "/no/such/page.html"}
 
@@ -59,15 +56,6 @@ def site_url(tmp_path_factory):
     server.shutdown()
     server.server_close()
 
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 def visit(browser, url: str, scheme: str):

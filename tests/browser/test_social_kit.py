@@ -6,22 +6,18 @@ Python rules do, on twitter-text's conformance texts and on harder ones.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from pathlib import Path
 
 import pytest
 import yaml
 
 from podium.plugins.teasers import networks
+from tests.browser.conftest import serve
 from tests.conftest import post
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 CONFORMANCE = Path(__file__).resolve().parents[1] / "plugins" / "teasers" / "conformance" / "validate.yml"
 BODY = """Cette année, la concertation a changé notre façon de travailler : les habitants sont venus nombreux.
 
@@ -52,21 +48,9 @@ def served(tmp_path_factory):
                                                  body="We consulted more. It cut delays by 30%. Why? Trust."),
     }, {"PODIUM_NETWORKS": ["x", "linkedin", "mastodon", "bluesky", "threads"]})
     out = build(root, now="2026-11-28T12:00+01:00", output=root / "output").output
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", out
-    server.shutdown()
+    with serve(out) as base:
+        yield f"{base}", out
 
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
