@@ -29,15 +29,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
-MARKDOWN = {
-    "extension_configs": {
-        "markdown.extensions.extra": {},
-        "markdown.extensions.toc": {},
-        "markdown.extensions.footnotes": {"BACKLINK_TEXT": "↩"},
-        "markdown.extensions.smarty": {"smart_quotes": False},
-    },
-    "output_format": "html5",
-}
+
+
+
+def _sample_markdown() -> dict:
+    """The sample blog's own MARKDOWN setting: both builds use the extensions a real site uses."""
+    from pelican.settings import get_settings_from_file
+
+    return get_settings_from_file(str(REPO / "pelicanconf.py"))["MARKDOWN"]
+
+
+MARKDOWN = _sample_markdown()
 COMMON = {
     "AUTHOR": "Claire Morel", "SITENAME": "Bench", "SITEURL": "https://bench.example", "PATH": "content",
     "ARTICLE_PATHS": ["posts"], "STATIC_PATHS": ["images"], "TIMEZONE": "Europe/Paris", "DEFAULT_LANG": "fr",
