@@ -15,10 +15,11 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from . import networks as registry
 from .errors import BadInput, ManyErrors, PodiumError
+from .languages import LANGUAGES
 
-NETWORKS = ("x", "linkedin", "mastodon", "bluesky", "threads")
-LANGUAGES = ("fr", "en")
+NETWORKS = registry.KEYS
 
 
 class Invalid(ValueError):
@@ -213,7 +214,7 @@ SPECS: list[Spec] = [
     Spec("PODIUM_PREVIEW", False, boolean, "Preview build: drafts and future posts are shown with a banner (podium serve). Never for production."),
     Spec("PODIUM_STRICT", False, boolean, "Warnings fail the build, like Pelican's --fatal warnings."),
     Spec("PODIUM_LANGUAGES", LANGUAGES, subset_of(LANGUAGES, "language"), "Languages a post may be written in."),
-    Spec("PODIUM_NETWORKS", ("x", "linkedin", "mastodon", "bluesky"), subset_of(NETWORKS, "network"), "Social networks podium writes for."),
+    Spec("PODIUM_NETWORKS", registry.DEFAULT_KEYS, subset_of(NETWORKS, "network"), "Social networks podium writes for."),
     # the leader, shown on the home page and in cards
     Spec("PODIUM_LEADER_NAME", "", text, "The leader's name, as readers know it."),
     Spec("PODIUM_LEADER_ROLE", "", text, "Their role, one line."),
@@ -261,7 +262,7 @@ SPECS: list[Spec] = [
     # teasers
     Spec("PODIUM_TEASERS_ENABLED", True, boolean, "Write teasers for every published post (social/teasers.json and the social kit pages)."),
     Spec("PODIUM_TEASERS_VARIANTS", 3, integer(2, 5), "Teasers written per network and post (at least 2 whenever the post has the material)."),
-    Spec("PODIUM_TEASERS_MASTODON_LIMIT", 500, integer(100, 100000), "Your Mastodon instance's limit in characters (500 on most instances)."),
+    Spec("PODIUM_TEASERS_MASTODON_LIMIT", registry.get("mastodon").limit, integer(100, 100000), "Your Mastodon instance's limit in characters (500 on most instances)."),
     Spec("PODIUM_TEASERS_UTM", True, boolean, "Add utm_source=<network>, utm_medium=social, utm_campaign=<campaign or slug> to teaser links."),
     Spec("PODIUM_TEASERS_THREAD_MAX", 5, integer(2, 25), "Most posts in an X thread (for posts with 'teaser_thread: true')."),
     Spec("PODIUM_TEASERS_KIT", True, boolean, "Write the private social kit page social/<slug>.html for each post (noindex, linked from nowhere)."),

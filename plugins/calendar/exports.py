@@ -17,11 +17,11 @@ from urllib.parse import urlsplit
 
 import icalendar
 
+from ..networks import name_of
 from .model import Calendar, Share, Unplaced, utc
 from .slots import UTC
 
 SCHEMA = "podium-schedule/1"
-NETWORK_NAMES = {"x": "X", "linkedin": "LinkedIn", "mastodon": "Mastodon", "bluesky": "Bluesky", "threads": "Threads"}
 #: Hootsuite refuses a time less than 10 minutes ahead at upload; 15 leaves time to upload.
 HOOTSUITE_LEAD = timedelta(minutes=15)
 HOOTSUITE_DATE = "%d/%m/%Y %H:%M"
@@ -65,7 +65,7 @@ def uid(share: Share) -> str:
 
 def _event(share: Share, now: datetime) -> icalendar.Event:
     event = icalendar.Event()
-    network = NETWORK_NAMES.get(share.network, share.network)
+    network = name_of(share.network)
     again = f" (re-share {share.number - 1})" if share.number > 1 else ""
     event.add("uid", uid(share))
     event.add("dtstamp", now.astimezone(UTC))

@@ -20,18 +20,14 @@ from .. import context
 from ..files import write_atomic
 from ..errors import BadInput, ManyErrors
 from ..post import from_content
-from ..settings import NETWORKS
+from ..siteurl import site_root
+from ..networks import KEYS as NETWORKS
 from . import gate, page
 from .loader import is_blank, load
 from .scheduler import schedule
 from .yamlmarks import suggest
 
 _CAL, _BROKEN, _POSTS, _ENV = "calendar", "calendar.broken", "calendar.posts", "calendar.env"
-LOCAL_SITEURL = "http://127.0.0.1:8000"
-
-
-def _site_url(settings) -> str:
-    return (settings.get("SITEURL") or LOCAL_SITEURL).rstrip("/")
 
 
 def _load(pelican) -> None:
@@ -88,7 +84,7 @@ def _keep(generators) -> None:
     settings = generators[0].settings
     ctx = context.get(settings)
     articles = next((g for g in generators if hasattr(g, "articles") and hasattr(g, "drafts")), None)
-    root = _site_url(settings)
+    root = site_root(settings)
     public = [a for a in getattr(articles, "articles", []) if not ctx.is_withheld(a)]
     # early: the schedule needs titles, dates and the written summary, not the rendered body
     ctx.shared[_POSTS] = [from_content(a, root, early=True) for a in public]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from ..settings import NETWORKS
+from ..networks import KEYS as NETWORKS
 from . import fields
 from .fields import Wrong
 from .entries_reader import ENTRY_KEYS, read_entries

@@ -12,7 +12,7 @@ from typing import Iterable
 
 from babel.dates import format_date, format_time
 
-from .exports import NETWORK_NAMES
+from ..networks import NETWORKS, name_of, order
 from .model import Calendar, Share, Unplaced, utc
 
 
@@ -57,7 +57,7 @@ def _quiet_on(day: date, calendar: Calendar) -> str | None:
 
 def share_item(share: Share, now: datetime, locale: str) -> dict:
     return {
-        "id": share.id, "network": share.network, "network_name": NETWORK_NAMES.get(share.network, share.network),
+        "id": share.id, "network": share.network, "network_name": name_of(share.network),
         "number": share.number, "title": share.title or share.slug, "slug": share.slug, "url": share.url,
         "text": share.text, "variant": share.variant, "iso": share.time.isoformat(timespec="minutes"),
         "date": format_date(share.time, "full", locale=locale), "time": format_time(share.time, "HH:mm", locale=locale),
@@ -86,7 +86,7 @@ def view(shares: Iterable[Share], unplaced: Iterable[Unplaced], calendar: Calend
     today = now.astimezone(calendar.zone).date()
     days = [s.time.date() for s in shares] or [today]
     weekdays = [format_date(date(2024, 1, 1) + timedelta(days=i), "EEE", locale=locale) for i in range(7)]
-    networks = sorted({s.network for s in shares}, key=lambda n: list(NETWORK_NAMES).index(n) if n in NETWORK_NAMES else 99)
+    networks = sorted({s.network for s in shares}, key=order)
     return {
         "labels": labels(locale),
         "timezone": calendar.zone.key,
@@ -95,9 +95,10 @@ def view(shares: Iterable[Share], unplaced: Iterable[Unplaced], calendar: Calend
         "months": [_grid(y, m, by_day, calendar, today, locale) for y, m in _months(min(days), max(days))],
         "weekdays": weekdays,
         "shares": items,
-        "networks": [{"id": n, "name": NETWORK_NAMES.get(n, n)} for n in networks],
+        "networks": [{"id": n, "name": name_of(n)} for n in networks],
+        "palette": [{"id": n.key, "colour": n.colour, "ink": n.ink} for n in NETWORKS.values()],
         "unplaced": [{"id": u.id, "title": u.title or u.slug, "network": u.network,
-                      "network_name": NETWORK_NAMES.get(u.network, u.network), "number": u.number,
+                      "network_name": name_of(u.network), "number": u.number,
                       "reason": u.reason} for u in unplaced],
         "quiet_periods": [{"start": format_date(p.start.astimezone(calendar.zone), "long", locale=locale),
                            "end": format_date((p.end - timedelta(seconds=1)).astimezone(calendar.zone), "long", locale=locale),

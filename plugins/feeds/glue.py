@@ -14,6 +14,7 @@ from .. import context
 from ..files import write_atomic
 from ..errors import BadInput
 from ..post import PostView, from_content
+from ..siteurl import site_root
 from . import model
 from .render import render
 
@@ -23,14 +24,12 @@ PELICAN_FEED_SETTINGS = (
     "CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS", "TAG_FEED_ATOM", "TAG_FEED_RSS",
     "AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS", "TRANSLATION_FEED_ATOM", "TRANSLATION_FEED_RSS",
 )
-#: Address used in feeds when SITEURL is empty (a local build): the preview server's.
-LOCAL_SITEURL = "http://127.0.0.1:8000"
 _POSTS = "feeds.posts"
 
 
 def site_url(settings: dict[str, Any]) -> str:
     """The absolute address feeds and the sitemap are written for."""
-    return (settings.get("FEED_DOMAIN") or settings.get("SITEURL") or LOCAL_SITEURL).rstrip("/")
+    return (settings.get("FEED_DOMAIN") or site_root(settings)).rstrip("/")
 
 
 

@@ -12,12 +12,10 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from babel import Locale, UnknownLocaleError
-
+from ..languages import display_name
 from ..post import PostView
 from .links import absolute_url, absolutize
 
@@ -170,14 +168,6 @@ def entry_for(source: Source, site: Site) -> Entry:
     )
 
 
-@lru_cache(maxsize=None)
-def language_name(lang: str) -> str:
-    try:
-        return Locale.parse(lang).get_display_name(lang) or lang
-    except (UnknownLocaleError, ValueError, TypeError):
-        return lang
-
-
 @dataclass
 class _Group:
     kind: str
@@ -194,7 +184,7 @@ def _groups(sources: list[Source], site: Site) -> list[_Group]:
         keys = [("all", "", site.name, site.root)]
         if "language" in site.per and source.post.lang:
             lang = source.post.lang
-            keys.append(("language", lang, f"{site.name} — {language_name(lang)}", site.root))
+            keys.append(("language", lang, f"{site.name} — {display_name(lang)}", site.root))
         if "category" in site.per and source.category:
             cat = source.category
             keys.append(("category", cat.slug, f"{site.name} — {cat.name}", cat.url or site.root))

@@ -13,13 +13,10 @@ from urllib.parse import urlsplit
 
 from babel.core import get_global
 
-#: how each network writes its own name
-NETWORK_NAMES = {
-    "x": "X",
-    "linkedin": "LinkedIn",
-    "mastodon": "Mastodon",
-    "bluesky": "Bluesky",
-    "threads": "Threads",
+from ..networks import NETWORKS
+
+#: how sites podium does not share to write their names (the networks' own are in podium.plugins.networks)
+OTHER_SITES = {
     "github": "GitHub",
     "youtube": "YouTube",
     "instagram": "Instagram",
@@ -36,7 +33,8 @@ class Profile:
 
 
 def network_name(key: str) -> str:
-    return NETWORK_NAMES.get(key.lower(), key[:1].upper() + key[1:])
+    known = NETWORKS.get(key.lower())
+    return known.name if known else OTHER_SITES.get(key.lower(), key[:1].upper() + key[1:])
 
 
 def profiles(mapping: Mapping[str, str]) -> list[Profile]:

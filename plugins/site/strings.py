@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 
+from .. import languages
 from .typography import for_language
 
 FALLBACK = "en"
@@ -113,10 +114,6 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
     },
 }
 
-#: each language's own name for itself, for "read in English" links
-NATIVE_NAMES: Mapping[str, str] = {"fr": "Français", "en": "English"}
-
-
 def language(lang: str | None) -> str:
     """The catalogue to use: the base language of 'fr-CA' is 'fr'; unknown ones fall back to English."""
     base = (lang or "").split("-")[0].split("_")[0].lower()
@@ -141,7 +138,8 @@ def count(n: int, lang: str | None) -> str:
 
 
 def native_name(lang: str) -> str:
-    return NATIVE_NAMES.get(language(lang), lang)
+    """The language's own name, for "read in English" links (podium.plugins.languages)."""
+    return languages.native_name(language(lang))
 
 
 def collation_key(text: str) -> str:

@@ -15,10 +15,8 @@ from typing import Iterable, NamedTuple
 from urllib.parse import urlsplit
 
 from ..errors import BadInput
+from ..networks import NETWORKS
 
-#: the order links appear in under an article, and their labels
-NETWORK_LABELS = {"linkedin": "LinkedIn", "x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky",
-                  "threads": "Threads"}
 _FIX = "fix it by hand or restore it from git"
 
 
@@ -86,7 +84,7 @@ def _same_page(page: str, article_url: str) -> bool:
 
 
 def links_for(shares: Iterable[Shared], slug: str, article_url: str) -> list[Link]:
-    """One link per network to the first share of this article, networks in NETWORK_LABELS order.
+    """One link per network to the first share of this article, networks in their ``discuss_rank`` order.
 
     A share names its page when the ledger recorded it (so a French share does
     not appear under the English translation, which has the same slug);
@@ -99,7 +97,8 @@ def links_for(shares: Iterable[Shared], slug: str, article_url: str) -> list[Lin
             continue
         if share.network not in first or share.time < first[share.network].time:
             first[share.network] = share
-    order = list(NETWORK_LABELS)
-    ranked = sorted(first.values(), key=lambda s: (order.index(s.network) if s.network in order else len(order),
-                                                   s.network))
-    return [Link(NETWORK_LABELS.get(s.network, s.network.capitalize()), s.url) for s in ranked]
+    unknown = float("inf")  # networks podium does not know go last
+    ranked = sorted(first.values(), key=lambda s: (NETWORKS[s.network].discuss_rank if s.network in NETWORKS
+                                                   else unknown, s.network))
+    return [Link(NETWORKS[s.network].name if s.network in NETWORKS else s.network.capitalize(), s.url)
+            for s in ranked]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import BadInput
+from ..networks import DEFAULT_KEYS
 from ..post import PostView
 from . import compose, networks, overrides
 from .facets import facets
@@ -85,7 +86,7 @@ def teasers_for(post: PostView, config: Any, source_text: str = "", path: str = 
     line_of = overrides.line_finder(source_text, post.meta_lines)
     ov = overrides.parse((post.metadata or {}).get("teasers"), path, line_of)
     out.errors.extend(ov.errors)
-    enabled = tuple(_setting(config, "networks", ("x", "linkedin", "mastodon", "bluesky")))
+    enabled = tuple(_setting(config, "networks", DEFAULT_KEYS))
     for network in sorted(set(ov.texts) - set(enabled)):
         out.warnings.append(BadInput(
             f"teasers: {network}: this network is not in PODIUM_NETWORKS, so this text is not used; "

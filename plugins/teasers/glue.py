@@ -17,13 +17,13 @@ from pelican import signals
 from .. import context
 from ..files import write_atomic
 from ..post import from_content
+from ..siteurl import site_root
 from . import kit
 from .generate import teasers_for
 from .model import document
 
 _RESULTS = "teasers.all"
 _ENV = "teasers.env"
-LOCAL_SITEURL = "http://127.0.0.1:8000"
 
 
 
@@ -58,7 +58,7 @@ def _make(generators) -> None:
     found = next((g for g in generators if hasattr(g, "articles") and hasattr(g, "drafts")), None)
     if found is None:
         return
-    root = (settings.get("SITEURL") or LOCAL_SITEURL).rstrip("/")
+    root = site_root(settings)
     everything = []
     by_slug: dict[str, list] = {}
     for article in publishable(list(found.articles) + list(found.translations), ctx):

@@ -13,9 +13,10 @@ import functools
 
 import regex
 
+from ..networks import NETWORKS
 from .tokens import HASHTAG
 
-MAX_PER_NETWORK = {"x": 2, "bluesky": 2, "threads": 1, "mastodon": 4, "linkedin": 5}
+MAX_PER_NETWORK = {key: net.hashtags for key, net in NETWORKS.items()}
 _ELISION = regex.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['\u2019]", regex.I)
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _MAX_LENGTH = 40

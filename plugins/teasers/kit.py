@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from .. import networks as registry
+from ..languages import LANGUAGES, display_name
 from . import networks
 from .counting import V3
 from .model import Teaser
@@ -25,7 +27,6 @@ LABELS = {
         "units": {"weighted": "pondérés", "characters": "caractères", "graphemes": "caractères (graphèmes)"},
         "variants": {"hook": "résumé", "quote": "citation", "figure": "chiffre clé", "question": "question",
                      "title": "titre", "short": "titre et lien", "thread": "fil numéroté"},
-        "lang_names": {"fr": "français", "en": "anglais"},
     },
     "en": {
         "kit": "Social kit", "private": "Private page for the comms team: no page of the site links to it and search "
@@ -36,7 +37,6 @@ LABELS = {
         "units": {"weighted": "weighted", "characters": "characters", "graphemes": "characters (graphemes)"},
         "variants": {"hook": "summary", "quote": "quote", "figure": "key figure", "question": "question",
                      "title": "title", "short": "title and link", "thread": "numbered thread"},
-        "lang_names": {"fr": "French", "en": "English"},
     },
 }
 
@@ -59,7 +59,9 @@ class Version:
 
 
 def labels(lang: str) -> dict:
-    return LABELS["fr" if (lang or "").startswith("fr") else "en"]
+    """The page's words in ``lang`` (English for any other), with each language's name in it."""
+    words = "fr" if (lang or "").startswith("fr") else "en"
+    return {**LABELS[words], "lang_names": {code: display_name(code, words) for code in LANGUAGES}}
 
 
 def versions(teasers: list[Teaser], order: tuple[str, ...], settings=None, first_lang: str = "") -> list[Version]:
@@ -85,7 +87,8 @@ def counting_data(settings=None) -> dict:
               "ranges": [list(r) for r in V3.ranges]},
         "limits": {key: networks.limit_of(key, settings) for key in networks.NETWORKS},
         "units": {key: net.unit for key, net in networks.NETWORKS.items()},
-        "blueskyBytes": networks.BLUESKY_BYTES,
+        "counters": {key: net.counter for key, net in registry.NETWORKS.items()},
+        "maxBytes": {key: net.max_bytes for key, net in registry.NETWORKS.items() if net.max_bytes},
         "linkedinHook": networks.LINKEDIN_HOOK,
         "mastodonLink": networks.MASTODON_LINK,
         "tlds": sorted(top_level_domains()),

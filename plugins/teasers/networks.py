@@ -1,4 +1,4 @@
-"""Each network's limit and counting rule, and the one question every caller asks.
+"""Each network's counting rule at work, and the one question every caller asks.
 
 ``length(text, network, settings)`` answers "how long is this text on network
 N, and what is the limit?". The rules, as each network publishes them:
@@ -10,6 +10,9 @@ N, and what is the limit?". The rules, as each network publishes them:
 - LinkedIn: 3000 characters (UTF-16 code units, what its composer counts); the
   first 210 are shown before "…see more".
 - Threads: 500 characters, an emoji counting its UTF-8 bytes.
+
+The facts (limits, units, which rule) live in ``podium.plugins.networks``;
+this module gives each named rule its function.
 """
 
 from __future__ import annotations
@@ -20,10 +23,11 @@ from typing import Any, Callable, NamedTuple
 
 import regex
 
+from .. import networks as registry
 from . import counting
 from .urls import find_links
 
-BLUESKY_BYTES = 3000
+BLUESKY_BYTES = registry.get("bluesky").max_bytes
 LINKEDIN_HOOK = 210
 MASTODON_LINK = 23
 _MASTODON_MENTION = regex.compile(r"(?<![/\w])@([a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_])?)(?:@[\w.-]+\w)?", regex.I)
@@ -42,6 +46,7 @@ class Network:
     unit: str  # shown in messages: "297/280 (weighted)"
     count: Callable[[str], int]
     utm_source: str
+    max_bytes: int | None = None
 
 
 def mastodon_length(text: str) -> int:
@@ -82,23 +87,32 @@ def by_line(count: Callable[[str], int]) -> Callable[[str], int]:
     return counted
 
 
+#: each counting rule of the registry (podium.plugins.networks.COUNTERS), as kit.js has it too
+COUNTERS: dict[str, Callable[[str], int]] = {
+    "weighted": counting.weighted_length,
+    "utf16": counting.utf16_units,
+    "mastodon": mastodon_length,
+    "graphemes": counting.graphemes,
+    "emoji_bytes": counting.code_points_emoji_as_bytes,
+}
+#: cheap enough to count whole every time
+_UNREMEMBERED = {"utf16"}
+
+
+def _counter(rule: str) -> Callable[[str], int]:
+    count = COUNTERS[rule]
+    return count if rule in _UNREMEMBERED else by_line(count)
+
+
 NETWORKS: dict[str, Network] = {
-    n.key: n
-    for n in (
-        Network("x", "X", 280, "weighted", by_line(counting.weighted_length), "x"),
-        Network("linkedin", "LinkedIn", 3000, "characters", counting.utf16_units, "linkedin"),
-        Network("mastodon", "Mastodon", 500, "characters", by_line(mastodon_length), "mastodon"),
-        Network("bluesky", "Bluesky", 300, "graphemes", by_line(counting.graphemes), "bluesky"),
-        Network("threads", "Threads", 500, "characters", by_line(counting.code_points_emoji_as_bytes), "threads"),
-    )
+    n.key: Network(n.key, n.name, n.limit, n.unit, _counter(n.counter), n.utm_source, n.max_bytes)
+    for n in registry.NETWORKS.values()
 }
 
 
 def network(key: str) -> Network:
-    try:
-        return NETWORKS[key]
-    except KeyError:
-        raise ValueError(f"unknown network {key!r}; expected {', '.join(NETWORKS)}") from None
+    registry.get(key)  # the registry's message for an unknown key
+    return NETWORKS[key]
 
 
 def limit_of(key: str, settings: Any = None) -> int:
@@ -121,9 +135,9 @@ def overflow(text: str, key: str, settings: Any = None) -> str | None:
     net = network(key)
     if count.length > count.limit:
         return f"is {count.length}/{count.limit} ({net.unit}); shorten it by {count.length - count.limit}"
-    if key == "bluesky" and counting.utf8_bytes(text) > BLUESKY_BYTES:
+    if net.max_bytes is not None and counting.utf8_bytes(text) > net.max_bytes:
         size = counting.utf8_bytes(text)
-        return f"is {size}/{BLUESKY_BYTES} (bytes of UTF-8); shorten it by {size - BLUESKY_BYTES} bytes"
+        return f"is {size}/{net.max_bytes} (bytes of UTF-8); shorten it by {size - net.max_bytes} bytes"
     return None
 
 

@@ -3,9 +3,15 @@
 ``CHANNELS[name].from_env(os.environ)`` builds a client from environment
 variables (MissingCredential names the one missing); ``client.post(share)``
 returns ``Posted(remote_id, url)`` or raises PermanentError / TransientError.
+Which networks have a client, and the variables each reads, come from the
+``client`` and ``environment`` fields of ``podium.plugins.networks``.
 """
 
 from __future__ import annotations
+
+import importlib
+
+from podium.plugins.networks import NETWORKS
 
 from .base import (Channel, ChannelError, MissingCredential, PermanentError, Posted, Share,
                    TransientError)
@@ -15,21 +21,18 @@ from .mastodon import MastodonChannel
 from .retry import RetryPolicy
 from .x import XChannel
 
+
+
+def _client(reference: str) -> type[Channel]:
+    module, _, name = reference.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
 #: network name (as in PODIUM_NETWORKS) -> client class
-CHANNELS: dict[str, type[Channel]] = {
-    "x": XChannel,
-    "linkedin": LinkedInChannel,
-    "mastodon": MastodonChannel,
-    "bluesky": BlueskyChannel,
-}
+CHANNELS: dict[str, type[Channel]] = {key: _client(net.client) for key, net in NETWORKS.items() if net.client}
 
 #: every environment variable a client reads, per network (README, CI secrets)
-ENVIRONMENT: dict[str, tuple[str, ...]] = {
-    "x": ("PODIUM_X_ACCESS_TOKEN",),
-    "linkedin": ("PODIUM_LINKEDIN_ACCESS_TOKEN", "PODIUM_LINKEDIN_AUTHOR", "PODIUM_LINKEDIN_VERSION"),
-    "mastodon": ("PODIUM_MASTODON_INSTANCE", "PODIUM_MASTODON_ACCESS_TOKEN"),
-    "bluesky": ("PODIUM_BLUESKY_HANDLE", "PODIUM_BLUESKY_APP_PASSWORD", "PODIUM_BLUESKY_PDS"),
-}
+ENVIRONMENT: dict[str, tuple[str, ...]] = {key: NETWORKS[key].environment for key in CHANNELS}
 
 __all__ = ["CHANNELS", "ENVIRONMENT", "Channel", "ChannelError", "MissingCredential", "PermanentError",
            "Posted", "RetryPolicy", "Share", "TransientError", "BlueskyChannel", "LinkedInChannel",

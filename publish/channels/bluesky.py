@@ -14,12 +14,15 @@ from typing import Any, Mapping
 
 import httpx
 
+from podium.plugins import networks
+
 from .base import Channel, PermanentError, Posted, require, single_text
 from .richtext import facets
 
-HANDLE_VAR = "PODIUM_BLUESKY_HANDLE"
-PASSWORD_VAR = "PODIUM_BLUESKY_APP_PASSWORD"
-PDS_VAR = "PODIUM_BLUESKY_PDS"
+NETWORK = networks.get("bluesky")
+HANDLE_VAR = NETWORK.variable("HANDLE")
+PASSWORD_VAR = NETWORK.variable("APP_PASSWORD")
+PDS_VAR = NETWORK.variable("PDS")
 DEFAULT_PDS = "https://bsky.social"
 COLLECTION = "app.bsky.feed.post"
 
@@ -38,8 +41,8 @@ def post_url(handle: str, at_uri: str) -> str:
 
 
 class BlueskyChannel(Channel):
-    name = "bluesky"
-    label = "Bluesky"
+    name = NETWORK.key
+    label = NETWORK.name
     reset_header = "ratelimit-reset"
     reset_kind = "epoch"
 
@@ -143,5 +146,5 @@ class BlueskyChannel(Channel):
             return (f"{HANDLE_VAR} or {PASSWORD_VAR} is wrong, or the app password was revoked: "
                     f"create an app password in Bluesky's settings")
         if code == "InvalidRequest":
-            return "Bluesky rejected the record (a teaser over 300 characters?): fix the Bluesky teaser"
+            return f"Bluesky rejected the record (a teaser over {NETWORK.limit} characters?): fix the Bluesky teaser"
         return super().advice(status, code)

@@ -13,12 +13,15 @@ from typing import Any, Mapping
 
 import httpx
 
+from podium.plugins import networks
+
 from .base import Channel, MissingCredential, PermanentError, Posted, require, single_text
 from .richtext import escape_little
 
-TOKEN_VAR = "PODIUM_LINKEDIN_ACCESS_TOKEN"
-AUTHOR_VAR = "PODIUM_LINKEDIN_AUTHOR"
-VERSION_VAR = "PODIUM_LINKEDIN_VERSION"
+NETWORK = networks.get("linkedin")
+TOKEN_VAR = NETWORK.variable("ACCESS_TOKEN")
+AUTHOR_VAR = NETWORK.variable("AUTHOR")
+VERSION_VAR = NETWORK.variable("VERSION")
 DEFAULT_VERSION = "202609"
 API = "https://api.linkedin.com"
 _AUTHOR = re.compile(r"^urn:li:(person|organization):[A-Za-z0-9_-]+$")
@@ -30,8 +33,8 @@ def post_url(urn: str) -> str:
 
 
 class LinkedInChannel(Channel):
-    name = "linkedin"
-    label = "LinkedIn"
+    name = NETWORK.key
+    label = NETWORK.name
     reset_header = None  # LinkedIn sends a bare 429 (sometimes with Retry-After), no reset header
 
     def __init__(self, token: str, author: str, *, version: str = DEFAULT_VERSION,

@@ -13,10 +13,13 @@ from typing import Any, Mapping
 
 import httpx
 
+from podium.plugins import networks
+
 from .base import Channel, MissingCredential, PermanentError, Posted, require, single_text
 
-INSTANCE_VAR = "PODIUM_MASTODON_INSTANCE"
-TOKEN_VAR = "PODIUM_MASTODON_ACCESS_TOKEN"
+NETWORK = networks.get("mastodon")
+INSTANCE_VAR = NETWORK.variable("INSTANCE")
+TOKEN_VAR = NETWORK.variable("ACCESS_TOKEN")
 _LANG = re.compile(r"^([A-Za-z]{2})(?:[-_].*)?$")
 
 
@@ -38,8 +41,8 @@ def _secure(url: str) -> bool:
 
 
 class MastodonChannel(Channel):
-    name = "mastodon"
-    label = "Mastodon"
+    name = NETWORK.key
+    label = NETWORK.name
     reset_header = "X-RateLimit-Reset"
     reset_kind = "iso"
 

@@ -12,9 +12,12 @@ from typing import Any, Mapping
 
 import httpx
 
+from podium.plugins import networks
+
 from .base import Channel, ChannelError, PermanentError, Posted, require, thread_texts
 
-TOKEN_VAR = "PODIUM_X_ACCESS_TOKEN"
+NETWORK = networks.get("x")
+TOKEN_VAR = NETWORK.variable("ACCESS_TOKEN")
 API = "https://api.x.com"
 
 
@@ -23,8 +26,8 @@ def status_url(tweet_id: str) -> str:
 
 
 class XChannel(Channel):
-    name = "x"
-    label = "X"
+    name = NETWORK.key
+    label = NETWORK.name
     reset_header = "x-rate-limit-reset"
     reset_kind = "epoch"
 

@@ -245,18 +245,19 @@
     return total;
   }
 
-  var COUNT = {
-    x: weighted,
-    linkedin: function (text) { return text.length; },
+  // one function per counting rule of podium.plugins.networks.COUNTERS; DATA.counters names each network's
+  var RULES = {
+    weighted: weighted,
+    utf16: function (text) { return text.length; },
     mastodon: mastodon,
-    bluesky: graphemes,
-    threads: threads
+    graphemes: graphemes,
+    emoji_bytes: threads
   };
 
   function measure(text, network) {
-    var length = COUNT[network](text), limit = DATA.limits[network];
+    var length = RULES[DATA.counters[network]](text), limit = DATA.limits[network], bytes = DATA.maxBytes[network];
     var excess = Math.max(0, length - limit);
-    if (!excess && network === "bluesky" && utf8(text) > DATA.blueskyBytes) { excess = utf8(text) - DATA.blueskyBytes; }
+    if (!excess && bytes && utf8(text) > bytes) { excess = utf8(text) - bytes; }
     return { length: length, limit: limit, excess: excess };
   }
 
