@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: site test bench clean
+.PHONY: site test bench docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,5 +30,9 @@ test: $(DEVSTAMP)
 bench: $(DEVSTAMP)
 	$(BIN)/python bench/build.py
 
+# the guides in docs/ as a small site in site/ (offline; a warning or a broken link fails)
+docs: $(DEVSTAMP)
+	$(BIN)/mkdocs build --strict
+
 clean:
-	rm -rf output .cache
+	rm -rf output .cache site

@@ -164,7 +164,7 @@ def publish_target(value: Any) -> dict:
         if key not in allowed:
             secret = any(word in str(key).lower() for word in _SECRET_HINT)
             close = difflib.get_close_matches(str(key), allowed, n=1)
-            hint = ("; secrets go in environment variables, never in settings (see the README)" if secret
+            hint = ("; secrets go in environment variables, never in settings (see docs/publishing.md)" if secret
                     else f"; did you mean {close[0]!r}?" if close else "")
             raise Invalid(f"unknown option {_show(key)} for {_A_TARGET[kind]}; expected {', '.join(allowed[1:])}{hint}")
     where = {"remote": "name the environment variable that holds it with 'token_env'",
@@ -227,7 +227,7 @@ SPECS: list[Spec] = [
     Spec("PODIUM_FEEDS_LIMIT", 30, integer(1, 10000), "Entries per feed."),
     # publish
     Spec("PODIUM_PUBLISH_TARGETS", {}, publish_targets,
-         "Where 'podium publish' deploys: {name: {'type': 'dir' | 'rsync' | 'git' | 's3', ...options}} (README, Publish)."),
+         "Where 'podium publish' deploys: {name: {'type': 'dir' | 'rsync' | 'git' | 's3', ...options}} (docs/publishing.md)."),
     Spec("PODIUM_PUBLISH_DEFAULT_TARGET", None, optional(text), "Target used without --target; None: the only one defined."),
     Spec("PODIUM_PUBLISH_LEDGER", "content/.podium/ledger.json", text,
          "The record of every share sent, relative to the project; CI commits it back."),
@@ -313,7 +313,7 @@ def load(raw: Mapping[str, Any], source: str | None = None):
             errors.append(BadInput(f"{spec.key}: {exc}", path=source, line=line_of(source, spec.key)))
     warnings = []
     for key, close in unknown_keys(raw):
-        hint = f"did you mean {close}?" if close else "remove it or check the README's settings reference"
+        hint = f"did you mean {close}?" if close else "remove it or check docs/reference/settings.md"
         warnings.append(BadInput(f"{key}: unknown podium setting, ignored; {hint}", path=source, line=line_of(source, key)))
     if errors:
         raise ManyErrors(errors)

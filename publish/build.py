@@ -66,7 +66,7 @@ def read_settings(project: Path, prod: bool = False, overrides: dict | None = No
         settings = pelican_read(str(path), override=overrides or {})
     except SyntaxError as exc:
         where = os.path.relpath(exc.filename or str(path), project)
-        raise BadInput(f"the settings file is not valid Python ({exc.msg}); fix the line or compare with the README's example", path=where, line=exc.lineno) from None
+        raise BadInput(f"the settings file is not valid Python ({exc.msg}); fix the line or compare with docs/reference/settings.md", path=where, line=exc.lineno) from None
     except Exception as exc:  # a settings file is code: any error in it is the user's input
         frame = next((f for f in reversed(traceback.extract_tb(exc.__traceback__)) if f.filename.startswith(str(project))), None)
         where = os.path.relpath(frame.filename, project) if frame else path.name

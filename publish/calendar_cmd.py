@@ -74,14 +74,14 @@ def run(args: argparse.Namespace) -> int:
     settings, _ = read_settings(project)
     path = calendar_file(project, settings)
     if not path.exists():
-        raise BadInput("there is no calendar file; create it from the README's example "
-                       "(section 'Editorial calendar') or set PODIUM_CALENDAR_PATH", path=os.path.relpath(path, project))
+        raise BadInput("there is no calendar file; create it from the example in docs/comms.md "
+                       "or set PODIUM_CALENDAR_PATH", path=os.path.relpath(path, project))
     with (tempfile.TemporaryDirectory(prefix="podium-check-") as scratch, open(os.devnull, "w") as quiet,
           contextlib.redirect_stdout(quiet)):  # Pelican's own summary line says nothing about the calendar
         result = build(project, now=parse_now(args.now), output=Path(scratch) / "output")
     if result.ctx.shared.get("calendar") is None:
         print(f"{os.path.relpath(path, project)}: only comments so far, so no calendar applies; "
-              "see the README's example (section 'Editorial calendar')")
+              "see the example in docs/comms.md")
         return 0
     for line in _summary(result.ctx.shared["calendar"], result.ctx):
         print(line)

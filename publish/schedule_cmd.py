@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     calendar = ctx.shared.get("calendar")
     if calendar is None:
         raise BadInput("there is no calendar file, so there is no schedule; create content/calendar.yaml "
-                       "from the README's example (section 'Editorial calendar')")
+                       "from the example in docs/comms.md")
     shares, unplaced = ctx.shared.get("schedule", ([], []))
     data = render(args.format, select(shares, start, end), unplaced, calendar, ctx.now)
     if args.output:

@@ -215,7 +215,7 @@ def load(text: str, path: str = "calendar.yaml", networks: tuple[str, ...] = NET
     problems = Problems(path)
     root = compose(text, problems)
     if root is None and not problems.errors:
-        problems.add((1, 1), "the calendar is empty; start from the example in the README")
+        problems.add((1, 1), "the calendar is empty; start from the example in docs/comms.md")
     problems.raise_if_any()
     r = _Reader(problems)
     top = r.fields(root, TOP, "the calendar")

@@ -74,7 +74,7 @@ def compose(text: str, problems: Problems) -> Node | None:
         problems.add(at, f"the YAML cannot be read ({what}); check this line and the one above "
                          "for a missing colon, an unclosed quote or a wrong indentation")
     except yaml.YAMLError as exc:
-        problems.add(None, f"the YAML cannot be read ({exc}); compare the file with the README's example")
+        problems.add(None, f"the YAML cannot be read ({exc}); compare the file with the example in docs/comms.md")
     return None
 
 

@@ -112,7 +112,7 @@ class Feed:
 
 
 def feed_path(kind: str, key: str, fmt: str) -> str:
-    """Where a feed is written, relative to the output folder (documented in the README)."""
+    """Where a feed is written, relative to the output folder (documented in docs/reference/formats.md)."""
     if kind == "all":
         return f"feeds/all.{fmt}.xml"
     if kind == "language":

@@ -49,7 +49,7 @@ def link_with_utm(url: str, network: str, campaign: str, enabled: bool = True) -
 
 
 def to_json(teaser: Teaser) -> dict[str, Any]:
-    """One entry of teasers.json (documented in the README, section "Teasers")."""
+    """One entry of teasers.json (documented in docs/reference/formats.md)."""
     entry: dict[str, Any] = {
         "slug": teaser.slug,
         "lang": teaser.lang,

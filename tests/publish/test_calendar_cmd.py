@@ -57,8 +57,8 @@ def test_check_reports_every_problem_with_line_and_column_and_exits_2(site, caps
 def test_check_without_a_calendar(site, capsys):
     (site / "content" / "calendar.yaml").unlink()
     assert main(["calendar", "check", "-C", str(site)]) == 2
-    assert capsys.readouterr().err.strip() == ("content/calendar.yaml: there is no calendar file; create it from the README's "
-                                               "example (section 'Editorial calendar') or set PODIUM_CALENDAR_PATH")
+    assert capsys.readouterr().err.strip() == ("content/calendar.yaml: there is no calendar file; create it from the example "
+                                               "in docs/comms.md or set PODIUM_CALENDAR_PATH")
 
 
 def test_schema_prints_the_shipped_schema_path(capsys):

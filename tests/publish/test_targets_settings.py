@@ -43,7 +43,7 @@ def test_every_type_with_its_options_is_accepted():
                                            "prefix, region, endpoint_url, manifest_key, cache_control; did you mean 'bucket'?"),
     ({"a": {"type": "git", "remote": "r", "token": "ghp_x"}},
      "target 'a': unknown option 'token' for a git target; expected remote, branch, token_env, author_name, "
-     "author_email, message; secrets go in environment variables, never in settings (see the README)"),
+     "author_email, message; secrets go in environment variables, never in settings (see docs/publishing.md)"),
     ({"a": {"type": "git", "remote": "https://me:ghp_secret@github.com/c/b.git"}},
      "target 'a': 'remote' holds a password or token; remove it from the address and name the environment "
      "variable that holds it with 'token_env'"),

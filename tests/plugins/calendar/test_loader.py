@@ -261,7 +261,7 @@ def test_all_problems_are_reported_together_in_file_order():
 
 
 def test_an_empty_calendar():
-    assert errors_of("") == ["content/calendar.yaml:1:1: the calendar is empty; start from the example in the README"]
+    assert errors_of("") == ["content/calendar.yaml:1:1: the calendar is empty; start from the example in docs/comms.md"]
 
 
 def test_offsets_are_kept_and_naive_times_take_the_calendar_zone():
