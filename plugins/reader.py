@@ -14,7 +14,11 @@ from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from . import context, frontmatter
+from . import parsed as parsed_cache
 from .errors import BadInput
+
+#: parsed posts kept between builds, under the project folder (see parsed.py)
+PARSED_CACHE = os.path.join(".cache", "podium", "parsed")
 
 #: metadata Pelican turns into its own objects; everything else is kept as written
 _PROCESSED = ("tags", "category", "author", "authors", "slug", "status")
@@ -25,6 +29,10 @@ class PodiumMarkdownReader(MarkdownReader):
 
     def read(self, source_path):
         ctx = context.get(self.settings)
+        cache, name = self._cache_entry(ctx, source_path)
+        found = cache.get(name) if cache else None
+        if found is not None:
+            return self._from_cache(found)
         shown = ctx.display_path(source_path)
         with pelican_open(source_path) as text:
             try:
@@ -34,6 +42,7 @@ class PodiumMarkdownReader(MarkdownReader):
                 raise
         if parsed.yaml:
             content, metadata, meta, lines = self._read_yaml(parsed)
+            formatted = dict(self._formatted)
         else:
             content, metadata, meta, lines = self._read_pelican(source_path, text, shown)
         problems = frontmatter.check(meta, lines, shown, ctx.config.languages, self._kind(source_path))
@@ -43,7 +52,37 @@ class PodiumMarkdownReader(MarkdownReader):
             raise problems[0]
         metadata["podium_raw"] = meta
         metadata["podium_lines"] = lines
+        if cache and parsed.yaml:
+            cache.put(name, {"content": content, "meta": meta, "lines": lines, "formatted": formatted})
         return content, metadata
+
+    def _cache_entry(self, ctx, source_path: str) -> tuple[parsed_cache.Parsed | None, str]:
+        """This build's cache of parsed posts (made once per reader) and the entry name for this file."""
+        cache = getattr(self, "_parsed", None)
+        if cache is None:
+            folder = os.path.join(ctx.root or os.path.dirname(os.path.abspath(self.settings["PATH"])), PARSED_CACHE)
+            cache = self._parsed = parsed_cache.Parsed(folder, parsed_cache.settings_digest(self.settings))
+        try:
+            with open(source_path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            return None, ""  # the normal path reports it
+        rel = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")
+        return cache, cache.name(rel, data)
+
+    def _from_cache(self, found: dict):
+        """Pelican's metadata made again from the stored plain values, as _read_yaml makes it."""
+        metadata = {}
+        for name, value in found["meta"].items():
+            if value is None or value == "":
+                continue
+            if name in found["formatted"]:
+                metadata[name] = self.process_metadata(name, found["formatted"][name])
+            else:
+                metadata[name] = self._convert(name, value)
+        metadata["podium_raw"] = dict(found["meta"])
+        metadata["podium_lines"] = dict(found["lines"])
+        return found["content"], metadata
 
     def _kind(self, source_path: str) -> str:
         rel = os.path.relpath(source_path, self.settings["PATH"])
@@ -58,6 +97,7 @@ class PodiumMarkdownReader(MarkdownReader):
         if "meta" in self._md.preprocessors:
             self._md.preprocessors.deregister("meta")
         content = self._md.convert(parsed.body)
+        self._formatted: dict[str, str] = {}  # formatted fields as HTML, before Pelican's processing: kept in the cache
         metadata = {}
         for name, value in parsed.meta.items():
             if value is None or value == "":
@@ -70,7 +110,8 @@ class PodiumMarkdownReader(MarkdownReader):
             return frontmatter.parse_date(value) or value
         if name in self.settings["FORMATTED_FIELDS"] and isinstance(value, str):
             self._md.reset()
-            return self.process_metadata(name, self._md.convert(value))
+            html = self._formatted[name] = self._md.convert(value)
+            return self.process_metadata(name, html)
         if name in _PROCESSED and value is not None:
             if isinstance(value, list):
                 return self.process_metadata(name, [str(v) for v in value])

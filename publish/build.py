@@ -1,7 +1,9 @@
-"""One real Pelican build of a podium project, into a temp folder swapped in on success.
+"""One real Pelican build of a podium project, into a temp folder brought into the output on success.
 
-A failed build leaves the previous output untouched: readers of a preview
-server, and deploy steps that follow, never see a half-written site.
+A failed build leaves the previous output untouched. A successful one replaces
+only the files whose bytes changed, each whole (``sync``): readers of a preview
+server, and deploy steps that follow, never see a half-written file, and an
+unchanged file keeps its inode and modification time.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from typing import Any
 from podium.plugins import context as context_mod
 from podium.plugins.errors import BadInput, ManyErrors, PodiumError
 
+from .sync import Synced, sync
+
 SETTINGS_FILES = {False: "pelicanconf.py", True: "publishconf.py"}
 
 
@@ -31,6 +35,8 @@ class BuildResult:
     warnings: list[PodiumError] = field(default_factory=list)
     articles: int = 0
     pages: int = 0
+    #: what the build changed in the output folder (files kept, replaced, removed)
+    synced: Synced | None = None
 
 
 class _Collect(logging.Handler):
@@ -76,16 +82,6 @@ def read_settings(project: Path, prod: bool = False, overrides: dict | None = No
     return settings, path
 
 
-def _swap_in(built: Path, target: Path) -> None:
-    if target.exists():
-        trash = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        os.replace(target, trash / "old")
-        os.replace(built, target)
-        shutil.rmtree(trash, ignore_errors=True)
-    else:
-        os.replace(built, target)
-
-
 def build(project: str | os.PathLike, *, prod: bool = False, now: datetime | str | None = None,
           output: str | os.PathLike | None = None, preview: bool = False, strict: bool = False,
           overrides: dict | None = None) -> BuildResult:
@@ -123,14 +119,14 @@ def build(project: str | os.PathLike, *, prod: bool = False, now: datetime | str
             for warning in ctx.report.warnings + [BadInput(m) for m in collect.warnings]:
                 ctx.report.error(warning)
         ctx.report.raise_if_errors()
-        _swap_in(scratch, target)
+        synced = sync(scratch, target)
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
     finally:
         logger.removeHandler(collect)
     warnings = ctx.report.warnings + [BadInput(m) for m in collect.warnings]
-    return BuildResult(output=target, settings=settings, ctx=ctx, warnings=warnings,
+    return BuildResult(output=target, settings=settings, ctx=ctx, warnings=warnings, synced=synced,
                        articles=len(ctx.shared.get("articles", [])), pages=len(ctx.shared.get("pages", [])) + len(ctx.shared.get("page_translations", [])))
 
 
