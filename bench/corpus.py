@@ -92,3 +92,38 @@ def write(root: Path, n: int, style: str) -> Path:
         (content / "posts" / f"{slug}.md").write_text(header(meta) + text, encoding="utf-8")
     images(content / "images")
     return content
+
+
+HUGO_CONFIG = """baseURL = "https://bench.example/"
+languageCode = "fr"
+title = "Bench"
+[markup.goldmark.renderer]
+unsafe = true
+"""
+HUGO_LAYOUTS = {
+    "_default/baseof.html": "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title>"
+                            "{{ range .AlternativeOutputFormats }}<link rel=\"{{ .Rel }}\" type=\"{{ .MediaType.Type }}\" href=\"{{ .Permalink }}\">{{ end }}"
+                            "</head><body>{{ block \"main\" . }}{{ end }}</body></html>\n",
+    "_default/single.html": "{{ define \"main\" }}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format \"2006-01-02\" }}</time>"
+                            "{{ .Content }}<ul>{{ range .Params.tags }}<li>{{ . }}</li>{{ end }}</ul></article>{{ end }}\n",
+    "_default/list.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>"
+                          " {{ .Summary }}</li>{{ end }}</ul>{{ end }}\n",
+}
+
+
+def write_hugo(root: Path, n: int) -> Path:
+    """The same posts as a minimal Hugo site: single pages, lists, tag and category pages, RSS (Hugo's own)."""
+    import yaml
+
+    (root / "content" / "posts").mkdir(parents=True, exist_ok=True)
+    (root / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    for rel, text in HUGO_LAYOUTS.items():
+        (root / "layouts" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / "layouts" / rel).write_text(text, encoding="utf-8")
+    for slug, meta, text in posts(n):
+        front = dict(meta, date=datetime.strptime(meta["date"], "%Y-%m-%d %H:%M").strftime("%Y-%m-%dT%H:%M:00+01:00"),
+                     categories=[meta.pop("category")])
+        header = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, default_flow_style=None) + "---\n\n"
+        (root / "content" / "posts" / f"{slug}.md").write_text(header + text.replace("{static}", ""), encoding="utf-8")
+    images(root / "static" / "images")
+    return root
