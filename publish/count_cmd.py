@@ -1,4 +1,4 @@
-"""Count text from standard input as a network counts it: prints length/limit, exit 1 when over."""
+"""Count text from standard input as a network counts it: prints length/limit (and LinkedIn's first line), exit 1 when over."""
 
 from __future__ import annotations
 
@@ -37,11 +37,23 @@ def run(args: argparse.Namespace) -> int:
     count = networks.length(text, args.network, settings)
     limit = args.limit or count.limit
     net = networks.network(args.network)
-    print(f"{count.length}/{limit} ({net.unit})")
-    problem = networks.overflow(text, args.network, settings) if args.limit is None else None
+    hook = _hook_length(text) if args.network == "linkedin" else None
+    shown = f", first line {hook}/{networks.LINKEDIN_HOOK}" if hook is not None else ""
+    print(f"{count.length}/{limit} ({net.unit}){shown}")
+    problems = [networks.overflow(text, args.network, settings) if args.limit is None else None]
     if args.limit is not None and count.length > limit:
-        problem = f"is {count.length}/{limit} ({net.unit}); shorten it by {count.length - limit}"
-    if problem:
-        print(f"podium: the {net.name} text {problem}", file=sys.stderr)
-        return 1
-    return 0
+        problems = [f"is {count.length}/{limit} ({net.unit}); shorten it by {count.length - limit}"]
+    if hook is not None and hook > networks.LINKEDIN_HOOK:
+        problems.append(f"'s first line is {hook}/{networks.LINKEDIN_HOOK}, so readers see it cut before "
+                        f"'…see more'; shorten it by {hook - networks.LINKEDIN_HOOK} or break the line earlier")
+    for problem in filter(None, problems):
+        joiner = "" if problem.startswith("'") else " "
+        print(f"podium: the {net.name} text{joiner}{problem}", file=sys.stderr)
+    return 1 if any(problems) else 0
+
+
+def _hook_length(text: str) -> int:
+    """LinkedIn shows the first 210 characters of the first line before "…see more": that line's length."""
+    from podium.plugins.teasers import counting, networks
+
+    return counting.utf16_units(networks.hook(text))

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import icalendar
 
 from ..networks import name_of
+from ..teasers.shown import shown
 from .model import Calendar, Share, Unplaced, utc
 from .slots import UTC
 
@@ -108,7 +109,7 @@ def hootsuite_rows(shares: Iterable[Share], now: datetime) -> tuple[list[list[st
     for share in sorted(shares, key=lambda s: (utc(s.time), s.network, s.slug, s.number)):
         if utc(share.time) < utc(now) + HOOTSUITE_LEAD:
             continue  # past or too close: Hootsuite refuses it; the publish pipeline handles due shares
-        link = "" if share.url in share.text else share.url
+        link = "" if share.url in share.text or shown(share.url) in share.text else share.url
         key = (share.network, share.text, link)
         if key in seen:
             left_out.append((share, f"same text as {seen[key]}, and Hootsuite refuses duplicate messages; "

@@ -63,13 +63,39 @@ def _fit_forms(target: Target, body: str, wrap: Callable[[str], str], closing: s
     return next(text for piece, text in found if len(piece) >= KEEP * longest)
 
 
-def short_variant(target: Target, purpose: str, body: str) -> str | None:
+def _wrapper(purpose: str, lang: str, speaker: str) -> Callable[[str], str]:
+    """How the author's sentence is dressed: a quotation in quotation marks, signed by its speaker."""
+    if purpose != "quote":
+        return lambda piece: piece
+    if speaker:
+        return lambda piece: f"{quote(piece, lang)} \u2014 {speaker}"
+    return lambda piece: quote(piece, lang)
+
+
+def _closing(target: Target, purpose: str, speaker: str) -> str:
+    """Someone else's words are not "why I say this": their quote closes on what the author takes from them."""
+    kind = "voice" if purpose == "quote" and speaker else purpose
+    return phrases.closing(target.lang, kind, target.slug, target.network)
+
+
+def _signatures(speaker: str) -> list[str]:
+    """"Name, role" first; the name alone when the role would cost the quote its words."""
+    name = speaker.split(",", 1)[0].strip()
+    return [speaker, name] if name != speaker else [speaker]
+
+
+def short_variant(target: Target, purpose: str, body: str, speaker: str = "") -> str | None:
     """One teaser for X, Bluesky, Mastodon or Threads."""
     if not body:
         return None
-    closing = phrases.closing(target.lang, purpose, target.slug, target.network)
-    wrap = (lambda piece: quote(piece, target.lang)) if purpose == "quote" else (lambda piece: piece)
-    return _fit_forms(target, body, wrap, closing)
+    closing = _closing(target, purpose, speaker)
+    text = None
+    for who in _signatures(speaker):
+        wrap = _wrapper(purpose, target.lang, who)
+        text = _fit_forms(target, body, wrap, closing) or text
+        if text and wrap(body) in text:
+            break
+    return text
 
 
 def _hook_line(text: str, lang: str, wrap: Callable[[str], str]) -> str | None:
@@ -78,15 +104,17 @@ def _hook_line(text: str, lang: str, wrap: Callable[[str], str]) -> str | None:
     return wrap(piece) if piece else None
 
 
-def linkedin_variant(target: Target, purpose: str, first: str, paragraphs: list[str]) -> str | None:
-    """One LinkedIn teaser: a hook line that fits before "…see more", the author's paragraphs, link, hashtags."""
-    wrap = (lambda p: quote(p, target.lang)) if purpose == "quote" else (lambda p: p)
-    line = _hook_line(first, target.lang, wrap)
+def linkedin_variant(target: Target, purpose: str, first: str, middle: str, speaker: str = "") -> str | None:
+    """One LinkedIn teaser: a hook line that fits before "…see more", one paragraph of the post, link, hashtags."""
+    line = None
+    for who in _signatures(speaker):
+        wrap = _wrapper(purpose, target.lang, who)
+        line = _hook_line(first, target.lang, wrap) or line
+        if line == wrap(first):
+            break
     if not line:
         return None
-    closing = phrases.closing(target.lang, purpose, target.slug, target.network)
-    paragraphs = [p[len(first):].strip() if p.startswith(first) else p for p in paragraphs]
-    middle = "\n\n".join(dict.fromkeys(p for p in paragraphs if p))
+    closing = _closing(target, purpose, speaker)
 
     def render(piece: str) -> str:
         body = f"{line}\n\n{piece}" if piece else line
@@ -105,33 +133,55 @@ def _bodies(material: Material) -> dict[str, str]:
     return {
         "quote": material.quote,
         "figure": material.figure,
-        "question": material.question if material.question != material.title else "",
+        "question": material.question,  # a title that asks is the question variant, not the "title" one
         "hook": material.hook,
         "title": material.title,
     }
 
 
-def _linkedin_parts(material: Material, purpose: str, bodies: dict[str, str]) -> tuple[str, list[str]]:
-    """(first line, paragraphs): the "title" variant opens on the summary, so no two open alike."""
-    if purpose == "hook":
-        return material.title, [material.hook, material.first_paragraph]
-    if purpose == "title":
-        return (material.hook, [material.first_paragraph]) if material.hook else (material.title, [])
-    return bodies[purpose], [material.hook, material.first_paragraph]
+def _linkedin_lines(material: Material, bodies: dict[str, str]) -> dict[str, tuple[str, list[str]]]:
+    """Each variant's first line and the paragraphs it would rather follow it with, best first.
+
+    The "hook" variant opens on the summary, "title" on the title; a figure
+    is followed by the paragraph it comes from.
+    """
+    rest = list(material.paragraphs)
+    return {
+        "hook": (material.hook, [material.first_paragraph, *rest]),
+        "title": (material.title, [material.hook, *rest]),
+        "quote": (bodies["quote"], [material.hook, *rest]),
+        "figure": (bodies["figure"], [material.figure_paragraph, material.hook, *rest]),
+        "question": (bodies["question"], [*rest, material.hook]),
+    }
+
+
+def _linkedin_body(first: str, choices: list[str], used: set[str]) -> str:
+    """The first paragraph no other variant has taken, without the first line it would repeat."""
+    for paragraph in choices:
+        body = paragraph[len(first):].strip() if first and paragraph.startswith(first) else paragraph
+        if body and body not in used and body != first:
+            return body
+    return ""
 
 
 def variants(material: Material, target: Target, count: int) -> list[tuple[str, str]]:
     """Up to ``count`` distinct (variant, text) pairs, at least two whenever the post allows."""
     bodies = _bodies(material)
     chosen = [p for p in ORDER if bodies[p] and p != "title"][:count]
-    if len(chosen) < count:
+    if len(chosen) < count and material.question != material.title:
         chosen.append("title")
+    lines = _linkedin_lines(material, bodies) if target.network == "linkedin" else {}
+    used: set[str] = set()
     out: list[tuple[str, str]] = []
     for purpose in chosen:
-        if target.network == "linkedin":
-            text = linkedin_variant(target, purpose, *_linkedin_parts(material, purpose, bodies))
+        speaker = material.quote_by if purpose == "quote" else ""
+        if lines:
+            first, choices = lines[purpose]
+            middle = _linkedin_body(first, choices, used)
+            text = linkedin_variant(target, purpose, first, middle, speaker)
+            used.add(middle)
         else:
-            text = short_variant(target, purpose, bodies[purpose])
+            text = short_variant(target, purpose, bodies[purpose], speaker)
         if text and all(text != other for _, other in out):
             out.append((purpose, text))
         if len(out) >= count:
@@ -180,7 +230,7 @@ def x_thread(material: Material, target: Target, max_posts: int) -> list[str] | 
     items = sentences(material.hook) + ([material.figure] if material.figure else [])
     items += [s for s in material.sentences if s not in items]
     if material.quote:
-        items.append(quote(material.quote, target.lang))
+        items.append(_wrapper("quote", target.lang, material.quote_by)(material.quote))
     posts = _pack(items, lambda text: target.fits(text + widest), target.lang)[: max_posts - 1]
     if not posts:
         return None

@@ -14,6 +14,7 @@ from ..networks import DEFAULT_KEYS
 from ..post import PostView
 from . import compose, networks, overrides
 from .facets import facets
+from .shown import shown, tracked
 from .hashtags import hashtags
 from .material import gather, strip_markdown
 from .model import PostTeasers, Teaser, link_with_utm
@@ -38,14 +39,14 @@ def _teaser(post: PostView, network: str, variant: str, text: str, url: str, con
     return Teaser(
         slug=post.slug, lang=post.lang, network=network, variant=variant, text=text, url=url,
         length=count.length, limit=count.limit, title=post.title, source_path=post.source_path,
-        facets=facets(text) if network == "bluesky" else (), **extra,
+        facets=tracked(text, facets(text), url) if network == "bluesky" else (), **extra,
     )
 
 
 def _author_teasers(post: PostView, network: str, texts, url: str, config: Any, path: str, out: PostTeasers) -> None:
     name = networks.network(network).name
     for number, (raw, line) in enumerate(texts, 1):
-        text = overrides.fill(raw, url)
+        text = overrides.fill(raw, _link_shown(network, url))
         problem = networks.overflow(text, network, config)
         if problem:
             out.errors.append(BadInput(f"the {name} teaser {problem}", path=path, line=line))
@@ -58,6 +59,11 @@ def _author_teasers(post: PostView, network: str, texts, url: str, config: Any, 
                 "before '…see more'; put a shorter hook on its own first line", path=path, line=line))
 
 
+def _link_shown(network: str, url: str) -> str:
+    """The link as the text spells it: on Bluesky the host and path, the facet carrying the tracked address."""
+    return shown(url) if network == "bluesky" else url
+
+
 def _tags_for(post: PostView, ov: overrides.Overrides, network: str) -> list[str]:
     source = list(ov.hashtags) if ov.hashtags is not None else list(post.tags)
     if network == "linkedin" and ov.hashtags is None and post.category:
@@ -66,21 +72,38 @@ def _tags_for(post: PostView, ov: overrides.Overrides, network: str) -> list[str
 
 
 def _generated(post: PostView, network: str, material, ov, url: str, config: Any, out: PostTeasers) -> None:
-    tail = " ".join(ov.mentions.get(network, []) + _tags_for(post, ov, network))
-    target = compose.Target(post.slug, post.lang, network, url, tail, lambda t: networks.fits(t, network, config))
+    target = _target(post, network, ov, url, config)
     count = int(_setting(config, "teasers_variants", DEFAULT_VARIANTS))
     for variant, text in compose.variants(material, target, count):
         out.teasers.append(_teaser(post, network, variant, text, url, config))
-    if network == "x" and post.metadata.get("teaser_thread") is True:
-        posts = compose.x_thread(material, target, int(_setting(config, "teasers_thread_max", DEFAULT_THREAD_MAX)))
-        if posts:
-            lengths = tuple(networks.length(p, "x", config).length for p in posts)
-            teaser = _teaser(post, "x", "thread", "\n\n".join(posts), url, config, parts=tuple(posts), part_lengths=lengths)
-            out.teasers.append(Teaser(**{**teaser.__dict__, "length": max(lengths)}))
 
 
-def teasers_for(post: PostView, config: Any, source_text: str = "", path: str = "") -> PostTeasers:
-    """Every teaser of ``post`` for the networks in ``config.networks``, and the problems found."""
+def _target(post: PostView, network: str, ov, url: str, config: Any) -> compose.Target:
+    tail = " ".join(ov.mentions.get(network, []) + _tags_for(post, ov, network))
+    fits = lambda t: networks.fits(t, network, config)  # noqa: E731
+    return compose.Target(post.slug, post.lang, network, _link_shown(network, url), tail, fits)
+
+
+def _thread(post: PostView, material, ov, url: str, config: Any, path: str, out: PostTeasers) -> None:
+    """The X thread ``teaser_thread: true`` asks for, beside the author's own X texts or podium's."""
+    target = _target(post, "x", ov, url, config)
+    posts = compose.x_thread(material, target, int(_setting(config, "teasers_thread_max", DEFAULT_THREAD_MAX)))
+    if not posts:
+        out.warnings.append(BadInput(
+            "teaser_thread: true, but the post has too little text for an X thread; add paragraphs or remove the line",
+            path=path, line=post.line_of("teaser_thread")))
+        return
+    lengths = tuple(networks.length(p, "x", config).length for p in posts)
+    teaser = _teaser(post, "x", "thread", "\n\n".join(posts), url, config, parts=tuple(posts), part_lengths=lengths)
+    out.teasers.append(Teaser(**{**teaser.__dict__, "length": max(lengths)}))
+
+
+def teasers_for(post: PostView, config: Any, source_text: str = "", path: str = "", author: str = "") -> PostTeasers:
+    """Every teaser of ``post`` for the networks in ``config.networks``, and the problems found.
+
+    A pull quote signed by anyone but the leader (the post's ``author``, else
+    PODIUM_LEADER_NAME, else ``author``: Pelican's AUTHOR) names its speaker.
+    """
     out = PostTeasers()
     path = path or post.source_path
     line_of = overrides.line_finder(source_text, post.meta_lines)
@@ -92,9 +115,10 @@ def teasers_for(post: PostView, config: Any, source_text: str = "", path: str = 
             f"teasers: {network}: this network is not in PODIUM_NETWORKS, so this text is not used; "
             f"add '{network}' to PODIUM_NETWORKS or remove the line", path=path, line=line_of(("teasers", network))))
     summary = (post.metadata or {}).get("summary")
-    material = gather(post.title, strip_markdown(str(summary)) if summary else "", post.content_html, post.lang)
+    author = str((post.metadata or {}).get("author") or _setting(config, "leader_name", "") or author)
+    material = gather(post.title, strip_markdown(str(summary)) if summary else "", post.content_html, post.lang, author)
     if not material.hook and post.summary:
-        material = gather(post.title, post.summary, post.content_html, post.lang)
+        material = gather(post.title, post.summary, post.content_html, post.lang, author)
     campaign = campaign_of(post)
     for network in enabled:
         if network in ov.disabled:
@@ -104,5 +128,7 @@ def teasers_for(post: PostView, config: Any, source_text: str = "", path: str = 
             _author_teasers(post, network, ov.texts[network], url, config, path, out)
         else:
             _generated(post, network, material, ov, url, config, out)
+        if network == "x" and post.metadata.get("teaser_thread") is True:
+            _thread(post, material, ov, url, config, path, out)
     return out
 

@@ -63,7 +63,8 @@ def _make(generators) -> None:
     by_slug: dict[str, list] = {}
     for article in publishable(list(found.articles) + list(found.translations), ctx):
         post = from_content(article, root)
-        result = teasers_for(post, ctx.config, _source(article.source_path), ctx.display_path(article.source_path))
+        result = teasers_for(post, ctx.config, _source(article.source_path), ctx.display_path(article.source_path),
+                             str(getattr(article, "author", "") or ""))
         for problem in result.errors:
             ctx.report.error(problem)
         for problem in result.warnings:

@@ -68,7 +68,8 @@ class _Blocks(HTMLParser):
     """Collects the text of paragraphs, list items and blockquotes; skips code, figures, footnotes."""
 
     _SKIP = {"pre", "code", "script", "style", "figure", "figcaption", "sup", "table"}
-    _BLOCKS = {"p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"}
+    # "footer": the theme writes a pull quote's "— Name" line as the blockquote's <footer>
+    _BLOCKS = {"p", "li", "blockquote", "footer", "h1", "h2", "h3", "h4", "h5", "h6"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -193,7 +194,49 @@ def _quote_score(text: str) -> float:
     return -abs(len(text) - _QUOTE_IDEAL) / _QUOTE_IDEAL + (30 <= len(text) <= 260)
 
 
-_ATTRIBUTION = regex.compile(r"\s*[\u2014\u2013]\s*\p{Lu}[^\u2014\u2013.!?]{1,60}$")
+_ATTRIBUTION = regex.compile(r"\s*[\u2014\u2013]\s*(?P<by>\p{Lu}[^\u2014\u2013.!?]{1,80})$")
+#: "Chères actionnaires, chers actionnaires," or "Bien à vous,": a letter's opening or closing words, not its point
+_SALUTATION = regex.compile(
+    r"^(?:(?:chers?|chères?|dear|madame|monsieur|mesdames|messieurs|bonjour|hello|hi)\b.{0,110},"
+    r"|(?:bien à vous|cordialement|amitiés|bien amicalement|kind regards|best regards|warm regards|sincerely|yours)\b.{0,40}[,.]?)$",
+    regex.I)
+#: A sentence that sets up a contrast ("On paper, 97% looks like..."): alone, it says the opposite of the point.
+_SETUP = regex.compile(
+    r"^(?:sur le papier|en apparence|à première vue|en théorie|on pourrait croire|on pourrait penser|officiellement"
+    r"|on paper|at first (?:sight|glance)|in theory|on the face of it|you might think|officially)\b", regex.I)
+_CONTRAST = regex.compile(
+    r"^(?:mais|pourtant|or|en réalité|en vérité|en pratique|dans les faits|sur le terrain|sauf que"
+    r"|but|yet|however|in practice|in reality|in fact|actually)\b", regex.I)
+#: "1. “What will you stop doing?”": a heading's number and quotation marks are not the question.
+_HEADING_DRESSING = regex.compile(r"^\s*(?:\d+\s*[.)]\s*)?[\u201c\u00ab\"]?\s*|\s*[\u201d\u00bb\"]?\s*$")
+
+
+def salutation(paragraph: str) -> bool:
+    return len(paragraph) <= 130 and _SALUTATION.match(paragraph) is not None
+
+
+def setup_sentences(paragraph_sentences: list[str]) -> set[str]:
+    """The sentences that open a contrast: marked as such, or followed by "But…" / "Mais…"."""
+    found = set()
+    for index, sentence in enumerate(paragraph_sentences):
+        after = paragraph_sentences[index + 1] if index + 1 < len(paragraph_sentences) else ""
+        if _SETUP.match(sentence) or _CONTRAST.match(after):
+            found.add(sentence)
+    return found
+
+
+def split_quote(text: str) -> tuple[str, str]:
+    """(the words, who said them) of a pull quote whose last line is "— Name, role"."""
+    match = _ATTRIBUTION.search(text)
+    if not match:
+        return text, ""
+    return text[:match.start()].strip(), match.group("by").strip(" ,")
+
+
+def own_words(speaker: str, author: str) -> bool:
+    """Whether the "— Name" of a pull quote is the author (then the quote is the author's own)."""
+    name = speaker.split(",", 1)[0].strip().casefold()
+    return not speaker or bool(author) and name == author.strip().casefold()
 
 
 @dataclass(frozen=True)
@@ -202,11 +245,16 @@ class Material:
     hook: str  # the author's summary, else the first paragraph
     first_paragraph: str = ""
     quote: str = ""
+    quote_by: str = ""  # the speaker of a pull quote by someone else ("Name, role"); empty for the author's own
     figure: str = ""
     question: str = ""
     sentences: tuple[str, ...] = field(default_factory=tuple)
+    paragraphs: tuple[str, ...] = field(default_factory=tuple)  # the first few, for LinkedIn's bodies
+    figure_paragraph: str = ""  # the paragraph the figure comes from
 
 
+#: LinkedIn variants take their bodies from the first paragraphs: at most this many.
+BODY_PARAGRAPHS = 5
 #: The thread quotes at most this many of the body's first sentences.
 THREAD_SENTENCES = 12
 
@@ -215,16 +263,44 @@ def _plain(text: str) -> str:
     return _one_line(html.unescape(text))
 
 
-def gather(title: str, summary: str, content_html: str, lang: str) -> Material:
-    """Pick the pieces of a post a teaser can quote; only those are typeset."""
+def _best_quote(body: list[tuple[str, str]], author: str) -> tuple[str, str]:
+    quotes = [split_quote(_plain(t)) for kind, t in body if kind == "blockquote"]
+    quotes = [(q, "" if own_words(by, author) else by) for q, by in quotes if 20 <= len(q) <= 400]
+    return max(quotes, key=lambda q: _quote_score(q[0])) if quotes else ("", "")
+
+
+def _best_figure(paragraphs: list[str]) -> tuple[str, str]:
+    """(the key-figure sentence, its paragraph); never the set-up half of a contrast."""
+    candidates = []
+    for paragraph in paragraphs:
+        found = sentences(paragraph)
+        setups = setup_sentences(found)
+        candidates += [(s, paragraph) for s in found if s not in setups]
+    if not candidates:
+        return "", ""
+    best = max(candidates, key=lambda c: _figure_score(c[0]))  # max keeps the first of equals
+    return best if _figure_score(best[0]) >= 4 else ("", "")
+
+
+def _questions(title: str, body: list[tuple[str, str]], all_sentences: list[str]) -> list[str]:
+    headings = [_HEADING_DRESSING.sub("", _plain(t)) for kind, t in body if kind[0] == "h" and kind[1:].isdigit()]
+    return [s for s in (title, *headings, *all_sentences)
+            if s.rstrip("\u201d\u00bb\u202f\"' ").endswith("?") and len(s) <= 240]
+
+
+def gather(title: str, summary: str, content_html: str, lang: str, author: str = "") -> Material:
+    """Pick the pieces of a post a teaser can quote; only those are typeset.
+
+    ``author`` is the leader's name: a pull quote signed with it is the
+    author's own; one signed by anyone else is quoted with its speaker's name.
+    """
     body = blocks(content_html)
-    paragraphs = [_plain(t) for kind, t in body if kind in ("p", "li")]
-    quotes = [_ATTRIBUTION.sub("", _plain(t)) for kind, t in body if kind == "blockquote"]
-    quotes = [q for q in quotes if 20 <= len(q) <= 400]
+    paragraphs = [p for p in (_plain(t) for kind, t in body if kind in ("p", "li")) if not salutation(p)]
+    quote_text, quote_by = _best_quote(body, author)
     all_sentences = [s for p in paragraphs for s in sentences(p)]
-    figures = sorted(all_sentences, key=_figure_score, reverse=True)
+    figure, figure_paragraph = _best_figure(paragraphs)
     title = _plain(strip_markdown(title))
-    questions = [s for s in (title, *all_sentences) if s.rstrip("\u201d\u00bb\u202f\"' ").endswith("?") and len(s) <= 240]
+    questions = _questions(title, body, all_sentences)
     first = paragraphs[0] if paragraphs else ""
     summary = _plain(strip_markdown(summary))
 
@@ -235,8 +311,11 @@ def gather(title: str, summary: str, content_html: str, lang: str) -> Material:
         title=typed(title),
         hook=typed(summary or first),
         first_paragraph=typed(first),
-        quote=typed(max(quotes, key=_quote_score)) if quotes else "",
-        figure=typed(figures[0]) if figures and _figure_score(figures[0]) >= 4 else "",
+        quote=typed(quote_text),
+        quote_by=typed(quote_by),
+        figure=typed(figure),
         question=typed(questions[0]) if questions else "",
         sentences=tuple(typed(s) for s in all_sentences[:THREAD_SENTENCES]),
+        paragraphs=tuple(typed(p) for p in paragraphs[:BODY_PARAGRAPHS]),
+        figure_paragraph=typed(figure_paragraph),
     )

@@ -15,6 +15,7 @@ from typing import Any, Mapping
 import httpx
 
 from podium.plugins import networks
+from podium.plugins.teasers.shown import tracked
 
 from .base import Channel, PermanentError, Posted, require, single_text
 from .richtext import facets
@@ -99,7 +100,8 @@ class BlueskyChannel(Channel):
         lang = getattr(share, "lang", "")
         if lang:
             post["langs"] = [lang]
-        found = facets(text)
+        # a teaser shows its link as host and path: the facet carries the tracked address (share.url)
+        found = list(tracked(text, facets(text), share.url))
         if found:
             post["facets"] = found
         post["embed"] = {"$type": "app.bsky.embed.external", "external": {

@@ -18,6 +18,7 @@ from podium.plugins.teasers import networks, shorten as shorten_mod
 from podium.plugins.teasers.generate import teasers_for
 from podium.plugins.teasers.hashtags import camel_case
 from podium.plugins.teasers.tokens import HASHTAG, MENTION, pieces
+from podium.plugins.teasers.shown import shown
 from podium.plugins.teasers.urls import find_links
 
 from .factory import ALL_NETWORKS, config
@@ -63,7 +64,7 @@ def post(draw):
 
 
 def _whole_pieces_only(teaser, source_text: str, tags) -> None:
-    allowed_links = {link.text for link in find_links(source_text)} | {teaser.url}
+    allowed_links = {link.text for link in find_links(source_text)} | {teaser.url, shown(teaser.url).rstrip("\u2026")}
     allowed_tags = set(HASHTAG.findall(source_text)) | {camel_case(t) for t in tags}
     allowed_mentions = set(MENTION.findall(source_text))
     found = pieces(teaser.text)

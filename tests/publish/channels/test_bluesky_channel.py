@@ -138,3 +138,24 @@ def test_bluesky_pds_comes_from_the_environment():
                                       "PODIUM_BLUESKY_APP_PASSWORD": "p", "PODIUM_BLUESKY_PDS": "https://pds.example"})
     assert client.base_url == "https://pds.example" and client.handle == "me.bsky.social"
     client.close()
+
+
+def test_bluesky_client_against_local_pds_contract_server_sends_the_teasers_short_link_with_its_tracked_uri(
+        make_network, make_share):
+    from podium.plugins.teasers.generate import teasers_for
+    from tests.plugins.teasers.factory import config, post_view
+
+    view = post_view({"title": "Rentrée", "slug": "rentree", "lang": "fr", "tags": ["éducation"]},
+                     "Trois priorités pour l’année, et une méthode pour les tenir toutes.")
+    teaser = next(t for t in teasers_for(view, config(networks=("bluesky",))).teasers)
+    assert "blog.example.org/rentree.html…" in teaser.text and "utm_" not in teaser.text
+    bsky = make_network("bluesky")
+    with bsky.client() as client:
+        client.post(make_share(text=teaser.text, url=teaser.url))
+    record = bsky.server.requests[-1].json()["record"]
+    assert record["text"] == teaser.text
+    assert record["facets"] == [dict(f) for f in teaser.facets]  # what teasers.json shows is what is sent
+    (link,) = [f for f in record["facets"] if "uri" in f["features"][0]]
+    assert link["features"][0]["uri"] == "https://blog.example.org/rentree.html?utm_source=bluesky&utm_medium=social&utm_campaign=rentree"
+    shown = teaser.text.encode("utf-8")[link["index"]["byteStart"]:link["index"]["byteEnd"]].decode("utf-8")
+    assert shown == "blog.example.org/rentree.html…"
