@@ -25,6 +25,7 @@ site: $(STAMP)
 
 test: $(DEVSTAMP)
 	bash .ci/setup-system
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
 bench: $(DEVSTAMP)

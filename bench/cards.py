@@ -40,7 +40,7 @@ def child(site: str, kind: str) -> None:
     result = build(site, now=NOW, output=Path(site) / "output", overrides=overrides)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_SELF)
-    cards = result.ctx.shared.get("cards")
+    cards = result.ctx.cards
     print(json.dumps({
         "wall": wall, "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
         "rendered": getattr(cards, "rendered", 0), "reused": getattr(cards, "reused", 0),

@@ -46,7 +46,7 @@ def child(site: str) -> None:
     start = time.perf_counter()
     result = build(site, now=NOW, output=Path(site) / "output")
     total = time.perf_counter() - start
-    teasers = len(result.ctx.shared.get("teasers.all") or [])
+    teasers = len(result.ctx.teasers or [])
     print(json.dumps({"total": total, "make": spent["make"], "write": spent["write"], "teasers": teasers}))
 
 

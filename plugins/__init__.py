@@ -14,7 +14,7 @@ CAPABILITIES = (
     "podium.plugins.feeds.glue",  # after cards: feeds read podium_card at 'finalized'
     "podium.plugins.sitemap.glue",
     "podium.plugins.teasers.glue",  # after the embargo: publishable posts only; before the calendar, which reads them
-    "podium.plugins.calendar.glue",  # after teasers: the schedule reads ctx.shared["teasers"] at 'finalized'
+    "podium.plugins.calendar.glue",  # after teasers: the schedule reads ctx.teasers_by_slug at 'finalized'
     "podium.plugins.syndication.glue",  # "Discuss on ..." links from the publish ledger
 )
 

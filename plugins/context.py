@@ -1,48 +1,97 @@
-"""The build context: validated settings, 'now' and the error report of one build.
+"""The build context: validated settings, 'now', the error report and what each step hands the next.
 
 It travels in Pelican's settings dict under the key ``PODIUM`` (no underscore,
 so it is not mistaken for a PODIUM_* setting). The command line creates it;
 a plain ``pelican`` run gets one lazily from the ``initialized`` signal.
+
+Every result one capability leaves for another (or for ``podium.publish``)
+is a named, typed field below, written by one glue module and documented
+here; there is no free-form bag. Withheld content has one record, the
+``withheld`` map, written only through ``hold``.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, MutableMapping
+from typing import TYPE_CHECKING, Any
 
 from . import settings as settings_mod
 from .errors import Report
 
+if TYPE_CHECKING:  # the capabilities import this module: their types are for the type checker only
+    from jinja2 import Environment
+
+    from .calendar.model import Calendar, Share, Unplaced
+    from .cards.glue import Kit
+    from .images.glue import State as ImageState
+    from .post import PostView
+    from .sitemap.glue import Learned
+    from .teasers.model import Teaser
+
 KEY = "PODIUM"
+
+#: (slug, language) of a post or page: a translation shares its original's slug, not its language
+Version = tuple[str, str]
+
+
+def version_of(item: Any) -> Version:
+    return (item.slug, getattr(item, "lang", "") or "")
 
 
 @dataclass
 class BuildContext:
-    config: Any  # the frozen PodiumSettings
+    config: settings_mod.PodiumSettings
     now: datetime  # aware
     report: Report = field(default_factory=Report)
-    #: posts withheld by the embargo, slug -> reason: nothing may mention them
-    embargoed: dict[str, str] = field(default_factory=dict)
-    #: (slug, lang) of every withheld post: see is_withheld
-    withheld: set[tuple[str, str]] = field(default_factory=set)
     #: the project folder: error messages show paths relative to it
     root: str = ""
     #: a production build (publishconf.py): stricter about what may go live
     prod: bool = False
-    #: free space for capabilities to hand results to later steps (e.g. teasers to the calendar)
-    shared: dict[str, Any] = field(default_factory=dict)
+
+    #: every withheld post and page, (slug, language) -> reason: nothing may mention them (embargo, via hold)
+    withheld: dict[Version, str] = field(default_factory=dict)
+    #: the Pelican objects behind ``withheld``, for the steps that need their files (sitemap, static files)
+    withheld_content: list[Any] = field(default_factory=list)
+
+    #: the publishable articles and their translations, as Pelican objects (core, article_generator_finalized)
+    posts: list[Any] = field(default_factory=list)
+    #: the publishable pages and page translations: Pelican's own lists, trimmed in place by the embargo (core)
+    pages: list[Any] = field(default_factory=list)
+    page_translations: list[Any] = field(default_factory=list)
+    #: the theme's Jinja environment, for the private pages under social/ (core, all_generators_finalized)
+    templates: Environment | None = None
+
+    #: images: the library of processed images and what each post uses (images.glue.state)
+    images: ImageState | None = None
+    #: cards: the shared card kit and its counters (cards.glue)
+    cards: Kit | None = None
+    #: feeds: the posts they list (article_generator_finalized) and the files written (finalized)
+    feed_posts: list[Any] = field(default_factory=list)
+    feeds: list[str] = field(default_factory=list)
+    #: sitemap: the documents learned at all_generators_finalized, the URLs written at finalized
+    sitemap: Learned | None = None
+    sitemap_urls: list[str] = field(default_factory=list)
+    #: teasers: every teaser (None when teasers are off), and per slug those the schedule may post
+    teasers: list[Teaser] | None = None
+    teasers_by_slug: dict[str, list[Teaser]] | None = None
+    #: calendar: the loaded calendar (None: no file, or broken), whether it failed to load,
+    #: the posts it schedules, and the schedule made at finalized
+    calendar: Calendar | None = None
+    calendar_broken: bool = False
+    calendar_posts: list[PostView] = field(default_factory=list)
+    schedule: tuple[list[Share], list[Unplaced]] | None = None
 
     @property
     def preview(self) -> bool:
-        return bool(self.config.preview)
+        return self.config.preview
 
     def hold(self, item: Any, reason: str) -> None:
         """Withhold one post or page: every later step must leave it out."""
-        self.embargoed[item.slug] = reason
-        self.withheld.add((item.slug, getattr(item, "lang", "")))
-        item.podium_embargo = reason
-        self.shared.setdefault("held_content", []).append(item)
+        self.withheld[version_of(item)] = reason
+        self.withheld_content.append(item)
 
     def is_withheld(self, item: Any) -> bool:
         """Whether a post (Pelican object or PostView) is withheld.
@@ -50,19 +99,25 @@ class BuildContext:
         Keyed by slug and language: a French draft does not hide its published
         English translation, which shares its slug.
         """
-        return bool(getattr(item, "podium_embargo", None)) or (item.slug, getattr(item, "lang", "")) in self.withheld
+        return version_of(item) in self.withheld
+
+    def reason(self, item: Any) -> str | None:
+        """Why ``item`` is withheld, or None: the theme's preview banner shows it."""
+        return self.withheld.get(version_of(item))
+
+    def withheld_slugs(self) -> dict[str, str]:
+        """Slug -> reason, for messages that speak of posts by slug ("3 withheld", "podium teasers SLUG")."""
+        return {slug: reason for (slug, _), reason in self.withheld.items()}
 
     def display_path(self, path: str) -> str:
         """A path as the person typing commands in the project folder sees it."""
-        import os
-
         root = self.root or os.getcwd()
         rel = os.path.relpath(path, root)
         return path if rel.startswith("..") else rel
 
 
-def create(pelican_settings: MutableMapping[str, Any], source: str | None = None, root: str = "", clock=None,
-           prod: bool = False) -> BuildContext:
+def create(pelican_settings: MutableMapping[str, Any], source: str | None = None, root: str = "",
+           clock: Callable[[], datetime] | None = None, prod: bool = False) -> BuildContext:
     """Validate settings and fix 'now' once, at start-up."""
     config, warnings = settings_mod.load(pelican_settings, source)
     now = config.now or (clock or (lambda: datetime.now(timezone.utc)))()

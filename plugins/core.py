@@ -19,7 +19,7 @@ def _add_reader(readers) -> None:
 
 
 def _remember_articles(generator) -> None:
-    context.get(generator.settings).shared["articles"] = list(generator.articles) + list(generator.translations)
+    context.get(generator.settings).posts = list(generator.articles) + list(generator.translations)
 
 
 def _list_translations(generator) -> None:
@@ -51,8 +51,12 @@ def _list_translations(generator) -> None:
 
 def _remember_pages(generator) -> None:
     # the same lists, not copies: the page embargo trims them in place afterwards
-    shared = context.get(generator.settings).shared
-    shared["pages"], shared["page_translations"] = generator.pages, generator.translations
+    ctx = context.get(generator.settings)
+    ctx.pages, ctx.page_translations = generator.pages, generator.translations
+
+
+def _remember_templates(generators) -> None:
+    context.get(generators[0].settings).templates = generators[0].env
 
 
 def register() -> None:
@@ -64,3 +68,5 @@ def register() -> None:
     signals.article_generator_finalized.connect(_remember_articles)
     signals.article_generator_finalized.connect(_list_translations)
     signals.page_generator_finalized.connect(_remember_pages)
+    # all_generators_finalized: the theme's environment, for the pages written under social/ at 'finalized'.
+    signals.all_generators_finalized.connect(_remember_templates)

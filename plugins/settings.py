@@ -1,6 +1,7 @@
 """PODIUM_* settings: defaults in one place, validated once into a frozen dataclass.
 
-Each capability adds its settings to ``SPECS`` below, in its own section.
+Each capability adds its settings to ``PodiumSettings`` below, in its own
+section: a typed field with ``setting(default, parser, doc)``.
 Validation collects every problem before reporting, so a person fixes their
 settings file in one go rather than one error per build.
 """
@@ -208,70 +209,93 @@ def widths(value: Any) -> tuple[int, ...]:
 
 # --- the settings, one section per capability ---
 
-SPECS: list[Spec] = [
+def setting(default: Any = None, parse: Callable[[Any], Any] = text, doc: str = "", *,
+            factory: Callable[[], Any] | None = None) -> Any:
+    """One PodiumSettings field: its default, the parser that validates it and its line in the reference."""
+    meta = {"parse": parse, "doc": doc}
+    if factory is not None:
+        return dataclasses.field(default_factory=factory, metadata=meta)
+    return dataclasses.field(default=default, metadata=meta)
+
+
+@dataclasses.dataclass(frozen=True)
+class PodiumSettings:
+    """Every PODIUM_* setting, typed, with its default: the one place a default is written.
+
+    A field ``cards_accent`` is the setting ``PODIUM_CARDS_ACCENT``. Built once
+    per build by ``load``; code outside a build uses ``defaults()``.
+    """
+
     # core
-    Spec("PODIUM_NOW", None, instant, "Time that counts as 'now' for embargo and schedule; None means the clock when the build starts."),
-    Spec("PODIUM_PREVIEW", False, boolean, "Preview build: drafts and future posts are shown with a banner (podium serve). Never for production."),
-    Spec("PODIUM_STRICT", False, boolean, "Warnings fail the build, like Pelican's --fatal warnings."),
-    Spec("PODIUM_LANGUAGES", LANGUAGES, subset_of(LANGUAGES, "language"), "Languages a post may be written in."),
-    Spec("PODIUM_NETWORKS", registry.DEFAULT_KEYS, subset_of(NETWORKS, "network"), "Social networks podium writes for."),
+    now: datetime | None = setting(None, instant, "Time that counts as 'now' for embargo and schedule; None means the clock when the build starts.")
+    preview: bool = setting(False, boolean, "Preview build: drafts and future posts are shown with a banner (podium serve). Never for production.")
+    strict: bool = setting(False, boolean, "Warnings fail the build, like Pelican's --fatal warnings.")
+    languages: tuple[str, ...] = setting(LANGUAGES, subset_of(LANGUAGES, "language"), "Languages a post may be written in.")
+    networks: tuple[str, ...] = setting(registry.DEFAULT_KEYS, subset_of(NETWORKS, "network"), "Social networks podium writes for.")
     # the leader, shown on the home page and in cards
-    Spec("PODIUM_LEADER_NAME", "", text, "The leader's name, as readers know it."),
-    Spec("PODIUM_LEADER_ROLE", "", text, "Their role, one line."),
-    Spec("PODIUM_LEADER_BIO", "", text, "One-line bio on the home page."),
-    Spec("PODIUM_LEADER_PHOTO", None, optional(text), "Path of the portrait under content/, e.g. 'images/portrait.jpg'."),
-    Spec("PODIUM_SOCIAL_PROFILES", {}, mapping_of(None, url, "network"), "Profiles linked with rel=\"me\": {'linkedin': 'https://...'}."),
+    leader_name: str = setting("", text, "The leader's name, as readers know it.")
+    leader_role: str = setting("", text, "Their role, one line.")
+    leader_bio: str = setting("", text, "One-line bio on the home page.")
+    leader_photo: str | None = setting(None, optional(text), "Path of the portrait under content/, e.g. 'images/portrait.jpg'.")
+    social_profiles: dict[str, str] = setting(parse=mapping_of(None, url, "network"), factory=dict,
+                                              doc="Profiles linked with rel=\"me\": {'linkedin': 'https://...'}.")
     # feeds
-    Spec("PODIUM_FEEDS_FORMATS", ("atom", "rss"), subset_of(("atom", "rss"), "feed format"), "Feed formats written."),
-    Spec("PODIUM_FEEDS_PER", ("category", "tag", "language"), subset_of(("category", "tag", "language"), "feed kind"), "Extra feeds besides the main one."),
-    Spec("PODIUM_FEEDS_LIMIT", 30, integer(1, 10000), "Entries per feed."),
+    feeds_formats: tuple[str, ...] = setting(("atom", "rss"), subset_of(("atom", "rss"), "feed format"), "Feed formats written.")
+    feeds_per: tuple[str, ...] = setting(("category", "tag", "language"), subset_of(("category", "tag", "language"), "feed kind"),
+                                         "Extra feeds besides the main one.")
+    feeds_limit: int = setting(30, integer(1, 10000), "Entries per feed.")
     # publish
-    Spec("PODIUM_PUBLISH_TARGETS", {}, publish_targets,
-         "Where 'podium publish' deploys: {name: {'type': 'dir' | 'rsync' | 'git' | 's3', ...options}} (docs/publishing.md)."),
-    Spec("PODIUM_PUBLISH_DEFAULT_TARGET", None, optional(text), "Target used without --target; None: the only one defined."),
-    Spec("PODIUM_PUBLISH_LEDGER", "content/.podium/ledger.json", text,
-         "The record of every share sent, relative to the project; CI commits it back."),
-    Spec("PODIUM_PUBLISH_CATCH_UP_HOURS", 48, integer(0, 8760),
-         "A share more than this late is not sent (it is listed as missed): a first run does not re-announce old posts."),
+    publish_targets: dict[str, dict[str, Any]] = setting(
+        parse=publish_targets, factory=dict,
+        doc="Where 'podium publish' deploys: {name: {'type': 'dir' | 'rsync' | 'git' | 's3', ...options}} (docs/publishing.md).")
+    publish_default_target: str | None = setting(None, optional(text), "Target used without --target; None: the only one defined.")
+    publish_ledger: str = setting("content/.podium/ledger.json", text,
+                                  "The record of every share sent, relative to the project; CI commits it back.")
+    publish_catch_up_hours: int = setting(
+        48, integer(0, 8760), "A share more than this late is not sent (it is listed as missed): a first run does not re-announce old posts.")
     # cards
-    Spec("PODIUM_CARDS_ENABLED", True, boolean, "Make a 1200×630 social card for every post (og:image, twitter:image)."),
-    Spec("PODIUM_CARDS_LAYOUT", "classic", one_of(("classic", "split")),
-         "Card layout: 'classic' (accent bar, title, leader in the footer) or 'split' (portrait fills the right third)."),
-    Spec("PODIUM_CARDS_BACKGROUND", "#0f172a", colour, "Card background colour."),
-    Spec("PODIUM_CARDS_FOREGROUND", "#ffffff", colour, "Card text colour."),
-    Spec("PODIUM_CARDS_ACCENT", "#f59e0b", colour, "Card accent colour: bars, panel, site name."),
-    Spec("PODIUM_CARDS_LOGO", None, optional(text), "Path of a logo under content/ (PNG with transparency is best), or None."),
-    Spec("PODIUM_CARDS_PORTRAIT", True, boolean, "Show PODIUM_LEADER_PHOTO on cards."),
-    Spec("PODIUM_CARDS_FORMAT", "png", one_of(("png", "jpeg")), "Card file format; either stays under 1 MB."),
-    Spec("PODIUM_CARDS_CACHE_DIR", ".cache/podium/cards", text,
-         "Where rendered cards are kept between builds, relative to the project; never inside the output."),
+    cards_enabled: bool = setting(True, boolean, "Make a 1200×630 social card for every post (og:image, twitter:image).")
+    cards_layout: str = setting("classic", one_of(("classic", "split")),
+                                "Card layout: 'classic' (accent bar, title, leader in the footer) or 'split' (portrait fills the right third).")
+    cards_background: str = setting("#0f172a", colour, "Card background colour.")
+    cards_foreground: str = setting("#ffffff", colour, "Card text colour.")
+    cards_accent: str = setting("#f59e0b", colour, "Card accent colour: bars, panel, site name.")
+    cards_logo: str | None = setting(None, optional(text), "Path of a logo under content/ (PNG with transparency is best), or None.")
+    cards_portrait: bool = setting(True, boolean, "Show PODIUM_LEADER_PHOTO on cards.")
+    cards_format: str = setting("png", one_of(("png", "jpeg")), "Card file format; either stays under 1 MB.")
+    cards_cache_dir: str = setting(".cache/podium/cards", text,
+                                   "Where rendered cards are kept between builds, relative to the project; never inside the output.")
     # images
-    Spec("PODIUM_IMAGES_ENABLED", True, boolean, "Resize post images, add WebP, srcset, width/height and lazy loading."),
-    Spec("PODIUM_IMAGES_WIDTHS", (480, 960, 1600), widths, "Widths of the resized variants; none is wider than the original."),
-    Spec("PODIUM_IMAGES_SIZES", "(max-width: 46rem) 100vw, 46rem", text, "The sizes attribute: how wide images show in the theme."),
-    Spec("PODIUM_IMAGES_QUALITY", 82, integer(30, 100), "JPEG and WebP quality of published images."),
-    Spec("PODIUM_IMAGES_MAX_PIXELS", 80_000_000, integer(1_000_000, 170_000_000),
-         "Largest image accepted, in pixels; bigger files are refused as possible decompression bombs."),
-    Spec("PODIUM_IMAGES_CACHE_DIR", ".cache/podium/images", text,
-         "Where resized images are kept between builds, relative to the project; never inside the output."),
+    images_enabled: bool = setting(True, boolean, "Resize post images, add WebP, srcset, width/height and lazy loading.")
+    images_widths: tuple[int, ...] = setting((480, 960, 1600), widths, "Widths of the resized variants; none is wider than the original.")
+    images_sizes: str = setting("(max-width: 46rem) 100vw, 46rem", text, "The sizes attribute: how wide images show in the theme.")
+    images_quality: int = setting(82, integer(30, 100), "JPEG and WebP quality of published images.")
+    images_max_pixels: int = setting(80_000_000, integer(1_000_000, 170_000_000),
+                                     "Largest image accepted, in pixels; bigger files are refused as possible decompression bombs.")
+    images_cache_dir: str = setting(".cache/podium/images", text,
+                                    "Where resized images are kept between builds, relative to the project; never inside the output.")
     # calendar
-    Spec("PODIUM_CALENDAR_PATH", "calendar.yaml", text,
-         "The editorial calendar, relative to the content folder (PATH); a missing file means no calendar."),
-    Spec("PODIUM_CALENDAR_STRICT", False, boolean,
-         "True: a post with no calendar entry (or no calendar file) is withheld; False: it goes out on its date."),
+    calendar_path: str = setting("calendar.yaml", text,
+                                 "The editorial calendar, relative to the content folder (PATH); a missing file means no calendar.")
+    calendar_strict: bool = setting(False, boolean,
+                                    "True: a post with no calendar entry (or no calendar file) is withheld; False: it goes out on its date.")
     # teasers
-    Spec("PODIUM_TEASERS_ENABLED", True, boolean, "Write teasers for every published post (social/teasers.json and the social kit pages)."),
-    Spec("PODIUM_TEASERS_VARIANTS", 3, integer(2, 5), "Teasers written per network and post (at least 2 whenever the post has the material)."),
-    Spec("PODIUM_TEASERS_MASTODON_LIMIT", registry.get("mastodon").limit, integer(100, 100000), "Your Mastodon instance's limit in characters (500 on most instances)."),
-    Spec("PODIUM_TEASERS_UTM", True, boolean, "Add utm_source=<network>, utm_medium=social, utm_campaign=<campaign or slug> to teaser links."),
-    Spec("PODIUM_TEASERS_THREAD_MAX", 5, integer(2, 25), "Most posts in an X thread (for posts with 'teaser_thread: true')."),
-    Spec("PODIUM_TEASERS_KIT", True, boolean, "Write the private social kit page social/<slug>.html for each post (noindex, linked from nowhere)."),
-]
+    teasers_enabled: bool = setting(True, boolean, "Write teasers for every published post (social/teasers.json and the social kit pages).")
+    teasers_variants: int = setting(3, integer(2, 5), "Teasers written per network and post (at least 2 whenever the post has the material).")
+    teasers_mastodon_limit: int = setting(registry.get("mastodon").limit, integer(100, 100000),
+                                          "Your Mastodon instance's limit in characters (500 on most instances).")
+    teasers_utm: bool = setting(True, boolean, "Add utm_source=<network>, utm_medium=social, utm_campaign=<campaign or slug> to teaser links.")
+    teasers_thread_max: int = setting(5, integer(2, 25), "Most posts in an X thread (for posts with 'teaser_thread: true').")
+    teasers_kit: bool = setting(True, boolean, "Write the private social kit page social/<slug>.html for each post (noindex, linked from nowhere).")
 
 
-def _settings_class() -> type:
-    fields = [(s.field, Any) for s in SPECS]
-    return dataclasses.make_dataclass("PodiumSettings", fields, frozen=True)
+def _spec(f: dataclasses.Field) -> Spec:
+    default = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
+    return Spec(f"PODIUM_{f.name.upper()}", default, f.metadata["parse"], f.metadata["doc"])
+
+
+#: The settings in the order of PodiumSettings, as (key, default, parser, doc): the reference.
+SPECS: list[Spec] = [_spec(f) for f in dataclasses.fields(PodiumSettings)]
 
 
 def line_of(source: str | None, key: str) -> int | None:
@@ -298,28 +322,28 @@ def unknown_keys(raw: Mapping[str, Any]) -> list[tuple[str, str | None]]:
     return found
 
 
-def load(raw: Mapping[str, Any], source: str | None = None):
+def load(raw: Mapping[str, Any], source: str | None = None) -> tuple[PodiumSettings, list[BadInput]]:
     """Validate the PODIUM_* keys of a Pelican settings mapping.
 
     Returns ``(settings, warnings)``; raises ManyErrors listing every bad value.
     """
     errors: list[PodiumError] = []
-    values = {}
+    values: dict[str, Any] = {}
     for spec in SPECS:
         value = raw.get(spec.key, spec.default)
         try:
             values[spec.field] = spec.parse(value)
         except Invalid as exc:
             errors.append(BadInput(f"{spec.key}: {exc}", path=source, line=line_of(source, spec.key)))
-    warnings = []
+    warnings: list[BadInput] = []
     for key, close in unknown_keys(raw):
         hint = f"did you mean {close}?" if close else "remove it or check docs/reference/settings.md"
         warnings.append(BadInput(f"{key}: unknown podium setting, ignored; {hint}", path=source, line=line_of(source, key)))
     if errors:
         raise ManyErrors(errors)
-    return _settings_class()(**values), warnings
+    return PodiumSettings(**values), warnings
 
 
-def defaults():
+def defaults() -> PodiumSettings:
     """The settings with every default: for tests and for code run outside a build."""
     return load({})[0]

@@ -127,7 +127,7 @@ def build(project: str | os.PathLike, *, prod: bool = False, now: datetime | str
         logger.removeHandler(collect)
     warnings = ctx.report.warnings + [BadInput(m) for m in collect.warnings]
     return BuildResult(output=target, settings=settings, ctx=ctx, warnings=warnings, synced=synced,
-                       articles=len(ctx.shared.get("articles", [])), pages=len(ctx.shared.get("pages", [])) + len(ctx.shared.get("page_translations", [])))
+                       articles=len(ctx.posts), pages=len(ctx.pages) + len(ctx.page_translations))
 
 
 __all__ = ["build", "read_settings", "BuildResult", "ManyErrors"]

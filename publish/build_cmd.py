@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     result = build(args.project, prod=args.prod, now=parse_now(args.now), output=args.output, strict=args.strict)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    held = result.ctx.embargoed
+    held = result.ctx.withheld_slugs()
     print(f"Built {plural(result.articles, 'post')} and {plural(result.pages, 'page')} into {result.output}")
     if held:
         print(f"Withheld {len(held)}: " + ", ".join(f"{slug} ({why})" for slug, why in sorted(held.items())))

@@ -49,11 +49,12 @@ def add_post_to_calendar(project: Path, settings: dict, slug: str, *, status: st
 
 
 def _summary(calendar, ctx) -> list[str]:
-    held = {slug: why for slug, why in ctx.embargoed.items() if slug in calendar.entries}
-    going = [slug for slug in calendar.entries if slug not in ctx.embargoed and calendar.entries[slug].status != "idea"]
+    withheld = ctx.withheld_slugs()
+    held = {slug: why for slug, why in withheld.items() if slug in calendar.entries}
+    going = [slug for slug in calendar.entries if slug not in withheld and calendar.entries[slug].status != "idea"]
     lines = [f"{calendar.path}: OK: {len(calendar.entries)} entries, {len(going)} posts out, {len(held)} withheld"]
     lines += [f"  withheld {slug}: {why}" for slug, why in sorted(held.items())]
-    shares, unplaced = ctx.shared.get("schedule", ([], []))
+    shares, unplaced = ctx.schedule or ([], [])
     lines.append(f"  {len(shares)} shares scheduled, {len(unplaced)} could not be placed")
     lines += [f"  not placed {u.id}: {u.reason}" for u in unplaced]
     return lines
@@ -79,10 +80,10 @@ def run(args: argparse.Namespace) -> int:
     with (tempfile.TemporaryDirectory(prefix="podium-check-") as scratch, open(os.devnull, "w") as quiet,
           contextlib.redirect_stdout(quiet)):  # Pelican's own summary line says nothing about the calendar
         result = build(project, now=parse_now(args.now), output=Path(scratch) / "output")
-    if result.ctx.shared.get("calendar") is None:
+    if result.ctx.calendar is None:
         print(f"{os.path.relpath(path, project)}: only comments so far, so no calendar applies; "
               "see the example in docs/comms.md")
         return 0
-    for line in _summary(result.ctx.shared["calendar"], result.ctx):
+    for line in _summary(result.ctx.calendar, result.ctx):
         print(line)
     return 0

@@ -34,5 +34,5 @@ def run(args: argparse.Namespace) -> int:
         raise ManyErrors([BadInput(str(b)) for b in broken])
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    print(f"OK: {result.articles} posts and {result.pages} pages checked; {len(result.ctx.embargoed)} withheld.")
+    print(f"OK: {result.articles} posts and {result.pages} pages checked; {len(result.ctx.withheld_slugs())} withheld.")
     return 0

@@ -159,7 +159,7 @@ def _probe(outcome: Outcome, clients) -> None:
 
 
 def _counts(result) -> tuple[int, int, int]:
-    return result.articles, result.pages, len(result.ctx.embargoed)
+    return result.articles, result.pages, len(result.ctx.withheld_slugs())
 
 
 def _size(folder: Path, paths) -> int:
@@ -168,12 +168,12 @@ def _size(folder: Path, paths) -> int:
 
 def _shares(result, cfg) -> list:
     """The calendar's schedule when there is a calendar; otherwise one share per post and network."""
-    scheduled = result.ctx.shared.get("schedule")
+    scheduled = result.ctx.schedule
     if scheduled is not None:
         return list(scheduled[0])
     siteurl = result.settings["SITEURL"]
-    posts = [from_content(a, siteurl) for a in result.ctx.shared.get("articles", [])]
-    return shareplan.fallback_shares(posts, cfg.networks, result.ctx.shared.get("teasers"))
+    posts = [from_content(a, siteurl) for a in result.ctx.posts]
+    return shareplan.fallback_shares(posts, cfg.networks, result.ctx.teasers_by_slug)
 
 
 def choose_target(cfg, wanted: str | None, project: Path) -> tuple[str, dict]:

@@ -82,11 +82,11 @@ def run(args: argparse.Namespace) -> int:
         # Pelican prints its own summary line: stdout is for the schedule, so it can be piped.
         result = build(Path(args.project).resolve(), prod=True, now=parse_now(args.now), output=Path(scratch) / "output")
     ctx = result.ctx
-    calendar = ctx.shared.get("calendar")
+    calendar = ctx.calendar
     if calendar is None:
         raise BadInput("there is no calendar file, so there is no schedule; create content/calendar.yaml "
                        "from the example in docs/comms.md")
-    shares, unplaced = ctx.shared.get("schedule", ([], []))
+    shares, unplaced = ctx.schedule or ([], [])
     data = render(args.format, select(shares, start, end), unplaced, calendar, ctx.now)
     if args.output:
         write_atomic(Path(args.output), data)

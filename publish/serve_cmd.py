@@ -28,7 +28,7 @@ def _rebuild(project: Path, output: str, now) -> bool:
         return False
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    print(f"Rebuilt: {result.articles} posts, {len(result.ctx.embargoed)} not public yet (shown with a banner).")
+    print(f"Rebuilt: {result.articles} posts, {len(result.ctx.withheld_slugs())} not public yet (shown with a banner).")
     return True
 
 

@@ -37,14 +37,15 @@ def _teasers(args: argparse.Namespace):
             result = build(args.project, prod=prod, now=parse_now(args.now), output=scratch / "site")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    return result.ctx, result.ctx.shared.get("teasers.all") or []
+    return result.ctx, result.ctx.teasers or []
 
 
 def _missing(slug: str, ctx, teasers) -> Exception:
     from podium.plugins.errors import BadInput
 
-    if slug in ctx.embargoed:
-        return BadInput(f"the post '{slug}' has no teasers yet: it is withheld ({ctx.embargoed[slug]}); "
+    held = ctx.withheld_slugs()
+    if slug in held:
+        return BadInput(f"the post '{slug}' has no teasers yet: it is withheld ({held[slug]}); "
                         "pass --now with its publication time to see them early")
     known = sorted({t.slug for t in teasers})
     close = difflib.get_close_matches(slug, known, n=1)

@@ -24,7 +24,7 @@ def test_no_embargoed_marker_anywhere_in_the_production_output(sample_site_outpu
 
 
 def test_withheld_slugs_are_the_draft_the_future_and_the_unapproved_post(sample_build):
-    held = sample_build.ctx.embargoed
+    held = sample_build.ctx.withheld_slugs()
     assert held["recruter-pour-la-transition-apprentissage"] == "draft"
     assert held["vingt-ans-helio-energie"].startswith("scheduled for 2031-06-15")
     assert held["le-bureau-est-un-rendez-vous"] == "calendar status is in_review, not approved"
@@ -39,7 +39,7 @@ def test_every_post_not_withheld_is_built(sample_build):
     for source in (REPO / "content/posts").glob("*.md"):
         text = source.read_text(encoding="utf-8")
         slugs.add(next(l.split(":", 1)[1].strip() for l in text.splitlines() if l.startswith("slug:")))
-    held = set(sample_build.ctx.embargoed)
+    held = set(sample_build.ctx.withheld_slugs())
     assert held < slugs
     for slug in slugs - held:
         assert list(out.glob(f"{slug}*.html")), slug

@@ -27,14 +27,13 @@ from .loader import is_blank, load
 from .scheduler import schedule
 from .yamlmarks import suggest
 
-_CAL, _BROKEN, _POSTS, _ENV = "calendar", "calendar.broken", "calendar.posts", "calendar.env"
 
 
 def _load(pelican) -> None:
     settings = pelican.settings
     ctx = context.get(settings)
     path = os.path.join(settings["PATH"], ctx.config.calendar_path)
-    ctx.shared[_CAL], ctx.shared[_BROKEN] = None, False
+    ctx.calendar, ctx.calendar_broken = None, False
     if not os.path.exists(path):
         return
     with open(path, encoding="utf-8") as fh:
@@ -42,9 +41,9 @@ def _load(pelican) -> None:
     if is_blank(text):
         return  # comments only: no calendar yet
     try:
-        ctx.shared[_CAL] = load(text, ctx.display_path(path), NETWORKS)
+        ctx.calendar = load(text, ctx.display_path(path), NETWORKS)
     except ManyErrors as many:
-        ctx.shared[_BROKEN] = True
+        ctx.calendar_broken = True
         for error in many.errors:
             ctx.report.error(error)
 
@@ -53,19 +52,19 @@ def _gate(post, ctx=None, **_):
     """Receiver of the embargo's gate: a reason withholds the post; pages are not the calendar's business."""
     if ctx is None or post.kind != "article":
         return None
-    if ctx.shared.get(_BROKEN):
+    if ctx.calendar_broken:
         return "the calendar has errors"
-    return gate.reason(post.slug, post.date, ctx.shared.get(_CAL), ctx.now, ctx.config.calendar_strict)
+    return gate.reason(post.slug, post.date, ctx.calendar, ctx.now, ctx.config.calendar_strict)
 
 
 def _check_slugs(generator) -> None:
     ctx = context.get(generator.settings)
-    calendar = ctx.shared.get(_CAL)
+    calendar = ctx.calendar
     if calendar is None:
         return
     lists = ("articles", "translations", "drafts", "drafts_translations")
     known = {item.slug for name in lists for item in getattr(generator, name, [])}
-    known |= set(ctx.embargoed) | {c.slug for c in ctx.shared.get("held_content", [])}
+    known |= {slug for slug, _ in ctx.withheld}
     for slug, entry in calendar.entries.items():
         if slug in known or entry.status == "idea":
             continue  # an idea may not have a post yet
@@ -87,8 +86,7 @@ def _keep(generators) -> None:
     root = site_root(settings)
     public = [a for a in getattr(articles, "articles", []) if not ctx.is_withheld(a)]
     # early: the schedule needs titles, dates and the written summary, not the rendered body
-    ctx.shared[_POSTS] = [from_content(a, root, early=True) for a in public]
-    ctx.shared[_ENV] = generators[0].env
+    ctx.calendar_posts = [from_content(a, root, early=True) for a in public]
 
 
 def _warn(ctx, calendar, shares_left_out, unplaced) -> None:
@@ -98,7 +96,7 @@ def _warn(ctx, calendar, shares_left_out, unplaced) -> None:
         ctx.report.warn(BadInput(f"share {item.id} has no slot: {item.reason}", path=calendar.path))
 
 
-def _files(ctx, settings, calendar, shares, unplaced) -> dict[str, bytes]:
+def _files(ctx, settings, env, calendar, shares, unplaced) -> dict[str, bytes]:
     from . import exports  # icalendar is slow to import; a site without a calendar never needs it
 
     now = ctx.now
@@ -112,7 +110,7 @@ def _files(ctx, settings, calendar, shares, unplaced) -> dict[str, bytes]:
         network_rows, _ = exports.hootsuite_rows([s for s in shares if s.network == network], now)
         files[f"hootsuite-{network}.csv"] = exports.to_hootsuite_csv(network_rows).encode()
     _warn(ctx, calendar, left_out, unplaced)
-    template = ctx.shared[_ENV].get_template("social/calendar.html")
+    template = env.get_template("social/calendar.html")
     lang = settings.get("DEFAULT_LANG", "en")
     html = template.render(view=page.view(shares, unplaced, calendar, now, locale=lang), lang=lang,
                            SITENAME=settings.get("SITENAME", ""), static=f"../{settings.get('THEME_STATIC_DIR', 'theme')}")
@@ -123,13 +121,13 @@ def _files(ctx, settings, calendar, shares, unplaced) -> dict[str, bytes]:
 def _write(pelican) -> None:
     settings = pelican.settings
     ctx = context.get(settings)
-    calendar = ctx.shared.get(_CAL)
-    if calendar is None or ctx.report.errors or _ENV not in ctx.shared:
+    calendar, env = ctx.calendar, ctx.templates
+    if calendar is None or ctx.report.errors or env is None:
         return  # no calendar, or a failing build: nothing is written
-    shares, unplaced = schedule(ctx.shared.get(_POSTS, []), calendar, ctx.now, ctx.shared.get("teasers"),
+    shares, unplaced = schedule(ctx.calendar_posts, calendar, ctx.now, ctx.teasers_by_slug,
                                 strict=ctx.config.calendar_strict, networks=ctx.config.networks)
-    ctx.shared["schedule"] = (shares, unplaced)
-    for name, data in _files(ctx, settings, calendar, shares, unplaced).items():
+    ctx.schedule = (shares, unplaced)
+    for name, data in _files(ctx, settings, env, calendar, shares, unplaced).items():
         write_atomic(os.path.join(pelican.output_path, "social", name), data)
 
 
@@ -138,7 +136,7 @@ def register() -> None:
     signals.initialized.connect(_load)
     # the embargo asks every gate about every post at article_generator_pretaxonomy.
     blinker.signal("podium-gate").connect(_gate)
-    # article_generator_finalized: all slugs are known, withheld ones included (ctx.embargoed).
+    # article_generator_finalized: all slugs are known, withheld ones included (ctx.withheld).
     signals.article_generator_finalized.connect(_check_slugs)
     # static_generator_finalized: static files are listed and none is copied yet.
     signals.static_generator_finalized.connect(_never_copy)

@@ -1,6 +1,6 @@
 """What each share says: the chosen teaser variant, the comms override, or the post's own words.
 
-Teasers come from the teasers capability when it ran (``ctx.shared["teasers"]``:
+Teasers come from the teasers capability when it ran (``ctx.teasers_by_slug``:
 slug -> teaser objects with ``network``, ``text`` and ``url``). Without them a
 share says the post's title, and re-shares its summary, so the schedule works
 on a site that has no teasers at all.

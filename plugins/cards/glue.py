@@ -4,7 +4,7 @@ Attribute set on each post, for the theme's meta tags and for the feeds:
 ``podium_card = {"url", "path", "width", "height", "alt", "type", "length"}``
 (``url`` absolute when SITEURL is set; ``length`` in bytes, for enclosures),
 or None when cards are turned off.
-Counters for tests and the benchmark: ``ctx.shared["cards"].rendered``, ``.reused``, ``.seconds`` and ``.cpu_seconds``.
+Counters for tests and the benchmark: ``ctx.cards.rendered``, ``.reused``, ``.seconds`` and ``.cpu_seconds``.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from ..files import copy_atomic
 from .cache import Store, digest, key
 from .fonts import bundled
 
-STATE = "cards"
 WIDTH, HEIGHT = design.WIDTH, design.HEIGHT
 MIME = {".png": "image/png", ".jpg": "image/jpeg"}
 
@@ -184,8 +183,7 @@ def _cards(generator) -> None:
             item.podium_card = None
         return
     start, cpu = time.perf_counter(), time.process_time()
-    k = ctx.shared.get(STATE) or kit(generator.settings, ctx)
-    ctx.shared[STATE] = k
+    k = ctx.cards = ctx.cards or kit(generator.settings, ctx)
     for item in items:
         item.podium_card = card_for(item, k, ctx, generator.settings)
     k.seconds += time.perf_counter() - start
@@ -193,7 +191,7 @@ def _cards(generator) -> None:
 
 
 def _write(pelican) -> None:
-    k = context.get(pelican.settings).shared.get(STATE)
+    k = context.get(pelican.settings).cards
     if k is None:
         return
     start, cpu = time.perf_counter(), time.process_time()

@@ -49,7 +49,7 @@ def _withhold_articles(generator) -> None:
     keep, _ = _split(published, ctx, siteurl)
     _split(drafts, ctx, siteurl)
     if ctx.preview:
-        return  # shown with a banner; feeds, teasers and shares still skip ctx.embargoed
+        return  # shown with a banner; feeds, teasers and shares still skip ctx.withheld
     tid = generator.settings["ARTICLE_TRANSLATION_ID"]
     articles, translations = process_translations(keep, translation_id=tid)
     generator.articles = order_content(articles, generator.settings["ARTICLE_ORDER_BY"])
@@ -72,7 +72,7 @@ def _withhold_pages(generator) -> None:
         reason = reason_for(page, ctx, siteurl)
         if reason:
             ctx.hold(page, reason)
-    held = {id(p) for p in ctx.shared.get("held_content", [])}
+    held = {id(p) for p in ctx.withheld_content}
     generator.pages[:] = [p for p in generator.pages if id(p) not in held]
     generator.translations[:] = [p for p in generator.translations if id(p) not in held]
     for page in generator.pages + generator.translations:
@@ -84,7 +84,7 @@ def _withhold_static(generator) -> None:
     ctx = context.get(generator.settings)
     if ctx.preview:
         return
-    held = ctx.shared.get("held_content", [])
+    held = ctx.withheld_content
     if not held:
         return
     held_ids = {id(c) for c in held}

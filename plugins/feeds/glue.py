@@ -24,7 +24,6 @@ PELICAN_FEED_SETTINGS = (
     "CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS", "TAG_FEED_ATOM", "TAG_FEED_RSS",
     "AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS", "TRANSLATION_FEED_ATOM", "TRANSLATION_FEED_RSS",
 )
-_POSTS = "feeds.posts"
 
 
 def site_url(settings: dict[str, Any]) -> str:
@@ -109,10 +108,9 @@ def _hand_links_to_theme(generator) -> None:
     """After the taxonomy is known and before any page is rendered: the theme's autodiscovery links."""
     ctx = context.get(generator.settings)
     articles = [a for a in generator.articles + generator.translations if not ctx.is_withheld(a)]
-    ctx.shared[_POSTS] = articles
+    ctx.feed_posts = articles
     site = _site(generator.settings, ctx.config)
     sources = [_source(a, site, None) for a in articles]
-    # Withheld posts are already out; the slug-keyed ctx.embargoed would also drop their translations.
     main, by = model.discovery(model.plan(sources, site, now=ctx.now), site)
     # The context dict is shared by every generator: templates rendered later all see these.
     generator.context["podium_feeds"] = main
@@ -124,13 +122,13 @@ def _write_feeds(pelican) -> None:
     ctx = context.get(settings)
     site = _site(settings, ctx.config)
     output = pelican.output_path
-    sources = [_source(a, site, output) for a in ctx.shared.get(_POSTS, [])]
+    sources = [_source(a, site, output) for a in ctx.feed_posts]
     written = []
     for feed in model.plan(sources, site, now=ctx.now):
         for fmt in site.formats:
             write_atomic(os.path.join(output, feed.path(fmt)), render(feed, fmt, site))
             written.append(feed.path(fmt))
-    ctx.shared["feeds"] = written
+    ctx.feeds = written
 
 
 def register() -> None:

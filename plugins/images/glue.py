@@ -22,7 +22,6 @@ from .decode import ImageProblem
 from .library import Entry, Library
 from .variants import EXTENSIONS, MIME
 
-STATE = "images"
 PUBLISHED = tuple(set(EXTENSIONS.values()) | {".jpeg", ".tiff"})
 
 
@@ -41,12 +40,12 @@ def project_dir(settings, ctx) -> str:
 
 def state(settings) -> State:
     ctx = context.get(settings)
-    found = ctx.shared.get(STATE)
+    found = ctx.images
     if found is None:
         cfg = ctx.config
         cache = os.path.join(project_dir(settings, ctx), cfg.images_cache_dir)
         library = Library(cache, cfg.images_widths, cfg.images_quality, cfg.images_max_pixels)
-        found = ctx.shared[STATE] = State(library, os.path.abspath(settings["PATH"]))
+        found = ctx.images = State(library, os.path.abspath(settings["PATH"]))
     return found
 
 

@@ -64,7 +64,9 @@ def _configure(pelican) -> None:
     """
     settings = pelican.settings
     settings["JINJA_FILTERS"] = {**FILTERS, **settings.get("JINJA_FILTERS", {})}
-    settings["JINJA_GLOBALS"] = {**GLOBALS, **settings.get("JINJA_GLOBALS", {})}
+    # withheld_reason(item): why a post or page is not public (preview builds show it in a banner), or None
+    ours = {**GLOBALS, "withheld_reason": context.get(settings).reason}
+    settings["JINJA_GLOBALS"] = {**ours, **settings.get("JINJA_GLOBALS", {})}
     env = dict(settings.get("JINJA_ENVIRONMENT", {}))
     # the theme relies on escaping: a title with '<' or '&' must not become markup
     env.setdefault("autoescape", True)

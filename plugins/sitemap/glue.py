@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from typing import Any
 
 from pelican import signals
@@ -13,7 +14,14 @@ from ..files import write_atomic
 from .render import robots_txt, sitemap_xml
 from .urls import Doc, plan
 
-_KEY = "sitemap"
+
+@dataclass(frozen=True)
+class Learned:
+    """What the sitemap knows once every generator has read its content."""
+
+    docs: list[Doc] = field(default_factory=list)
+    withheld: set[str] = field(default_factory=set)  # output paths that must never be listed
+    own_robots: bool = False  # the author ships a robots.txt of their own
 
 
 def _public(ctx):
@@ -51,7 +59,7 @@ def _learn(generators) -> None:
     root = site_url(settings) + "/"
     docs: list[Doc] = []
     is_public = _public(ctx)
-    hidden = {c.save_as for c in ctx.shared.get("held_content", []) if getattr(c, "save_as", "")}
+    hidden = {c.save_as for c in ctx.withheld_content if getattr(c, "save_as", "")}
     for generator, lists in ((_find(generators, "articles", "drafts"), ("articles", "translations")),
                              (_find(generators, "pages", "hidden_pages"), ("pages", "translations"))):
         if generator is None:
@@ -67,7 +75,7 @@ def _learn(generators) -> None:
     docs += _taxonomy_docs(_find(generators, "articles", "drafts"), is_public, root, hidden)
     static = _find(generators, "staticfiles")
     own_robots = any(s.save_as == "robots.txt" for s in getattr(static, "staticfiles", []) or [])
-    ctx.shared[_KEY] = {"docs": docs, "withheld": {w for w in hidden if w}, "own_robots": own_robots}
+    ctx.sitemap = Learned(docs, {w for w in hidden if w}, own_robots)
 
 
 def _taxonomy_docs(generator, is_public, root: str, hidden: set[str]) -> list[Doc]:
@@ -101,14 +109,14 @@ def _html_files(output: str) -> list[str]:
 def _write(pelican) -> None:
     settings: dict[str, Any] = pelican.settings
     ctx = context.get(settings)
-    learned = ctx.shared.get(_KEY, {"docs": [], "withheld": set(), "own_robots": False})
+    learned = ctx.sitemap or Learned()
     root = site_url(settings) + "/"
     output = pelican.output_path
-    urls = plan(_html_files(output), learned["docs"], learned["withheld"], root)
+    urls = plan(_html_files(output), learned.docs, learned.withheld, root)
     write_atomic(os.path.join(output, "sitemap.xml"), sitemap_xml(urls))
-    if not learned["own_robots"]:  # a robots.txt of the author's own (a static file) wins
+    if not learned.own_robots:  # a robots.txt of the author's own (a static file) wins
         write_atomic(os.path.join(output, "robots.txt"), robots_txt(root + "sitemap.xml", preview=ctx.preview))
-    ctx.shared["sitemap_urls"] = [u.loc for u in urls]
+    ctx.sitemap_urls = [u.loc for u in urls]
 
 
 def register() -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import BadInput
-from ..networks import DEFAULT_KEYS
 from ..post import PostView
+from ..settings import PodiumSettings
 from . import compose, networks, overrides
 from .facets import facets
 from .shown import shown, tracked
@@ -19,22 +19,13 @@ from .hashtags import hashtags
 from .material import gather, strip_markdown
 from .model import PostTeasers, Teaser, link_with_utm
 
-DEFAULT_VARIANTS = 3
-DEFAULT_THREAD_MAX = 5
-
-
-def _setting(config: Any, name: str, default: Any) -> Any:
-    value = getattr(config, name, None)
-    return default if value is None else value
-
-
 def campaign_of(post: PostView) -> str:
     """utm_campaign: the post's ``campaign`` metadata, else its slug."""
     value = post.metadata.get("campaign") if post.metadata else None
     return str(value).strip() if value not in (None, "") else post.slug
 
 
-def _teaser(post: PostView, network: str, variant: str, text: str, url: str, config: Any, **extra: Any) -> Teaser:
+def _teaser(post: PostView, network: str, variant: str, text: str, url: str, config: PodiumSettings, **extra: Any) -> Teaser:
     count = networks.length(text, network, config)
     return Teaser(
         slug=post.slug, lang=post.lang, network=network, variant=variant, text=text, url=url,
@@ -43,7 +34,7 @@ def _teaser(post: PostView, network: str, variant: str, text: str, url: str, con
     )
 
 
-def _author_teasers(post: PostView, network: str, texts, url: str, config: Any, path: str, out: PostTeasers) -> None:
+def _author_teasers(post: PostView, network: str, texts, url: str, config: PodiumSettings, path: str, out: PostTeasers) -> None:
     name = networks.network(network).name
     for number, (raw, line) in enumerate(texts, 1):
         text = overrides.fill(raw, _link_shown(network, url))
@@ -71,23 +62,23 @@ def _tags_for(post: PostView, ov: overrides.Overrides, network: str) -> list[str
     return hashtags(source, network)
 
 
-def _generated(post: PostView, network: str, material, ov, url: str, config: Any, out: PostTeasers) -> None:
+def _generated(post: PostView, network: str, material, ov, url: str, config: PodiumSettings, out: PostTeasers) -> None:
     target = _target(post, network, ov, url, config)
-    count = int(_setting(config, "teasers_variants", DEFAULT_VARIANTS))
+    count = config.teasers_variants
     for variant, text in compose.variants(material, target, count):
         out.teasers.append(_teaser(post, network, variant, text, url, config))
 
 
-def _target(post: PostView, network: str, ov, url: str, config: Any) -> compose.Target:
+def _target(post: PostView, network: str, ov, url: str, config: PodiumSettings) -> compose.Target:
     tail = " ".join(ov.mentions.get(network, []) + _tags_for(post, ov, network))
     fits = lambda t: networks.fits(t, network, config)  # noqa: E731
     return compose.Target(post.slug, post.lang, network, _link_shown(network, url), tail, fits)
 
 
-def _thread(post: PostView, material, ov, url: str, config: Any, path: str, out: PostTeasers) -> None:
+def _thread(post: PostView, material, ov, url: str, config: PodiumSettings, path: str, out: PostTeasers) -> None:
     """The X thread ``teaser_thread: true`` asks for, beside the author's own X texts or podium's."""
     target = _target(post, "x", ov, url, config)
-    posts = compose.x_thread(material, target, int(_setting(config, "teasers_thread_max", DEFAULT_THREAD_MAX)))
+    posts = compose.x_thread(material, target, config.teasers_thread_max)
     if not posts:
         out.warnings.append(BadInput(
             "teaser_thread: true, but the post has too little text for an X thread; add paragraphs or remove the line",
@@ -98,7 +89,7 @@ def _thread(post: PostView, material, ov, url: str, config: Any, path: str, out:
     out.teasers.append(Teaser(**{**teaser.__dict__, "length": max(lengths)}))
 
 
-def teasers_for(post: PostView, config: Any, source_text: str = "", path: str = "", author: str = "") -> PostTeasers:
+def teasers_for(post: PostView, config: PodiumSettings, source_text: str = "", path: str = "", author: str = "") -> PostTeasers:
     """Every teaser of ``post`` for the networks in ``config.networks``, and the problems found.
 
     A pull quote signed by anyone but the leader (the post's ``author``, else
@@ -109,13 +100,13 @@ def teasers_for(post: PostView, config: Any, source_text: str = "", path: str = 
     line_of = overrides.line_finder(source_text, post.meta_lines)
     ov = overrides.parse((post.metadata or {}).get("teasers"), path, line_of)
     out.errors.extend(ov.errors)
-    enabled = tuple(_setting(config, "networks", DEFAULT_KEYS))
+    enabled = config.networks
     for network in sorted(set(ov.texts) - set(enabled)):
         out.warnings.append(BadInput(
             f"teasers: {network}: this network is not in PODIUM_NETWORKS, so this text is not used; "
             f"add '{network}' to PODIUM_NETWORKS or remove the line", path=path, line=line_of(("teasers", network))))
     summary = (post.metadata or {}).get("summary")
-    author = str((post.metadata or {}).get("author") or _setting(config, "leader_name", "") or author)
+    author = str((post.metadata or {}).get("author") or config.leader_name or author)
     material = gather(post.title, strip_markdown(str(summary)) if summary else "", post.content_html, post.lang, author)
     if not material.hook and post.summary:
         material = gather(post.title, post.summary, post.content_html, post.lang, author)
@@ -123,7 +114,7 @@ def teasers_for(post: PostView, config: Any, source_text: str = "", path: str = 
     for network in enabled:
         if network in ov.disabled:
             continue
-        url = link_with_utm(post.url, networks.network(network).utm_source, campaign, bool(_setting(config, "teasers_utm", True)))
+        url = link_with_utm(post.url, networks.network(network).utm_source, campaign, config.teasers_utm)
         if network in ov.texts:
             _author_teasers(post, network, ov.texts[network], url, config, path, out)
         else:

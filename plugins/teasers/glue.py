@@ -2,7 +2,7 @@
 
 - ``all_generators_finalized``: the embargo has run and every generator knows
   its content (links to images are resolved): make the teasers, record author
-  errors in the report, and hand the teasers to the calendar (ctx.shared).
+  errors in the report, and hand the teasers to the calendar (ctx.teasers_by_slug).
 - ``finalized``: the site is written; add social/teasers.json, the kit pages
   and the kit's counting data. Nothing is written when the build has errors.
 """
@@ -21,11 +21,6 @@ from ..siteurl import site_root
 from . import kit
 from .generate import teasers_for
 from .model import document
-
-_RESULTS = "teasers.all"
-_ENV = "teasers.env"
-
-
 
 
 #: Pages the calendar writes in social/ too: a post with such a slug gets "-kit" added to its kit page.
@@ -72,9 +67,8 @@ def _make(generators) -> None:
         everything.extend(result.teasers)
         # the calendar posts one text per share: a thread is for people to post by hand
         by_slug.setdefault(post.slug, []).extend(t for t in result.teasers if not t.parts)
-    ctx.shared["teasers"] = by_slug
-    ctx.shared[_RESULTS] = sorted(everything, key=lambda t: (t.slug, t.lang, ctx.config.networks.index(t.network)))
-    ctx.shared[_ENV] = generators[0].env
+    ctx.teasers_by_slug = by_slug
+    ctx.teasers = sorted(everything, key=lambda t: (t.slug, t.lang, ctx.config.networks.index(t.network)))
 
 
 def _kit_page(env, slug: str, teasers: list, settings, ctx) -> bytes:
@@ -90,8 +84,8 @@ def _kit_page(env, slug: str, teasers: list, settings, ctx) -> bytes:
 def _write(pelican) -> None:
     settings = pelican.settings
     ctx = context.get(settings)
-    teasers = ctx.shared.get(_RESULTS)
-    if teasers is None or ctx.report.errors:
+    teasers, env = ctx.teasers, ctx.templates
+    if teasers is None or env is None or ctx.report.errors:
         return  # teasers off, or a failing build: the output folder is thrown away anyway
     folder = os.path.join(pelican.output_path, "social")
     payload = document(teasers)
@@ -103,7 +97,7 @@ def _write(pelican) -> None:
     for teaser in teasers:
         by_slug.setdefault(teaser.slug, []).append(teaser)
     for slug, items in by_slug.items():
-        write_atomic(os.path.join(folder, kit_name(slug)), _kit_page(ctx.shared[_ENV], slug, items, settings, ctx))
+        write_atomic(os.path.join(folder, kit_name(slug)), _kit_page(env, slug, items, settings, ctx))
 
 
 def register() -> None:

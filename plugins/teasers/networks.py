@@ -117,10 +117,8 @@ def network(key: str) -> Network:
 
 def limit_of(key: str, settings: Any = None) -> int:
     """The limit, with the instance's own Mastodon limit when the settings give one."""
-    if key == "mastodon":
-        configured = getattr(settings, "teasers_mastodon_limit", None)
-        if configured:
-            return int(configured)
+    if key == "mastodon" and settings is not None:
+        return int(settings.teasers_mastodon_limit)
     return network(key).limit
 
 

@@ -89,7 +89,7 @@ def test_the_build_records_why_each_post_was_withheld(make_site):
 
     site = make_site(files())
     result = build(site, now=NOW, output=site / "out")
-    assert {k: v for k, v in result.ctx.embargoed.items()} == {
+    assert {k: v for k, v in result.ctx.withheld_slugs().items()} == {
         "review": "calendar status is in_review, not approved",
         "half": "waiting for approval by legal",
         "planned": "held by the calendar until 2026-12-02T09:00:00+01:00",
@@ -217,7 +217,7 @@ def test_an_unreadable_calendar_withholds_everything_while_it_reports(make_site)
 
 def test_the_sample_blog_holds_back_the_post_legal_has_not_approved(sample_build):
     out = sample_build.output
-    assert sample_build.ctx.embargoed["le-bureau-est-un-rendez-vous"] == "calendar status is in_review, not approved"
+    assert sample_build.ctx.withheld_slugs()["le-bureau-est-un-rendez-vous"] == "calendar status is in_review, not approved"
     assert grep(out, "le-bureau-est-un-rendez-vous") == [] and grep(out, "Le bureau n’est plus un lieu") == []
     assert grep(out, "EMBARGO-MARKER-UNAPPROVED-c4d8") == []
     document = json.loads((out / "social" / "schedule.json").read_text(encoding="utf-8"))

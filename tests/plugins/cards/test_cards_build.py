@@ -26,7 +26,7 @@ def errors_of(site, **kw) -> list[str]:
 
 
 def cards(result):
-    return {a.slug: a.podium_card for a in result.ctx.shared["articles"]}
+    return {a.slug: a.podium_card for a in result.ctx.posts}
 
 
 @pytest.fixture
@@ -61,20 +61,20 @@ def test_every_published_post_gets_a_card_and_the_templates_get_its_description(
 
 def test_second_build_renders_no_card_and_a_change_renders_only_what_it_shapes(blog):
     first = run(blog)
-    state = first.ctx.shared["cards"]
+    state = first.ctx.cards
     assert (state.rendered, state.reused) == (2, 0)
     assert (blog / ".cache/podium/cards").is_dir()
-    again = run(blog).ctx.shared["cards"]
+    again = run(blog).ctx.cards
     assert (again.rendered, again.reused) == (0, 2)
     (blog / "content/posts/a.md").write_text(post("La rentrée, autrement", slug="rentree"), encoding="utf-8")
-    changed = run(blog).ctx.shared["cards"]
+    changed = run(blog).ctx.cards
     assert (changed.rendered, changed.reused) == (1, 1)
-    layout = run(blog, overrides={"PODIUM_CARDS_LAYOUT": "split"}).ctx.shared["cards"]
+    layout = run(blog, overrides={"PODIUM_CARDS_LAYOUT": "split"}).ctx.cards
     assert (layout.rendered, layout.reused) == (2, 0)
-    colour = run(blog, overrides={"PODIUM_CARDS_ACCENT": "#10b981"}).ctx.shared["cards"]
+    colour = run(blog, overrides={"PODIUM_CARDS_ACCENT": "#10b981"}).ctx.cards
     assert colour.rendered == 2
     (blog / "content/images/portrait.jpg").write_bytes(phone_jpeg(600, 800, sideways=True))
-    assert run(blog).ctx.shared["cards"].rendered == 2
+    assert run(blog).ctx.cards.rendered == 2
 
 
 def test_cards_are_the_same_bytes_when_rendered_again_from_scratch(blog):
@@ -82,7 +82,7 @@ def test_cards_are_the_same_bytes_when_rendered_again_from_scratch(blog):
     before = (first / "cards/fr/rentree.png").read_bytes()
     shutil.rmtree(blog / ".cache")
     result = run(blog)
-    assert result.ctx.shared["cards"].rendered == 2
+    assert result.ctx.cards.rendered == 2
     assert (result.output / "cards/fr/rentree.png").read_bytes() == before
 
 

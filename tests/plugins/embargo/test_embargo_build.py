@@ -55,7 +55,7 @@ def test_preview_shows_drafts_but_records_them_as_withheld(site):
     from podium.publish.build import build
 
     result = build(site, preview=True, now="2026-11-28T12:00+01:00", output=site / "preview")
-    assert result.ctx.embargoed == {
+    assert result.ctx.withheld_slugs() == {
         "brouillon": "draft", "futur": "scheduled for 2027-05-01T09:00:00+02:00", "pair": "draft", "draft-page": "draft",
     }
     assert grep_output(result.output, "SECRET-DRAFT")
@@ -83,4 +83,5 @@ def test_context_is_withheld_by_slug_and_language():
     ctx.hold(fr, "draft")
     assert ctx.is_withheld(fr) and not ctx.is_withheld(en)
     assert ctx.is_withheld(SimpleNamespace(slug="pair", lang="fr"))
-    assert ctx.embargoed == {"pair": "draft"}
+    assert ctx.withheld_slugs() == {"pair": "draft"}
+    assert ctx.withheld == {("pair", "fr"): "draft"} and ctx.reason(fr) == "draft" and ctx.reason(en) is None

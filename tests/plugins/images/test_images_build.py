@@ -93,9 +93,9 @@ def test_no_published_image_keeps_metadata_and_photos_stay_upright(photo_site):
 
 def test_second_build_reuses_every_processed_image(photo_site):
     first = build(photo_site, now=SAMPLE_NOW, output=photo_site / "output")
-    assert first.ctx.shared["images"].library.made == 2
+    assert first.ctx.images.library.made == 2
     second = build(photo_site, now=SAMPLE_NOW, output=photo_site / "output")
-    library = second.ctx.shared["images"].library
+    library = second.ctx.images.library
     assert (library.made, library.reused) == (0, 2)
     assert list(second.output.glob("images/centrale-480w.webp"))
 

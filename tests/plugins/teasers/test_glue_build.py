@@ -98,7 +98,7 @@ def test_the_kit_page_shows_every_teaser_with_its_count(built):
 
 
 def test_teasers_are_handed_to_the_calendar(built):
-    shared = built.ctx.shared["teasers"]
+    shared = built.ctx.teasers_by_slug
     assert set(shared) == {"concertation"}
     assert {t.lang for t in shared["concertation"]} == {"fr", "en"}
     assert all(not t.parts for t in shared["concertation"])
