@@ -45,7 +45,7 @@ def message(parse, value) -> str:
      "unknown option 'pth' for a dir target; expected path; did you mean 'path'?"),
     (settings.publish_target, {"type": "git", "remote": "r", "token": "t"},
      "unknown option 'token' for a git target; expected remote, branch, token_env, author_name, author_email, "
-     "message; secrets go in environment variables, never in settings (see the README)"),
+     "message; secrets go in environment variables, never in settings (see docs/publishing.md)"),
     (settings.publish_target, {"type": "rsync", "host": "h", "path": "p", "port": 0},
      "'port': expected a whole number from 1 to 65535; received 0"),
     (settings.publish_targets, [], "expected a dict of target name -> options; received []"),
