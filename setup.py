@@ -23,7 +23,7 @@ setup(
     package_dir=ROOTS,
     package_data={
         "podium.themes": ["**/*"],
-        "podium.plugins": ["**/*.json", "**/*.yaml", "**/*.html", "**/*.js", "**/*.css", "**/*.ttf", "**/*.otf", "**/*.txt", "**/*.png"],
+        "podium.plugins": ["**/*.po", "**/*.json", "**/*.yaml", "**/*.html", "**/*.js", "**/*.css", "**/*.ttf", "**/*.otf", "**/*.txt", "**/*.png"],
         "podium.publish": ["**/*.yaml", "**/*.json", "**/*.txt", "**/*.md", "**/*.py.tmpl"],
     },
     include_package_data=True,

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import networks as registry
 from .errors import BadInput, ManyErrors, PodiumError
+from .i18n import N_, _
 from .languages import LANGUAGES
 
 NETWORKS = registry.KEYS
@@ -48,13 +49,13 @@ def _show(value: Any) -> str:
 def boolean(value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    raise Invalid(f"expected True or False; received {_show(value)}")
+    raise Invalid(_("expected True or False; received {value}", value=_show(value)))
 
 
 def text(value: Any) -> str:
     if isinstance(value, str):
         return value
-    raise Invalid(f"expected a string; received {_show(value)}")
+    raise Invalid(_("expected a string; received {value}", value=_show(value)))
 
 
 def optional(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -66,9 +67,9 @@ def optional(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
 def integer(low: int | None = None, high: int | None = None) -> Callable[[Any], int]:
     def check(value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise Invalid(f"expected a whole number; received {_show(value)}")
+            raise Invalid(_("expected a whole number; received {value}", value=_show(value)))
         if (low is not None and value < low) or (high is not None and value > high):
-            raise Invalid(f"expected a whole number from {low} to {high}; received {value}")
+            raise Invalid(_("expected a whole number from {low} to {high}; received {value}", low=low, high=high, value=value))
         return value
     return check
 
@@ -76,7 +77,7 @@ def integer(low: int | None = None, high: int | None = None) -> Callable[[Any], 
 def one_of(choices: tuple[str, ...]) -> Callable[[Any], str]:
     def check(value: Any) -> str:
         if value not in choices:
-            raise Invalid(f"expected one of: {', '.join(choices)}; received {_show(value)}")
+            raise Invalid(_("expected one of: {choices}; received {value}", choices=', '.join(choices), value=_show(value)))
         return value
     return check
 
@@ -84,10 +85,10 @@ def one_of(choices: tuple[str, ...]) -> Callable[[Any], str]:
 def subset_of(choices: tuple[str, ...], what: str = "value") -> Callable[[Any], tuple[str, ...]]:
     def check(value: Any) -> tuple[str, ...]:
         if isinstance(value, str) or not isinstance(value, (list, tuple)):
-            raise Invalid(f"expected a list drawn from: {', '.join(choices)}; received {_show(value)}")
+            raise Invalid(_("expected a list drawn from: {choices}; received {value}", choices=', '.join(choices), value=_show(value)))
         for item in value:
             if item not in choices:
-                raise Invalid(f"unknown {what} {_show(item)}; expected {', '.join(choices)}")
+                raise Invalid(_("unknown {what} {item}; expected {choices}", what=_(what), item=_show(item), choices=', '.join(choices)))
         return tuple(value)
     return check
 
@@ -95,11 +96,11 @@ def subset_of(choices: tuple[str, ...], what: str = "value") -> Callable[[Any], 
 def mapping_of(keys: tuple[str, ...] | None, parse_value: Callable[[Any], Any], what: str = "key") -> Callable[[Any], dict]:
     def check(value: Any) -> dict:
         if not isinstance(value, Mapping):
-            raise Invalid(f"expected a dict; received {_show(value)}")
+            raise Invalid(_("expected a dict; received {value}", value=_show(value)))
         out = {}
         for k, v in value.items():
             if keys is not None and k not in keys:
-                raise Invalid(f"unknown {what} {_show(k)}; expected {', '.join(keys)}")
+                raise Invalid(_("unknown {what} {key}; expected {keys}", what=_(what), key=_show(k), keys=', '.join(keys)))
             out[k] = parse_value(v)
         return out
     return check
@@ -108,20 +109,20 @@ def mapping_of(keys: tuple[str, ...] | None, parse_value: Callable[[Any], Any], 
 def colour(value: Any) -> str:
     if isinstance(value, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", value):
         return value.lower()
-    raise Invalid(f"expected a colour like '#1a2b3c'; received {_show(value)}")
+    raise Invalid(_("expected a colour like '#1a2b3c'; received {value}", value=_show(value)))
 
 
 def url(value: Any) -> str:
     if isinstance(value, str) and re.match(r"https?://[^\s/]+", value):
         return value
-    raise Invalid(f"expected an absolute http(s) URL; received {_show(value)}")
+    raise Invalid(_("expected an absolute http(s) URL; received {value}", value=_show(value)))
 
 
 def timezone(value: Any) -> str:
     try:
         ZoneInfo(str(value))
     except (ZoneInfoNotFoundError, ValueError):
-        raise Invalid(f"unknown time zone {_show(value)}; expected an IANA name such as 'Europe/Paris'") from None
+        raise Invalid(_("unknown time zone {value}; expected an IANA name such as 'Europe/Paris'", value=_show(value))) from None
     return str(value)
 
 
@@ -133,11 +134,11 @@ def instant(value: Any) -> datetime | None:
         try:
             value = datetime.fromisoformat(value)
         except ValueError:
-            raise Invalid(f"expected an ISO 8601 time such as '2027-03-02T09:00+01:00'; received {_show(value)}") from None
+            raise Invalid(_("expected an ISO 8601 time such as '2027-03-02T09:00+01:00'; received {value}", value=_show(value))) from None
     if not isinstance(value, datetime):
-        raise Invalid(f"expected an ISO 8601 time; received {_show(value)}")
+        raise Invalid(_("expected an ISO 8601 time; received {value}", value=_show(value)))
     if value.tzinfo is None:
-        raise Invalid(f"{value.isoformat()} has no time zone; add one, e.g. '+01:00' or 'Z'")
+        raise Invalid(_("{value} has no time zone; add one, e.g. '+01:00' or 'Z'", value=value.isoformat()))
     return value
 
 
@@ -149,33 +150,35 @@ PUBLISH_TARGET_OPTIONS = {
     "s3": (("bucket",), ("prefix", "region", "endpoint_url", "manifest_key", "cache_control")),
 }
 _SECRET_HINT = ("token", "password", "secret", "private", "access_key", "credential")
-_A_TARGET = {"dir": "a dir target", "rsync": "an rsync target", "git": "a git target", "s3": "an s3 target"}
+_A_TARGET = {"dir": N_("a dir target"), "rsync": N_("an rsync target"), "git": N_("a git target"), "s3": N_("an s3 target")}
+#: the nouns subset_of and mapping_of name in their messages ("unknown network 'twitter'"), for the catalogue
+_NOUNS = (N_("value"), N_("key"), N_("language"), N_("network"), N_("feed format"), N_("feed kind"), N_("extension"))
 
 
 def publish_target(value: Any) -> dict:
     """One deploy target: its type, the options that type needs, nothing unknown and no secret."""
     if not isinstance(value, Mapping):
-        raise Invalid(f"expected a dict such as {{'type': 'dir', 'path': 'public'}}; received {_show(value)}")
+        raise Invalid(_("expected a dict such as {{'type': 'dir', 'path': 'public'}}; received {value}", value=_show(value)))
     kind = value.get("type")
     if kind not in PUBLISH_TARGET_OPTIONS:
-        raise Invalid(f"'type': expected one of: {', '.join(PUBLISH_TARGET_OPTIONS)}; received {_show(kind)}")
+        raise Invalid(_("'type': expected one of: {types}; received {kind}", types=', '.join(PUBLISH_TARGET_OPTIONS), kind=_show(kind)))
     required, extra = PUBLISH_TARGET_OPTIONS[kind]
     allowed = ("type", *required, *extra)
     for key in value:
         if key not in allowed:
             secret = any(word in str(key).lower() for word in _SECRET_HINT)
             close = difflib.get_close_matches(str(key), allowed, n=1)
-            hint = ("; secrets go in environment variables, never in settings (see docs/publishing.md)" if secret
-                    else f"; did you mean {close[0]!r}?" if close else "")
-            raise Invalid(f"unknown option {_show(key)} for {_A_TARGET[kind]}; expected {', '.join(allowed[1:])}{hint}")
-    where = {"remote": "name the environment variable that holds it with 'token_env'",
-             "endpoint_url": "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment"}
+            hint = (_("; secrets go in environment variables, never in settings (see docs/publishing.md)") if secret
+                    else _("; did you mean {close!r}?", close=close[0]) if close else "")
+            raise Invalid(_("unknown option {key} for {a_target}; expected {allowed}{hint}", key=_show(key), a_target=_(_A_TARGET[kind]), allowed=', '.join(allowed[1:]), hint=hint))
+    where = {"remote": _("name the environment variable that holds it with 'token_env'"),
+             "endpoint_url": _("set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment")}
     for key, fix in where.items():
         if re.match(r"^[a-z][a-z0-9+.-]*://[^/@]*:[^/@]*@", str(value.get(key, ""))):
-            raise Invalid(f"{_show(key)} holds a password or token; remove it from the address and {fix}")
+            raise Invalid(_("{key} holds a password or token; remove it from the address and {fix}", key=_show(key), fix=fix))
     missing = [key for key in required if not value.get(key)]
     if missing:
-        raise Invalid(f"{_A_TARGET[kind]} needs {', '.join(repr(k) for k in missing)}")
+        raise Invalid(_("{a_target} needs {missing}", a_target=_(_A_TARGET[kind]), missing=', '.join(repr(k) for k in missing)))
     for key, item in value.items():
         check = {"port": integer(1, 65535), "cache_control": mapping_of(None, text, "extension")}.get(key, text)
         try:
@@ -187,23 +190,23 @@ def publish_target(value: Any) -> dict:
 
 def publish_targets(value: Any) -> dict:
     if not isinstance(value, Mapping):
-        raise Invalid(f"expected a dict of target name -> options; received {_show(value)}")
+        raise Invalid(_("expected a dict of target name -> options; received {value}", value=_show(value)))
     found = {}
     for name, options in value.items():
         try:
             found[name] = publish_target(options)
         except Invalid as exc:
-            raise Invalid(f"target {_show(name)}: {exc}") from None
+            raise Invalid(_("target {name}: {exc}", name=_show(name), exc=exc)) from None
     return found
 
 
 def widths(value: Any) -> tuple[int, ...]:
     """Image widths in pixels, for resized variants (images)."""
     if isinstance(value, str) or not isinstance(value, (list, tuple)) or not value:
-        raise Invalid(f"expected a list of widths in pixels such as (480, 960, 1600); received {_show(value)}")
+        raise Invalid(_("expected a list of widths in pixels such as (480, 960, 1600); received {value}", value=_show(value)))
     for item in value:
         if isinstance(item, bool) or not isinstance(item, int) or not 16 <= item <= 8192:
-            raise Invalid(f"expected widths from 16 to 8192 pixels; received {_show(item)}")
+            raise Invalid(_("expected widths from 16 to 8192 pixels; received {item}", item=_show(item)))
     return tuple(sorted(set(value)))
 
 
@@ -229,11 +232,11 @@ class PodiumSettings:
     # core
     now: datetime | None = setting(None, instant, "Time that counts as 'now' for embargo and schedule; None means the clock when the build starts.")
     preview: bool = setting(False, boolean, "Preview build: drafts and future posts are shown with a banner (podium serve). Never for production.")
-    strict: bool = setting(False, boolean, "Warnings fail the build, like Pelican's --fatal warnings.")
+    strict: bool = setting(False, boolean, "Warnings fail the build (podium build --strict), like Pelican's --fatal warnings.")
     languages: tuple[str, ...] = setting(LANGUAGES, subset_of(LANGUAGES, "language"), "Languages a post may be written in.")
-    networks: tuple[str, ...] = setting(registry.DEFAULT_KEYS, subset_of(NETWORKS, "network"), "Social networks podium writes for.")
+    networks: tuple[str, ...] = setting(registry.DEFAULT_KEYS, subset_of(NETWORKS, "network"), "Social networks podium writes for; the others of the networks registry (threads) may be added.")
     # the leader, shown on the home page and in cards
-    leader_name: str = setting("", text, "The leader's name, as readers know it.")
+    leader_name: str = setting("", text, "The leader's name, as readers know it (home page and social cards).")
     leader_role: str = setting("", text, "Their role, one line.")
     leader_bio: str = setting("", text, "One-line bio on the home page.")
     leader_photo: str | None = setting(None, optional(text), "Path of the portrait under content/, e.g. 'images/portrait.jpg'.")
@@ -266,7 +269,7 @@ class PodiumSettings:
     cards_cache_dir: str = setting(".cache/podium/cards", text,
                                    "Where rendered cards are kept between builds, relative to the project; never inside the output.")
     # images
-    images_enabled: bool = setting(True, boolean, "Resize post images, add WebP, srcset, width/height and lazy loading.")
+    images_enabled: bool = setting(True, boolean, "Resize post images, add WebP, srcset, width/height and lazy loading (metadata is stripped either way).")
     images_widths: tuple[int, ...] = setting((480, 960, 1600), widths, "Widths of the resized variants; none is wider than the original.")
     images_sizes: str = setting("(max-width: 46rem) 100vw, 46rem", text, "The sizes attribute: how wide images show in the theme.")
     images_quality: int = setting(82, integer(30, 100), "JPEG and WebP quality of published images.")
@@ -334,11 +337,11 @@ def load(raw: Mapping[str, Any], source: str | None = None) -> tuple[PodiumSetti
         try:
             values[spec.field] = spec.parse(value)
         except Invalid as exc:
-            errors.append(BadInput(f"{spec.key}: {exc}", path=source, line=line_of(source, spec.key)))
+            errors.append(BadInput(_("{key}: {exc}", key=spec.key, exc=exc), path=source, line=line_of(source, spec.key)))
     warnings: list[BadInput] = []
     for key, close in unknown_keys(raw):
-        hint = f"did you mean {close}?" if close else "remove it or check docs/reference/settings.md"
-        warnings.append(BadInput(f"{key}: unknown podium setting, ignored; {hint}", path=source, line=line_of(source, key)))
+        hint = _("did you mean {close}?", close=close) if close else _("remove it or check docs/reference/settings.md")
+        warnings.append(BadInput(_("{key}: unknown podium setting, ignored; {hint}", key=key, hint=hint), path=source, line=line_of(source, key)))
     if errors:
         raise ManyErrors(errors)
     return PodiumSettings(**values), warnings

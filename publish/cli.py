@@ -11,6 +11,9 @@ import argparse
 import importlib
 import sys
 
+from podium.plugins import i18n
+from podium.plugins.i18n import _
+
 #: name -> module. Each module has a docstring (its first line is the help), add_arguments(parser)
 #: and run(args) -> int, and keeps heavy imports inside run() so that the parser stays quick.
 COMMANDS = {
@@ -28,18 +31,29 @@ COMMANDS = {
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="podium", description="A leader's blog and its social echo, built with Pelican.")
-    top.add_argument("--debug", action="store_true", help="show tracebacks")
+    _speak_argparse()
+    top = argparse.ArgumentParser(prog="podium", description=_("A leader's blog and its social echo, built with Pelican."))
+    top.add_argument("--debug", action="store_true", help=_("show tracebacks"))
     subs = top.add_subparsers(dest="command", metavar="COMMAND")
     for name, dotted in COMMANDS.items():
         module = importlib.import_module(dotted)
         summary = (module.__doc__ or "").strip().splitlines()[0] if module.__doc__ else ""
-        sub = subs.add_parser(name, help=summary, description=summary)
+        sub = subs.add_parser(name, help=_(summary), description=_(summary))  # tools/i18n_update.py extracts summaries
         sub.set_defaults(_run=module.run)
-        sub.add_argument("--debug", action="store_true", help="show tracebacks")
-        sub.add_argument("-C", "--project", default=".", metavar="DIR", help="the project folder (default: the current one)")
+        sub.add_argument("--debug", action="store_true", help=_("show tracebacks"))
+        sub.add_argument("-C", "--project", default=".", metavar="DIR", help=_("the project folder (default: the current one)"))
         module.add_arguments(sub)
     return top
+
+
+def _speak_argparse() -> None:
+    """argparse's own words ("usage:", "the following arguments are required") come from the same catalogue.
+
+    argparse looks its messages up through module-level gettext functions; pointing
+    them at podium's catalogue translates --help and usage errors (exit status 2 either way).
+    """
+    argparse._ = i18n.gettext
+    argparse.ngettext = i18n.plain_ngettext
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,7 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug or a broken theme: one line, the traceback only with --debug
         if args.debug:
             raise
-        print(f"podium: unexpected error: {type(exc).__name__}: {exc} (run again with --debug to see where)", file=sys.stderr)
+        print(_("podium: unexpected error: {kind}: {exc} (run again with --debug to see where)", kind=type(exc).__name__, exc=exc),
+              file=sys.stderr)
         return 1
 
 

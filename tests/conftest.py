@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Tests assert podium's exact English texts whatever the machine's locale (subprocesses inherit this);
+# a French test sets PODIUM_UI_LANG=fr with monkeypatch.
+os.environ["PODIUM_UI_LANG"] = "en"
 
 #: 'now' for the sample build: after every published sample post, before the future one.
 SAMPLE_NOW = "2026-11-28T12:00:00+01:00"

@@ -1,0 +1,79 @@
+"""podium in French: the language chosen from the environment, a complete catalogue, careful typography."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from podium.plugins import i18n
+from tools import i18n_update
+
+
+@pytest.mark.parametrize("environ, expected", [
+    ({}, "en"),
+    ({"LANG": "fr_FR.UTF-8"}, "fr"),
+    ({"LANG": "C.UTF-8"}, "en"),
+    ({"LANG": "de_DE.UTF-8"}, "en"),
+    ({"LC_MESSAGES": "fr_CA.UTF-8", "LANG": "en_GB.UTF-8"}, "fr"),
+    ({"LC_ALL": "en_US.UTF-8", "LC_MESSAGES": "fr_FR.UTF-8"}, "en"),
+    ({"LC_ALL": "fr_BE@euro", "LANG": "en_US.UTF-8"}, "fr"),
+    ({"PODIUM_UI_LANG": "fr", "LC_ALL": "C"}, "fr"),
+    ({"PODIUM_UI_LANG": "en", "LANG": "fr_FR.UTF-8"}, "en"),
+    ({"PODIUM_UI_LANG": "", "LANG": "fr_FR.UTF-8"}, "fr"),
+])
+def test_the_language_follows_podium_ui_lang_then_the_posix_locale_variables(environ, expected):
+    assert i18n.current(environ) == expected
+
+
+def test_a_message_is_translated_and_filled_in_the_readers_language(monkeypatch):
+    monkeypatch.setitem(i18n.catalogue("fr"), "{count!r} is wrong", "{count!r} ne va pas")
+    monkeypatch.setenv("PODIUM_UI_LANG", "fr")
+    assert i18n._("{count!r} is wrong", count="x") == "'x' ne va pas"
+    monkeypatch.setenv("PODIUM_UI_LANG", "en")
+    assert i18n._("{count!r} is wrong", count="x") == "'x' is wrong"
+    assert i18n._("not in any catalogue, {{braces}} kept") == "not in any catalogue, {braces} kept"
+
+
+def test_plural_forms_follow_each_language(monkeypatch):
+    monkeypatch.setitem(i18n.catalogue("fr"), ("{n} post", "{n} posts"), ("{n} billet", "{n} billets"))
+    monkeypatch.setenv("PODIUM_UI_LANG", "fr")
+    assert [i18n.ngettext("{n} post", "{n} posts", n, n=n) for n in (0, 1, 2)] == ["0 billet", "1 billet", "2 billets"]
+    monkeypatch.setenv("PODIUM_UI_LANG", "en")
+    assert [i18n.ngettext("{n} post", "{n} posts", n, n=n) for n in (0, 1, 2)] == ["0 posts", "1 post", "2 posts"]
+
+
+@pytest.fixture(scope="module")
+def catalogues():
+    return i18n_update.extracted(), i18n_update.load()
+
+
+def test_every_message_in_the_code_has_a_french_translation(catalogues):
+    template, french = catalogues
+    assert i18n_update.missing(french, template) == []
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_translations_keep_every_placeholder_of_the_english(catalogues):
+    _, french = catalogues
+    wrong = []
+    for message in french:
+        if not message.id or not message.string:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = set().union(*(_fields(i) for i in ids))
+        wrong += [(ids[0], s) for s in strings if s and _fields(s) != wanted]
+    assert wrong == []
+
+
+def test_french_typography_no_ordinary_space_before_tall_punctuation_or_inside_guillemets(catalogues):
+    _, french = catalogues
+    bad = re.compile(r" [;:!?»]|« |\d %")  # '38 %' takes a no-break space too; argparse's '%s' is no percent sign
+    wrong = [s for m in french for s in (m.string if isinstance(m.string, tuple) else (m.string,))
+             if s and bad.search(re.sub(r"`[^`]*`|\{[^}]*\}|%\(\w+\)[sr]|%[sr]", "", s))]
+    assert wrong == []

@@ -1,0 +1,65 @@
+"""The main kinds of error in English and in French: the same path:line: prefix and exit status, the words translated."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+PODIUM = [sys.executable, "-m", "podium.publish.cli"]
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+def podium(*args, cwd, **env):
+    environ = {**os.environ, **env}
+    return subprocess.run([*PODIUM, *args], cwd=cwd, capture_output=True, text=True, timeout=300, env=environ)
+
+
+def french(text: str) -> str:
+    """Expected French texts are written with plain spaces here; podium writes the no-break ones."""
+    return (text.replace(" :", NBSP + ":").replace(" ;", NNBSP + ";").replace(" ?", NNBSP + "?"))
+
+
+LANGUAGES = {
+    "en": {"PODIUM_UI_LANG": "en", "LANG": "fr_FR.UTF-8"},
+    "fr": {"LANG": "fr_FR.UTF-8", "PODIUM_UI_LANG": ""},
+    "fr-by-setting": {"PODIUM_UI_LANG": "fr", "LANG": "C.UTF-8"},
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_settings_errors_keep_their_location_and_exit_2(make_site, lang):
+    site = make_site({})
+    conf = site / "pelicanconf.py"
+    lines = len(conf.read_text().splitlines())
+    conf.write_text(conf.read_text() + "PODIUM_NETWORKS = ['twitter']\nPODIUM_FEEDS_LIMIT = 0\n")
+    res = podium("check", cwd=site, **LANGUAGES[lang])
+    assert res.returncode == 2
+    expected = {
+        "en": [f"pelicanconf.py:{lines + 1}: PODIUM_NETWORKS: unknown network 'twitter'; expected x, linkedin, mastodon, bluesky, threads",
+               f"pelicanconf.py:{lines + 2}: PODIUM_FEEDS_LIMIT: expected a whole number from 1 to 10000; received 0"],
+        "fr": [french(f"pelicanconf.py:{lines + 1}: PODIUM_NETWORKS : réseau 'twitter' : valeur inconnue ; "
+                      "valeurs possibles : x, linkedin, mastodon, bluesky, threads"),
+               french(f"pelicanconf.py:{lines + 2}: PODIUM_FEEDS_LIMIT : un nombre entier de 1 à 10000 attendu ; reçu : 0")],
+    }[lang[:2]]
+    assert [line for line in res.stderr.splitlines() if line.startswith("pelicanconf.py:")] == expected
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_usage_error_is_explained_in_the_language_and_exits_2(tmp_path, lang):
+    res = podium("count", cwd=tmp_path, **LANGUAGES[lang])
+    assert res.returncode == 2
+    assert res.stderr.splitlines()[-1] == {
+        "en": "podium count: error: the following arguments are required: --network/-n",
+        "fr": french("podium count : erreur : ces arguments sont obligatoires : --network/-n"),
+    }[lang[:2]]
+
+
+def test_help_is_in_french(tmp_path):
+    res = podium("build", "--help", cwd=tmp_path, LANG="fr_FR.UTF-8", PODIUM_UI_LANG="")
+    assert res.returncode == 0
+    assert res.stdout.startswith(french("utilisation : podium build"))
+    assert "Construire le site dans output/ (--prod pour la production)." in res.stdout
+    assert "afficher cette aide et quitter" in res.stdout
