@@ -15,7 +15,8 @@ from pelican.utils import slugify
 
 from .. import context
 from ..errors import BadInput
-from . import dates, head, reading, series, social, strings, typography
+from .. import typography
+from . import dates, head, reading, series, social, strings
 
 SERIES_SAVE_AS = "series/{slug}.html"
 NOT_FOUND_SAVE_AS = "404.html"
@@ -44,7 +45,7 @@ FILTERS = {
     "daymonth": dates.day_month,
     "collate": strings.collate,
     "isodate": dates.iso,
-    "typo": typography.for_language,
+    "typo": typography.typeset,
     "excerpt": reading.excerpt,
 }
 

@@ -9,7 +9,7 @@ never parses HTML text. Enabled by the site glue for every Markdown file:
   whose attribution sits in ``<footer><cite>``;
 - the footnotes extension's list becomes a "Sources" section whose back-links
   are labelled in the post's language;
-- French text gets French spacing (see typography.py), code excepted.
+- French text gets French spacing (podium.plugins.typography), code excepted.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .strings import ui
-from .typography import for_language
+from ..typography import typeset
 
 #: dashes that open an attribution line: em dash, en dash, horizontal bar
 ATTRIBUTION_DASHES = ("— ", "– ", "― ", "—\u00a0", "–\u00a0")
@@ -56,7 +56,7 @@ def make_figure(p: etree.Element, lang: str) -> bool:
     p.text = "\n"
     p[0].tail = "\n"
     figcaption = etree.SubElement(p, "figcaption")
-    figcaption.text = for_language(caption, lang)
+    figcaption.text = typeset(caption, lang)
     figcaption.tail = "\n"
     return True
 
@@ -120,11 +120,11 @@ def retypeset(element: etree.Element, lang: str) -> None:
     """French spacing in every text node outside code."""
     if element.tag in _VERBATIM:
         return
-    element.text = for_language(element.text or "", lang) or element.text
+    element.text = typeset(element.text or "", lang) or element.text
     for child in element:
         retypeset(child, lang)
         if child.tail:
-            child.tail = for_language(child.tail, lang)
+            child.tail = typeset(child.tail, lang)
 
 
 class EssayTreeprocessor(Treeprocessor):

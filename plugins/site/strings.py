@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Mapping
 
 from .. import languages
-from .typography import for_language
+from ..typography import typeset
 
 FALLBACK = "en"
 
@@ -128,7 +128,7 @@ def ui(key: str, lang: str | None, **values: object) -> str:
     catalogue can be written with ordinary spaces.
     """
     loc = language(lang)
-    return for_language(MESSAGES[loc][key].format(**values), loc)
+    return typeset(MESSAGES[loc][key].format(**values), loc)
 
 
 def count(n: int, lang: str | None) -> str:

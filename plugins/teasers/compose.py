@@ -17,7 +17,7 @@ from .material import Material, sentences
 from .networks import LINKEDIN_HOOK
 from .shorten import longest_piece, shorten
 from .counting import utf16_units
-from .typography import quote
+from ..typography import quote
 
 #: Keep hashtags and closing words unless they would cost more than 40% of the author's sentence.
 KEEP = 0.6

@@ -16,7 +16,7 @@ import regex
 
 from .shorten import sentence_ends
 from .tokens import masked
-from .typography import typeset
+from ..typography import typeset
 
 _MARKDOWN = (
     (regex.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),

@@ -13,7 +13,7 @@ from typing import Callable
 import regex
 
 from .tokens import inside, protected_spans
-from .typography import ELLIPSIS, NNBSP
+from ..typography import ELLIPSIS, NNBSP
 
 _BREAK_SPACE = regex.compile(r"[ \t\n\r]+")
 _CLUSTER = regex.compile(r"\X")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from podium.plugins.errors import PodiumError
-from podium.plugins.site.typography import for_language
+from podium.plugins.typography import typeset as for_language
 from tests.conftest import post
 
 from .pages import html_pages, ids_of, references, resolve, soup_of, theme_pages

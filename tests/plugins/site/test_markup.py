@@ -5,7 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from podium.plugins.site.markup import EssayExtension
-from podium.plugins.site.typography import NBSP, NNBSP
+from podium.plugins.typography import NBSP, NNBSP
 
 EXTENSIONS = ["markdown.extensions.extra", "markdown.extensions.footnotes"]
 
@@ -97,9 +97,9 @@ def test_french_spacing_in_text_but_not_in_code():
     assert soup.pre.get_text() == "code ; ici ?\n"
 
 
-def test_english_text_keeps_its_spaces():
+def test_english_text_gets_english_spacing_as_in_the_teasers():
     soup = render("Really : yes ?", lang="en")
-    assert soup.p.get_text() == "Really : yes ?"
+    assert soup.p.get_text() == "Really: yes?"
 
 
 def test_escaped_markdown_in_a_caption_is_restored():

@@ -5,7 +5,7 @@ import string
 import pytest
 
 from podium.plugins.site import strings
-from podium.plugins.site.typography import NBSP, NNBSP
+from podium.plugins.typography import NBSP, NNBSP
 
 
 def placeholders(text):

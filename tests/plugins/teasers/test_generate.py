@@ -9,7 +9,7 @@ from podium.plugins.teasers import networks, phrases
 from podium.plugins.teasers.facets import LINK
 from podium.plugins.teasers.generate import teasers_for
 from podium.plugins.teasers.tokens import HASHTAG
-from podium.plugins.teasers.typography import NBSP, NNBSP
+from podium.plugins.typography import NBSP, NNBSP
 
 from .factory import ALL_NETWORKS, config, post_view, source
 

@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from podium.plugins.teasers.material import _WS, _one_line, _parsed, blocks, gather, strip_markdown
-from podium.plugins.teasers.typography import NBSP, NNBSP
+from podium.plugins.typography import NBSP, NNBSP
 
 from .texts import TRICKY
 

@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from podium.plugins.teasers.shorten import close_open, longest_piece, sentence_ends, shorten, word_boundaries
-from podium.plugins.teasers.typography import NNBSP
+from podium.plugins.typography import NNBSP
 
 from .test_properties import sentence
 from .texts import TRICKY
