@@ -4,19 +4,39 @@ A Bluesky post is plain text plus "facets" (``app.bsky.richtext.facet``) that
 make a byte range a link (``#link``, with its ``uri``) or a hashtag (``#tag``,
 without the '#'). Offsets are in bytes of UTF-8, not characters: "é" is 2 bytes.
 Without facets, a posted link is not clickable.
+
+The one place facets are computed: the teasers (``teasers.json``, the kit
+pages) and the Bluesky client (``publish/channels/richtext.py``) both call
+``post_facets``, so what comms staff see is what is sent.
+
+Bluesky's rules, as its lexicon and app have them:
+- a tag is at most 64 graphemes and 640 bytes of UTF-8 (``app.bsky.richtext.facet#tag``);
+  a longer one gets no facet;
+- a tag starts a word (after a space or at the start) and holds at least one
+  letter: the app makes no tag of ``#2030`` (its pattern wants a character
+  that is not a digit or punctuation), and neither does podium.
 """
 
 from __future__ import annotations
 
 import regex
 
+from .counting import graphemes
 from .tokens import HASHTAG
 from .urls import find_links
 
 LINK = "app.bsky.richtext.facet#link"
 TAG = "app.bsky.richtext.facet#tag"
-_TAG_MAX = 64
+TAG_MAX_GRAPHEMES = 64
+TAG_MAX_BYTES = 640
 _AFTER_SPACE = regex.compile(r"(?:^|(?<=\s))" + HASHTAG.pattern)
+#: an http(s) address as Bluesky's app finds one; trailing punctuation belongs to the sentence
+_SCHEME_URL = regex.compile(r"(?:^|(?<=[\s(]))https?://[^\s<>\"]+")
+_TRAILING = ".,;:!?)]}»”’'\""
+
+
+def _byte(text: str, index: int) -> int:
+    return len(text[:index].encode("utf-8"))
 
 
 def _byte_range(text: str, start: int, end: int) -> dict[str, int]:
@@ -24,14 +44,47 @@ def _byte_range(text: str, start: int, end: int) -> dict[str, int]:
     return {"byteStart": begin, "byteEnd": begin + len(text[start:end].encode("utf-8"))}
 
 
+def tag_fits(tag: str) -> bool:
+    """Within the lexicon's limits for a tag (without its '#')."""
+    return graphemes(tag) <= TAG_MAX_GRAPHEMES and len(tag.encode("utf-8")) <= TAG_MAX_BYTES
+
+
+def _links(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, uri) of every link: podium's detection, plus any http(s) address Bluesky's app links.
+
+    The app makes a link of any ``http(s)://`` address whatever its host
+    (``https://a.b/c``); podium's own detection (shared with X's counting)
+    wants a known top-level domain, so addresses it leaves out are added here.
+    """
+    found = [(link.start, link.end, link.text if link.has_scheme else "https://" + link.text)
+             for link in find_links(text)]
+    if "://" not in text:
+        return found
+    for match in _SCHEME_URL.finditer(text):
+        uri = match.group(0).rstrip(_TRAILING)
+        # keep a closing parenthesis that closes one opened inside the address (Wikipedia links)
+        if match.group(0)[len(uri):].startswith(")") and uri.count("(") > uri.count(")"):
+            uri += ")"
+        start, end = match.start(), match.start() + len(uri)
+        if not any(a < end and start < b for a, b, _ in found):
+            found.append((start, end, uri))
+    return found
+
+
 def facets(text: str) -> tuple[dict, ...]:
-    """The facets of ``text``, in order of position."""
-    found = []
-    for link in find_links(text):
-        uri = link.text if link.has_scheme else "https://" + link.text
-        found.append((link.start, {"index": _byte_range(text, link.start, link.end), "features": [{"$type": LINK, "uri": uri}]}))
+    """The link and tag facets of ``text``, in order of position."""
+    found = [(start, {"index": _byte_range(text, start, end), "features": [{"$type": LINK, "uri": uri}]})
+             for start, end, uri in _links(text)]
     for match in _AFTER_SPACE.finditer(text):
         tag = match.group()[1:]
-        if len(tag) <= _TAG_MAX:
+        if tag_fits(tag) and not any(f["index"]["byteStart"] <= _byte(text, match.start()) < f["index"]["byteEnd"]
+                                     for _, f in found):
             found.append((match.start(), {"index": _byte_range(text, *match.span()), "features": [{"$type": TAG, "tag": tag}]}))
     return tuple(facet for _, facet in sorted(found, key=lambda item: item[0]))
+
+
+def post_facets(text: str, url: str = "") -> tuple[dict, ...]:
+    """Every facet of one Bluesky post, the shown form of ``url`` linking to ``url`` itself (see shown.py)."""
+    from .shown import tracked  # shown.py needs LINK from this module
+
+    return tracked(text, facets(text), url)

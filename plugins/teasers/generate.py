@@ -13,8 +13,8 @@ from ..errors import BadInput
 from ..post import PostView
 from ..settings import PodiumSettings
 from . import compose, networks, overrides
-from .facets import facets
-from .shown import shown, tracked
+from .facets import post_facets
+from .shown import shown
 from .hashtags import hashtags
 from .material import gather, strip_markdown
 from .model import PostTeasers, Teaser, link_with_utm
@@ -30,7 +30,7 @@ def _teaser(post: PostView, network: str, variant: str, text: str, url: str, con
     return Teaser(
         slug=post.slug, lang=post.lang, network=network, variant=variant, text=text, url=url,
         length=count.length, limit=count.limit, title=post.title, source_path=post.source_path,
-        facets=tracked(text, facets(text), url) if network == "bluesky" else (), **extra,
+        facets=post_facets(text, url) if network == "bluesky" else (), **extra,
     )
 
 

@@ -15,10 +15,9 @@ from typing import Any, Mapping
 import httpx
 
 from podium.plugins import networks
-from podium.plugins.teasers.shown import tracked
 
 from .base import Channel, PermanentError, Posted, require, single_text
-from .richtext import facets
+from .richtext import post_facets
 
 NETWORK = networks.get("bluesky")
 HANDLE_VAR = NETWORK.variable("HANDLE")
@@ -101,7 +100,7 @@ class BlueskyChannel(Channel):
         if lang:
             post["langs"] = [lang]
         # a teaser shows its link as host and path: the facet carries the tracked address (share.url)
-        found = list(tracked(text, facets(text), share.url))
+        found = list(post_facets(text, share.url))
         if found:
             post["facets"] = found
         post["embed"] = {"$type": "app.bsky.embed.external", "external": {

@@ -31,3 +31,12 @@ def test_hashtags_become_tag_facets_in_order():
 
 def test_no_facet_for_a_hash_inside_a_word():
     assert facets("C# et a#b") == ()
+
+
+def test_a_tag_fits_64_graphemes_and_640_bytes_as_the_lexicon_says():
+    from podium.plugins.teasers.facets import tag_fits
+
+    heavy = ("e" + "\u0301" * 20) * 16  # 16 graphemes, 656 bytes of UTF-8
+    assert tag_fits("a" * 64) and not tag_fits("a" * 65)
+    assert not tag_fits(heavy) and tag_fits(heavy[:-2])
+    assert [f["features"][0]["tag"] for f in facets(f"#{heavy} #ok")] == ["ok"]
