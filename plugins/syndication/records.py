@@ -1,23 +1,20 @@
 """POSSE back-links: which shares in the publish ledger discuss which article. Pure: text in, links out.
 
-The ledger (written by ``podium publish``, see publish/ledger.py) is read here
-with a small parser of its own, because the build must not import the
-publishing half. Only what a reader may see is kept: network, public URL,
-the page shared and when.
+The ledger (written by ``podium publish``, see publish/ledger.py) is read
+with the parser both halves share (``podium.plugins.ledger``). Only what a
+reader may see is kept: network, public URL, the page shared and when.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, NamedTuple
 from urllib.parse import urlsplit
 
-from ..errors import BadInput
+from .. import ledger
 from ..networks import NETWORKS
 
-_FIX = "fix it by hand or restore it from git"
 
 
 @dataclass(frozen=True)
@@ -44,31 +41,9 @@ def slug_of(share_id: str) -> str:
 
 
 def parse(text: str, path: str) -> list[Shared]:
-    """The shares recorded in a ledger file's text; BadInput pointing at the problem otherwise."""
-    try:
-        body = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BadInput(f"the publish ledger is not valid JSON ({exc.msg}); {_FIX}", path=path,
-                       line=exc.lineno, col=exc.colno) from None
-    items = body.get("shares") if isinstance(body, dict) else None
-    if not isinstance(items, list):
-        raise BadInput(f"the publish ledger has no \"shares\" list; {_FIX}", path=path, line=1)
-    return [_shared(item, number, path) for number, item in enumerate(items, 1)]
-
-
-def _shared(item: object, number: int, path: str) -> Shared:
-    if not isinstance(item, dict):
-        raise BadInput(f"share #{number} in the publish ledger is not a record; {_FIX}", path=path)
-    try:
-        share_id = str(item.get("share") or item["share_id"])
-        moment = datetime.fromisoformat(str(item["time"]))
-        if moment.tzinfo is None:
-            raise ValueError(f"time {item['time']!r} has no time zone")
-        return Shared(share_id, str(item["network"]), str(item["url"]), moment,
-                      str(item.get("page") or ""), str(item.get("slug") or slug_of(share_id)))
-    except (KeyError, TypeError, ValueError) as exc:
-        what = f"missing {exc.args[0]!r}" if isinstance(exc, KeyError) else str(exc)
-        raise BadInput(f"share #{number} in the publish ledger is damaged ({what}); {_FIX}", path=path) from None
+    """The shares recorded in a ledger file's text, read by the ledger's one parser (podium.plugins.ledger)."""
+    return [Shared(r.share_id, r.network, r.url, r.time, r.page, slug_of(r.share_id))
+            for r in ledger.parse(text, path).records]
 
 
 def _public(url: str) -> bool:

@@ -18,6 +18,10 @@ def test_share_ids_carry_the_slug():
     assert slug_of("odd") == ""
 
 
+def test_a_ledger_without_shares_has_none_yet():
+    assert parse('{"version": 1}', "ledger.json") == []
+
+
 def test_parse_reads_the_ledger_shares_and_ignores_intents():
     text = json.dumps({"version": 1, "shares": [
         {"share": "a/x/1", "network": "x", "remote_id": "1", "url": "https://x.com/i/web/status/1",
@@ -27,14 +31,18 @@ def test_parse_reads_the_ledger_shares_and_ignores_intents():
                                                  "https://blog.test/a.html", "a")]
 
 
+_FIX = "fix it by hand or restore it from git (git checkout -- the file)"
+
+
 @pytest.mark.parametrize("text, message", [
-    ("[]", 'ledger.json:1: the publish ledger has no "shares" list; fix it by hand or restore it from git'),
-    ('{"shares": [{"share": "a/x/1", "network": "x", "url": "https://x.com"}]}',
-     "ledger.json: share #1 in the publish ledger is damaged (missing 'time'); fix it by hand or restore it from git"),
-    ('{"shares": [{"share": "a/x/1", "network": "x", "url": "u", "time": "2026-01-12T09:00"}]}',
-     "ledger.json: share #1 in the publish ledger is damaged (time '2026-01-12T09:00' has no time zone); "
-     "fix it by hand or restore it from git"),
-    ('{"shares": [3]}', "ledger.json: share #1 in the publish ledger is not a record; fix it by hand or restore it from git"),
+    ("[]", f'ledger.json:1: not a podium ledger (expected "version": 1); {_FIX}'),
+    ('{"shares": []}', f'ledger.json:1: not a podium ledger (expected "version": 1); {_FIX}'),
+    ('{"version": 1, "shares": [{"share": "a/x/1", "network": "x", "remote_id": "1", "url": "https://x.com"}]}',
+     f"ledger.json: damaged ledger entry (missing field 'time'); {_FIX}"),
+    ('{"version": 1, "shares": [\n{"share": "a/x/1", "network": "x", "remote_id": "1", "url": "u", '
+     '"time": "2026-01-12T09:00"}]}',
+     f"ledger.json:2: damaged ledger entry (time of 'a/x/1' has no time zone); {_FIX}"),
+    ('{"version": 1, "shares": [3]}', f"ledger.json: damaged ledger entry (3 is not a record); {_FIX}"),
 ])
 def test_parse_explains_a_damaged_ledger(text, message):
     with pytest.raises(BadInput) as info:

@@ -90,5 +90,5 @@ def test_build_reports_a_broken_ledger_with_its_line(make_site, run_build):
                       LEDGER: '{\n  "version": 1,\n  "shares": [,]\n}\n'})
     with pytest.raises(PodiumError) as info:
         run_build(site, now="2026-11-28T12:00+01:00")
-    assert str(info.value) == ("content/.podium/ledger.json:3:14: the publish ledger is not valid JSON "
-                               "(Expecting value); fix it by hand or restore it from git")
+    assert str(info.value) == ("content/.podium/ledger.json:3:14: the ledger is not valid JSON "
+                               "(Expecting value); fix it by hand or restore it from git (git checkout -- the file)")
