@@ -22,3 +22,9 @@ CAPABILITIES = (
 def register() -> None:
     for name in CAPABILITIES:
         importlib.import_module(name).register()
+    from pelican import signals
+
+    from .core import fail_on_errors
+
+    # finalized, connected after every capability: all of them have reported by the time it runs.
+    signals.finalized.connect(fail_on_errors)

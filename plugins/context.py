@@ -12,6 +12,7 @@ here; there is no free-form bag. Withheld content has one record, the
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
@@ -50,6 +51,8 @@ class BuildContext:
     root: str = ""
     #: a production build (publishconf.py): stricter about what may go live
     prod: bool = False
+    #: a plain ``pelican`` run, not ``podium build``: problems are logged as found and end the run (core.py)
+    standalone: bool = False
 
     #: every withheld post and page, (slug, language) -> reason: nothing may mention them (embargo, via hold)
     withheld: dict[Version, str] = field(default_factory=dict)
@@ -116,12 +119,24 @@ class BuildContext:
         return path if rel.startswith("..") else rel
 
 
+#: where a plain ``pelican`` run's problems are logged: Pelican's handlers show them, ``--fatal`` counts them
+LOGGER = "podium"
+
+
+def log_to_pelican(level: int, message: str) -> None:
+    # looked up when used: Pelican makes every logger created after it is imported one of its own
+    logging.getLogger(LOGGER).log(level, "%s", message)
+
+
 def create(pelican_settings: MutableMapping[str, Any], source: str | None = None, root: str = "",
-           clock: Callable[[], datetime] | None = None, prod: bool = False) -> BuildContext:
+           clock: Callable[[], datetime] | None = None, prod: bool = False,
+           standalone: bool = False) -> BuildContext:
     """Validate settings and fix 'now' once, at start-up."""
     config, warnings = settings_mod.load(pelican_settings, source)
     now = config.now or (clock or (lambda: datetime.now(timezone.utc)))()
-    ctx = BuildContext(config=config, now=now, root=root, prod=prod)
+    ctx = BuildContext(config=config, now=now, root=root, prod=prod, standalone=standalone)
+    if standalone:
+        ctx.report.listener = log_to_pelican
     for w in warnings:
         ctx.report.warn(w)
     pelican_settings[KEY] = ctx
@@ -129,7 +144,8 @@ def create(pelican_settings: MutableMapping[str, Any], source: str | None = None
 
 
 def get(pelican_settings: MutableMapping[str, Any]) -> BuildContext:
+    """The build's context; a plain ``pelican`` run (no ``podium build`` made one) gets one here."""
     ctx = pelican_settings.get(KEY)
     if ctx is None:
-        ctx = create(pelican_settings)
+        ctx = create(pelican_settings, standalone=True)
     return ctx

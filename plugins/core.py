@@ -6,6 +6,7 @@ from pelican import signals
 from pelican.utils import order_content
 
 from . import context
+from .errors import BadInput
 from .reader import PodiumMarkdownReader
 
 
@@ -57,6 +58,22 @@ def _remember_pages(generator) -> None:
 
 def _remember_templates(generators) -> None:
     context.get(generators[0].settings).templates = generators[0].env
+
+
+def fail_on_errors(pelican) -> None:
+    """A plain ``pelican`` run ends like ``podium build``: an error (a warning, with PODIUM_STRICT) fails it.
+
+    Each problem was logged when found (context.log_to_pelican); raising here
+    makes Pelican's command line exit non-zero (``exitcode``: 2, bad input).
+    ``podium build`` makes its own context and decides itself.
+    """
+    ctx = context.get(pelican.settings)
+    if not ctx.standalone:
+        return
+    problems = ctx.report.errors + (ctx.report.warnings if ctx.config.strict else [])
+    if problems:
+        noun = "problem" if len(problems) == 1 else "problems"
+        raise BadInput(f"podium found {len(problems)} {noun} (listed above); the build failed")
 
 
 def register() -> None:

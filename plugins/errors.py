@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 #: Exit statuses shared by every command (see README, "Exit status").
@@ -17,6 +19,11 @@ class PodiumError(Exception):
     """
 
     exit_status = EXIT_BAD_INPUT
+
+    @property
+    def exitcode(self) -> int:
+        """Pelican's command line exits with ``exitcode`` when a plugin's exception ends the run."""
+        return self.exit_status
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None, col: int | None = None):
         super().__init__(message)
@@ -67,14 +74,20 @@ class Report:
 
     errors: list[PodiumError] = field(default_factory=list)
     warnings: list[PodiumError] = field(default_factory=list)
+    #: told of each new problem as it is found (level, text): a plain ``pelican`` run logs them
+    listener: Callable[[int, str], None] | None = None
 
     def error(self, err: PodiumError) -> None:
         if str(err) not in {str(e) for e in self.errors}:
             self.errors.append(err)
+            if self.listener:
+                self.listener(logging.ERROR, str(err))
 
     def warn(self, err: PodiumError) -> None:
         if str(err) not in {str(w) for w in self.warnings}:
             self.warnings.append(err)
+            if self.listener:
+                self.listener(logging.WARNING, str(err))
 
     def raise_if_errors(self) -> None:
         if len(self.errors) == 1:
