@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import importlib
 
-#: Each capability's glue module; its register() connects it to Pelican's signals.
+#: Each capability's glue module; its register() connects it to Pelican's signals. Any order
+#: works: a capability reads what another made at a later signal (tests/plugins/test_plugin_order.py).
 CAPABILITIES = (
     "podium.plugins.core",
     "podium.plugins.embargo.glue",
-    "podium.plugins.site.glue",  # the theme's filters, Markdown extras, series pages and 404
-    "podium.plugins.images.glue",  # after the embargo: only publishable posts get their images processed
-    "podium.plugins.cards.glue",  # before feeds: podium_card is set at article_generator_finalized
-    "podium.plugins.feeds.glue",  # after cards: feeds read podium_card at 'finalized'
+    "podium.plugins.site.glue",
+    "podium.plugins.images.glue",
+    "podium.plugins.cards.glue",
+    "podium.plugins.feeds.glue",
     "podium.plugins.sitemap.glue",
-    "podium.plugins.teasers.glue",  # after the embargo: publishable posts only; before the calendar, which reads them
-    "podium.plugins.calendar.glue",  # after teasers: the schedule reads ctx.teasers_by_slug at 'finalized'
-    "podium.plugins.syndication.glue",  # "Discuss on ..." links from the publish ledger
+    "podium.plugins.teasers.glue",
+    "podium.plugins.calendar.glue",
+    "podium.plugins.syndication.glue",
 )
 
 

@@ -21,12 +21,6 @@ FENCE = re.compile(r"^---[ \t]*$")
 #: libyaml's parser when PyYAML has it (several times faster on a thousand posts), else pure Python
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 STATUSES = ("published", "draft", "hidden")
-#: keys people often mistype; used only for "did you mean" hints
-KNOWN_KEYS = (
-    "title", "date", "modified", "lang", "slug", "category", "tags", "summary", "status", "author",
-    "authors", "series", "series_index", "translation", "campaign", "teasers", "teaser_thread",
-    "card_image", "card_focus", "decorative_images", "save_as", "url", "template",
-)
 
 
 @dataclass(frozen=True)
