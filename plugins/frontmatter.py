@@ -103,6 +103,22 @@ def parse_date(value: Any) -> datetime | None:
     return None
 
 
+def misspelled(meta: dict[str, Any], lines: dict[str, int], path: str) -> list[BadInput]:
+    """Keys that look like a known one mistyped (``categorie:``): warnings, since Pelican accepts any key.
+
+    Such a key is silently ignored: the post has no category, and nothing says why.
+    """
+    found = []
+    for key in meta:
+        if key in KNOWN_KEYS or not isinstance(key, str):
+            continue
+        hint = difflib.get_close_matches(key.lower(), KNOWN_KEYS, n=1, cutoff=0.75)
+        if hint:
+            found.append(BadInput(f"unknown key {key!r}, so it is ignored; did you mean '{hint[0]}'?",
+                                  path=path, line=lines.get(key)))
+    return found
+
+
 def check(meta: dict[str, Any], lines: dict[str, int], path: str, languages: tuple[str, ...], kind: str = "post") -> list[BadInput]:
     """Every problem in a post's metadata, each pointing at its line."""
     problems = []

@@ -50,6 +50,8 @@ class PodiumMarkdownReader(MarkdownReader):
             ctx.report.error(problem)
         if problems:
             raise problems[0]
+        for problem in frontmatter.misspelled(meta, lines, shown):
+            ctx.report.warn(problem)
         metadata["podium_raw"] = meta
         metadata["podium_lines"] = lines
         if cache and parsed.yaml:

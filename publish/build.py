@@ -84,8 +84,14 @@ def read_settings(project: Path, prod: bool = False, overrides: dict | None = No
 
 def build(project: str | os.PathLike, *, prod: bool = False, now: datetime | str | None = None,
           output: str | os.PathLike | None = None, preview: bool = False, strict: bool = False,
-          overrides: dict | None = None) -> BuildResult:
-    """Build the site; raise PodiumError (every problem listed) and leave output alone on failure."""
+          overrides: dict | None = None, prod_rules: bool = False, keep_going: bool = False) -> BuildResult:
+    """Build the site; raise PodiumError (every problem listed) and leave output alone on failure.
+
+    ``prod_rules``: refuse what a production build refuses (an image without
+    alt text) even with pelicanconf.py, so ``podium check`` agrees with ``--prod``.
+    ``keep_going``: a build whose output is thrown away may end with errors;
+    they are left in ``ctx.report.errors`` for the caller.
+    """
     from pelican import Pelican
 
     project = Path(project).resolve()
@@ -98,7 +104,7 @@ def build(project: str | os.PathLike, *, prod: bool = False, now: datetime | str
         extra["PODIUM_STRICT"] = True
     settings, source = read_settings(project, prod, extra)
     target = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"]).resolve()
-    ctx = context_mod.create(settings, source=source.name, root=str(project), prod=prod)
+    ctx = context_mod.create(settings, source=source.name, root=str(project), prod=prod or prod_rules)
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
     settings["OUTPUT_PATH"] = str(scratch)
@@ -118,7 +124,8 @@ def build(project: str | os.PathLike, *, prod: bool = False, now: datetime | str
         if ctx.config.strict:
             for warning in ctx.report.warnings + [BadInput(m) for m in collect.warnings]:
                 ctx.report.error(warning)
-        ctx.report.raise_if_errors()
+        if not keep_going:
+            ctx.report.raise_if_errors()
         synced = sync(scratch, target)
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)

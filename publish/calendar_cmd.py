@@ -84,6 +84,19 @@ def run(args: argparse.Namespace) -> int:
         print(f"{os.path.relpath(path, project)}: only comments so far, so no calendar applies; "
               "see the example in docs/comms.md")
         return 0
+    _check_withheld(project, parse_now(args.now), result.ctx)
     for line in _summary(result.ctx.calendar, result.ctx):
         print(line)
     return 0
+
+
+def _check_withheld(project: Path, now, ctx) -> None:
+    """Drafts and posts the calendar holds are checked too: their problems now, not on publication day."""
+    from podium.plugins.errors import ManyErrors
+
+    from .check_cmd import held_paths, withheld_problems
+
+    with tempfile.TemporaryDirectory(prefix="podium-check-") as scratch:
+        problems = withheld_problems(project, Path(scratch), now, held_paths(ctx))
+    if problems:
+        raise ManyErrors(problems)

@@ -26,6 +26,7 @@ from . import gate, page
 from .loader import is_blank, load
 from .scheduler import schedule
 from .yamlmarks import suggest
+from .model import RELEASABLE
 
 
 
@@ -65,11 +66,27 @@ def _check_slugs(generator) -> None:
     lists = ("articles", "translations", "drafts", "drafts_translations")
     known = {item.slug for name in lists for item in getattr(generator, name, [])}
     known |= {slug for slug, _ in ctx.withheld}
+    _draft_but_approved(generator, calendar, ctx)
     for slug, entry in calendar.entries.items():
         if slug in known or entry.status == "idea":
             continue  # an idea may not have a post yet
         fix = suggest(slug, sorted(known)) or "check the slug in the post's front matter, or set status: idea"
         ctx.report.error(BadInput(f"no post has the slug '{slug}'; {fix}", path=calendar.path, line=entry.line, col=entry.col))
+
+
+def _draft_but_approved(generator, calendar, ctx) -> None:
+    """A post the calendar approves but its front matter keeps a draft: say which wins, and what to change."""
+    drafts = list(generator.drafts) + list(generator.drafts_translations)
+    drafts += [c for c in ctx.withheld_content if ctx.reason(c) == "draft" and c not in drafts]
+    for item in drafts:
+        entry = calendar.entries.get(item.slug)
+        if entry is None or entry.status not in RELEASABLE:
+            continue
+        line = (getattr(item, "metadata", {}).get("podium_lines") or {}).get("status")
+        ctx.report.warn(BadInput(
+            f"'status: draft' here, but {calendar.path}:{entry.line} says '{entry.status}'; the front matter wins, "
+            f"so the post stays a draft: remove the 'status: draft' line to publish it, or set the calendar "
+            f"entry back to 'in_review'", path=ctx.display_path(item.source_path), line=line))
 
 
 def _never_copy(generator) -> None:

@@ -75,3 +75,23 @@ def test_check_reports_every_problem_with_its_line():
 def test_check_accepts_a_good_post():
     meta = fm.split(POST, "p.md")
     assert fm.check(meta.meta, meta.lines, "p.md", ("fr", "en")) == []
+
+
+def test_a_misspelled_key_gets_did_you_mean():
+    meta = {"title": "A", "categorie": "Énergie", "tag": ["x"], "mood": "calme"}
+    found = fm.misspelled(meta, {"title": 2, "categorie": 3, "tag": 4, "mood": 5}, "content/posts/a.md")
+    assert [str(p) for p in found] == [
+        "content/posts/a.md:3: unknown key 'categorie', so it is ignored; did you mean 'category'?",
+        "content/posts/a.md:4: unknown key 'tag', so it is ignored; did you mean 'tags'?",
+    ]  # 'mood' is the author's own metadata: Pelican allows any key
+
+
+def test_a_build_warns_about_a_misspelled_key(make_site, run_build):
+    from podium.publish.build import build
+
+    from tests.conftest import post
+
+    site = make_site({"content/posts/a.md": post("A", slug="a", categorie="Énergie")})
+    result = build(site, output=site / "output")
+    assert [str(w) for w in result.warnings] == [
+        "content/posts/a.md:6: unknown key 'categorie', so it is ignored; did you mean 'category'?"]

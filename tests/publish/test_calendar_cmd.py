@@ -80,3 +80,13 @@ def test_new_posts_get_a_calendar_entry_with_the_comments_kept(site):
     calendar.unlink()
     assert add_post_to_calendar(site, settings, "other") is None
     assert not calendar.exists()
+
+
+def test_check_reads_the_posts_the_calendar_holds_and_says_they_are_withheld(site, capsys):
+    (site / "content/posts/wait.md").write_text(
+        post("Wait", date="2026-11-02 08:00", slug="wait", teasers={"x": "x" * 300 + " {link}"}), encoding="utf-8")
+    assert main(["calendar", "check", "-C", str(site), "--now", "2026-11-28T12:00+01:00"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("content/posts/wait.md:")
+    assert line.endswith("the X teaser is 324/280 (weighted); shorten it by 44 (this post is withheld: "
+                         "calendar status is in_review, not approved; it will fail when it goes out)")

@@ -60,3 +60,57 @@ def test_serve_once_exits_2_on_bad_content(make_site):
                          capture_output=True, text=True, timeout=60)
     assert res.returncode == 2
     assert "content/posts/a.md:4: unknown language 'de'" in res.stderr
+
+
+def _serve(site, port):
+    return subprocess.Popen([sys.executable, "-m", "podium.publish.cli", "serve", "--port", str(port)],
+                            cwd=site, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def _lines_until(proc, marker: str) -> list[str]:
+    lines = []
+    for line in proc.stdout:
+        lines.append(line.rstrip("\n"))
+        if line.startswith(marker):
+            return lines
+    return lines
+
+
+def test_serve_lists_the_leaders_drafts_with_a_banner_and_prints_their_address(make_site):
+    site = make_site({
+        "content/posts/a.md": post("Premier titre", slug="a", body="Texte public."),
+        "content/posts/d.md": post("Brouillon visible", slug="d", status="draft", body="Texte du brouillon."),
+    })
+    port = free_port()
+    proc = _serve(site, port)
+    try:
+        lines = _lines_until(proc, "Preview at")
+        assert f"  draft: http://127.0.0.1:{port}/drafts/d.html" in lines
+        assert lines[-1] == f"Preview at http://127.0.0.1:{port}/ (Ctrl-C to stop)"
+        home = fetch(f"http://127.0.0.1:{port}/index.html")
+        drafts = home.split('<section class="preview-drafts"', 1)[1].split("</section>", 1)[0]
+        plain = drafts.replace("\u00a0", " ").replace("\u202f", " ")
+        assert "Vos brouillons" in plain and "Aperçu seulement : ces brouillons ne sont pas publiés" in plain
+        assert 'href="https://blog.test/drafts/d.html"' in drafts
+        assert "Brouillon visible" in drafts and "Premier titre" not in drafts
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_a_build_beside_serve_never_leaves_the_preview_serving_404(make_site):
+    site = make_site({"content/posts/a.md": post("Premier titre", slug="a", body="Texte public.")})
+    port = free_port()
+    proc = _serve(site, port)
+    try:
+        _lines_until(proc, "Preview at")
+        url = f"http://127.0.0.1:{port}/a.html"
+        assert "Premier titre" in fetch(url)
+        built = subprocess.run([sys.executable, "-m", "podium.publish.cli", "build"], cwd=site,
+                               capture_output=True, text=True, timeout=180)
+        assert built.returncode == 0, built.stderr
+        assert (site / "output/a.html").exists()
+        assert "Premier titre" in (fetch(url) or "")  # the preview lives beside output/, which the build replaced
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

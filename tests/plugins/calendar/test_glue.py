@@ -225,3 +225,18 @@ def test_the_sample_blog_holds_back_the_post_legal_has_not_approved(sample_build
     upcoming = [s for s in document["shares"] if not s["due"]]
     assert upcoming and all(s["slug"] == "three-questions-for-new-managers" for s in upcoming)
     assert min(s["time"] for s in upcoming) >= "2026-12-21"  # the re-share waits for the board-week quiet period
+
+
+def test_a_draft_the_calendar_approves_gets_a_message_saying_which_wins(make_site):
+    from podium.publish.build import build
+
+    calendar = ("timezone: Europe/Paris\nrequired_approvals: [comms]\nposts:\n  rentree:\n    status: approved\n"
+                "    approvals:\n      - {role: comms, who: C, when: 2026-11-01 09:00}\n")
+    site = make_site({"content/calendar.yaml": calendar,
+                      "content/posts/rentree.md": post("Rentrée", slug="rentree", status="draft")})
+    result = build(site, now=NOW, output=site / "out")
+    assert result.ctx.embargoed == {"rentree": "draft"}
+    assert [str(w) for w in result.warnings] == [
+        "content/posts/rentree.md:6: 'status: draft' here, but content/calendar.yaml:4 says 'approved'; the front "
+        "matter wins, so the post stays a draft: remove the 'status: draft' line to publish it, or set the calendar "
+        "entry back to 'in_review'"]
