@@ -24,7 +24,8 @@ setup(
     package_data={
         "podium.themes": ["**/*"],
         "podium.plugins": ["**/*.po", "**/*.json", "**/*.yaml", "**/*.html", "**/*.js", "**/*.css", "**/*.ttf", "**/*.otf", "**/*.txt", "**/*.png"],
-        "podium.publish": ["**/*.yaml", "**/*.json", "**/*.txt", "**/*.md", "**/*.py.tmpl"],
+        "podium.publish": ["**/*.yaml", "**/*.yml", "**/*.json", "**/*.txt", "**/*.md", "**/*.tmpl",
+                           "skeleton/Makefile", "skeleton/gitignore"],
     },
     include_package_data=True,
 )

@@ -17,18 +17,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", default="fr", choices=("fr", "en"), help="main language (default fr)")
 
 
+#: skeleton names that become dotfiles (a package's data files are best without a leading dot)
+DOTTED = {"github": ".github", "gitignore": ".gitignore", "gitlab-ci.yml": ".gitlab-ci.yml"}
+
+
 def render(skeleton: Path, target: Path, values: dict[str, str]) -> None:
     """Copy the skeleton, filling placeholders; '.tmpl' files lose their suffix."""
     for source in sorted(skeleton.rglob("*")):
         if source.is_dir() or "__pycache__" in source.parts:
             continue
         rel = source.relative_to(skeleton)
+        rel = Path(DOTTED.get(rel.parts[0], rel.parts[0]), *rel.parts[1:])
         dest = target / str(rel).removesuffix(".tmpl")
         dest.parent.mkdir(parents=True, exist_ok=True)
         text = source.read_text(encoding="utf-8")
         if source.suffix in (".tmpl", ".md"):
             text = text.format(**values) if source.suffix == ".tmpl" else text.replace("{date}", values["date"])
         dest.write_text(text, encoding="utf-8")
+
+
+def _requirement() -> str:
+    """The podium CI should install: this very version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"podium=={version('podium')}"
+    except PackageNotFoundError:
+        return "podium"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         raise BadInput(f"{args.dir} exists and is not empty; choose a new folder name")
     skeleton = Path(str(resources.files("podium.publish") / "skeleton"))
     values = {"name": args.name.replace('"', "'"), "lang": args.lang,
-              "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M")}
+              "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M"), "requirement": _requirement()}
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.init-", dir=target.parent))
     try:
@@ -50,5 +65,6 @@ def run(args: argparse.Namespace) -> int:
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
-    print(f"Created a podium site in {args.dir}. Next: cd {args.dir} && podium serve")
+    print(f"Created a podium site in {args.dir}. Next: cd {args.dir} && podium serve; "
+          f"before it goes live, work through {args.dir}/MAKE-IT-YOURS.md")
     return 0

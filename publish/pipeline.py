@@ -42,6 +42,8 @@ class Request:
     live: bool = False
     confirm: Mapping[str, str] = field(default_factory=dict)  # share id -> URL seen on the network
     resend: frozenset[str] = frozenset()
+    #: a network without credentials fails the run (exit 1) instead of being skipped with a notice
+    strict: bool = False
 
 
 @dataclass
@@ -62,14 +64,21 @@ class Outcome:
     failed: list[tuple[Any, str]] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)
     confirmed: list[str] = field(default_factory=list)
+    strict: bool = False
 
     def by_state(self, state: str) -> list[shareplan.Decision]:
         return [d for d in self.decisions if d.state == state]
 
     @property
     def status(self) -> int:
-        """A dry run did all it was asked; a live run with anything left to fix or retry exits 1."""
-        trouble = self.deploy_error or self.failed or self.skipped or self.by_state(shareplan.HELD)
+        """A dry run did all it was asked; a live run with anything left to fix or retry exits 1.
+
+        A network configured without credentials is skipped with a notice and
+        does not fail the run (an hourly job would be red until someone adds
+        the secret), unless ``strict``.
+        """
+        skipped = self.skipped if self.strict else {}
+        trouble = self.deploy_error or self.failed or skipped or self.by_state(shareplan.HELD)
         return 1 if self.live and trouble else 0
 
 
@@ -131,7 +140,8 @@ def _after_build(request, project, result, env, clients, step, say) -> Outcome:
         manifest, plan = targets.plan_for(target, result.output)
         step("planned")
         outcome = Outcome(request.live, now, target.describe(), plan, _size(result.output, plan.uploads),
-                          os.path.relpath(ledger_path, project), _counts(result), confirmed=confirmed)
+                          os.path.relpath(ledger_path, project), _counts(result), confirmed=confirmed,
+                          strict=request.strict)
         if request.live and not plan.is_empty:
             say(f"deploying to {target.describe()}: {len(plan.uploads)} files to send, {len(plan.removed)} to remove")
             try:

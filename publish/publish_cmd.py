@@ -20,6 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="an interrupted share is on the network at URL: record it (repeatable)")
     parser.add_argument("--resend", action="append", default=[], metavar="SHARE",
                         help="an interrupted share is not on the network: send it again (repeatable)")
+    parser.add_argument("--strict", action="store_true", help="a network without credentials fails the run "
+                                                              "(exit 1) instead of being skipped")
 
 
 def _confirmations(values: list[str]) -> dict[str, str]:
@@ -42,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from .pipeline import Request, publish
 
     request = Request(project=Path(args.project), target=args.target, now=parse_now(args.now), live=args.live,
-                      confirm=_confirmations(args.confirm), resend=frozenset(args.resend))
+                      confirm=_confirmations(args.confirm), resend=frozenset(args.resend), strict=args.strict)
     outcome = publish(request, say=lambda line: print(f"podium: {line}", file=sys.stderr, flush=True))
     sys.stdout.write(summary(outcome))
     return outcome.status
@@ -84,6 +86,9 @@ def _share_lines(outcome) -> list[str]:
                                         f"{d.share.url}\n      {_first_line(d.share.text)}" for d in due])
     skipped = [f"{n}: {why}" for n, why in sorted(outcome.skipped.items())]
     lines += _block("Skipped networks" if outcome.live else "Would skip networks", skipped)
+    if skipped and not outcome.strict:
+        lines.append("  (not a failure: set the variables to share there, or remove the network from "
+                     "PODIUM_NETWORKS; --strict makes it one)")
     lines += _block("Confirmed by hand", outcome.confirmed)
     lines += _block("HELD", [f"{d.share.id}: {d.why}" for d in outcome.by_state(HELD)])
     lines += _block("Waiting", [f"{d.share.id} on {d.share.network} {d.why}" for d in outcome.by_state(WAITING)])
