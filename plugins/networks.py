@@ -59,7 +59,7 @@ class Network:
 _TABLE = (
     Network("x", "X", 280, "weighted", "weighted", "x", hashtags=2, colour="#000000", ink="#ffffff",
             discuss_rank=1, default=True, client="podium.publish.channels.x:XChannel",
-            environment=("PODIUM_X_ACCESS_TOKEN",)),
+            environment=("PODIUM_X_ACCESS_TOKEN", "PODIUM_X_ACCESS_TOKEN_SECRET", "PODIUM_X_API_KEY", "PODIUM_X_API_SECRET")),
     Network("linkedin", "LinkedIn", 3000, "characters", "utf16", "linkedin", hashtags=5, colour="#0a66c2",
             ink="#ffffff", discuss_rank=0, default=True, client="podium.publish.channels.linkedin:LinkedInChannel",
             environment=("PODIUM_LINKEDIN_ACCESS_TOKEN", "PODIUM_LINKEDIN_AUTHOR", "PODIUM_LINKEDIN_VERSION")),

@@ -1,4 +1,9 @@
-"""X (Twitter) client: API v2 ``POST /2/tweets`` with an OAuth 2.0 user-context token.
+"""X (Twitter) client: API v2 ``POST /2/tweets``, signed with OAuth 1.0a user tokens or an OAuth 2.0 token.
+
+OAuth 1.0a (the app's API key and secret, the account's access token and
+secret) is what an hourly CI job should use: those tokens do not expire. An
+OAuth 2.0 user-context access token (``PODIUM_X_ACCESS_TOKEN`` alone) lasts
+two hours, so it suits a run by hand.
 
 Threads are sent as a chain of replies (``reply.in_reply_to_tweet_id``). X has
 no idempotency key: a retry after a lost answer can meet X's duplicate-content
@@ -8,16 +13,21 @@ plain refusal.
 
 from __future__ import annotations
 
+import secrets as secrets_mod
 from typing import Any, Mapping
 
 import httpx
 
 from podium.plugins import networks
 
+from . import oauth1
 from .base import Channel, ChannelError, PermanentError, Posted, require, thread_texts
 
 NETWORK = networks.get("x")
 TOKEN_VAR = NETWORK.variable("ACCESS_TOKEN")
+TOKEN_SECRET_VAR = NETWORK.variable("ACCESS_TOKEN_SECRET")
+API_KEY_VAR = NETWORK.variable("API_KEY")
+API_SECRET_VAR = NETWORK.variable("API_SECRET")
 API = "https://api.x.com"
 
 
@@ -31,14 +41,32 @@ class XChannel(Channel):
     reset_header = "x-rate-limit-reset"
     reset_kind = "epoch"
 
-    def __init__(self, token: str, *, base_url: str = API, **kwargs: Any):
-        super().__init__(base_url=base_url, secrets=[token], **kwargs)
+    def __init__(self, token: str = "", *, keys: oauth1.Keys | None = None, base_url: str = API, **kwargs: Any):
+        hidden = [token] + ([keys.consumer_secret, keys.token_secret, keys.token] if keys else [])
+        super().__init__(base_url=base_url, secrets=hidden, **kwargs)
         self._token = token
+        self._keys = keys
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> "XChannel":
-        """Reads PODIUM_X_ACCESS_TOKEN (an OAuth 2.0 user token with tweet.write)."""
-        return cls(require(environ, TOKEN_VAR, cls.name, cls.label), **kwargs)
+        """OAuth 1.0a when PODIUM_X_ACCESS_TOKEN_SECRET is set (then the API key and secret are needed too);
+        otherwise PODIUM_X_ACCESS_TOKEN alone, as an OAuth 2.0 user token with tweet.write."""
+        token = require(environ, TOKEN_VAR, cls.name, cls.label)
+        if not (environ.get(TOKEN_SECRET_VAR) or "").strip():
+            return cls(token, **kwargs)
+        keys = oauth1.Keys(require(environ, API_KEY_VAR, cls.name, cls.label),
+                           require(environ, API_SECRET_VAR, cls.name, cls.label),
+                           token, require(environ, TOKEN_SECRET_VAR, cls.name, cls.label))
+        return cls(keys=keys, **kwargs)
+
+    def _authorize(self, request: httpx.Request) -> None:
+        """Signed afresh for every attempt: X refuses a nonce it has seen."""
+        if self._keys is None:
+            request.headers["Authorization"] = f"Bearer {self._token}"
+            return
+        stamp = int(self._clock().timestamp())
+        request.headers["Authorization"] = oauth1.authorization(
+            request.method, str(request.url), self._keys, secrets_mod.token_hex(16), stamp)
 
     def post(self, share: Any) -> Posted:
         """Post the text, or each part of a thread as a reply to the one before."""
@@ -57,8 +85,7 @@ class XChannel(Channel):
 
     def _create(self, body: dict, part: int) -> str:
         what = "the post" if part == 1 else f"part {part} of the thread"
-        response = self.send("POST", "/2/tweets", what=what, json=body,
-                             headers={"Authorization": f"Bearer {self._token}"})
+        response = self.send("POST", "/2/tweets", what=what, json=body, auth=_Signed(self._authorize))
         try:
             return str(response.json()["data"]["id"])
         except (ValueError, KeyError, TypeError):
@@ -80,11 +107,26 @@ class XChannel(Channel):
         return "; ".join(p for p in parts if p), body.get("type")
 
     def advice(self, status: int, code: str | None) -> str:
+        if status == 401 and self._keys is not None:
+            return (f"X refused the OAuth 1.0a signature: check {API_KEY_VAR}, {API_SECRET_VAR}, {TOKEN_VAR} and "
+                    f"{TOKEN_SECRET_VAR} (regenerated keys invalidate the old ones)")
         if status == 401:
-            return f"{TOKEN_VAR} is wrong or expired: renew the token and update the variable"
+            return (f"{TOKEN_VAR} is wrong or expired (an OAuth 2.0 token lasts two hours): renew it, or use "
+                    f"OAuth 1.0a tokens, which do not expire")
         if status == 403:
             return ("X refuses duplicates and replies to missing posts; if this share went out on an "
                     "earlier attempt, check the timeline and record it, otherwise check the app's "
                     "tweet.write permission")
         return super().advice(status, code)
 
+
+
+class _Signed(httpx.Auth):
+    """httpx calls this for each request it sends, so every retry carries its own signature."""
+
+    def __init__(self, sign):
+        self._sign = sign
+
+    def auth_flow(self, request: httpx.Request):
+        self._sign(request)
+        yield request

@@ -141,7 +141,8 @@ def test_a_refused_share_is_reported_and_the_others_still_go(site, networks):
     assert sorted(records(site)) == [s for s in SHARES if s != "premier/x/1"]
     text = summary(outcome)
     assert ("FAILED (1):\n  premier/x/1 on x: X refused the post (HTTP 401: Unauthorized); PODIUM_X_ACCESS_TOKEN "
-            "is wrong or expired: renew the token and update the variable\n") in text
+            "is wrong or expired (an OAuth 2.0 token lasts two hours): renew it, or use "
+            "OAuth 1.0a tokens, which do not expire\n") in text
     again, _ = run(site, networks, now="2027-03-02T11:00:00+01:00")
     assert again.status == 0 and [s.id for s, _ in again.shared] == ["premier/x/1"]
     assert posted_counts(networks) == {"x": 1, "linkedin": 1, "mastodon": 1, "bluesky": 1}

@@ -75,7 +75,8 @@ def test_x_client_against_local_x_api_contract_server_refuses_a_bad_token(make_n
     with client, pytest.raises(PermanentError) as info:
         client.post(make_share())
     assert str(info.value) == ("X refused the post (HTTP 401: Unauthorized); PODIUM_X_ACCESS_TOKEN is wrong "
-                               "or expired: renew the token and update the variable")
+                               "or expired (an OAuth 2.0 token lasts two hours): renew it, or use OAuth 1.0a "
+                               "tokens, which do not expire")
     assert x.clock.sleeps == []
 
 
@@ -103,3 +104,52 @@ def test_x_credentials_come_from_the_environment_only():
     with pytest.raises(MissingCredential) as info:
         XChannel.from_env({"PODIUM_X_ACCESS_TOKEN": "   "})
     assert info.value.variable == "PODIUM_X_ACCESS_TOKEN"
+
+
+def _oauth1_env(secret: str = "x-access-token-secret-89") -> dict[str, str]:
+    return {"PODIUM_X_API_KEY": "x-api-key-0123", "PODIUM_X_API_SECRET": "x-api-secret-4567",
+            "PODIUM_X_ACCESS_TOKEN": "1790-x-access-token", "PODIUM_X_ACCESS_TOKEN_SECRET": secret}
+
+
+def test_x_client_against_local_x_api_contract_server_signs_with_oauth_1a_user_tokens(make_network, make_share):
+    x = make_network("x")
+    client = XChannel.from_env(_oauth1_env(), base_url=x.server.base_url, sleep=x.clock.sleep, clock=x.clock.now)
+    with client:
+        posted = client.post(make_share(text=("1/2 Début", "2/2 Fin")))
+    headers = [r.header("Authorization") for r in x.server.requests]
+    assert all(h.startswith('OAuth oauth_consumer_key="x-api-key-0123", oauth_nonce="') for h in headers)
+    assert all('oauth_signature_method="HMAC-SHA1"' in h and 'oauth_token="1790-x-access-token"' in h for h in headers)
+    assert len(x.server.nonces) == 2 and len(posted.thread_ids) == 2
+    assert all(f'oauth_timestamp="{int(x.clock.now().timestamp())}"' in h for h in headers)
+
+
+def test_x_client_against_local_x_api_contract_server_signs_each_retry_afresh(make_network, make_share):
+    x = make_network("x")
+    x.server.queue(503, {"title": "Service Unavailable", "detail": "Service Unavailable", "status": 503})
+    client = XChannel.from_env(_oauth1_env(), base_url=x.server.base_url, sleep=x.clock.sleep, clock=x.clock.now)
+    with client:
+        client.post(make_share(text="Bonjour"))
+    first, second = [r.header("Authorization") for r in x.server.requests]
+    assert first != second  # a new nonce: X refuses one it has seen
+
+
+def test_x_client_against_local_x_api_contract_server_refuses_a_wrong_oauth_1a_secret(make_network, make_share):
+    x = make_network("x")
+    client = XChannel.from_env(_oauth1_env("not-the-secret"), base_url=x.server.base_url, sleep=x.clock.sleep,
+                               clock=x.clock.now)
+    with client, pytest.raises(PermanentError) as info:
+        client.post(make_share())
+    assert str(info.value) == (
+        "X refused the post (HTTP 401: Unauthorized); X refused the OAuth 1.0a signature: check PODIUM_X_API_KEY, "
+        "PODIUM_X_API_SECRET, PODIUM_X_ACCESS_TOKEN and PODIUM_X_ACCESS_TOKEN_SECRET (regenerated keys invalidate "
+        "the old ones)")
+    assert "not-the-secret" not in repr(client)
+
+
+def test_x_oauth_1a_needs_all_four_variables():
+    env = {k: v for k, v in _oauth1_env().items() if k != "PODIUM_X_API_SECRET"}
+    with pytest.raises(MissingCredential) as info:
+        XChannel.from_env(env)
+    assert info.value.variable == "PODIUM_X_API_SECRET"
+    assert str(info.value) == ("PODIUM_X_API_SECRET is not set; X shares are skipped. Set it in the environment "
+                               "(in CI, from a repository secret).")
