@@ -235,7 +235,7 @@ def test_a_draft_the_calendar_approves_gets_a_message_saying_which_wins(make_sit
     site = make_site({"content/calendar.yaml": calendar,
                       "content/posts/rentree.md": post("Rentrée", slug="rentree", status="draft")})
     result = build(site, now=NOW, output=site / "out")
-    assert result.ctx.embargoed == {"rentree": "draft"}
+    assert result.ctx.withheld_slugs() == {"rentree": "draft"}
     assert [str(w) for w in result.warnings] == [
         "content/posts/rentree.md:6: 'status: draft' here, but content/calendar.yaml:4 says 'approved'; the front "
         "matter wins, so the post stays a draft: remove the 'status: draft' line to publish it, or set the calendar "
