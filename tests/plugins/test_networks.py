@@ -46,8 +46,8 @@ def test_each_network_reads_only_its_own_variables():
 
 def test_a_client_cannot_name_an_undeclared_variable():
     with pytest.raises(KeyError) as info:
-        networks.get("x").variable("API_KEY")
-    assert info.value.args[0] == "PODIUM_X_API_KEY is not declared in the X record of podium.plugins.networks"
+        networks.get("x").variable("CLIENT_ID")
+    assert info.value.args[0] == "PODIUM_X_CLIENT_ID is not declared in the X record of podium.plugins.networks"
 
 
 def test_an_unknown_network_is_named_with_the_known_ones():
