@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .errors import BadInput
+from .i18n import _
 
 FENCE = re.compile(r"^---[ \t]*$")
 #: libyaml's parser when PyYAML has it (several times faster on a thousand posts), else pure Python
@@ -114,8 +115,8 @@ def misspelled(meta: dict[str, Any], lines: dict[str, int], path: str) -> list[B
             continue
         hint = difflib.get_close_matches(key.lower(), KNOWN_KEYS, n=1, cutoff=0.75)
         if hint:
-            found.append(BadInput(f"unknown key {key!r}, so it is ignored; did you mean '{hint[0]}'?",
-                                  path=path, line=lines.get(key)))
+            found.append(BadInput(_("unknown key {key!r}, so it is ignored; did you mean {close!r}?",
+                                    key=key, close=hint[0]), path=path, line=lines.get(key)))
     return found
 
 

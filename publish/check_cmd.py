@@ -32,6 +32,7 @@ def held_paths(ctx) -> dict[str, str]:
 def withheld_problems(project, scratch: Path, now, held: dict[str, str], prod: bool = False, strict: bool = False) -> list:
     """Problems of the withheld posts: a preview build with production's rules, then their teasers."""
     from podium.plugins.errors import BadInput
+    from podium.plugins.i18n import _
 
     from .build import build
 
@@ -42,7 +43,8 @@ def withheld_problems(project, scratch: Path, now, held: dict[str, str], prod: b
     out = []
     for problem in problems:
         why = held.get(problem.path or "", "withheld")
-        out.append(BadInput(f"{problem.message} (this post is withheld: {why}; it will fail when it goes out)",
+        out.append(BadInput(_("{problem} (this post is withheld: {why}; it will fail when it goes out)",
+                              problem=problem.message, why=why),
                             path=problem.path, line=problem.line, col=problem.col))
     return out
 
@@ -65,6 +67,7 @@ def _teaser_problems(result) -> list:
 
 def run(args: argparse.Namespace) -> int:
     from podium.plugins.errors import BadInput, ManyErrors
+    from podium.plugins.i18n import _
 
     from .build import build
     from .build_cmd import parse_now
@@ -85,6 +88,6 @@ def run(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     held = len(result.ctx.withheld_slugs())
-    print(f"OK: {result.articles} posts and {result.pages} pages checked, and {held} withheld "
-          f"(drafts, future and unapproved posts) checked as they will be when they go out.")
+    print(_("OK: {posts} posts and {pages} pages checked, and {held} withheld (drafts, future and unapproved "
+            "posts) checked as they will be when they go out.", posts=result.articles, pages=result.pages, held=held))
     return 0

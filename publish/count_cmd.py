@@ -28,6 +28,7 @@ def _project_settings(project: str):
 
 
 def run(args: argparse.Namespace) -> int:
+    from podium.plugins.i18n import _
     from podium.plugins.teasers import networks
 
     text = sys.stdin.read()
@@ -43,13 +44,14 @@ def run(args: argparse.Namespace) -> int:
     problems = [networks.overflow(text, args.network, settings) if args.limit is None else None]
     if args.limit is not None and count.length > limit:
         problems = [f"is {count.length}/{limit} ({net.unit}); shorten it by {count.length - limit}"]
+    messages = [f"podium: the {net.name} text {problem}" for problem in problems if problem]
     if hook is not None and hook > networks.LINKEDIN_HOOK:
-        problems.append(f"'s first line is {hook}/{networks.LINKEDIN_HOOK}, so readers see it cut before "
-                        f"'…see more'; shorten it by {hook - networks.LINKEDIN_HOOK} or break the line earlier")
-    for problem in filter(None, problems):
-        joiner = "" if problem.startswith("'") else " "
-        print(f"podium: the {net.name} text{joiner}{problem}", file=sys.stderr)
-    return 1 if any(problems) else 0
+        messages.append(_("podium: the first line of the LinkedIn text is {length}/{limit}, so readers see it cut "
+                          "before '…see more'; shorten it by {over} or break the line earlier", length=hook,
+                          limit=networks.LINKEDIN_HOOK, over=hook - networks.LINKEDIN_HOOK))
+    for message in messages:
+        print(message, file=sys.stderr)
+    return 1 if messages else 0
 
 
 def _hook_length(text: str) -> int:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from podium.plugins.i18n import _
+
 NAME = "publish"
 #: a first run on an old blog misses every past share: the summary shows only the latest ones
 MISSED_SHOWN = 5
@@ -87,8 +89,8 @@ def _share_lines(outcome) -> list[str]:
     skipped = [f"{n}: {why}" for n, why in sorted(outcome.skipped.items())]
     lines += _block("Skipped networks" if outcome.live else "Would skip networks", skipped)
     if skipped and not outcome.strict:
-        lines.append("  (not a failure: set the variables to share there, or remove the network from "
-                     "PODIUM_NETWORKS; --strict makes it one)")
+        lines.append("  " + _("(not a failure: set the variables to share there, or remove the network from "
+                              "PODIUM_NETWORKS; --strict makes it one)"))
     lines += _block("Confirmed by hand", outcome.confirmed)
     lines += _block("HELD", [f"{d.share.id}: {d.why}" for d in outcome.by_state(HELD)])
     lines += _block("Waiting", [f"{d.share.id} on {d.share.network} {d.why}" for d in outcome.by_state(WAITING)])

@@ -19,6 +19,7 @@ from pelican import signals
 from .. import context
 from ..files import write_atomic
 from ..errors import BadInput, ManyErrors
+from ..i18n import _
 from ..post import from_content
 from ..siteurl import site_root
 from ..networks import KEYS as NETWORKS
@@ -83,10 +84,10 @@ def _draft_but_approved(generator, calendar, ctx) -> None:
         if entry is None or entry.status not in RELEASABLE:
             continue
         line = (getattr(item, "metadata", {}).get("podium_lines") or {}).get("status")
-        ctx.report.warn(BadInput(
-            f"'status: draft' here, but {calendar.path}:{entry.line} says '{entry.status}'; the front matter wins, "
-            f"so the post stays a draft: remove the 'status: draft' line to publish it, or set the calendar "
-            f"entry back to 'in_review'", path=ctx.display_path(item.source_path), line=line))
+        ctx.report.warn(BadInput(_(
+            "'status: draft' here, but {where} says {status!r}; the front matter wins, so the post stays a draft: "
+            "remove the 'status: draft' line to publish it, or set the calendar entry back to 'in_review'",
+            where=calendar.path + ":" + str(entry.line), status=entry.status), path=ctx.display_path(item.source_path), line=line))
 
 
 def _never_copy(generator) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import BadInput
+from ..i18n import _
 from ..post import PostView
 from ..settings import PodiumSettings
 from . import compose, networks, overrides
@@ -81,7 +82,7 @@ def _thread(post: PostView, material, ov, url: str, config: PodiumSettings, path
     posts = compose.x_thread(material, target, config.teasers_thread_max)
     if not posts:
         out.warnings.append(BadInput(
-            "teaser_thread: true, but the post has too little text for an X thread; add paragraphs or remove the line",
+            _("teaser_thread: true, but the post has too little text for an X thread; add paragraphs or remove the line"),
             path=path, line=post.line_of("teaser_thread")))
         return
     lengths = tuple(networks.length(p, "x", config).length for p in posts)

@@ -92,8 +92,8 @@ def test_count_checks_linkedins_first_line_shown_before_see_more(capsys, monkeyp
     text = "a" * 230 + "\n\nLa suite."
     status, out, err = run(capsys, "count", "-C", str(tmp_path), "-n", "linkedin", stdin=text, monkeypatch=monkeypatch)
     assert (status, out) == (1, "241/3000 (characters), first line 230/210\n")
-    assert err == ("podium: the LinkedIn text's first line is 230/210, so readers see it cut before '…see more'; "
-                   "shorten it by 20 or break the line earlier\n")
+    assert err == ("podium: the first line of the LinkedIn text is 230/210, so readers see it cut before "
+                   "'…see more'; shorten it by 20 or break the line earlier\n")
     status, out, err = run(capsys, "count", "-C", str(tmp_path), "-n", "linkedin", stdin="Une accroche.\n\nLa suite.",
                            monkeypatch=monkeypatch)
     assert (status, out, err) == (0, "24/3000 (characters), first line 13/210\n", "")
