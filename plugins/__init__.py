@@ -17,6 +17,7 @@ CAPABILITIES = (
     "podium.plugins.teasers.glue",
     "podium.plugins.calendar.glue",
     "podium.plugins.syndication.glue",
+    "podium.plugins.conversations.glue",
 )
 
 

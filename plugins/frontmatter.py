@@ -22,6 +22,12 @@ FENCE = re.compile(r"^---[ \t]*$")
 #: libyaml's parser when PyYAML has it (several times faster on a thousand posts), else pure Python
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 STATUSES = ("published", "draft", "hidden")
+#: every key podium or Pelican reads: a key close to one of these is reported as a likely typo
+KNOWN_KEYS = (
+    "title", "date", "modified", "lang", "slug", "category", "tags", "summary", "status", "author",
+    "authors", "series", "series_index", "translation", "campaign", "teasers", "teaser_thread",
+    "card_image", "card_focus", "decorative_images", "save_as", "url", "template", "comments",
+)
 
 
 @dataclass(frozen=True)

@@ -282,6 +282,22 @@ class PodiumSettings:
                                  "The editorial calendar, relative to the content folder (PATH); a missing file means no calendar.")
     calendar_strict: bool = setting(False, boolean,
                                     "True: a post with no calendar entry (or no calendar file) is withheld; False: it goes out on its date.")
+    # conversations
+    conversations_moderation: str = setting("manual", one_of(("manual", "auto")),
+                                            "'manual': a reply shows on the blog once approved; 'auto': at once, "
+                                            "unless blocked or with a blocked word.")
+    conversations_close_after_days: int | None = setting(None, optional(integer(1, 36500)),
+                                                         "Close a post's discussion this many days after publication "
+                                                         "(replies are still collected); None: never.")
+    conversations_store: str = setting("content/.podium/conversations", text,
+                                       "Where collected replies and reactions are kept, one file per post, relative "
+                                       "to the project; CI commits it.")
+    conversations_moderation_file: str = setting("content/moderation.yaml", text,
+                                                 "The reviewed moderation file (approved, hidden, blocked, "
+                                                 "blocked_words), relative to the project.")
+    conversations_fetch_seconds: int = setting(120, integer(5, 3600),
+                                               "Time budget for collecting conversations at the end of 'podium "
+                                               "publish --live'; the oldest fetch goes first.")
     # teasers
     teasers_enabled: bool = setting(True, boolean, "Write teasers for every published post (social/teasers.json and the social kit pages).")
     teasers_variants: int = setting(3, integer(2, 5), "Teasers written per network and post (at least 2 whenever the post has the material).")

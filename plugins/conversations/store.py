@@ -1,0 +1,153 @@
+"""The conversation store: one JSON file per post under content/.podium/conversations/, read with bounds.
+
+Written by ``podium conversations fetch`` and committed by CI like the
+ledger; read by the build. The file is data from strangers, so the parser is
+bounded (size, counts, lengths) and checks every field's type: a damaged or
+hostile file is refused with the line to look at, never half-read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from ..errors import BadInput
+from .model import COUNTS, Author, Conversation, Reply, Snapshot, Thread
+
+VERSION = 1
+#: bounds on one file: beyond them it is not a conversation podium wrote
+MAX_BYTES = 16 * 1024 * 1024
+MAX_THREADS = 200
+MAX_REPLIES = 5000
+MAX_SNAPSHOTS = 20000
+MAX_HTML = 100_000
+MAX_FIELD = 2000
+_FIX = "restore it from git (git checkout -- the file) or delete it: the next fetch collects it again"
+_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
+
+
+def file_name(slug: str) -> str:
+    """The store file of a post; a slug that could escape the folder is refused."""
+    if not _SLUG.match(slug) or ".." in slug:
+        raise ValueError(f"slug {slug!r} cannot name a conversation file")
+    return f"{slug}.json"
+
+
+def _time(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _reply_json(r: Reply) -> dict:
+    a = r.author
+    return {"id": r.id, "network": r.network, "remote_id": r.remote_id, "parent": r.parent,
+            "author": {"id": a.id, "name": a.name, "handle": a.handle, "url": a.url, "avatar": a.avatar},
+            "published": _time(r.published), "edited": _time(r.edited), "seen": _time(r.seen),
+            "url": r.url, "html": r.html}
+
+
+def render(conversation: Conversation) -> str:
+    """Stable JSON (threads and replies in a fixed order) so git diffs show only what changed."""
+    threads = sorted(conversation.threads, key=lambda t: (t.network, t.share, t.page))
+    body = {"version": VERSION, "slug": conversation.slug, "threads": [{
+        "network": t.network, "share": t.share, "remote_id": t.remote_id, "url": t.url, "page": t.page,
+        "leader": t.leader, "fetched": _time(t.fetched),
+        "reactions": [{"time": _time(s.time), **s.counts()} for s in t.reactions],
+        "replies": [_reply_json(r) for r in sorted(t.replies, key=lambda r: (r.published, r.id))],
+    } for t in threads]}
+    return json.dumps(body, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+class _Damaged(ValueError):
+    pass
+
+
+def _text(item: dict, key: str, limit: int = MAX_FIELD, required: bool = True) -> str:
+    value = item.get(key, None if required else "")
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str):
+        raise _Damaged(f"{key!r} should be text")
+    if len(value) > limit:
+        raise _Damaged(f"{key!r} is longer than {limit} characters")
+    return value
+
+
+def _moment(item: dict, key: str, required: bool = True) -> datetime | None:
+    value = item.get(key)
+    if value is None and not required:
+        return None
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        raise _Damaged(f"{key!r} is not an ISO 8601 time") from None
+    if moment.tzinfo is None:
+        raise _Damaged(f"{key!r} has no time zone")
+    return moment
+
+
+def _record(value: Any, what: str) -> dict:
+    if not isinstance(value, dict):
+        raise _Damaged(f"{what} is not a record")
+    return value
+
+
+def _items(value: Any, what: str, limit: int) -> list:
+    if not isinstance(value, list):
+        raise _Damaged(f"{what} is not a list")
+    if len(value) > limit:
+        raise _Damaged(f"{what} has more than {limit} entries")
+    return value
+
+
+def _reply(value: Any) -> Reply:
+    item = _record(value, "a reply")
+    a = _record(item.get("author"), "a reply's author")
+    author = Author(_text(a, "id"), _text(a, "name", required=False), _text(a, "handle", required=False),
+                    _text(a, "url", required=False), _text(a, "avatar", 100, required=False))
+    return Reply(_text(item, "id"), _text(item, "network", 40), _text(item, "remote_id"), author,
+                 _text(item, "html", MAX_HTML, required=False), _text(item, "url", required=False),
+                 _moment(item, "published"), _text(item, "parent", required=False),
+                 _moment(item, "edited", required=False), _moment(item, "seen", required=False))
+
+
+def _snapshot(value: Any) -> Snapshot:
+    item = _record(value, "a reaction snapshot")
+    counts = {}
+    for name in COUNTS:
+        number = item.get(name, 0)
+        if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number < 10**12:
+            raise _Damaged(f"reaction count {name!r} should be a whole number")
+        counts[name] = number
+    return Snapshot(_moment(item, "time"), **counts)
+
+
+def _thread(value: Any) -> Thread:
+    item = _record(value, "a thread")
+    replies = tuple(_reply(r) for r in _items(item.get("replies", []), "'replies'", MAX_REPLIES))
+    reactions = tuple(_snapshot(s) for s in _items(item.get("reactions", []), "'reactions'", MAX_SNAPSHOTS))
+    thread = Thread(_text(item, "network", 40), _text(item, "share", required=False),
+                    _text(item, "remote_id", required=False), _text(item, "url", required=False),
+                    _text(item, "page", required=False), _text(item, "leader", required=False))
+    return replace(thread, replies=replies, reactions=reactions, fetched=_moment(item, "fetched", required=False))
+
+
+def parse(text: str, path: str) -> Conversation:
+    """The conversation in ``text``; BadInput (exit 2) naming the line otherwise."""
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise BadInput(f"the conversation file is over {MAX_BYTES // (1024 * 1024)} MB; {_FIX}", path=path)
+    try:
+        body = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"the conversation file is not valid JSON ({exc.msg}); {_FIX}", path=path,
+                       line=exc.lineno) from None
+    if not isinstance(body, dict) or body.get("version") != VERSION:
+        raise BadInput(f"not a podium conversation file (expected \"version\": {VERSION}); {_FIX}", path=path, line=1)
+    try:
+        slug = _text(body, "slug", 200)
+        threads = tuple(_thread(t) for t in _items(body.get("threads", []), "'threads'", MAX_THREADS))
+    except (_Damaged, ValueError) as exc:
+        raise BadInput(f"damaged conversation file ({exc}); {_FIX}", path=path) from None
+    return Conversation(slug, threads)
