@@ -27,6 +27,7 @@ COMMANDS = {
     "publish": "podium.publish.publish_cmd",
     "teasers": "podium.publish.teasers_cmd",
     "count": "podium.publish.count_cmd",
+    "conversations": "podium.publish.conversations_cmd",
 }
 
 

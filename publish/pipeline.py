@@ -65,6 +65,8 @@ class Outcome:
     skipped: dict[str, str] = field(default_factory=dict)
     confirmed: list[str] = field(default_factory=list)
     strict: bool = False
+    #: what collecting the conversations found (live runs only; reported, never failing the publish)
+    conversations: Any = None
 
     def by_state(self, state: str) -> list[shareplan.Decision]:
         return [d for d in self.decisions if d.state == state]
@@ -79,7 +81,7 @@ class Outcome:
         """
         skipped = self.skipped if self.strict else {}
         trouble = self.deploy_error or self.failed or skipped or self.by_state(shareplan.HELD)
-        return 1 if self.live and trouble else 0
+        return 1 if self.live and trouble else 0  # conversations are reported, never a failed publish
 
 
 def resendable(network: str) -> bool:
@@ -100,8 +102,12 @@ def _clients_from(env: Mapping[str, str]) -> Callable[[str], Any]:
 
 
 def publish(request: Request, *, env: Mapping[str, str] | None = None, clients: Callable[[str], Any] | None = None,
-            step: Step = no_step, say: Callable[[str], None] = lambda line: None) -> Outcome:
-    """Run every step; raise BadInput (exit 2) for bad content or settings, report the rest in the Outcome."""
+            step: Step = no_step, say: Callable[[str], None] = lambda line: None,
+            reader_options: dict | None = None) -> Outcome:
+    """Run every step; raise BadInput (exit 2) for bad content or settings, report the rest in the Outcome.
+
+    ``reader_options`` goes to the conversation readers (see conversations/run.py).
+    """
     from .build import build
 
     env = os.environ if env is None else env
@@ -114,7 +120,26 @@ def publish(request: Request, *, env: Mapping[str, str] | None = None, clients: 
         step("built")
         _check_links(result)
         step("checked")
-        return _after_build(request, project, result, env, clients or _clients_from(env), step, say)
+        clients = clients or _clients_from(env)
+        outcome = _after_build(request, project, result, env, clients, step, say)
+        if request.live and not outcome.deploy_error:
+            outcome.conversations = _converse(result, project, env, say, reader_options, clients)
+            step("conversations")
+        return outcome
+
+
+def _converse(result, project: Path, env, say, reader_options, clients):
+    """Collect replies and reactions last, within their time budget; trouble here never fails the publish."""
+    from .conversations.collect import Collected
+    from .conversations.run import fetch_after_build
+
+    try:
+        return fetch_after_build(result, project, env, say=say, reader_options=reader_options,
+                                 channels=None if reader_options else clients)
+    except Exception as exc:  # noqa: BLE001 - whatever went wrong, what was deployed and shared stands
+        collected = Collected()
+        collected.failed.append(f"collecting stopped: {exc}")
+        return collected
 
 
 def _check_links(result) -> None:

@@ -127,6 +127,10 @@ def summary(outcome) -> str:
     lines = [f"podium publish at {_when(outcome.now)} ({mode})",
              f"Built {_count(posts, 'post')} and {_count(pages, 'page')}; {withheld} withheld."]
     lines += _deploy_lines(outcome) + _share_lines(outcome)
+    if outcome.conversations is not None:
+        from .conversations.run import summary as conversation_lines
+
+        lines += conversation_lines(outcome.conversations)
     if not outcome.live:
         lines.append("Run again with --live to do it.")
     return "\n".join(lines) + "\n"

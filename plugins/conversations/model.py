@@ -117,6 +117,8 @@ class Fetched:
     replies: tuple[Reply, ...]
     counts: dict[str, int] = field(default_factory=dict)
     leader: str = ""
+    #: False when the source shows only a window (X's recent search: 7 days): what it omits is kept
+    complete: bool = True
 
 
 def merge(old: Thread, fresh: Fetched, now: datetime) -> Thread:
@@ -132,6 +134,9 @@ def merge(old: Thread, fresh: Fetched, now: datetime) -> Thread:
     for reply in fresh.replies:  # a paginated answer can list one reply twice: keep the last copy
         known = before.get(reply.remote_id)
         latest[reply.remote_id] = replace(reply, seen=known.seen if known and known.seen else now)
+    if not fresh.complete:
+        for remote_id, reply in before.items():
+            latest.setdefault(remote_id, reply)
     replies = list(latest.values())
     replies.sort(key=lambda r: (r.published, r.id))
     reactions = old.reactions

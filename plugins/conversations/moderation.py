@@ -91,10 +91,9 @@ def _check(values: dict, known_ids: set[str], problems: Problems, root) -> None:
         if value in both:
             problems.add(node, f"'{value}' is both approved and hidden; keep it in one section only")
     for value, node in values["blocked"]:
-        match = _ACCOUNT.match(value)
-        if not match or match.group(1) not in SOURCES:
-            problems.add(node, f"blocked account '{value}' should read network:account, e.g. "
-                               f"mastodon:@troll@example.social (networks: {', '.join(SOURCES)})")
+        problem = account_problem(value)
+        if problem:
+            problems.add(node, problem)
     for section in SECTIONS:
         values[section] = [v for v, _ in values[section]]
 
@@ -117,3 +116,21 @@ def visible(reply: Reply, decisions: Decisions, mode: str, leader: str, closed_a
     if mode != "auto" or decisions.has_blocked_word(text):
         return False
     return closed_at is None or reply.published < closed_at
+
+
+def waiting(reply: Reply, decisions: Decisions, mode: str, leader: str, text: str) -> bool:
+    """Whether a reply waits for a person: not decided yet, and not shown without one."""
+    if reply.id in decisions.approved or reply.id in decisions.hidden or decisions.is_blocked(reply):
+        return False
+    if leader and reply.author.id == leader:
+        return False
+    return mode != "auto" or decisions.has_blocked_word(text)
+
+
+def account_problem(value: str) -> str | None:
+    """Why ``value`` cannot name an account to block, or None."""
+    match = _ACCOUNT.match(value)
+    if match and match.group(1) in SOURCES:
+        return None
+    return (f"blocked account '{value}' should read network:account, e.g. mastodon:@troll@example.social "
+            f"(networks: {', '.join(SOURCES)})")

@@ -59,6 +59,10 @@ class Networks:
     def requests(self) -> int:
         return sum(len(server.requests) for server in self.servers.values())
 
+    def writes(self) -> int:
+        """Requests that could create something (reading the conversations back is a GET)."""
+        return sum(1 for server in self.servers.values() for r in server.requests if r.method != "GET")
+
 
 def run(site: Path, networks: Networks, *, now: str, live: bool = True, step=None, **request):
     """One publish, in this process; returns (outcome, progress lines)."""

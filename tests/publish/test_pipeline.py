@@ -60,13 +60,15 @@ def test_a_live_run_deploys_then_shares_each_due_post_once_and_records_it(site, 
     said = [line for line in said if not line.startswith("warning: ")]
     assert said[0] == "building the site (production settings)"
     assert said[1].startswith("deploying to dir target 'site' (")
-    assert said[2:] == [f"sharing {s} on {s.split('/')[1]}" for s in SHARES]
+    assert said[2:6] == [f"sharing {s} on {s.split('/')[1]}" for s in SHARES]
+    # then the conversations of what was just shared are collected, each network once
+    assert sorted(said[6:]) == [f"collecting the conversation of premier on {s.split('/')[1]}" for s in SHARES]
     assert "plus-tard" not in json.dumps([p for posts in networks.posted().values() for p in posts])
 
 
 def test_the_next_run_deploys_the_back_links_and_shares_nothing_twice(site, networks):
     run(site, networks, now=NOW)
-    book, requests = (site / "content/.podium/ledger.json").read_bytes(), networks.requests()
+    book, requests = (site / "content/.podium/ledger.json").read_bytes(), networks.writes()
     outcome, _ = run(site, networks, now="2027-03-02T11:00:00+01:00")
     assert outcome.status == 0 and outcome.shared == []
     assert "premier.html" in outcome.deployed.sent, "the post now links to where it was shared"
@@ -74,7 +76,7 @@ def test_the_next_run_deploys_the_back_links_and_shares_nothing_twice(site, netw
     assert all(r.url in page for r in records(site).values()) and "u-syndication" in page
     third, _ = run(site, networks, now="2027-03-02T11:00:00+01:00")  # same now: same build
     assert third.status == 0 and third.deployed is None
-    assert ((site / "content/.podium/ledger.json").read_bytes(), networks.requests()) == (book, requests)
+    assert ((site / "content/.podium/ledger.json").read_bytes(), networks.writes()) == (book, requests)
     text = summary(third)
     assert "Nothing to deploy: dir target 'site'" in text and "Already shared earlier: 4 (see content/.podium/ledger.json)." in text
 
@@ -262,7 +264,7 @@ def test_a_share_that_went_out_unnoticed_can_be_confirmed_and_is_never_sent(site
 # --- crash and rerun: the process is killed between every two steps --------------------------------------
 
 STEPS = ["built", "checked", "planned", "deploy:uploaded", "deploy:swapped", "deployed"] + [
-    f"{kind}:{share}" for share in SHARES for kind in ("intent", "posted", "recorded")]
+    f"{kind}:{share}" for share in SHARES for kind in ("intent", "posted", "recorded")] + ["conversations"]
 
 
 def test_a_clean_run_passes_every_step_in_order(site, networks):

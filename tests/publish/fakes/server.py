@@ -40,6 +40,7 @@ class Request:
     path: str
     headers: dict[str, str]  # lower-case names
     body: bytes
+    query: dict[str, str] = field(default_factory=dict)  # the URL's query string, last value of each
 
     def header(self, name: str) -> str | None:
         return self.headers.get(name.lower())
@@ -139,9 +140,10 @@ def _handler_for(server: ContractServer) -> type[BaseHTTPRequestHandler]:
         def _any(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
-            path = self.path.split("?", 1)[0]
+            path, _, query = self.path.partition("?")
             headers = {k.lower(): v for k, v in self.headers.items()}
-            reply = server._serve(Request(self.command, path, headers, body))
+            params = {k: v[-1] for k, v in parse_qs(query, keep_blank_values=True).items()}
+            reply = server._serve(Request(self.command, path, headers, body, params))
             if reply is None:
                 self.close_connection = True
                 return

@@ -1,0 +1,81 @@
+"""What every conversation reader shares: the HTTP loop of the network clients, and how a reader fails.
+
+A reader reuses ``Channel.send`` (bounded retries, Retry-After and rate-limit
+headers, redaction of credentials) but only reads. It answers one thread at
+a time with a ``Fetched`` (every reply the network lists now, and the
+counts), or raises:
+
+- ``Unavailable``: the account's access level does not allow reading (X's
+  free tier, LinkedIn without the Community Management product); said once,
+  and the run carries on;
+- ``ChannelError`` (from ``send``) or ``Garbage``: the network failed or
+  answered something that is not its documented shape; the stored thread is
+  left as it was.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from podium.plugins.conversations.model import Fetched
+
+from ..channels.base import Channel, ChannelError, PermanentError
+
+
+class Unavailable(ChannelError):
+    """The network will not let this account read replies or metrics."""
+
+
+class Garbage(ChannelError):
+    """The network answered, but not with what its API documents."""
+
+
+class Reader(Channel):
+    """A read-only client; ``fetch(thread)`` is the one thing it does."""
+
+    def post(self, share: Any):  # a reader never posts
+        raise PermanentError(f"{self.label}: the conversation reader cannot post", network=self.name)
+
+    def fetch(self, thread) -> Fetched:
+        raise NotImplementedError
+
+    def json(self, method: str, path: str, *, what: str, **kwargs: Any) -> Any:
+        """The decoded JSON answer, or Garbage saying what came instead."""
+        response = self.send(method, path, what=what, **kwargs)
+        try:
+            return response.json()
+        except ValueError:
+            raise Garbage(self.redact(f"{self.label} answered {what} with something that is not JSON; "
+                                      "the stored conversation is kept as it was"), network=self.name) from None
+
+    def advice(self, status: int, code: str | None) -> str:
+        if status == 401:
+            return "the credential is wrong or expired: renew it and update the environment variable"
+        return "the stored conversation is kept as it was and the next run tries again"
+
+    def garbage(self, what: str, problem: str) -> Garbage:
+        return Garbage(self.redact(f"{self.label} answered {what} in an unexpected shape ({problem}); "
+                                   "the stored conversation is kept as it was"), network=self.name)
+
+
+def text_to_html(text: str) -> str:
+    """Plain text (Bluesky, X, LinkedIn) as the paragraphs the page shows; escaped here, sanitised again later."""
+    paragraphs = [p for p in str(text).split("\n\n") if p.strip()]
+    return "".join("<p>" + html.escape(p).replace("\n", "<br>") + "</p>" for p in paragraphs)
+
+
+def field(item: Any, *keys: str, kind: type = str, default: Any = None) -> Any:
+    """item[k1][k2]... of the expected type, else ``default`` (or KeyError when no default is given)."""
+    value = item
+    for key in keys:
+        if not isinstance(value, dict) or key not in value:
+            if default is not None:
+                return default
+            raise KeyError(".".join(keys))
+        value = value[key]
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is int:
+        if default is not None:
+            return default
+        raise KeyError(".".join(keys))
+    return value

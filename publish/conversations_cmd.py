@@ -1,0 +1,57 @@
+"""List the replies waiting for moderation, collect new ones, or approve, hide and block."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "conversations"
+ACTIONS = ("list", "fetch", "approve", "hide", "block")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", nargs="?", default="list", choices=ACTIONS,
+                        help="list (default): what waits; fetch: collect from the networks; approve/hide ID...: "
+                             "decide on replies; block ACCOUNT...: never show an account (network:@handle)")
+    parser.add_argument("values", nargs="*", metavar="ID", help="reply ids (as listed) or accounts")
+    parser.add_argument("--now", metavar="T", help="ISO 8601 time that counts as now")
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .conversations import moderate
+
+    project = Path(args.project).resolve()
+    if args.action == "fetch":
+        return _fetch(project, args)
+    if args.action == "list":
+        sys.stdout.write(moderate.listing(project))
+        return 0
+    if not args.values:
+        from podium.plugins.errors import BadInput
+
+        what = "ACCOUNT" if args.action == "block" else "ID"
+        raise BadInput(f"podium conversations {args.action}: give at least one {what}; "
+                       "'podium conversations' lists the replies and their ids")
+    sys.stdout.write(moderate.decide(project, args.action, args.values))
+    return 0
+
+
+def _fetch(project, args) -> int:
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from .build import build
+    from .build_cmd import parse_now
+    from .conversations.run import fetch_after_build, summary
+
+    say = lambda line: print(f"podium: {line}", file=sys.stderr, flush=True)  # noqa: E731
+    with tempfile.TemporaryDirectory(prefix="podium-conversations-") as scratch:
+        say("building the site to know what is published (production settings)")
+        result = build(project, prod=True, now=parse_now(args.now), output=Path(scratch) / "site")
+        collected = fetch_after_build(result, project, os.environ, say=say)
+    sys.stdout.write("\n".join(summary(collected)) + "\n")
+    return collected.status
+
