@@ -15,6 +15,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "decide on replies; block ACCOUNT...: never show an account (network:@handle)")
     parser.add_argument("values", nargs="*", metavar="ID", help="reply ids (as listed) or accounts")
     parser.add_argument("--now", metavar="T", help="ISO 8601 time that counts as now")
+    parser.add_argument("--room", metavar="DIR", help="where fetch writes the inbox and 'what worked' pages "
+                                                      "(default: .cache/podium/comms/conversations; never the site)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,13 +47,16 @@ def _fetch(project, args) -> int:
 
     from .build import build
     from .build_cmd import parse_now
-    from .conversations.run import fetch_after_build, summary
+    from .conversations.run import fetch_after_build, summary, write_room
 
     say = lambda line: print(f"podium: {line}", file=sys.stderr, flush=True)  # noqa: E731
     with tempfile.TemporaryDirectory(prefix="podium-conversations-") as scratch:
         say("building the site to know what is published (production settings)")
         result = build(project, prod=True, now=parse_now(args.now), output=Path(scratch) / "site")
         collected = fetch_after_build(result, project, os.environ, say=say)
+        if not collected.problems:
+            room = write_room(result, project, Path(args.room).resolve() if args.room else None)
+            say(f"inbox and 'what worked' written to {room}")
     sys.stdout.write("\n".join(summary(collected)) + "\n")
     return collected.status
 

@@ -131,11 +131,14 @@ def publish(request: Request, *, env: Mapping[str, str] | None = None, clients: 
 def _converse(result, project: Path, env, say, reader_options, clients):
     """Collect replies and reactions last, within their time budget; trouble here never fails the publish."""
     from .conversations.collect import Collected
-    from .conversations.run import fetch_after_build
+    from .conversations.run import fetch_after_build, write_room
 
     try:
-        return fetch_after_build(result, project, env, say=say, reader_options=reader_options,
-                                 channels=None if reader_options else clients)
+        collected = fetch_after_build(result, project, env, say=say, reader_options=reader_options,
+                                      channels=None if reader_options else clients)
+        if not collected.problems:
+            write_room(result, project)
+        return collected
     except Exception as exc:  # noqa: BLE001 - whatever went wrong, what was deployed and shared stands
         collected = Collected()
         collected.failed.append(f"collecting stopped: {exc}")

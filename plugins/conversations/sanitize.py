@@ -21,6 +21,7 @@ MAX_TEXT = 5000
 #: embedding and override controls (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI), plus LRM/RLM/ALM
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _TAG = re.compile(r"<[^>]*>")
+_DEAD_LINK = re.compile(rf'<a rel="{REL}">(.*?)</a>', re.S)
 
 
 def without_bidi(text: str) -> str:
@@ -43,7 +44,8 @@ def clean(markup: str, limit: int = MAX_TEXT) -> str:
     cleaned = nh3.clean(without_bidi(markup or ""), tags=TAGS, attributes={"a": {"href"}},
                         url_schemes={"http", "https"}, link_rel=REL, strip_comments=True,
                         clean_content_tags={"script", "style"})
-    return without_bidi(cleaned)
+    # a link whose address was refused (javascript:, data:) is no link: keep its words only
+    return _DEAD_LINK.sub(r"\1", without_bidi(cleaned))
 
 
 def safe_url(url: str) -> str:

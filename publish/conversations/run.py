@@ -115,3 +115,30 @@ def summary(collected: Collected) -> list[str]:
         lines.append(f"  {collected.postponed} threads wait for the next run (time budget spent).")
     lines += [f"  {problem}" for problem in collected.problems]
     return lines
+
+
+#: where the inbox and "what worked" go until the comms room has its own place: private, never in the output
+ROOM = ".cache/podium/comms/conversations"
+
+
+def write_room(result, project: Path, folder: Path | None = None) -> Path:
+    """The inbox, "what worked" and the reactions CSV, from the store as it is now; the folder written."""
+    from podium.plugins.conversations import files, room
+    from podium.plugins.files import write_atomic
+
+    cfg = result.ctx.config
+    target = folder or project / ROOM
+    lang = str(result.settings.get("DEFAULT_LANG") or "en")
+    conversations = files.load_all(project / cfg.conversations_store)
+    decisions = files.load_decisions(project / cfg.conversations_moderation_file, files.known_ids(conversations))
+    titles: dict[str, str] = {}
+    for article in result.ctx.shared.get("articles", []):
+        if article.slug not in titles or article.lang == lang:
+            titles[article.slug] = str(article.title)
+    published_slugs = {a.slug for a in result.ctx.shared.get("articles", [])}
+    shown = {slug: c for slug, c in conversations.items() if slug in published_slugs}
+    found = room.items(shown, titles, decisions, cfg.conversations_moderation)
+    write_atomic(target / "inbox.html", room.inbox(found, room.latest_run(shown), lang))
+    write_atomic(target / "worked.html", room.worked(shown, titles, lang, "reactions.csv"))
+    write_atomic(target / "reactions.csv", room.reactions_csv(shown, titles))
+    return target
