@@ -69,7 +69,8 @@ _TABLE = (
     Network("bluesky", "Bluesky", 300, "graphemes", "graphemes", "bluesky", hashtags=2, colour="#d6e9ff",
             ink="#003a7a", discuss_rank=3, default=True, max_bytes=3000,
             client="podium.publish.channels.bluesky:BlueskyChannel",
-            environment=("PODIUM_BLUESKY_HANDLE", "PODIUM_BLUESKY_APP_PASSWORD", "PODIUM_BLUESKY_PDS")),
+            environment=("PODIUM_BLUESKY_HANDLE", "PODIUM_BLUESKY_APP_PASSWORD", "PODIUM_BLUESKY_PDS",
+                         "PODIUM_BLUESKY_APPVIEW")),  # the AppView conversations are read from
     Network("threads", "Threads", 500, "characters", "emoji_bytes", "threads", hashtags=1, colour="#e6e6e6",
             ink="#111111", discuss_rank=4),
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..networks import NETWORKS
+
 MESSAGES = {
     "fr": {
         "heading": "La conversation",
@@ -31,7 +33,8 @@ MESSAGES = {
     },
 }
 
-LABELS = {"mastodon": "Mastodon", "bluesky": "Bluesky", "x": "X", "linkedin": "LinkedIn", "webmention": "the web"}
+#: the networks' own names from the registry; webmentions come from "the web" at large
+LABELS = {**{key: n.name for key, n in NETWORKS.items()}, "webmention": "the web"}
 LABELS_FR = {**LABELS, "webmention": "le web"}
 
 

@@ -15,10 +15,10 @@ from typing import Any, Mapping
 from podium.plugins.conversations.model import Author, Fetched, Reply
 
 from ..channels.base import PermanentError
-from ..channels.bluesky import BlueskyChannel
+from ..channels.bluesky import NETWORK, BlueskyChannel
 from .sources import Reader, field, text_to_html
 
-APPVIEW_VAR = "PODIUM_BLUESKY_APPVIEW"
+APPVIEW_VAR = NETWORK.variable("APPVIEW")
 APPVIEW = "https://public.api.bsky.app"
 THREAD = "/xrpc/app.bsky.feed.getPostThread"
 VIEW = "app.bsky.feed.defs#threadViewPost"
