@@ -130,21 +130,26 @@ def _shown(reply: Reply, depth: int, parent_url: str, lang: str, zone: tzinfo, a
     from ..site.dates import long_date
 
     local = reply.published.astimezone(zone)
-    return Shown(reply.id, min(depth, MAX_DEPTH), sanitize.without_bidi(reply.author.name or reply.author.handle)[:200],
+    label = texts.network_label(reply.network, lang)
+    name = reply.author.name or reply.author.handle or texts.say("someone", lang, network=label)
+    return Shown(reply.id, min(depth, MAX_DEPTH), sanitize.without_bidi(name)[:200],
                  sanitize.without_bidi(reply.author.handle)[:200], sanitize.safe_url(reply.author.url),
                  reply.author.avatar if reply.author.avatar in avatars else "", local.isoformat(),
                  long_date(local, lang), sanitize.clean(reply.html), sanitize.safe_url(reply.url),
                  sanitize.safe_url(parent_url), reply.network,
-                 texts.say("original", lang, network=texts.network_label(reply.network, lang)))
+                 texts.say("original", lang, network=label))
 
 
 def visible_replies(threads: list[Thread], rules: Rules) -> list[tuple[Reply, int, str]]:
     """(reply, depth, URL it answers) for every reply the page may show, in thread order."""
     out = []
+    # Bridgy backfeeds a Mastodon or Bluesky reply as a webmention whose url is the original: show it once
+    direct = {r.url for t in threads if t.network != "webmention" for r in t.replies}
     for thread in sorted(threads, key=lambda t: (SOURCES.index(t.network) if t.network in SOURCES else 99, t.share)):
         keep = [r for r in thread.replies
-                if moderation.visible(r, rules.decisions, rules.mode, thread.leader, rules.closed_at,
-                                      sanitize.plain(r.html))]
+                if not (thread.network == "webmention" and r.url in direct)
+                and moderation.visible(r, rules.decisions, rules.mode, thread.leader, rules.closed_at,
+                                       sanitize.plain(r.html))]
         urls = {r.id: r.url for r in thread.replies}
         for reply, depth in ordered(keep):
             out.append((reply, depth, urls.get(reply.parent, thread.url)))

@@ -9,6 +9,7 @@ is fetched for a post the build withheld.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -142,6 +143,9 @@ def _one(run: Run, job: Job, stored: dict[str, Conversation]) -> None:
     if reader is None:
         return
     run.say(f"collecting the conversation of {job.slug} on {job.thread.network}")
+    # a rate limit asking for a long pause must not outlast the run's budget: the thread waits for the next run
+    left = max(0.0, run.deadline - run.clock())
+    reader.policy = dataclasses.replace(reader.policy, max_total_wait=min(reader.policy.max_total_wait, left))
     try:
         fresh = reader.fetch(job.thread)
     except Unavailable as exc:

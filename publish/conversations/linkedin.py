@@ -77,7 +77,7 @@ class LinkedInReader(Reader):
         parent = str(item.get("parentComment") or "")
         created = field(item, "created", "time", kind=int)
         return Reply(id=f"linkedin:{comment.rsplit(',', 1)[-1].rstrip(')')}", network="linkedin", remote_id=comment,
-                     author=Author(field(item, "actor"), "LinkedIn member", ""),
+                     author=Author(field(item, "actor"), "", ""),  # the page says "a LinkedIn member"
                      html=text_to_html(field(item, "message", "text")),
                      url=f"https://www.linkedin.com/feed/update/{root}/",
                      published=datetime.fromtimestamp(created / 1000, tz=timezone.utc),

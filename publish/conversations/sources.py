@@ -16,11 +16,12 @@ counts), or raises:
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 from podium.plugins.conversations.model import Fetched
 
-from ..channels.base import Channel, ChannelError, PermanentError
+from ..channels.base import Channel, ChannelError, PermanentError, TransientError
 
 
 class Unavailable(ChannelError):
@@ -42,7 +43,12 @@ class Reader(Channel):
 
     def json(self, method: str, path: str, *, what: str, **kwargs: Any) -> Any:
         """The decoded JSON answer, or Garbage saying what came instead."""
-        response = self.send(method, path, what=what, **kwargs)
+        try:
+            response = self.send(method, path, what=what, **kwargs)
+        except TransientError as exc:  # the posting clients' wording speaks of shares; a reader keeps a thread
+            text = re.sub(r"the share stays due and the next run will (send it|try again)",
+                          "the stored conversation is kept as it was and the next run tries again", str(exc))
+            raise TransientError(text, network=self.name, status=exc.status) from None
         try:
             return response.json()
         except ValueError:

@@ -39,6 +39,9 @@ def test_manual_moderation_shows_only_approved_replies_and_the_leaders_answers_o
     out = run_build(site)
     page = (out / "rentree.html").read_text(encoding="utf-8")
     assert "Approved and kind" in page and "Merci à tous" in page
+    feeds = [p for p in out.rglob("*.xml") if "La rentrée" in p.read_text(encoding="utf-8")]
+    assert feeds, "the post is in the feeds"
+    assert not any("Approved and kind" in p.read_text(encoding="utf-8") for p in feeds)  # replies stay off feeds
     everything = _everything(out)
     for absent in (WAITING, "Hidden by comms", "From a blocked troll"):
         assert absent not in everything
@@ -106,3 +109,20 @@ def test_a_bad_moderation_file_fails_the_build_with_where_and_how(make_site, tex
         build(site, now="2026-11-28T12:00:00+01:00", output=site / "output")
     assert str(info.value) == message
     assert info.value.exit_status == 2
+
+
+def test_a_reply_bridgy_backfed_as_a_webmention_shows_once_and_a_nameless_author_is_named_by_network(
+        make_site, run_build):
+    from dataclasses import replace
+
+    site = make_site({"content/posts/rentree.md": post("La rentrée", slug="rentree"),
+                      "content/moderation.yaml": "approved:\n  - mastodon:1\n  - webmention:1\n  - linkedin:2\n"})
+    direct = reply(1, "Seen on Mastodon")
+    echo = replace(reply(1, "Seen on Mastodon", network="webmention"), url=direct.url)
+    nameless = replace(reply(2, "Commented on LinkedIn", network="linkedin"),
+                       author=replace(reply(2).author, name="", handle=""))
+    write_store(site, "rentree", thread(direct), thread(echo, network="webmention"),
+                thread(nameless, network="linkedin"))
+    page = (run_build(site) / "rentree.html").read_text(encoding="utf-8")
+    assert page.count("Seen on Mastodon") == 1
+    assert "Un membre de LinkedIn" in page
