@@ -74,7 +74,7 @@ def _options(options: dict, network: str) -> dict:
 
 def published(result) -> list[Published]:
     siteurl = result.settings.get("SITEURL") or ""
-    return [Published(from_content(a, siteurl).url, a.slug) for a in result.ctx.shared.get("articles", [])]
+    return [Published(from_content(a, siteurl).url, a.slug) for a in result.ctx.posts]
 
 
 def fetch_after_build(result, project: Path, env: Mapping[str, str], *, budget: float | None = None,
@@ -132,10 +132,10 @@ def write_room(result, project: Path, folder: Path | None = None) -> Path:
     conversations = files.load_all(project / cfg.conversations_store)
     decisions = files.load_decisions(project / cfg.conversations_moderation_file, files.known_ids(conversations))
     titles: dict[str, str] = {}
-    for article in result.ctx.shared.get("articles", []):
+    for article in result.ctx.posts:
         if article.slug not in titles or article.lang == lang:
             titles[article.slug] = str(article.title)
-    published_slugs = {a.slug for a in result.ctx.shared.get("articles", [])}
+    published_slugs = {a.slug for a in result.ctx.posts}
     shown = {slug: c for slug, c in conversations.items() if slug in published_slugs}
     found = room.items(shown, titles, decisions, cfg.conversations_moderation)
     write_atomic(target / "inbox.html", room.inbox(found, room.latest_run(shown), lang))
