@@ -1,8 +1,9 @@
 """Time of the teaser step inside a real podium build, and its share of the build.
 
 The corpus is bench/corpus.py's (the same N posts as bench/build.py). For each
-N, a build runs in a fresh subprocess with the teasers glue's two handlers
-timed (making the teasers; writing teasers.json and the kit pages), then a build
+N, a build runs in a fresh subprocess with two handlers timed (the teasers
+glue making the teasers; the comms room writing teasers.json and the posts'
+pages), then a build
 with PODIUM_TEASERS_ENABLED = False for comparison; last, teasers_for alone on the
 same posts, without Pelican. Usage:
 python bench/teasers.py [--sizes 100 1000] [--runs 3] [--networks x linkedin mastodon bluesky threads]
@@ -27,6 +28,7 @@ NOW = build_bench.NOW
 
 def child(site: str) -> None:
     """One build in this process; print total, make and write times as JSON."""
+    from podium.plugins.comms import glue as comms_glue
     from podium.plugins.teasers import glue
     from podium.publish.build import build
 
@@ -42,9 +44,9 @@ def child(site: str) -> None:
         return run
 
     # register() looks these names up when Pelican loads the plugins, so the timed versions are connected.
-    glue._make, glue._write = timed("make", glue._make), timed("write", glue._write)
+    glue._make, comms_glue._write = timed("make", glue._make), timed("write", comms_glue._write)
     start = time.perf_counter()
-    result = build(site, now=NOW, output=Path(site) / "output")
+    result = build(site, now=NOW, output=Path(site) / "output", comms=Path(site) / "comms")
     total = time.perf_counter() - start
     teasers = len(result.ctx.teasers or [])
     print(json.dumps({"total": total, "make": spent["make"], "write": spent["write"], "teasers": teasers}))

@@ -18,6 +18,7 @@ CAPABILITIES = (
     "podium.plugins.calendar.glue",
     "podium.plugins.syndication.glue",
     "podium.plugins.conversations.glue",
+    "podium.plugins.comms.glue",
 )
 
 

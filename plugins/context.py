@@ -64,8 +64,11 @@ class BuildContext:
     #: the publishable pages and page translations: Pelican's own lists, trimmed in place by the embargo (core)
     pages: list[Any] = field(default_factory=list)
     page_translations: list[Any] = field(default_factory=list)
-    #: the theme's Jinja environment, for the private pages under social/ (core, all_generators_finalized)
+    #: the theme's Jinja environment (core, all_generators_finalized)
     templates: Environment | None = None
+    #: where this build writes the comms room (a scratch folder the build brings in), or None: not written.
+    #: Never inside the output folder: podium.publish.build checks both before the build starts.
+    comms_dir: str | None = None
 
     #: images: the library of processed images and what each post uses (images.glue.state)
     images: ImageState | None = None

@@ -163,7 +163,7 @@ def publish_target(value: Any) -> dict:
     if kind not in PUBLISH_TARGET_OPTIONS:
         raise Invalid(_("'type': expected one of: {types}; received {kind}", types=', '.join(PUBLISH_TARGET_OPTIONS), kind=_show(kind)))
     required, extra = PUBLISH_TARGET_OPTIONS[kind]
-    allowed = ("type", *required, *extra)
+    allowed = ("type", *required, *extra, "private")
     for key in value:
         if key not in allowed:
             secret = any(word in str(key).lower() for word in _SECRET_HINT)
@@ -180,7 +180,8 @@ def publish_target(value: Any) -> dict:
     if missing:
         raise Invalid(_("{a_target} needs {missing}", a_target=_(_A_TARGET[kind]), missing=', '.join(repr(k) for k in missing)))
     for key, item in value.items():
-        check = {"port": integer(1, 65535), "cache_control": mapping_of(None, text, "extension")}.get(key, text)
+        check = {"port": integer(1, 65535), "cache_control": mapping_of(None, text, "extension"),
+                 "private": boolean}.get(key, text)
         try:
             check(item)
         except Invalid as exc:
@@ -256,6 +257,9 @@ class PodiumSettings:
                                   "The record of every share sent, relative to the project; CI commits it back.")
     publish_catch_up_hours: int = setting(
         48, integer(0, 8760), "A share more than this late is not sent (it is listed as missed): a first run does not re-announce old posts.")
+    # the comms room: private pages and files for comms and legal, never part of the site
+    comms_path: str = setting("comms", text,
+                              "Folder of the comms room, relative to the project; never inside OUTPUT_PATH, never deployed with the site.")
     # cards
     cards_enabled: bool = setting(True, boolean, "Make a 1200×630 social card for every post (og:image, twitter:image).")
     cards_layout: str = setting("classic", one_of(("classic", "split")),
@@ -299,13 +303,13 @@ class PodiumSettings:
                                                "Time budget for collecting conversations at the end of 'podium "
                                                "publish --live'; the oldest fetch goes first.")
     # teasers
-    teasers_enabled: bool = setting(True, boolean, "Write teasers for every published post (social/teasers.json and the social kit pages).")
+    teasers_enabled: bool = setting(True, boolean, "Write teasers for every published post (and the comms room's teasers.json and post pages).")
     teasers_variants: int = setting(3, integer(2, 5), "Teasers written per network and post (at least 2 whenever the post has the material).")
     teasers_mastodon_limit: int = setting(registry.get("mastodon").limit, integer(100, 100000),
                                           "Your Mastodon instance's limit in characters (500 on most instances).")
     teasers_utm: bool = setting(True, boolean, "Add utm_source=<network>, utm_medium=social, utm_campaign=<campaign or slug> to teaser links.")
     teasers_thread_max: int = setting(5, integer(2, 25), "Most posts in an X thread (for posts with 'teaser_thread: true').")
-    teasers_kit: bool = setting(True, boolean, "Write the private social kit page social/<slug>.html for each post (noindex, linked from nowhere).")
+    teasers_kit: bool = setting(True, boolean, "Show each post's teasers in the comms room with live counters and copy buttons.")
 
 
 def _spec(f: dataclasses.Field) -> Spec:

@@ -37,6 +37,7 @@ class BuildResult:
     pages: int = 0
     #: what the build changed in the output folder (files kept, replaced, removed)
     synced: Synced | None = None
+    comms: Path | None = None  # the comms room's folder, when the build wrote one
 
 
 class _Collect(logging.Handler):
@@ -82,15 +83,49 @@ def read_settings(project: Path, prod: bool = False, overrides: dict | None = No
     return settings, path
 
 
+def overlaps(a: Path, b: Path) -> bool:
+    """Whether one folder is the other or inside it (both resolved)."""
+    return a == b or a.is_relative_to(b) or b.is_relative_to(a)
+
+
+def comms_folder(project: Path, ctx, comms: bool | str | os.PathLike | None, site: Path, source: Path) -> Path | None:
+    """Where the comms room goes: ``comms`` itself, or PODIUM_COMMS_PATH for True; never in or around the site."""
+    if not comms:
+        return None
+    from podium.plugins.settings import line_of
+
+    configured = comms is True
+    folder = (project / ctx.config.comms_path if configured else Path(comms)).resolve()
+    if overlaps(folder, site):
+        what = "PODIUM_COMMS_PATH" if configured else "the comms folder"
+        where = {"path": source.name, "line": line_of(str(source), "PODIUM_COMMS_PATH")} if configured else {}
+        raise BadInput(f"{what} {_shown(folder, project)} and the site's output {_shown(site, project)} share a "
+                       "folder, so the comms room would be published with the site; keep it outside, "
+                       "e.g. PODIUM_COMMS_PATH = 'comms'", **where)
+    return folder
+
+
+def _shown(path: Path, project: Path) -> str:
+    return os.path.relpath(path, project) if path.is_relative_to(project) else str(path)
+
+
+def _scratch_for(target: Path) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
+
+
 def build(project: str | os.PathLike, *, prod: bool = False, now: datetime | str | None = None,
           output: str | os.PathLike | None = None, preview: bool = False, strict: bool = False,
-          overrides: dict | None = None, prod_rules: bool = False, keep_going: bool = False) -> BuildResult:
+          overrides: dict | None = None, prod_rules: bool = False, keep_going: bool = False,
+          comms: bool | str | os.PathLike | None = None) -> BuildResult:
     """Build the site; raise PodiumError (every problem listed) and leave output alone on failure.
 
     ``prod_rules``: refuse what a production build refuses (an image without
     alt text) even with pelicanconf.py, so ``podium check`` agrees with ``--prod``.
     ``keep_going``: a build whose output is thrown away may end with errors;
     they are left in ``ctx.report.errors`` for the caller.
+    ``comms``: also write the comms room, into that folder, or PODIUM_COMMS_PATH for True;
+    it is brought in after the site, and only when the whole build succeeded.
     """
     from pelican import Pelican
 
@@ -105,8 +140,10 @@ def build(project: str | os.PathLike, *, prod: bool = False, now: datetime | str
     settings, source = read_settings(project, prod, extra)
     target = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"]).resolve()
     ctx = context_mod.create(settings, source=source.name, root=str(project), prod=prod or prod_rules)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
+    room = comms_folder(project, ctx, comms, target, source)
+    scratch = _scratch_for(target)
+    room_scratch = _scratch_for(room) if room else None
+    ctx.comms_dir = str(room_scratch) if room_scratch else None
     settings["OUTPUT_PATH"] = str(scratch)
     settings["DELETE_OUTPUT_DIRECTORY"] = False
     collect = _Collect(str(project))
@@ -127,14 +164,18 @@ def build(project: str | os.PathLike, *, prod: bool = False, now: datetime | str
         if not keep_going:
             ctx.report.raise_if_errors()
         synced = sync(scratch, target)
+        if room_scratch:
+            sync(room_scratch, room)
     except BaseException:
-        shutil.rmtree(scratch, ignore_errors=True)
+        for folder in (scratch, room_scratch):
+            if folder:
+                shutil.rmtree(folder, ignore_errors=True)
         raise
     finally:
         logger.removeHandler(collect)
     warnings = ctx.report.warnings + [BadInput(m) for m in collect.warnings]
     return BuildResult(output=target, settings=settings, ctx=ctx, warnings=warnings, synced=synced,
-                       articles=len(ctx.posts), pages=len(ctx.pages) + len(ctx.page_translations))
+                       articles=len(ctx.posts), pages=len(ctx.pages) + len(ctx.page_translations), comms=room)
 
 
 __all__ = ["build", "read_settings", "BuildResult", "ManyErrors"]

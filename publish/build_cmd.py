@@ -1,4 +1,4 @@
-"""Build the site into output/ (--prod for production)."""
+"""Build the site into output/ (--prod for production) and the private comms room into comms/."""
 
 from __future__ import annotations
 
@@ -33,7 +33,8 @@ def parse_now(value: str | None):
 def run(args: argparse.Namespace) -> int:
     from .build import build
 
-    result = build(args.project, prod=args.prod, now=parse_now(args.now), output=args.output, strict=args.strict)
+    result = build(args.project, prod=args.prod, now=parse_now(args.now), output=args.output, strict=args.strict,
+                   comms=True)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     held = result.ctx.withheld_slugs()
@@ -41,4 +42,5 @@ def run(args: argparse.Namespace) -> int:
     if held:
         print(f"Withheld {len(held)}: " + ", ".join(f"{slug} ({why})" for slug, why in sorted(held.items())))
     print(f"Open {result.output / 'index.html'}")
+    print(f"The comms room (private, never published): {result.comms}")
     return 0

@@ -157,11 +157,22 @@ def _check_links(result) -> None:
         raise ManyErrors([BadInput(str(b)) for b in broken])
 
 
+def refuse_reaching(cfg, project: Path) -> None:
+    """No target may publish the comms room: checked for every target, before anything is deployed."""
+    from .targets.reach import problems
+
+    found = problems(cfg.publish_targets, (project / cfg.comms_path).resolve(), project)
+    if found:
+        raise ManyErrors([BadInput(f"PODIUM_PUBLISH_TARGETS: {p}", **_where(project, "PODIUM_PUBLISH_TARGETS"))
+                          for p in found])
+
+
 def _after_build(request, project, result, env, clients, step, say) -> Outcome:
     cfg, now = result.ctx.config, result.ctx.now
     ledger_path = project / cfg.publish_ledger
     book = ledger_mod.load(ledger_path)
     name, options = choose_target(cfg, request.target, project)
+    refuse_reaching(cfg, project)
     shares = _shares(result, cfg)
     book, confirmed = _settle(book, request, ledger_path, now, shares)
     with targets.make(name, options, project_dir=project, env=env) as target:

@@ -81,10 +81,14 @@ def make_site(tmp_path):
 
 @pytest.fixture
 def run_build():
-    """run_build(site, now=..., prod=False, **build kwargs) -> the output folder."""
+    """run_build(site, now=..., prod=False, **build kwargs) -> the output folder.
+
+    Like ``podium build``, it also writes the comms room, into ``site/comms`` (PODIUM_COMMS_PATH).
+    """
     from podium.publish.build import build
 
     def run(site: Path, now: str = SAMPLE_NOW, output: Path | None = None, **kw) -> Path:
+        kw.setdefault("comms", True)
         result = build(site, now=now, output=output or site / "output", **kw)
         return result.output
 
@@ -97,7 +101,7 @@ def sample_build(tmp_path_factory):
     from podium.publish.build import build
 
     out = tmp_path_factory.mktemp("sample") / "output"
-    return build(REPO, prod=True, now=SAMPLE_NOW, output=out)
+    return build(REPO, prod=True, now=SAMPLE_NOW, output=out, comms=out.parent / "comms")
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Take the README's screenshots (a post and its social kit) from a local build, with Debian's chromium.
+"""Take the README's screenshots (a post, and its teasers in the comms room) from a local build, with Debian's chromium.
 
 Run after `make site`: ``.venv/bin/python tools/screenshots.py``. The pictures
 are committed under docs/images/, so the README shows what podium makes
@@ -17,9 +17,9 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-SHOTS = {  # output file -> (page under output/, viewport width, height)
-    "post.png": ("ce-que-le-vent-nous-apprend.html", 1100, 1300),
-    "social-kit.png": ("social/ce-que-le-vent-nous-apprend.html", 1100, 1300),
+SHOTS = {  # output file -> (page under the project folder, viewport width, height)
+    "post.png": ("output/ce-que-le-vent-nous-apprend.html", 1100, 1300),
+    "social-kit.png": ("comms/posts/ce-que-le-vent-nous-apprend.html", 1100, 1300),
 }
 
 
@@ -40,7 +40,7 @@ def main(output: Path = ROOT / "output", target: Path = ROOT / "docs" / "images"
         print(f"{output}: no build here; run `make site` first", file=sys.stderr)
         return 2
     target.mkdir(parents=True, exist_ok=True)
-    server = _serve(output)
+    server = _serve(output.parent)  # the site and the comms room beside it
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
         with sync_playwright() as play:

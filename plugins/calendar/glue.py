@@ -1,12 +1,13 @@
-"""Connect the editorial calendar to Pelican: load it, gate posts, check slugs, write the schedule.
+"""Connect the editorial calendar to Pelican: load it, gate posts, check slugs, make the schedule.
 
 Order of events in one build:
 - ``initialized``: read calendar.yaml once; its errors go to the build report.
 - the embargo's ``podium-gate`` signal: withhold posts the calendar does not let out yet.
 - ``article_generator_finalized``: every post is known; entries naming no post are errors.
 - ``static_generator_finalized``: the calendar itself is never copied into the site.
-- ``all_generators_finalized``: keep the publishable posts and the theme's templates.
-- ``finalized``: teasers exist by now; schedule, then write output/social/ (nothing if the build has errors).
+- ``all_generators_finalized``: keep the publishable posts.
+- ``finalized``: teasers exist by now; schedule (nothing if the build has errors). The comms room
+  (podium.plugins.comms) shows and exports it; nothing of it goes into the site.
 """
 
 from __future__ import annotations
@@ -17,13 +18,12 @@ import blinker
 from pelican import signals
 
 from .. import context
-from ..files import write_atomic
 from ..errors import BadInput, ManyErrors
 from ..i18n import _
 from ..post import from_content
 from ..siteurl import site_root
 from ..networks import KEYS as NETWORKS
-from . import gate, page
+from . import gate
 from .loader import is_blank, load
 from .scheduler import schedule
 from .yamlmarks import suggest
@@ -107,46 +107,30 @@ def _keep(generators) -> None:
     ctx.calendar_posts = [from_content(a, root, early=True) for a in public]
 
 
-def _warn(ctx, calendar, shares_left_out, unplaced) -> None:
-    for share, why in shares_left_out:
-        ctx.report.warn(BadInput(f"share {share.id} left out of the Hootsuite files: {why}", path=calendar.path))
+def _warn(ctx, calendar, unplaced) -> None:
     for item in unplaced:
         ctx.report.warn(BadInput(f"share {item.id} has no slot: {item.reason}", path=calendar.path))
 
 
-def _files(ctx, settings, env, calendar, shares, unplaced) -> dict[str, bytes]:
+def _hootsuite_warnings(ctx, calendar, shares) -> None:
+    """Hootsuite refuses repeated messages: say which re-shares the comms room's CSV leaves out."""
     from . import exports  # icalendar is slow to import; a site without a calendar never needs it
 
-    now = ctx.now
-    rows, left_out = exports.hootsuite_rows(shares, now)
-    files = {
-        "schedule.json": exports.to_json(shares, unplaced, calendar, now).encode(),
-        "schedule.ics": exports.to_ics(shares, calendar, now, name=f"{settings.get('SITENAME', 'podium')}: social schedule"),
-        "hootsuite.csv": exports.to_hootsuite_csv(rows).encode(),
-    }
-    for network in sorted({s.network for s in shares}):
-        network_rows, _ = exports.hootsuite_rows([s for s in shares if s.network == network], now)
-        files[f"hootsuite-{network}.csv"] = exports.to_hootsuite_csv(network_rows).encode()
-    _warn(ctx, calendar, left_out, unplaced)
-    template = env.get_template("social/calendar.html")
-    lang = settings.get("DEFAULT_LANG", "en")
-    html = template.render(view=page.view(shares, unplaced, calendar, now, locale=lang), lang=lang,
-                           SITENAME=settings.get("SITENAME", ""), static=f"../{settings.get('THEME_STATIC_DIR', 'theme')}")
-    files["calendar.html"] = html.encode()
-    return files
+    _, left_out = exports.hootsuite_rows(shares, ctx.now)
+    for share, why in left_out:
+        ctx.report.warn(BadInput(f"share {share.id} left out of the Hootsuite files: {why}", path=calendar.path))
 
 
-def _write(pelican) -> None:
-    settings = pelican.settings
-    ctx = context.get(settings)
-    calendar, env = ctx.calendar, ctx.templates
-    if calendar is None or ctx.report.errors or env is None:
-        return  # no calendar, or a failing build: nothing is written
+def _schedule(pelican) -> None:
+    ctx = context.get(pelican.settings)
+    calendar = ctx.calendar
+    if calendar is None or ctx.report.errors:
+        return  # no calendar, or a failing build: no schedule
     shares, unplaced = schedule(ctx.calendar_posts, calendar, ctx.now, ctx.teasers_by_slug,
                                 strict=ctx.config.calendar_strict, networks=ctx.config.networks)
     ctx.schedule = (shares, unplaced)
-    for name, data in _files(ctx, settings, env, calendar, shares, unplaced).items():
-        write_atomic(os.path.join(pelican.output_path, "social", name), data)
+    _hootsuite_warnings(ctx, calendar, shares)
+    _warn(ctx, calendar, unplaced)
 
 
 def register() -> None:
@@ -158,7 +142,7 @@ def register() -> None:
     signals.article_generator_finalized.connect(_check_slugs)
     # static_generator_finalized: static files are listed and none is copied yet.
     signals.static_generator_finalized.connect(_never_copy)
-    # all_generators_finalized: the publishable posts and the theme's Jinja environment.
+    # all_generators_finalized: the publishable posts.
     signals.all_generators_finalized.connect(_keep)
-    # finalized: last, so the teasers capability has handed its teasers over; pages are written.
-    signals.finalized.connect(_write)
+    # finalized: after the teasers capability has handed its teasers over; before the comms room.
+    signals.finalized.connect(_schedule)

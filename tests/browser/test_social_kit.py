@@ -1,4 +1,4 @@
-"""The private social kit page in Debian's chromium: counters, copy buttons, accessibility.
+"""A post's teasers in the comms room, in Debian's chromium: counters, copy buttons, accessibility.
 
 The page counts in JavaScript; these tests check that it counts exactly as podium's
 Python rules do, on twitter-text's conformance texts and on harder ones.
@@ -47,9 +47,9 @@ def served(tmp_path_factory):
         "content/posts/concertation-en.md": post("Consult to go faster", slug="concertation", lang="en", tags=["energy"],
                                                  body="We consulted more. It cut delays by 30%. Why? Trust."),
     }, {"PODIUM_NETWORKS": ["x", "linkedin", "mastodon", "bluesky", "threads"]})
-    out = build(root, now="2026-11-28T12:00+01:00", output=root / "output").output
-    with serve(out) as base:
-        yield f"{base}", out
+    room = build(root, now="2026-11-28T12:00+01:00", output=root / "output", comms=root / "comms").comms
+    with serve(room) as base:
+        yield f"{base}", room
 
 
 
@@ -63,7 +63,7 @@ def page(browser, served):
     tab.errors = []
     tab.on("request", lambda request: tab.requests_seen.append(request.url))
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
-    tab.goto(f"{base}/social/concertation.html")
+    tab.goto(f"{base}/posts/concertation.html")
     yield tab
     context.close()
 
@@ -83,7 +83,7 @@ def test_nothing_is_loaded_from_elsewhere_and_no_script_fails(page, served):
 
 def test_every_counter_starts_at_podiums_own_count(page, served):
     _, out = served
-    entries = json.loads((out / "social" / "teasers.json").read_text(encoding="utf-8"))["teasers"]
+    entries = json.loads((out / "data" / "teasers.json").read_text(encoding="utf-8"))["teasers"]
     expected = [n for e in entries for n in ([p["length"] for p in e["parts"]] if "parts" in e else [e["length"]])]
     shown = page.eval_on_selector_all("[data-count]", "els => els.map(e => Number(e.textContent))")
     assert sorted(shown) == sorted(expected) and len(shown) == len(expected)

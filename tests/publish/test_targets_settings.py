@@ -40,10 +40,10 @@ def test_every_type_with_its_options_is_accepted():
     ({"a": "public"}, "target 'a': expected a dict such as {'type': 'dir', 'path': 'public'}; received 'public'"),
     ({"a": {"type": "rsync", "host": "h"}}, "target 'a': an rsync target needs 'path'"),
     ({"a": {"type": "s3", "bukcet": "b"}}, "target 'a': unknown option 'bukcet' for an s3 target; expected bucket, "
-                                           "prefix, region, endpoint_url, manifest_key, cache_control; did you mean 'bucket'?"),
+                                           "prefix, region, endpoint_url, manifest_key, cache_control, private; did you mean 'bucket'?"),
     ({"a": {"type": "git", "remote": "r", "token": "ghp_x"}},
      "target 'a': unknown option 'token' for a git target; expected remote, branch, token_env, author_name, "
-     "author_email, message; secrets go in environment variables, never in settings (see docs/publishing.md)"),
+     "author_email, message, private; secrets go in environment variables, never in settings (see docs/publishing.md)"),
     ({"a": {"type": "git", "remote": "https://me:ghp_secret@github.com/c/b.git"}},
      "target 'a': 'remote' holds a password or token; remove it from the address and name the environment "
      "variable that holds it with 'token_env'"),

@@ -22,8 +22,8 @@ def html_pages(root: Path) -> list[Path]:
 
 
 def theme_pages(root: Path) -> list[Path]:
-    """Pages the theme renders: not the private social/ pages other capabilities write for the team."""
-    return [p for p in html_pages(root) if p.relative_to(root).parts[0] != "social"]
+    """Pages the theme renders: every HTML page of the site (the comms room is written elsewhere)."""
+    return html_pages(root)
 
 
 def soup_of(path: Path) -> BeautifulSoup:

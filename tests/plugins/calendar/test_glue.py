@@ -1,4 +1,4 @@
-"""The calendar inside real Pelican builds: gating, slug checks, errors, and the files in output/social/."""
+"""The calendar inside real Pelican builds: gating, slug checks, errors, and its files in the comms room."""
 
 from __future__ import annotations
 
@@ -55,6 +55,11 @@ def grep(out: Path, marker: str) -> list[str]:
     return sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and marker.encode() in p.read_bytes())
 
 
+def room(out: Path) -> Path:
+    """The comms room of a build made by run_build (PODIUM_COMMS_PATH: comms/ beside output/)."""
+    return out.parent / "comms"
+
+
 def files(calendar: str = CALENDAR, **extra) -> dict[str, str]:
     site = {
         "content/calendar.yaml": calendar,
@@ -100,21 +105,23 @@ def test_the_build_records_why_each_post_was_withheld(make_site):
 
 def test_the_schedule_files_hold_the_public_posts_only(built):
     _, out = built
-    social = out / "social"
+    social = room(out) / "data"
     document = json.loads((social / "schedule.json").read_text(encoding="utf-8"))
     assert {s["slug"] for s in document["shares"]} == {"ok", "nocal"}
     assert {s["id"] for s in document["shares"] if s["slug"] == "ok"} == {"ok/x/1", "ok/x/2", "ok/mastodon/1", "ok/mastodon/2"}
     assert document["shares"][0]["url"].startswith("https://blog.test/")
     events = icalendar.Calendar.from_ical((social / "schedule.ics").read_bytes()).walk("VEVENT")
     assert len(events) == len(document["shares"])
-    for name in ("hootsuite.csv", "hootsuite-x.csv", "hootsuite-mastodon.csv", "calendar.html"):
+    for name in ("hootsuite.csv", "hootsuite-x.csv", "hootsuite-mastodon.csv"):
         assert (social / name).exists(), name
+    assert (room(out) / "calendar.html").exists()
+    assert not (out / "social").exists() and grep(out, "schedule") == []
 
 
 def test_shares_use_the_teasers_when_the_teasers_capability_made_them(built):
     _, out = built
-    teasers = json.loads((out / "social" / "teasers.json").read_text(encoding="utf-8"))["teasers"]
-    shares = json.loads((out / "social" / "schedule.json").read_text(encoding="utf-8"))["shares"]
+    teasers = json.loads((room(out) / "data" / "teasers.json").read_text(encoding="utf-8"))["teasers"]
+    shares = json.loads((room(out) / "data" / "schedule.json").read_text(encoding="utf-8"))["shares"]
     first = next(s for s in shares if s["id"] == "ok/x/1")
     texts = [t["text"] for t in teasers if t["slug"] == "ok" and t["network"] == "x" and "parts" not in t]
     assert first["text"] == texts[0] and first["variant"] == 1
@@ -124,18 +131,18 @@ def test_shares_use_the_teasers_when_the_teasers_capability_made_them(built):
 def test_without_teasers_shares_fall_back_to_the_title(make_site, run_build):
     site = make_site(files(), settings={"PODIUM_TEASERS_ENABLED": False})
     out = run_build(site, now=NOW, prod=True)
-    shares = json.loads((out / "social" / "schedule.json").read_text(encoding="utf-8"))["shares"]
+    shares = json.loads((room(out) / "data" / "schedule.json").read_text(encoding="utf-8"))["shares"]
     assert next(s for s in shares if s["id"] == "ok/x/1")["text"] == "Public OK"
     assert next(s for s in shares if s["id"] == "ok/x/2")["text"] == "Sum OK"
 
 
-def test_the_calendar_page_is_private(built):
+def test_the_calendar_page_is_in_the_comms_room_only(built):
     _, out = built
-    html = (out / "social" / "calendar.html").read_text(encoding="utf-8")
+    html = (room(out) / "calendar.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex, nofollow, noarchive">' in html
-    assert [p for p in grep(out, "calendar.html") if p != "social/calendar.html"] == []
-    assert "social/calendar" not in (out / "sitemap.xml").read_text(encoding="utf-8")
-    assert (out / "theme" / "social" / "calendar.css").exists() and (out / "theme" / "social" / "calendar.js").exists()
+    assert (room(out) / "assets" / "calendar.css").exists() and (room(out) / "assets" / "calendar.js").exists()
+    assert grep(out, "calendar.html") == [] and grep(out, "calendar.css") == [] and grep(out, "Calendrier social") == []
+    assert not list(out.rglob("calendar.*"))
 
 
 def test_strict_mode_withholds_posts_missing_from_the_calendar(make_site, run_build):
@@ -149,12 +156,12 @@ def test_a_site_without_a_calendar_builds_and_writes_no_schedule(make_site, run_
     del site_files["content/calendar.yaml"]
     out = run_build(make_site(site_files), now=NOW)
     assert grep(out, "SECRET-REVIEW"), "no calendar: every dated post goes out"
-    assert not (out / "social" / "schedule.json").exists()
+    assert not (room(out) / "data" / "schedule.json").exists() and not (room(out) / "calendar.html").exists()
 
 
 def test_a_calendar_with_only_comments_counts_as_none(make_site, run_build):
     out = run_build(make_site(files("# The editorial calendar: nothing yet.\n\n")), now=NOW)
-    assert grep(out, "SECRET-REVIEW") and not (out / "social" / "schedule.json").exists()
+    assert grep(out, "SECRET-REVIEW") and not (room(out) / "data" / "schedule.json").exists()
 
 
 def test_strict_mode_without_a_calendar_withholds_every_post(make_site, run_build):
@@ -176,7 +183,7 @@ def test_the_calendar_can_live_elsewhere(make_site, run_build):
     site_files["content/comms/plan.yaml"] = site_files.pop("content/calendar.yaml")
     out = run_build(make_site(site_files, settings={"PODIUM_CALENDAR_PATH": "comms/plan.yaml",
                                                     "IGNORE_FILES": [".#*", "plan.yaml"]}), now=NOW)
-    assert grep(out, "SECRET-REVIEW") == [] and (out / "social" / "schedule.json").exists()
+    assert grep(out, "SECRET-REVIEW") == [] and (room(out) / "data" / "schedule.json").exists()
 
 
 def build_errors(make_site, calendar: str, **extra) -> tuple[list[str], Path]:
@@ -220,7 +227,7 @@ def test_the_sample_blog_holds_back_the_post_legal_has_not_approved(sample_build
     assert sample_build.ctx.withheld_slugs()["le-bureau-est-un-rendez-vous"] == "calendar status is in_review, not approved"
     assert grep(out, "le-bureau-est-un-rendez-vous") == [] and grep(out, "Le bureau n’est plus un lieu") == []
     assert grep(out, "EMBARGO-MARKER-UNAPPROVED-c4d8") == []
-    document = json.loads((out / "social" / "schedule.json").read_text(encoding="utf-8"))
+    document = json.loads((sample_build.comms / "data" / "schedule.json").read_text(encoding="utf-8"))
     assert document["unplaced"] == []
     upcoming = [s for s in document["shares"] if not s["due"]]
     assert upcoming and all(s["slug"] == "three-questions-for-new-managers" for s in upcoming)

@@ -65,7 +65,7 @@ def test_a_french_draft_does_not_hide_its_published_english_translation(site, ru
     import json
 
     out = run_build(site, now="2026-11-28T12:00+01:00", prod=True)
-    entries = json.loads((out / "social/teasers.json").read_text(encoding="utf-8"))["teasers"]
+    entries = json.loads((out.parent / "comms/data/teasers.json").read_text(encoding="utf-8"))["teasers"]
     pair = {(e["slug"], e["lang"]) for e in entries if e["slug"] == "pair"}
     assert pair == {("pair", "en")}
     feed = (out / "feeds/all.atom.xml").read_text(encoding="utf-8")

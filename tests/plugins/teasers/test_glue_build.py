@@ -48,12 +48,12 @@ def built(tmp_path_factory):
         "content/posts/brouillon.md": post("SECRET-DRAFT-TITLE", slug="brouillon", status="draft", body="SECRET-DRAFT-BODY"),
         "content/posts/futur.md": post("SECRET-FUTURE-TITLE", slug="futur", date="2027-05-01 09:00", body="SECRET-FUTURE-BODY"),
     }, {"PODIUM_NETWORKS": ["x", "linkedin", "mastodon", "bluesky", "threads"]})
-    result = build(root, now="2026-11-28T12:00:00+01:00", output=root / "output")
+    result = build(root, now="2026-11-28T12:00:00+01:00", output=root / "output", comms=root / "comms")
     return result
 
 
 def test_teasers_json_follows_its_schema(built):
-    data = json.loads((built.output / "social" / "teasers.json").read_text(encoding="utf-8"))
+    data = json.loads((built.comms / "data" / "teasers.json").read_text(encoding="utf-8"))
     schema = json.loads(resources.files("podium.plugins.teasers").joinpath("teasers.schema.json").read_text())
     jsonschema.validate(data, schema)
     assert set(data) == {"version", "teasers"}  # no build time: same posts, same bytes
@@ -68,33 +68,36 @@ def test_teasers_json_follows_its_schema(built):
     assert all("facets" not in e for e in entries if e["network"] != "bluesky")
 
 
-def test_embargoed_posts_leave_no_trace_in_social(built):
-    for path in (built.output / "social").rglob("*"):
-        data = path.read_text(encoding="utf-8")
-        for marker in ("SECRET", "brouillon", "futur"):
-            assert marker not in data, (path.name, marker)
-    assert sorted(p.name for p in (built.output / "social").glob("*.html")) == ["concertation.html"]
+def test_teasers_json_holds_no_withheld_post(built):
+    data = (built.comms / "data" / "teasers.json").read_text(encoding="utf-8")
+    for marker in ("SECRET", "brouillon", "futur"):
+        assert marker not in data, marker
+    assert "concertation" in data
 
 
-def test_the_kit_page_is_private(built):
-    page = (built.output / "social" / "concertation.html").read_text(encoding="utf-8")
+def test_the_site_has_no_teaser_file_and_no_kit(built):
+    out = built.output
+    assert not (out / "social").exists()
+    for path in (p for p in out.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        for marker in (b"teasers.json", b"kit.js", b"kit-data", b"PODIUM_COUNTING", b"SECRET"):
+            assert marker not in data, (path, marker)
+
+
+def test_the_teasers_page_is_private(built):
+    page = (built.comms / "posts" / "concertation.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex, nofollow, noarchive">' in page
-    assert 'src="kit-data.js"' in page and 'src="../theme/social/kit.js"' in page
+    assert 'src="../assets/kit-data.js"' in page and 'src="../assets/kit.js"' in page
     assert "https://" not in page.split("<main>")[0], "no external resource in the head"
-    public = [p for p in built.output.rglob("*") if p.suffix in (".html", ".xml")  # pages, feeds, sitemap
-              and "social" not in p.relative_to(built.output).parts]
-    assert public
-    for path in public:
-        assert "social/" not in path.read_text(encoding="utf-8", errors="replace"), path
 
 
 def test_the_kit_page_shows_every_teaser_with_its_count(built):
-    page = (built.output / "social" / "concertation.html").read_text(encoding="utf-8")
-    data = json.loads((built.output / "social" / "teasers.json").read_text(encoding="utf-8"))
+    page = (built.comms / "posts" / "concertation.html").read_text(encoding="utf-8")
+    data = json.loads((built.comms / "data" / "teasers.json").read_text(encoding="utf-8"))
     assert page.count("<textarea") == sum(len(e.get("parts", [1])) for e in data["teasers"])
     assert page.index('lang="fr"', page.index("<main>")) < page.index('lang="en"', page.index("<main>")), "site language first"
-    assert (built.output / "theme" / "social" / "kit.js").exists()
-    assert (built.output / "social" / "kit-data.js").read_text().startswith("window.PODIUM_COUNTING = {")
+    assert (built.comms / "assets" / "kit.js").exists()
+    assert (built.comms / "assets" / "kit-data.js").read_text().startswith("window.PODIUM_COUNTING = {")
 
 
 def test_teasers_are_handed_to_the_calendar(built):
@@ -125,14 +128,14 @@ def test_podium_build_exits_2_and_prints_the_errors(make_site, capsys):
 def test_teasers_can_be_turned_off(make_site, run_build):
     site = make_site({"content/posts/a.md": post("Un billet", slug="a", body="Texte.")}, {"PODIUM_TEASERS_ENABLED": False})
     out = run_build(site)
-    assert not (out / "social" / "teasers.json").exists()
+    assert not (out.parent / "comms" / "data" / "teasers.json").exists()
 
 
 def test_the_kit_can_be_turned_off_but_not_the_json(make_site, run_build):
     site = make_site({"content/posts/a.md": post("Un billet", slug="a", body="Texte.")}, {"PODIUM_TEASERS_KIT": False})
-    out = run_build(site)
-    assert (out / "social" / "teasers.json").exists()
-    assert not (out / "social" / "a.html").exists()
+    room = run_build(site).parent / "comms"
+    assert (room / "data" / "teasers.json").exists()
+    assert not (room / "posts" / "a.html").exists()
 
 
 def test_preview_builds_give_no_teaser_to_withheld_posts(make_site, run_build):
@@ -142,5 +145,5 @@ def test_preview_builds_give_no_teaser_to_withheld_posts(make_site, run_build):
         "content/posts/c.md": post("SECRET-DRAFT", slug="c", status="draft", body="Brouillon."),
     })
     out = run_build(site, preview=True)
-    entries = json.loads((out / "social" / "teasers.json").read_text())["teasers"]
+    entries = json.loads((out.parent / "comms" / "data" / "teasers.json").read_text())["teasers"]
     assert {e["slug"] for e in entries} == {"a"}

@@ -1,0 +1,55 @@
+"""Connect the comms room to Pelican: at the very end of a build, write it into ``ctx.comms_dir``.
+
+``finalized`` comes after the site is written and after the teasers and the
+calendar have handed over their results; the room is written only when the
+build asks for it (``ctx.comms_dir``) and has no error. Nothing here writes
+into the site's output folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+from pelican import signals
+
+from .. import context
+from ..files import write_atomic
+from . import pages
+from .room import Room
+from .templating import STATIC
+
+
+def gather(settings, ctx) -> Room:
+    """The build's data, as the pages read it."""
+    scheduled = ctx.schedule or ((), ())
+    return Room(
+        settings=settings, config=ctx.config, now=ctx.now, lang=settings.get("DEFAULT_LANG", "en"),
+        sitename=settings.get("SITENAME", ""), teasers=tuple(ctx.teasers or ()),
+        calendar=ctx.calendar, shares=tuple(scheduled[0]), unplaced=tuple(scheduled[1]),
+    )
+
+
+def write(folder: str, files: dict[str, bytes]) -> None:
+    for name in sorted(os.listdir(STATIC)):
+        shutil.copyfile(os.path.join(STATIC, name), os.path.join(_made(folder, "assets"), name))
+    for path, data in files.items():
+        write_atomic(os.path.join(folder, *path.split("/")), data)
+
+
+def _made(folder: str, sub: str) -> str:
+    path = os.path.join(folder, sub)
+    os.makedirs(path, exist_ok=True)
+    return path
+
+
+def _write(pelican) -> None:
+    ctx = context.get(pelican.settings)
+    if not ctx.comms_dir or ctx.report.errors:
+        return  # not asked for, or a failing build: the scratch folder is thrown away
+    write(ctx.comms_dir, pages.render_all(gather(pelican.settings, ctx)))
+
+
+def register() -> None:
+    # finalized: last of all, after the teasers' and the calendar's own 'finalized' handlers.
+    signals.finalized.connect(_write)
