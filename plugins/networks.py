@@ -11,7 +11,7 @@ Adding a network is a one-place change: append a ``Network(...)`` to
 ``_TABLE`` below.
 
 - ``counter`` names a counting rule that both ``teasers/networks.py`` (Python)
-  and ``themes/podium/static/social/kit.js`` implement; pick an existing one
+  and ``plugins/comms/static/kit.js`` implement; pick an existing one
   (see ``COUNTERS``) or add the rule to both.
 - ``client`` is ``"module:Class"`` of its client in ``podium.publish.channels``
   (a string, because the build never imports the publishing half), or ``None``

@@ -10,7 +10,7 @@ import pytest
 from podium.plugins import networks
 from podium.plugins.teasers import networks as teaser_networks
 
-KIT_JS = Path(__file__).parents[2] / "themes" / "podium" / "static" / "social" / "kit.js"
+KIT_JS = Path(__file__).parents[2] / "plugins" / "comms" / "static" / "kit.js"
 
 
 def _luminance(colour: str) -> float:
