@@ -85,5 +85,5 @@ def register() -> None:
     signals.article_generator_finalized.connect(_remember_articles)
     signals.article_generator_finalized.connect(_list_translations)
     signals.page_generator_finalized.connect(_remember_pages)
-    # all_generators_finalized: the theme's environment, for the pages written under social/ at 'finalized'.
+    # all_generators_finalized: the theme's environment, once every generator has made it.
     signals.all_generators_finalized.connect(_remember_templates)

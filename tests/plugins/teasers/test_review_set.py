@@ -34,11 +34,11 @@ def _front(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
 
 
-def _entries(output: Path) -> dict[tuple[str, str], list[dict]]:
+def _entries(room: Path) -> dict[tuple[str, str], list[dict]]:
     import json
 
     found: dict[tuple[str, str], list[dict]] = {}
-    for entry in json.loads((output / "social" / "teasers.json").read_text(encoding="utf-8"))["teasers"]:
+    for entry in json.loads((room / "data" / "teasers.json").read_text(encoding="utf-8"))["teasers"]:
         found.setdefault((entry["slug"], entry["lang"]), []).append(entry)
     return found
 
@@ -58,13 +58,13 @@ def mine(tmp_path_factory):
     settings = {"MARKDOWN": markdown, "PODIUM_LEADER_NAME": "Claire Morel",
                 "PODIUM_NETWORKS": ["x", "linkedin", "mastodon", "bluesky"]}
     site = _write_site(tmp_path_factory.mktemp("review"), files, settings)
-    result = build(site, prod=True, now=SAMPLE_NOW, output=site / "output")
-    return _entries(result.output), _fronts(HERE.glob("*.md"))
+    result = build(site, prod=True, now=SAMPLE_NOW, output=site / "output", comms=site / "comms")
+    return _entries(result.comms), _fronts(HERE.glob("*.md"))
 
 
 @pytest.fixture(scope="module")
 def sample(sample_build):
-    return _entries(sample_build.output), _fronts((REPO / "content" / "posts").glob("*.md"))
+    return _entries(sample_build.comms), _fronts((REPO / "content" / "posts").glob("*.md"))
 
 
 CASES = [("sample", slug) for slug in VERDICTS["sample"]] + [("mine", slug) for slug in VERDICTS["mine"]]
