@@ -1,4 +1,4 @@
-"""Build the site into output/ (--prod for production) and the private comms room into comms/."""
+"""Build the site into output/ (--prod for production)."""
 
 from __future__ import annotations
 
