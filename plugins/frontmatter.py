@@ -15,12 +15,11 @@ from typing import Any
 
 import yaml
 
+from . import bounded
 from .errors import BadInput
 from .i18n import _
 
 FENCE = re.compile(r"^---[ \t]*$")
-#: libyaml's parser when PyYAML has it (several times faster on a thousand posts), else pure Python
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 STATUSES = ("published", "draft", "hidden")
 #: every key podium or Pelican reads: a key close to one of these is reported as a likely typo
 KNOWN_KEYS = (
@@ -61,19 +60,18 @@ def _parse(header: str, path: str, first_line: int) -> tuple[dict[str, Any], dic
     tab = next((i for i, l in enumerate(header.splitlines()) if "\t" in l[: len(l) - len(l.lstrip())]), None)
     if tab is not None:
         raise BadInput("a tab is used for indentation in the front matter; indent with spaces", path=path, line=first_line + tab)
-    loader = _Loader(header)
     try:
-        # one parse: the node tree gives the line of each key, and the same tree gives the values
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        # one parse (libyaml, bounded): the node tree gives the line of each key, and the same tree gives the values
+        node = bounded.compose(header, path, bounded.FRONT_MATTER, first_line)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else first_line
         col = mark.column + 1 if mark else None
         problem = exc.problem or "invalid YAML"
         raise BadInput(f"the front matter is not valid YAML ({problem}); put quotes around values that contain ': ' or start with a symbol", path=path, line=line, col=col) from None
-    finally:
-        loader.dispose()
+    except yaml.YAMLError as exc:  # e.g. a control character libyaml will not read
+        raise BadInput(f"the front matter is not valid YAML ({exc}); remove the character or compare with the README's example", path=path, line=first_line) from None
+    data = bounded.construct(node, path, first_line)
     if data is None:
         return {}, {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from . import bounded
 from .errors import BadInput
 
 VERSION = 1
@@ -78,11 +79,7 @@ class Ledger:
 
 def parse(text: str, path: str) -> Ledger:
     """The ledger in ``text``; a broken one is bad input (exit 2) pointing at the line."""
-    try:
-        body = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BadInput(f"the ledger is not valid JSON ({exc.msg}); {_FIX}", path=path, line=exc.lineno,
-                       col=exc.colno) from None
+    body = bounded.load_json(text, path, bounded.LEDGER, fix=_FIX)
     if not isinstance(body, dict) or body.get("version") != VERSION:
         raise BadInput(f"not a podium ledger (expected \"version\": {VERSION}); {_FIX}", path=path, line=1)
     try:

@@ -11,9 +11,8 @@ import os
 
 from markdown import Markdown
 from pelican.readers import MarkdownReader
-from pelican.utils import pelican_open
 
-from . import context, frontmatter
+from . import bounded, context, frontmatter
 from . import parsed as parsed_cache
 from .errors import BadInput
 
@@ -34,12 +33,13 @@ class PodiumMarkdownReader(MarkdownReader):
         if found is not None:
             return self._from_cache(found)
         shown = ctx.display_path(source_path)
-        with pelican_open(source_path) as text:
-            try:
-                parsed = frontmatter.split(text, shown)
-            except BadInput as exc:
-                ctx.report.error(exc)
-                raise
+        try:
+            # size checked before reading, bad UTF-8 reported with its line (Pelican's reader would crash)
+            text = bounded.read_text(source_path, shown, bounded.POST).removeprefix("\ufeff")
+            parsed = frontmatter.split(text, shown)
+        except BadInput as exc:
+            ctx.report.error(exc)
+            raise
         if parsed.yaml:
             content, metadata, meta, lines = self._read_yaml(parsed)
             formatted = dict(self._formatted)

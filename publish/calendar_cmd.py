@@ -39,8 +39,10 @@ def add_post_to_calendar(project: Path, settings: dict, slug: str, *, status: st
     path = calendar_file(project, settings)
     if not path.exists():
         return None
-    text = path.read_text(encoding="utf-8")
+    from podium.plugins import bounded
+
     shown = os.path.relpath(path, project)
+    text = bounded.read_text(path, shown, bounded.CALENDAR)
     updated = add_entry(text, slug, status=status, owner=owner, publish_at=publish_at, path=shown)
     write_atomic(path, updated)
     return path

@@ -48,7 +48,7 @@ def render(ledger: Ledger) -> str:
 def load(path: Path) -> Ledger:
     """The ledger at ``path``; an absent file is an empty ledger (nothing sent yet)."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = bounded.read_text(path, str(path), bounded.LEDGER)
     except FileNotFoundError:
         return Ledger()
     return parse(text, str(path))

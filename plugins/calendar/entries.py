@@ -12,6 +12,7 @@ from datetime import datetime
 
 import yaml
 
+from .. import bounded
 from ..errors import BadInput
 from .yamlmarks import MappingNode, ScalarNode
 
@@ -20,7 +21,11 @@ _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.\-]*")
 
 def _scalar(value: str) -> str:
     """Plain when YAML reads it back unchanged as a string; double-quoted (JSON is valid YAML) otherwise."""
-    if _PLAIN.fullmatch(value) and yaml.safe_load(value) == value:
+    try:
+        plain = _PLAIN.fullmatch(value) and bounded.load_yaml(value, "") == value
+    except BadInput:  # e.g. '2026-13-45', which YAML takes for a date it cannot build
+        plain = False
+    if plain:
         return value
     return json.dumps(value, ensure_ascii=False)
 
@@ -70,7 +75,7 @@ def add_entry(yaml_text: str, slug: str, *, status: str = "idea", owner: str = "
     An empty text starts a new calendar (modeline and time zone first).
     """
     try:
-        root = yaml.compose(yaml_text, Loader=yaml.SafeLoader) if yaml_text.strip() else None
+        root = bounded.compose(yaml_text, path, bounded.CALENDAR) if yaml_text.strip() else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise BadInput(f"the calendar cannot be read ({exc.problem}); fix it, then run the command again",

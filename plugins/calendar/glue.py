@@ -17,7 +17,7 @@ import os
 import blinker
 from pelican import signals
 
-from .. import context
+from .. import bounded, context
 from ..errors import BadInput, ManyErrors
 from ..i18n import _
 from ..post import from_content
@@ -38,8 +38,12 @@ def _load(pelican) -> None:
     ctx.calendar, ctx.calendar_broken = None, False
     if not os.path.exists(path):
         return
-    with open(path, encoding="utf-8") as fh:
-        text = fh.read()
+    try:
+        text = bounded.read_text(path, ctx.display_path(path), bounded.CALENDAR)
+    except BadInput as exc:
+        ctx.shared[_BROKEN] = True
+        ctx.report.error(exc)
+        return
     if is_blank(text):
         return  # comments only: no calendar yet
     try:

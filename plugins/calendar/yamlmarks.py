@@ -12,9 +12,8 @@ import difflib
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .. import bounded
 from ..errors import BadInput, ManyErrors
-
-FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 __all__ = ["Problems", "compose", "MappingNode", "ScalarNode", "SequenceNode", "Node", "where", "suggest"]
 
@@ -60,9 +59,13 @@ def compose(text: str, problems: Problems) -> Node | None:
     if problems.errors:
         return None  # YAML would only repeat the tab problem in vaguer words
     try:
-        # libyaml when present (ten times faster on a long calendar); the pure-Python parser
-        # words its errors the same on every machine, so a failure is re-read with it.
-        return yaml.compose(text, Loader=FAST)
+        # libyaml when present (ten times faster on a long calendar), with podium's limits on size,
+        # nesting and aliases; the pure-Python parser words its errors the same on every machine,
+        # so a failure is re-read with it.
+        return bounded.compose(text, problems.path, bounded.CALENDAR)
+    except BadInput as exc:
+        problems.errors.append(exc)
+        return None
     except yaml.YAMLError:
         pass
     try:
@@ -73,7 +76,7 @@ def compose(text: str, problems: Problems) -> Node | None:
         what = exc.problem or exc.context or "unreadable YAML"
         problems.add(at, f"the YAML cannot be read ({what}); check this line and the one above "
                          "for a missing colon, an unclosed quote or a wrong indentation")
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, RecursionError) as exc:
         problems.add(None, f"the YAML cannot be read ({exc}); compare the file with the example in docs/comms.md")
     return None
 

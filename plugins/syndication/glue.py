@@ -12,8 +12,9 @@ import os
 
 from pelican import signals
 
-from .. import context
+from .. import bounded, context
 from ..errors import PodiumError
+from . import records
 from .records import links_for, parse
 
 
@@ -24,13 +25,11 @@ def ledger_path(settings, ctx) -> str:
 
 def _read(settings, ctx):
     path = ledger_path(settings, ctx)
+    shown = ctx.display_path(path)
     try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
+        return parse(bounded.read_text(path, shown, records.LIMITS), shown)
     except FileNotFoundError:
         return []  # nothing shared yet
-    try:
-        return parse(text, ctx.display_path(path))
     except PodiumError as err:
         ctx.report.error(err)  # Pelican swallows exceptions raised here: report instead
         return []

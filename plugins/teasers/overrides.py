@@ -28,12 +28,11 @@ from typing import Any, Callable, Mapping
 
 import yaml
 
+from .. import bounded
 from ..errors import BadInput
 from .hashtags import camel_case
 from .networks import NETWORKS
 from .tokens import MENTION
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 OPTIONS = ("hashtags", "mentions")
 LINK = "{link}"
@@ -162,8 +161,8 @@ def line_finder(source: str, top_lines: Mapping[str, int] | None = None) -> Line
         # composed on first use: most posts have no override error to point at
         if not composed:
             try:
-                composed.append(yaml.compose(header, Loader=_Loader) if header else None)
-            except yaml.YAMLError:
+                composed.append(bounded.compose(header, "", bounded.FRONT_MATTER) if header else None)
+            except (yaml.YAMLError, BadInput):  # already reported by the front matter reader
                 composed.append(None)
         return composed[0]
 

@@ -95,3 +95,19 @@ def test_a_build_warns_about_a_misspelled_key(make_site, run_build):
     result = build(site, output=site / "output")
     assert [str(w) for w in result.warnings] == [
         "content/posts/a.md:6: unknown key 'categorie', so it is ignored; did you mean 'category'?"]
+
+
+def test_an_alias_bomb_in_the_front_matter_is_refused_at_its_first_alias():
+    from .test_bounded import BOMB
+
+    with pytest.raises(BadInput) as caught:
+        fm.split(f"---\ntitle: T\n{BOMB}---\nbody\n", "content/posts/a.md")
+    assert str(caught.value) == ("content/posts/a.md:4:8: '*a' repeats a value written elsewhere (a YAML alias); "
+                                 "podium does not accept aliases: write the value out in full")
+
+
+def test_a_date_yaml_cannot_build_is_an_error_at_its_line():
+    with pytest.raises(BadInput) as caught:
+        fm.split("---\ntitle: T\ndate: 2026-02-30\n---\nbody\n", "content/posts/a.md")
+    assert str(caught.value) == ("content/posts/a.md:3:7: the value cannot be read (day is out of range for month); "
+                                 "write it as plain text between quotes, or correct it")

@@ -289,3 +289,15 @@ def test_a_file_with_only_comments_is_blank():
 
     assert is_blank("# notes\n\n   # more\n---\n") and is_blank("")
     assert not is_blank("# notes\ntimezone: UTC\n")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("timezone: Europe/Paris\nposts:\n  a: &entry {status: idea}\n  b: *entry\n",
+     "content/calendar.yaml:4:6: '*entry' repeats a value written elsewhere (a YAML alias); podium does not "
+     "accept aliases: write the value out in full"),
+    ("timezone: Europe/Paris\nposts:\n  a: " + "[" * 5000 + "\n",
+     "content/calendar.yaml:3:24: the calendar nests deeper than 20 levels; flatten it (podium's files need "
+     "only a few levels)"),
+])
+def test_aliases_and_deep_nesting_are_refused(text, message):
+    assert errors_of(text) == [message]
