@@ -69,6 +69,8 @@ FRONT_MATTER = Limits("the front matter", 1 * MB)
 POST = Limits("a post", 32 * MB)
 CALENDAR = Limits("the calendar", 32 * MB)
 LEDGER = Limits("the ledger", 64 * MB)
+MODERATION = Limits("the moderation file", 16 * MB)
+CONVERSATION = Limits("the conversation file", 16 * MB)
 #: for files that have no limits of their own yet (moderation lists, conversation stores, comms edits)
 DEFAULT = Limits("the file", 16 * MB)
 
@@ -349,5 +351,5 @@ def decode(data: bytes, shown: str, limits: Limits) -> str:
                        "in your editor", path=shown, line=line, col=col) from None
 
 
-__all__ = ["Limits", "FRONT_MATTER", "POST", "CALENDAR", "LEDGER", "DEFAULT", "compose", "construct",
+__all__ = ["Limits", "FRONT_MATTER", "POST", "CALENDAR", "LEDGER", "MODERATION", "CONVERSATION", "DEFAULT", "compose", "construct",
            "load_yaml", "load_json", "read_text", "decode"]

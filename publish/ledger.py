@@ -25,6 +25,7 @@ import json
 import os
 from pathlib import Path
 
+from podium.plugins import bounded
 from podium.plugins.files import write_atomic
 # the model and the parser are shared with the build's back-links
 from podium.plugins.ledger import VERSION, Intent, Ledger, Record, parse

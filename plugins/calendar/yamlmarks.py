@@ -53,7 +53,7 @@ def _tabs(text: str, problems: Problems) -> None:
                          "a tab is used for indentation; YAML needs spaces: replace the tab with spaces")
 
 
-def compose(text: str, problems: Problems) -> Node | None:
+def compose(text: str, problems: Problems, limits: bounded.Limits = bounded.CALENDAR) -> Node | None:
     """The node tree of ``text``, or None with the reason recorded in ``problems``."""
     _tabs(text, problems)
     if problems.errors:
@@ -62,7 +62,7 @@ def compose(text: str, problems: Problems) -> Node | None:
         # libyaml when present (ten times faster on a long calendar), with podium's limits on size,
         # nesting and aliases; the pure-Python parser words its errors the same on every machine,
         # so a failure is re-read with it.
-        return bounded.compose(text, problems.path, bounded.CALENDAR)
+        return bounded.compose(text, problems.path, limits)
     except BadInput as exc:
         problems.errors.append(exc)
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .. import bounded
 from . import moderation, store
 from .model import Conversation
 
@@ -19,7 +20,7 @@ def load_all(folder: Path, shown=str) -> dict[str, Conversation]:
     if not folder.is_dir():
         return found
     for path in sorted(folder.glob("*.json")):
-        conversation = store.parse(path.read_text(encoding="utf-8"), shown(str(path)))
+        conversation = store.parse(bounded.read_text(path, shown(str(path)), bounded.CONVERSATION), shown(str(path)))
         found[conversation.slug or path.stem] = conversation
     return found
 
@@ -27,7 +28,7 @@ def load_all(folder: Path, shown=str) -> dict[str, Conversation]:
 def load_one(folder: Path, slug: str, shown=str) -> Conversation:
     path = folder / store.file_name(slug)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = bounded.read_text(path, shown(str(path)), bounded.CONVERSATION)
     except FileNotFoundError:
         return Conversation(slug)
     return store.parse(text, shown(str(path)))
@@ -40,7 +41,7 @@ def known_ids(conversations: dict[str, Conversation]) -> set[str]:
 def load_decisions(path: Path, ids: set[str], shown=str) -> moderation.Decisions:
     """The moderation file's decisions; an absent file decides nothing (manual mode then shows nothing)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = bounded.read_text(path, shown(str(path)), bounded.MODERATION)
     except FileNotFoundError:
         return moderation.Decisions()
     return moderation.parse(text, shown(str(path)), ids)

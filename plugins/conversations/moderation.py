@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from .. import bounded
 from ..calendar.yamlmarks import MappingNode, Problems, ScalarNode, SequenceNode, compose, mapping_items, suggest
 from .model import SOURCES, Reply
 
@@ -47,7 +48,7 @@ class Decisions:
 def parse(text: str, path: str, known_ids: set[str]) -> Decisions:
     """The decisions in the file; ManyErrors listing every problem (unknown id, typo, tab) otherwise."""
     problems = Problems(path)
-    root = compose(text, problems) if text.strip() else None
+    root = compose(text, problems, bounded.MODERATION) if text.strip() else None
     if root is not None and not isinstance(root, MappingNode):
         problems.add(root, "the moderation file should be a list of sections (approved:, hidden:, blocked:, "
                            "blocked_words:); see the README's example")

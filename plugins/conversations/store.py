@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from .. import bounded
 from ..errors import BadInput
 from .model import COUNTS, Author, Conversation, Reply, Snapshot, Thread
 
@@ -138,11 +139,7 @@ def parse(text: str, path: str) -> Conversation:
     """The conversation in ``text``; BadInput (exit 2) naming the line otherwise."""
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise BadInput(f"the conversation file is over {MAX_BYTES // (1024 * 1024)} MB; {_FIX}", path=path)
-    try:
-        body = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BadInput(f"the conversation file is not valid JSON ({exc.msg}); {_FIX}", path=path,
-                       line=exc.lineno) from None
+    body = bounded.load_json(text, path, bounded.CONVERSATION, fix=_FIX)
     if not isinstance(body, dict) or body.get("version") != VERSION:
         raise BadInput(f"not a podium conversation file (expected \"version\": {VERSION}); {_FIX}", path=path, line=1)
     try:

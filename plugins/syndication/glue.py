@@ -14,7 +14,6 @@ from pelican import signals
 
 from .. import bounded, context
 from ..errors import PodiumError
-from . import records
 from .records import links_for, parse
 
 
@@ -27,7 +26,7 @@ def _read(settings, ctx):
     path = ledger_path(settings, ctx)
     shown = ctx.display_path(path)
     try:
-        return parse(bounded.read_text(path, shown, records.LIMITS), shown)
+        return parse(bounded.read_text(path, shown, bounded.LEDGER), shown)
     except FileNotFoundError:
         return []  # nothing shared yet
     except PodiumError as err:

@@ -26,7 +26,7 @@ def test_a_conversation_round_trips_through_its_file():
 
 
 @pytest.mark.parametrize("text, message", [
-    ("{", "x.json:1: the conversation file is not valid JSON (Expecting property name enclosed in double quotes); "
+    ("{", "x.json:1:2: the conversation file is not valid JSON (Expecting property name enclosed in double quotes); "
           + FIX),
     ('{"version": 7}', "x.json:1: not a podium conversation file (expected \"version\": 1); " + FIX),
     ('{"version": 1, "slug": "a", "threads": [{"network": "x", "replies": [{"id": 3}]}]}',
