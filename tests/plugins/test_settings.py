@@ -42,10 +42,10 @@ def message(parse, value) -> str:
     (settings.publish_target, {"type": "ftp"}, "'type': expected one of: dir, rsync, git, s3; received 'ftp'"),
     (settings.publish_target, {"type": "dir"}, "a dir target needs 'path'"),
     (settings.publish_target, {"type": "dir", "path": "p", "pth": "q"},
-     "unknown option 'pth' for a dir target; expected path; did you mean 'path'?"),
+     "unknown option 'pth' for a dir target; expected path, private; did you mean 'path'?"),
     (settings.publish_target, {"type": "git", "remote": "r", "token": "t"},
      "unknown option 'token' for a git target; expected remote, branch, token_env, author_name, author_email, "
-     "message; secrets go in environment variables, never in settings (see docs/publishing.md)"),
+     "message, private; secrets go in environment variables, never in settings (see docs/publishing.md)"),
     (settings.publish_target, {"type": "rsync", "host": "h", "path": "p", "port": 0},
      "'port': expected a whole number from 1 to 65535; received 0"),
     (settings.publish_targets, [], "expected a dict of target name -> options; received []"),
