@@ -236,6 +236,7 @@ class PodiumSettings:
     strict: bool = setting(False, boolean, "Warnings fail the build (podium build --strict), like Pelican's --fatal warnings.")
     languages: tuple[str, ...] = setting(LANGUAGES, subset_of(LANGUAGES, "language"), "Languages a post may be written in.")
     networks: tuple[str, ...] = setting(registry.DEFAULT_KEYS, subset_of(NETWORKS, "network"), "Social networks podium writes for; the others of the networks registry (threads) may be added.")
+    workers: int = setting(0, integer(0, 256), "Processes that draw social cards in parallel: 0 means one per processor core, 1 draws them all in the build's own process.")
     # the leader, shown on the home page and in cards
     leader_name: str = setting("", text, "The leader's name, as readers know it (home page and social cards).")
     leader_role: str = setting("", text, "Their role, one line.")

@@ -19,7 +19,7 @@ import PIL
 from PIL import Image
 from pelican import signals
 
-from .. import context
+from .. import context, pool
 from ..errors import BadInput
 from ..images import checks, decode, files, paths
 from ..images.glue import project_dir
@@ -53,6 +53,7 @@ class Kit:
     portrait_digest: str | None = None
     logo_digest: str | None = None
     files: dict[str, Path] = field(default_factory=dict)  # path in output -> file in the cache
+    drawn: set[str] = field(default_factory=set)  # cache keys drawn in this build (counted as rendered)
     rendered: int = 0
     reused: int = 0
     seconds: float = 0.0  # wall time spent on cards in this build, for the benchmark
@@ -131,34 +132,75 @@ def _render(k: Kit, title: str, photo, where: str, meta: dict, lines: dict, ctx,
             ctx.report.error(BadInput(f"card_image '{meta.get('card_image')}' {problem}", path=where, line=lines.get("card_image")))
             images_state(settings).failed.add(rel)  # reported here: the output's image check need not repeat it
             return None
+    return _draw(_card(k, title)), k.ext
+
+
+def _card(k: Kit, title: str) -> tuple[renderer.Card, str, bool]:
+    """What one generated card is drawn from: the card, the format, and whether it has a picture on it."""
     card = renderer.Card(title, k.name, k.role, k.site, k.layout, k.colours)
-    image = renderer.render(card, k.faces, k.pictures)
-    return renderer.encode(image, "png" if k.ext == ".png" else "jpeg"), k.ext
+    pictured = (k.pictures.portrait is not None) or (k.pictures.logo is not None)
+    return card, ("png" if k.ext == ".png" else "jpeg"), pictured
 
 
-def card_for(item, k: Kit, ctx, settings, own_image: bool = True) -> dict:
+#: the faces and pictures of the build, set before worker processes are forked (they inherit it)
+_DRAWING: tuple[renderer.Faces, renderer.Pictures] | None = None
+
+
+def _draw(job: tuple[renderer.Card, str, bool]) -> bytes:
+    """One generated card's bytes; the same function in this process and in a worker."""
+    card, fmt, pictured = job
+    faces, pictures = _DRAWING
+    return renderer.encode(renderer.render(card, faces, pictures), fmt, flat=not pictured)
+
+
+def _generated_name(k: Kit, title: str) -> str:
+    return key("card", renderer.VERSION, PIL.__version__, k.ext, k.layout, vars(k.colours), title,
+               k.name, k.role, k.site, k.fonts_digest, k.portrait_digest, k.logo_digest)
+
+
+def _prepare(item, k: Kit, ctx) -> tuple[str, tuple | None]:
+    """The post's card title and its own card_image (checked, problems reported once)."""
+    where = ctx.display_path(item.source_path)
+    meta = getattr(item, "podium_raw", None) or item.metadata
+    lines = getattr(item, "podium_lines", None) or {}
+    return plain_text(getattr(item, "title", "") or ""), _photo(k, item, ctx, where, meta, lines)
+
+
+def draw_missing(k: Kit, titles: list[str], workers: int) -> None:
+    """Draw every generated card not in the cache yet, on every core, and store them."""
+    global _DRAWING
+    names = {}
+    for title in titles:
+        name = _generated_name(k, title)
+        if name not in names and k.store.manifest(name) is None:
+            names[name] = title
+    _DRAWING = (k.faces, k.pictures)
+    jobs = [_card(k, title) for title in names.values()]
+    for name, data in zip(names, pool.run(_draw, jobs, pool.size(workers))):
+        k.store.put(name, {"card" + k.ext: data}, {"bytes": len(data), "ext": k.ext})
+    k.rendered += len(names)
+    k.drawn.update(names)
+
+
+def card_for(item, k: Kit, ctx, settings, title: str, photo) -> dict:
     """Render (or find in the cache) one post's card, and describe it for the templates."""
     where = ctx.display_path(item.source_path)
     meta = getattr(item, "podium_raw", None) or item.metadata
     lines = getattr(item, "podium_lines", None) or {}
-    title = plain_text(getattr(item, "title", "") or "")
-    photo = _photo(k, item, ctx, where, meta, lines) if own_image else None
-    ext = ".jpg" if photo is not None else k.ext
     if photo is not None:
         name = key("card-photo", renderer.VERSION, PIL.__version__, digest(photo[0]), photo[1])  # not the path: same photo, same card
     else:
-        name = key("card", renderer.VERSION, PIL.__version__, k.ext, k.layout, vars(k.colours), title,
-                   k.name, k.role, k.site, k.fonts_digest, k.portrait_digest, k.logo_digest)
+        name = _generated_name(k, title)
     manifest = k.store.manifest(name)
     if manifest is None:
         made = _render(k, title, photo, where, meta, lines, ctx, settings)
         if made is None:  # the card_image is unusable (reported): sharing still gets the generated card
-            return card_for(item, k, ctx, settings, own_image=False)
+            return card_for(item, k, ctx, settings, title, None)
         data, ext = made
         k.store.put(name, {"card" + ext: data}, {"bytes": len(data), "ext": ext})
         manifest = {"bytes": len(data), "ext": ext}
         k.rendered += 1
-    else:
+    elif name not in k.drawn:
         k.reused += 1
     return describe(item, k, name, manifest, title, photo is not None, settings.get("SITEURL", "") or "")
 
@@ -184,8 +226,10 @@ def _cards(generator) -> None:
         return
     start, cpu = time.perf_counter(), time.process_time()
     k = ctx.cards = ctx.cards or kit(generator.settings, ctx)
-    for item in items:
-        item.podium_card = card_for(item, k, ctx, generator.settings)
+    prepared = [(item, *_prepare(item, k, ctx)) for item in items]
+    draw_missing(k, [title for _, title, photo in prepared if photo is None], ctx.config.workers)
+    for item, title, photo in prepared:
+        item.podium_card = card_for(item, k, ctx, generator.settings, title, photo)
     k.seconds += time.perf_counter() - start
     k.cpu_seconds += time.process_time() - cpu
 
