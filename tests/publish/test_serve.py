@@ -114,3 +114,40 @@ def test_a_build_beside_serve_never_leaves_the_preview_serving_404(make_site):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_saved_post_is_previewed_first_and_its_open_page_is_told_to_reload(make_site):
+    site = make_site({
+        "content/posts/a.md": post("Premier titre", slug="a", body="Texte public."),
+        "content/posts/b.md": post("Autre billet", slug="b", date="2026-01-11 09:00", body="Autre texte."),
+        "content/posts/c.md": post("Loin du premier", slug="c", date="2026-01-12 09:00", body="Encore un texte."),
+    })
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "podium.publish.cli", "serve", "--port", str(port)],
+                            cwd=site, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        page = wait_for(lambda: fetch(f"{base}/a.html"))
+        assert '<script src="/__podium/reload.js" defer></script>' in page
+        assert "location.reload()" in fetch(f"{base}/__podium/reload.js")
+        first = fetch(f"{base}/__podium/version?page=/a.html")
+        other = fetch(f"{base}/__podium/version?page=/c.html")
+        assert first.isdigit() and other.isdigit()
+        assert fetch(f"{base}/__podium/version?page=/../../etc/passwd") == "none"
+        (site / "content/posts/a.md").write_text(post("Titre corrigé", slug="a", body="Texte public."), encoding="utf-8")
+        assert wait_for(lambda: "Titre corrigé" in (fetch(f"{base}/a.html") or ""))
+        assert fetch(f"{base}/__podium/version?page=/a.html") != first
+        # the full build follows: the home page catches up, and c.html (not a neighbour) is not rewritten
+        assert wait_for(lambda: "Titre corrigé" in (fetch(f"{base}/") or ""))
+        assert fetch(f"{base}/__podium/version?page=/c.html") == other
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    out = proc.stdout.read()
+    assert "Preview of /a.html in " in out
+
+
+def test_the_production_build_has_no_reload_script(make_site, run_build):
+    site = make_site({"content/posts/a.md": post("Premier titre", slug="a")})
+    out = run_build(site)
+    assert "__podium" not in (out / "a.html").read_text(encoding="utf-8")

@@ -1,0 +1,114 @@
+"""The quick preview: the pages of the posts just saved, rendered first, while the full build follows.
+
+``podium serve`` would otherwise make an author wait for the whole site after
+every save. Pelican reads every post (cheap: parsed posts come from the
+cache), so the edited page sees the same site as in a full build: neighbours,
+tags, series, feeds links, embargo. Then only the edited contents' pages are
+rendered and renamed into the preview folder; nothing else is written (no
+feed, sitemap, card, teaser or image copy: the full build that follows brings
+those). Pelican's ``all_generators_finalized`` and ``finalized`` signals are not
+sent: podium's handlers there only make those other files. A quick preview
+that meets any problem gives up quietly: the full build reports it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from podium.plugins import context as context_mod
+
+from .build import _Collect, read_settings
+from .sync import same_bytes
+
+#: the lists of each generator that hold contents with a page of their own
+_CONTENTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles", "hidden_translations",
+             "pages", "hidden_pages", "draft_pages", "draft_translations")
+
+
+@dataclass
+class Quick:
+    written: list[str]  # paths in the output folder, relative
+    pages: list[str]  # the same, as the preview server's URL paths
+
+
+def _contents(generator) -> list:
+    return [c for name in _CONTENTS for c in getattr(generator, name, None) or []]
+
+
+def _only(writer, wanted: set[str]):
+    """Make the writer render nothing but ``wanted`` (Pelican calls it for every page of the site)."""
+    real = writer.write_file
+
+    def write_file(name, *args, **kwargs):
+        if name in wanted:
+            return real(name, *args, **kwargs)
+        return None
+
+    writer.write_file = write_file
+    return writer
+
+
+def _generators(pelican) -> list:
+    context = pelican.settings.copy()
+    context.update({"generated_content": {}, "static_links": set(), "static_content": {},
+                    "localsiteurl": pelican.settings["SITEURL"]})
+    return [cls(context=context, settings=pelican.settings, path=pelican.path, theme=pelican.theme,
+                output_path=pelican.output_path) for cls in pelican._get_generator_classes()]
+
+
+def _render(pelican, changed: set[str]) -> list[str]:
+    """Read the whole site, render the changed contents' pages; their paths under the output folder."""
+    generators = _generators(pelican)
+    for generator in generators:
+        if hasattr(generator, "generate_context"):
+            generator.generate_context()
+    owners = {}
+    for generator in generators:
+        for item in _contents(generator):
+            if os.path.realpath(item.source_path) in changed and item.save_as:
+                owners.setdefault(generator, set()).add(item.save_as)
+    for generator in generators:
+        if hasattr(generator, "refresh_metadata_intersite_links"):
+            generator.refresh_metadata_intersite_links()
+    writer = pelican._get_writer()
+    for generator, wanted in owners.items():
+        generator.generate_output(_only(writer, wanted))
+    return sorted(set().union(*owners.values())) if owners else []
+
+
+def quick(project: str | os.PathLike, changed: list[str | os.PathLike], *, output: str | os.PathLike,
+          now=None) -> Quick | None:
+    """Render the pages of ``changed`` source files into the preview folder ``output``; None if it cannot."""
+    from pelican import Pelican
+
+    project = Path(project).resolve()
+    extra = {"PODIUM_PREVIEW": True} | ({"PODIUM_NOW": now} if now is not None else {})
+    settings, source = read_settings(project, False, extra)
+    ctx = context_mod.create(settings, source=source.name, root=str(project))
+    target = Path(output).resolve()
+    if not target.is_dir():
+        return None
+    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.quick-", dir=target.parent))
+    settings["OUTPUT_PATH"] = str(scratch)
+    settings["DELETE_OUTPUT_DIRECTORY"] = False
+    collect = _Collect(str(project))
+    logger = logging.getLogger("pelican")
+    logger.addHandler(collect)
+    try:
+        written = _render(Pelican(settings), {os.path.realpath(p) for p in changed})
+        if not written or ctx.report.errors or collect.errors:
+            return None
+        for rel in written:  # each page renamed into place whole; an unchanged one is left as it was
+            new, old = scratch / rel, target / rel
+            if not same_bytes(str(new), str(old)):
+                old.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(new, old)
+        return Quick(written, ["/" + rel.replace(os.sep, "/") for rel in written])
+    finally:
+        logger.removeHandler(collect)
+        shutil.rmtree(scratch, ignore_errors=True)
