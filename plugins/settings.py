@@ -249,6 +249,8 @@ class PodiumSettings:
     feeds_per: tuple[str, ...] = setting(("category", "tag", "language"), subset_of(("category", "tag", "language"), "feed kind"),
                                          "Extra feeds besides the main one.")
     feeds_limit: int = setting(30, integer(1, 10000), "Entries per feed.")
+    feeds_full_content: tuple[str, ...] = setting(("all",), subset_of(("all", "language", "category", "tag"), "feed kind"),
+                                                  "Feeds whose entries carry the whole post; the others carry the summary and the link (smaller uploads).")
     # publish
     publish_targets: dict[str, dict[str, Any]] = setting(
         parse=publish_targets, factory=dict,

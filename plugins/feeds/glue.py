@@ -57,6 +57,7 @@ def _site(settings: dict[str, Any], config) -> model.Site:
         limit=config.feeds_limit,
         per=tuple(config.feeds_per),
         formats=tuple(config.feeds_formats),
+        full=tuple(config.feeds_full_content),
     )
 
 
@@ -122,7 +123,11 @@ def _write_feeds(pelican) -> None:
     ctx = context.get(settings)
     site = _site(settings, ctx.config)
     output = pelican.output_path
-    sources = [_source(a, site, output) for a in ctx.feed_posts]
+    articles = ctx.feed_posts
+    # Content and card sizes only for the posts some feed holds: a feed keeps its newest few.
+    light = [_source(a, site, None) for a in articles]
+    held = {e.id for feed in model.plan(light, site, now=ctx.now) for e in feed.entries}
+    sources = [_source(a, site, output) if model.tag_uri(site.url, s.post) in held else s for a, s in zip(articles, light)]
     written = []
     for feed in model.plan(sources, site, now=ctx.now):
         for fmt in site.formats:

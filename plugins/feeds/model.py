@@ -67,6 +67,8 @@ class Site:
     limit: int = 30
     per: tuple[str, ...] = ("category", "tag", "language")
     formats: tuple[str, ...] = FORMATS
+    #: kinds of feed whose entries carry the whole post; the others carry the summary and the link
+    full: tuple[str, ...] = ("all",)
 
     @property
     def root(self) -> str:
@@ -106,6 +108,8 @@ class Feed:
     home: str  # absolute URL of the HTML page this feed follows
     updated: datetime
     entries: tuple[Entry, ...] = field(default=())
+    #: entries carry the whole post (else only the summary): see Site.full
+    full: bool = True
 
     def path(self, fmt: str) -> str:
         return feed_path(self.kind, self.key, fmt)
@@ -218,7 +222,7 @@ def plan(sources: Iterable[Source], site: Site, *, now: datetime, embargoed: Ite
         lang = group.key if group.kind == "language" else (langs.pop() if len(langs) == 1 else "")
         updated = max((e.updated for e in items), default=now)
         feeds.append(Feed(group.kind, group.key, group.title, site.subtitle or site.name, lang,
-                          group.home, updated, items))
+                          group.home, updated, items, full=group.kind in site.full))
     return feeds
 
 

@@ -54,7 +54,7 @@ def _links(entry: Entry) -> list[dict[str, str]]:
     return links
 
 
-def _entry(fg: FeedGenerator, entry: Entry) -> None:
+def _entry(fg: FeedGenerator, entry: Entry, full: bool = True) -> None:
     fe = fg.add_entry(order="append")
     fe.id(entry.id)
     fe.title(xml_safe(entry.title) or entry.link)
@@ -71,8 +71,8 @@ def _entry(fg: FeedGenerator, entry: Entry) -> None:
         fe.category(term=xml_safe(name), label=xml_safe(name))
     if entry.summary:
         fe.summary(xml_safe(entry.summary))
-    # type="html": the HTML travels escaped, which also survives a "]]>" in the text.
-    fe.content(xml_safe(entry.content_html), type="html")
+    if full:  # type="html": the HTML travels escaped, which also survives a "]]>" in the text.
+        fe.content(xml_safe(entry.content_html), type="html")
 
 
 def _children(element, name: str) -> list:
@@ -102,7 +102,7 @@ def render(feed: Feed, fmt: str, site: Site) -> bytes:
     fg.load_extension("dc", atom=False, rss=True)
     _head(fg, feed, fmt, site)
     for entry in feed.entries:
-        _entry(fg, entry)
+        _entry(fg, entry, feed.full)
     if fmt == "atom":
         return _atom(fg, feed)
     return fg.rss_str(pretty=True, encoding="UTF-8")

@@ -101,7 +101,7 @@ def test_a_title_with_markup_characters_reads_in_the_feed_as_written(make_site, 
 
 def test_titles_accents_and_content_come_through_with_absolute_links(site, run_build):
     out = run_build(site, now=NOW, prod=True)
-    entry = next(e for e in feedparser.parse(out / "feeds/fr.atom.xml").entries if e.link.endswith("/rd-ete.html"))
+    entry = next(e for e in feedparser.parse(out / "feeds/all.atom.xml").entries if e.link.endswith("/rd-ete.html"))
     assert entry.title == "R&D : l'été « chaud » & co"
     assert [t.term for t in entry.tags] == ["Stratégie", "énergie", "climat"]
     html = BeautifulSoup(entry.content[0].value, "html.parser")
@@ -112,6 +112,22 @@ def test_titles_accents_and_content_come_through_with_absolute_links(site, run_b
     assert "https://blog.test/images/logo.png" in urls
     assert all(u.startswith("https://blog.test/") for u in urls), urls
     assert "Rapport annuel, 2025." in html.get_text()
+
+
+def test_only_the_main_feeds_carry_whole_posts_the_others_summaries(site, run_build):
+    out = run_build(site, now=NOW, prod=True)
+    for path in sorted((out / "feeds").rglob("*.xml")):
+        parsed = feedparser.parse(path.read_bytes())
+        assert parsed.entries and not parsed.bozo, path
+        full = path.name.startswith("all.")
+        assert all(("content" in e) == full for e in parsed.entries), path
+        assert all(e.summary for e in parsed.entries), path
+
+
+def test_every_feed_kind_can_carry_whole_posts(site, run_build):
+    out = run_build(site, now=NOW, prod=True, overrides={"PODIUM_FEEDS_FULL_CONTENT": ("all", "language", "category", "tag")})
+    for path in sorted((out / "feeds").rglob("*.xml")):
+        assert all("content" in e for e in feedparser.parse(path.read_bytes()).entries), path
 
 
 def test_updated_follows_modified_and_ids_do_not_depend_on_the_build(site, run_build):
