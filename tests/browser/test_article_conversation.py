@@ -64,6 +64,9 @@ def test_article_with_replies_loads_only_from_the_site_runs_no_script_and_passes
         assert page.evaluate("document.querySelectorAll('script:not([type=\"application/ld+json\"])').length") == 0
         assert page.evaluate("document.querySelectorAll('.conversation script, .conversation img:not(.reply-avatar)')"
                              ".length") == 0
+        # avatars load lazily: bring the first into view and let it load before measuring it
+        page.locator(".reply-avatar").first.scroll_into_view_if_needed()
+        page.wait_for_function("document.querySelector('.reply-avatar').complete", timeout=15000)
         assert page.evaluate("document.querySelector('.reply-avatar').naturalWidth") == 96
         assert page.locator(".reply-text a").count() == 0  # the javascript: link is left as its words
         assert "\u202e" not in page.locator(".conversation").inner_text()

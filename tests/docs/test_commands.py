@@ -80,7 +80,10 @@ def _background(body: str, url: str, cwd: Path) -> None:
                 assert time.monotonic() < deadline, f"{url} never answered"
                 time.sleep(1)
     finally:
-        os.killpg(process.pid, signal.SIGINT)
+        try:
+            os.killpg(process.pid, signal.SIGINT)
+        except ProcessLookupError:
+            pass  # it has already ended; the assertion above says why
         process.wait(timeout=60)
 
 
