@@ -84,6 +84,10 @@ def typeset(text: str, lang: str | None) -> str:
         for pattern, repl, characters in rules:
             if any(ch in plain for ch in characters):
                 plain = pattern.sub(repl, plain)
+                # nested straight quotes (""1"") pair up from the inside out: repeat until none is left
+                # to pair, or a second pass would turn the outer pair into marks of its own
+                while pattern is _STRAIGHT_QUOTES and _STRAIGHT_QUOTES.search(plain):
+                    plain = pattern.sub(repl, plain)
         return plain
 
     return masked(text, edit)

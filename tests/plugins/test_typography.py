@@ -1,7 +1,7 @@
 """One typography for the blog and the teasers: French and English spacing, and the pieces it must never touch."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from podium.plugins import typography
@@ -124,6 +124,7 @@ _SPACELESS = str.maketrans({" ": None, NBSP: None, NNBSP: None, "\u2019": "'", "
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab :;!?«»%€1'\" \u00a0")), max_size=40), st.sampled_from(["fr", "en"]))
+@example('""1""', "fr")  # nested straight quotes: once gave "« 1 »", then « « 1 » » on a second pass
 def test_typography_is_idempotent_and_changes_only_spaces_and_quote_marks(text, lang):
     once = typeset(text, lang)
     assert typeset(once, lang) == once
