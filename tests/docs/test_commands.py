@@ -65,7 +65,25 @@ def _environment() -> dict:
     return env
 
 
+def _port_free(url: str, seconds: float) -> bool:
+    """Whether nothing listens on the address's port, waiting up to ``seconds`` for it to be let go."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    deadline = time.monotonic() + seconds
+    while True:
+        with socket.socket() as probe:
+            if probe.connect_ex((parts.hostname, parts.port or 80)) != 0:
+                return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.5)
+
+
 def _background(body: str, url: str, cwd: Path) -> None:
+    # the guides' blocks use the documented port 8000: a server from an earlier block must have let it go
+    assert _port_free(url, 60), f"something else listens on {url}; stop it and run the tests again"
     process = subprocess.Popen(["bash", "-e", "-c", body], cwd=cwd, env=_environment(), start_new_session=True,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
@@ -85,6 +103,12 @@ def _background(body: str, url: str, cwd: Path) -> None:
         except ProcessLookupError:
             pass  # it has already ended; the assertion above says why
         process.wait(timeout=60)
+        if not _port_free(url, 30):  # a straggler of the group still holds the port: the next block needs it
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            _port_free(url, 30)
 
 
 @pytest.mark.parametrize("document", DOCUMENTS)
