@@ -8,6 +8,7 @@ unchanged file keeps its inode and modification time.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -17,6 +18,7 @@ import traceback
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 from podium.plugins import context as context_mod
@@ -109,9 +111,28 @@ def _shown(path: Path, project: Path) -> str:
     return os.path.relpath(path, project) if path.is_relative_to(project) else str(path)
 
 
-def _scratch_for(target: Path) -> Path:
+def scratch_for(target: Path, kind: str = "build") -> Path:
+    """A fresh folder beside ``target``: on the same disk, so its files can be renamed into place whole."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.{kind}-", dir=target.parent))
+
+
+def write_into(settings: dict, scratch: Path) -> None:
+    """Point Pelican at ``scratch``, and never let it empty a folder podium brings in itself."""
+    settings["OUTPUT_PATH"] = str(scratch)
+    settings["DELETE_OUTPUT_DIRECTORY"] = False
+
+
+@contextlib.contextmanager
+def pelican_problems(project: Path) -> Iterator[_Collect]:
+    """What Pelican logs at warning level or above while the block runs (paths shown relative to ``project``)."""
+    collect = _Collect(str(project))
+    logger = logging.getLogger("pelican")
+    logger.addHandler(collect)
+    try:
+        yield collect
+    finally:
+        logger.removeHandler(collect)
 
 
 def build(project: str | os.PathLike, *, prod: bool = False, now: datetime | str | None = None,
@@ -141,14 +162,16 @@ def build(project: str | os.PathLike, *, prod: bool = False, now: datetime | str
     target = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"]).resolve()
     ctx = context_mod.create(settings, source=source.name, root=str(project), prod=prod or prod_rules)
     room = comms_folder(project, ctx, comms, target, source)
-    scratch = _scratch_for(target)
-    room_scratch = _scratch_for(room) if room else None
+    scratch = scratch_for(target)
+    room_scratch = scratch_for(room) if room else None
     ctx.comms_dir = str(room_scratch) if room_scratch else None
-    settings["OUTPUT_PATH"] = str(scratch)
-    settings["DELETE_OUTPUT_DIRECTORY"] = False
-    collect = _Collect(str(project))
-    logger = logging.getLogger("pelican")
-    logger.addHandler(collect)
+    write_into(settings, scratch)
+    with pelican_problems(project) as collect:
+        return _run(Pelican, settings, ctx, collect, scratch, target, room_scratch, room, keep_going)
+
+
+def _run(Pelican, settings, ctx, collect, scratch, target, room_scratch, room, keep_going) -> BuildResult:
+    """Run Pelican into ``scratch``; bring the site (and the comms room) in only when nothing went wrong."""
     try:
         pelican = Pelican(settings)
         pelican.run()
@@ -171,8 +194,6 @@ def build(project: str | os.PathLike, *, prod: bool = False, now: datetime | str
             if folder:
                 shutil.rmtree(folder, ignore_errors=True)
         raise
-    finally:
-        logger.removeHandler(collect)
     warnings = ctx.report.warnings + [BadInput(m) for m in collect.warnings]
     return BuildResult(output=target, settings=settings, ctx=ctx, warnings=warnings, synced=synced,
                        articles=len(ctx.posts), pages=len(ctx.pages) + len(ctx.page_translations), comms=room)

@@ -13,16 +13,14 @@ that meets any problem gives up quietly: the full build reports it.
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from podium.plugins import context as context_mod
 
-from .build import _Collect, read_settings
+from .build import pelican_problems, read_settings, scratch_for, write_into
 from .sync import same_bytes
 
 #: the lists of each generator that hold contents with a page of their own
@@ -93,22 +91,23 @@ def quick(project: str | os.PathLike, changed: list[str | os.PathLike], *, outpu
     target = Path(output).resolve()
     if not target.is_dir():
         return None
-    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.quick-", dir=target.parent))
-    settings["OUTPUT_PATH"] = str(scratch)
-    settings["DELETE_OUTPUT_DIRECTORY"] = False
-    collect = _Collect(str(project))
-    logger = logging.getLogger("pelican")
-    logger.addHandler(collect)
-    try:
-        written = _render(Pelican(settings), {os.path.realpath(p) for p in changed})
-        if not written or ctx.report.errors or collect.errors:
-            return None
-        for rel in written:  # each page renamed into place whole; an unchanged one is left as it was
-            new, old = scratch / rel, target / rel
-            if not same_bytes(str(new), str(old)):
-                old.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(new, old)
-        return Quick(written, ["/" + rel.replace(os.sep, "/") for rel in written])
-    finally:
-        logger.removeHandler(collect)
-        shutil.rmtree(scratch, ignore_errors=True)
+    scratch = scratch_for(target, "quick")
+    write_into(settings, scratch)
+    with pelican_problems(project) as collect:
+        try:
+            return _bring_in(Pelican(settings), changed, ctx, collect, scratch, target)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _bring_in(pelican, changed, ctx, collect, scratch: Path, target: Path) -> Quick | None:
+    """Render the changed pages into ``scratch``, then rename each into ``target`` unless something went wrong."""
+    written = _render(pelican, {os.path.realpath(p) for p in changed})
+    if not written or ctx.report.errors or collect.errors:
+        return None
+    for rel in written:  # each page renamed into place whole; an unchanged one is left as it was
+        new, old = scratch / rel, target / rel
+        if not same_bytes(str(new), str(old)):
+            old.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(new, old)
+    return Quick(written, ["/" + rel.replace(os.sep, "/") for rel in written])

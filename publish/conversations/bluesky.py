@@ -16,7 +16,7 @@ from podium.plugins.conversations.model import Author, Fetched, Reply
 
 from ..channels.base import PermanentError
 from ..channels.bluesky import NETWORK, BlueskyChannel
-from .sources import Reader, field, text_to_html
+from .sources import ThreadReader, field, text_to_html
 
 APPVIEW_VAR = NETWORK.variable("APPVIEW")
 APPVIEW = "https://public.api.bsky.app"
@@ -36,7 +36,7 @@ def web_url(handle: str, uri: str) -> str:
     return f"https://bsky.app/profile/{handle}/post/{rkey(uri)}"
 
 
-class BlueskyReader(Reader):
+class BlueskyReader(ThreadReader):
     name = "bluesky"
     label = "Bluesky"
     reset_header = "ratelimit-reset"

@@ -17,15 +17,17 @@ from podium.plugins.conversations.model import Author, Fetched, Reply
 
 from ..channels.base import PermanentError, require
 from ..channels.linkedin import API, DEFAULT_VERSION, TOKEN_VAR, VERSION_VAR, LinkedInChannel
-from .sources import Reader, Unavailable, field, text_to_html
+from .sources import ThreadReader, field, text_to_html
 
 PAGE = 50
 MAX_PAGES = 20
 
 
-class LinkedInReader(Reader):
+class LinkedInReader(ThreadReader):
     name = "linkedin"
     label = "LinkedIn"
+    forbidden = ("LinkedIn does not let this app read {what} (HTTP 403); reading comments needs LinkedIn's "
+                 "Community Management API: LinkedIn is left out of the conversation")
     error_detail = LinkedInChannel.error_detail
 
     def __init__(self, token: str, *, version: str = DEFAULT_VERSION, base_url: str = API, **kwargs: Any):
@@ -39,14 +41,7 @@ class LinkedInReader(Reader):
         return cls(token, version=(environ.get(VERSION_VAR) or DEFAULT_VERSION).strip(), **kwargs)
 
     def _get(self, path: str, what: str, params: dict | None = None) -> Any:
-        try:
-            return self.json("GET", path, what=what, params=params or {}, headers=self._headers)
-        except PermanentError as exc:
-            if exc.status == 403:
-                raise Unavailable(self.redact(
-                    f"LinkedIn does not let this app read {what} (HTTP 403); reading comments needs LinkedIn's "
-                    "Community Management API: LinkedIn is left out of the conversation"), network=self.name) from None
-            raise
+        return self.read(path, what=what, params=params, headers=self._headers)
 
     def fetch(self, thread) -> Fetched:
         urn = quote(thread.remote_id, safe="")

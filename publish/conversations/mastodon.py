@@ -15,12 +15,12 @@ from podium.plugins.conversations.model import Author, Fetched, Reply
 
 from ..channels.base import PermanentError
 from ..channels.mastodon import INSTANCE_VAR, TOKEN_VAR, MastodonChannel, instance_url
-from .sources import Reader, field
+from .sources import ThreadReader, field
 
 PUBLIC = ("public", "unlisted")
 
 
-class MastodonReader(Reader):
+class MastodonReader(ThreadReader):
     name = "mastodon"
     label = "Mastodon"
     reset_header = "X-RateLimit-Reset"

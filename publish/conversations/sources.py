@@ -15,6 +15,7 @@ counts), or raises:
 
 from __future__ import annotations
 
+import abc
 import html
 import re
 from typing import Any
@@ -33,13 +34,23 @@ class Garbage(ChannelError):
 
 
 class Reader(Channel):
-    """A read-only client; ``fetch(thread)`` is the one thing it does."""
+    """A read-only client: the HTTP loop of the posting clients, and how reading fails."""
 
     def post(self, share: Any):  # a reader never posts
         raise PermanentError(f"{self.label}: the conversation reader cannot post", network=self.name)
 
-    def fetch(self, thread) -> Fetched:
-        raise NotImplementedError
+
+    #: what a 403 means for this network, with ``{what}`` for what was asked; empty: a 403 is a plain refusal
+    forbidden: str = ""
+
+    def read(self, path: str, *, what: str, params: dict | None = None, headers: dict | None = None) -> Any:
+        """GET ``path`` as JSON; a 403 on a network that gates reading by access level is Unavailable."""
+        try:
+            return self.json("GET", path, what=what, params=params or {}, headers=headers or {})
+        except PermanentError as exc:
+            if exc.status == 403 and self.forbidden:
+                raise Unavailable(self.redact(self.forbidden.format(what=what)), network=self.name) from None
+            raise
 
     def json(self, method: str, path: str, *, what: str, **kwargs: Any) -> Any:
         """The decoded JSON answer, or Garbage saying what came instead."""
@@ -85,3 +96,11 @@ def field(item: Any, *keys: str, kind: type = str, default: Any = None) -> Any:
             return default
         raise KeyError(".".join(keys))
     return value
+
+
+class ThreadReader(Reader, abc.ABC):
+    """A reader that answers one share's thread at a time (webmention.io answers for a whole site instead)."""
+
+    @abc.abstractmethod
+    def fetch(self, thread) -> Fetched:
+        """Every reply the network lists under ``thread`` now, with the reaction counts."""

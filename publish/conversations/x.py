@@ -17,16 +17,18 @@ from podium.plugins.conversations.model import Author, Fetched, Reply
 
 from ..channels.base import PermanentError, require
 from ..channels.x import API, TOKEN_VAR, XChannel
-from .sources import Reader, Unavailable, field, text_to_html
+from .sources import ThreadReader, field, text_to_html
 
 MAX_PAGES = 20
 USER_FIELDS = "name,username,profile_image_url"
 TWEET_FIELDS = "author_id,created_at,referenced_tweets,public_metrics,conversation_id"
 
 
-class XReader(Reader):
+class XReader(ThreadReader):
     name = "x"
     label = "X"
+    forbidden = ("X does not let this account read {what} (HTTP 403); replies and counts from X need "
+                 "a paid X API access level: X is left out of the conversation")
     reset_header = "x-rate-limit-reset"
     reset_kind = "epoch"
     error_detail = XChannel.error_detail
@@ -39,15 +41,8 @@ class XReader(Reader):
     def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> "XReader":
         return cls(require(environ, TOKEN_VAR, cls.name, cls.label), **kwargs)
 
-    def _get(self, path: str, what: str, params: dict) -> Any:
-        try:
-            return self.json("GET", path, what=what, params=params, headers=self._headers)
-        except PermanentError as exc:
-            if exc.status == 403:
-                raise Unavailable(self.redact(
-                    f"X does not let this account read {what} (HTTP 403); replies and counts from X need "
-                    "a paid X API access level: X is left out of the conversation"), network=self.name) from None
-            raise
+    def _get(self, path: str, what: str, params: dict | None = None) -> Any:
+        return self.read(path, what=what, params=params, headers=self._headers)
 
     def fetch(self, thread) -> Fetched:
         try:
