@@ -109,15 +109,28 @@ def _quick(project: Path, posts: list[str], args, now) -> None:
         print(f"Preview of {', '.join(done.pages)} in {time.perf_counter() - started:.2f} s; the rest of the site follows.", flush=True)
 
 
-def _serve(root: Path, port: int):
+def _bind(root: Path, port: int):
+    """The preview's socket, taken before the first build so a busy port is said at once, not after a build."""
+    import errno
     from http.server import ThreadingHTTPServer
+
+    from podium.plugins.errors import PodiumError
+    from podium.plugins.i18n import _
 
     from .preview import PreviewHandler
 
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(PreviewHandler, directory=str(root)))
+    try:
+        return ThreadingHTTPServer(("127.0.0.1", port), functools.partial(PreviewHandler, directory=str(root)))
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        raise PodiumError(_("port {port} is already in use (another preview?); stop that server, or choose another "
+                            "port with --port {other}", port=port, other=port + 1)) from None
+
+
+def _serve(server, port: int) -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Preview at http://127.0.0.1:{port}/ (Ctrl-C to stop)", flush=True)
-    return server
 
 
 def run(args: argparse.Namespace) -> int:
@@ -133,10 +146,11 @@ def run(args: argparse.Namespace) -> int:
         # a full build that the serve process stops when a newer save comes: leave no temporary folder behind
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
         return 0 if _rebuild(project, args.output, now, base) else 2
-    _rebuild(project, args.output, now, base)
     root = project / args.output
+    server = _bind(root, args.port)
+    _rebuild(project, args.output, now, base)
     root.mkdir(parents=True, exist_ok=True)
-    server = _serve(root, args.port)
+    _serve(server, args.port)
     output_dir = str(root) + os.sep
     full = FullBuilds(project, args)
     try:
@@ -152,4 +166,5 @@ def run(args: argparse.Namespace) -> int:
     finally:
         full.stop()
         server.shutdown()
+        server.server_close()
     return 0

@@ -1,5 +1,6 @@
 """podium serve: a real server on loopback that rebuilds when a post changes."""
 
+import os
 import socket
 import subprocess
 import sys
@@ -151,3 +152,30 @@ def test_the_production_build_has_no_reload_script(make_site, run_build):
     site = make_site({"content/posts/a.md": post("Premier titre", slug="a")})
     out = run_build(site)
     assert "__podium" not in (out / "a.html").read_text(encoding="utf-8")
+
+
+def test_serve_on_a_port_already_taken_says_so_at_once_and_exits_2(make_site):
+    site = make_site({"content/posts/a.md": post("A", slug="a")})
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        res = subprocess.run([sys.executable, "-m", "podium.publish.cli", "serve", "--port", str(port)], cwd=site,
+                             capture_output=True, text=True, timeout=60)
+    assert res.returncode == 2
+    assert res.stderr == (f"podium: port {port} is already in use (another preview?); stop that server, or choose "
+                          f"another port with --port {port + 1}\n")
+    assert "Rebuilt" not in res.stdout  # said before building, not after
+    assert not (site / "output-preview").exists()
+
+
+def test_serve_on_a_taken_port_says_so_in_french_too(make_site):
+    site = make_site({"content/posts/a.md": post("A", slug="a")})
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        res = subprocess.run([sys.executable, "-m", "podium.publish.cli", "serve", "--port", str(port)], cwd=site,
+                             capture_output=True, text=True, timeout=60, env={**os.environ, "PODIUM_UI_LANG": "fr"})
+    assert res.returncode == 2
+    assert res.stderr.startswith(f"podium: le port {port} est déjà occupé (un autre aperçu\u202f?)\u202f; arrêtez")
