@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 #: The counting rules, by name (kit.js has one function per name).
-COUNTERS = ("weighted", "utf16", "mastodon", "graphemes", "emoji_bytes")
+COUNTERS = ("weighted", "utf16", "mastodon", "graphemes", "emoji_bytes", "code_points")
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,19 @@ _TABLE = (
             environment=("PODIUM_BLUESKY_HANDLE", "PODIUM_BLUESKY_APP_PASSWORD", "PODIUM_BLUESKY_PDS",
                          "PODIUM_BLUESKY_APPVIEW")),  # the AppView conversations are read from
     Network("threads", "Threads", 500, "characters", "emoji_bytes", "threads", hashtags=1, colour="#e6e6e6",
-            ink="#111111", discuss_rank=4),
+            ink="#111111", discuss_rank=4, client="podium.publish.channels.threads:ThreadsChannel",
+            environment=("PODIUM_THREADS_ACCESS_TOKEN", "PODIUM_THREADS_USER_ID")),
+    # the image networks: each post is shared with a picture made for the network (plugins/cards/formats.py)
+    Network("instagram", "Instagram", 2200, "characters", "utf16", "instagram", hashtags=5, colour="#c13584",
+            ink="#ffffff", discuss_rank=5, client="podium.publish.channels.instagram:InstagramChannel",
+            environment=("PODIUM_INSTAGRAM_ACCESS_TOKEN", "PODIUM_INSTAGRAM_USER_ID",
+                         "PODIUM_INSTAGRAM_GRAPH_VERSION")),
+    Network("facebook", "Facebook", 63206, "characters", "utf16", "facebook", hashtags=2, colour="#0b5ed7",
+            ink="#ffffff", discuss_rank=6, client="podium.publish.channels.facebook:FacebookChannel",
+            environment=("PODIUM_FACEBOOK_PAGE_ID", "PODIUM_FACEBOOK_PAGE_TOKEN", "PODIUM_FACEBOOK_GRAPH_VERSION")),
+    Network("pinterest", "Pinterest", 800, "characters", "code_points", "pinterest", hashtags=0, colour="#bd081c",
+            ink="#ffffff", discuss_rank=7, client="podium.publish.channels.pinterest:PinterestChannel",
+            environment=("PODIUM_PINTEREST_ACCESS_TOKEN", "PODIUM_PINTEREST_API")),
 )
 
 #: key -> record, in the order networks are listed everywhere (settings, teasers, calendar)

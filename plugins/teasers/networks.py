@@ -94,9 +94,10 @@ COUNTERS: dict[str, Callable[[str], int]] = {
     "mastodon": mastodon_length,
     "graphemes": counting.graphemes,
     "emoji_bytes": counting.code_points_emoji_as_bytes,
+    "code_points": len,
 }
 #: cheap enough to count whole every time
-_UNREMEMBERED = {"utf16"}
+_UNREMEMBERED = {"utf16", "code_points"}
 
 
 def _counter(rule: str) -> Callable[[str], int]:

@@ -13,12 +13,16 @@ import importlib
 
 from podium.plugins.networks import NETWORKS
 
-from .base import (Channel, ChannelError, MissingCredential, PermanentError, Posted, Share,
+from .base import (Channel, ChannelError, LimitReached, MissingCredential, PermanentError, Posted, Share,
                    TransientError)
 from .bluesky import BlueskyChannel
+from .facebook import FacebookChannel
+from .instagram import InstagramChannel
 from .linkedin import LinkedInChannel
 from .mastodon import MastodonChannel
+from .pinterest import PinterestChannel
 from .retry import RetryPolicy
+from .threads import ThreadsChannel
 from .x import XChannel
 
 
@@ -34,6 +38,7 @@ CHANNELS: dict[str, type[Channel]] = {key: _client(net.client) for key, net in N
 #: every environment variable a client reads, per network (README, CI secrets)
 ENVIRONMENT: dict[str, tuple[str, ...]] = {key: NETWORKS[key].environment for key in CHANNELS}
 
-__all__ = ["CHANNELS", "ENVIRONMENT", "Channel", "ChannelError", "MissingCredential", "PermanentError",
-           "Posted", "RetryPolicy", "Share", "TransientError", "BlueskyChannel", "LinkedInChannel",
-           "MastodonChannel", "XChannel"]
+__all__ = ["CHANNELS", "ENVIRONMENT", "Channel", "ChannelError", "LimitReached", "MissingCredential",
+           "PermanentError", "Posted", "RetryPolicy", "Share", "TransientError", "BlueskyChannel",
+           "FacebookChannel", "InstagramChannel", "LinkedInChannel", "MastodonChannel", "PinterestChannel",
+           "ThreadsChannel", "XChannel"]

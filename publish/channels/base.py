@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, ClassVar, Mapping, Sequence
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -47,6 +48,11 @@ class Share:
     description: str = ""
     #: Bluesky's createdAt; aware. None means "the client's clock at posting time".
     created_at: datetime | None = None
+    #: the image networks (Instagram, Pinterest, Threads) fetch the picture from the deployed site
+    image_url: str = ""
+    image_alt: str = ""
+    #: SITEURL of the deployed site: an image must be under it, so it is online when the network fetches it
+    site_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,12 +73,14 @@ class ChannelError(ExternalFailure):
     """
 
     def __init__(self, message: str, *, network: str, status: int | None = None,
-                 code: str | None = None, partial: Posted | None = None):
+                 code: str | None = None, partial: Posted | None = None, uncertain: bool = False):
         super().__init__(message)
         self.network = network
         self.status = status
         self.code = code
         self.partial = partial
+        #: the request may have reached the network (no answer came back): the share must be held, not resent
+        self.uncertain = uncertain
 
 
 class PermanentError(ChannelError):
@@ -81,6 +89,10 @@ class PermanentError(ChannelError):
 
 class TransientError(ChannelError):
     """Rate limit, server trouble or timeout still there after the allowed retries."""
+
+
+class LimitReached(ChannelError):
+    """The account used up its daily publishing quota: nothing went out, the share waits for the next run."""
 
 
 class MissingCredential(ChannelError):
@@ -102,6 +114,23 @@ def single_text(share: Any) -> str:
 def thread_texts(share: Any) -> tuple[str, ...]:
     text = share.text
     return (text,) if isinstance(text, str) else tuple(text)
+
+
+def check_image_url(share: Any, network: str, label: str) -> str:
+    """The share's image address, refused unless it is absolute and under the site's SITEURL.
+
+    Meta and Pinterest download the picture themselves: an address elsewhere
+    (or relative) would be fetched from a place podium did not just deploy.
+    """
+    image, site = getattr(share, "image_url", "") or "", (getattr(share, "site_url", "") or "").rstrip("/")
+    parts = urlsplit(image)
+    if parts.scheme not in ("https", "http") or not parts.netloc:
+        raise PermanentError(f"{label} needs the image's absolute address; received {image!r}. Check that the "
+                             f"post has its {label} image and that SITEURL is absolute", network=network)
+    if not site or not image.startswith(site + "/"):
+        raise PermanentError(f"the {label} image {image} is not under SITEURL ({site or 'empty'}); {label} fetches "
+                             f"it from the deployed site, so it must be one of the site's files", network=network)
+    return image
 
 
 def utc_now() -> datetime:
@@ -191,11 +220,14 @@ class Channel(abc.ABC):
 
     # --- the request loop ------------------------------------------------
 
-    def send(self, method: str, path: str, *, what: str, **kwargs: Any) -> httpx.Response:
+    def send(self, method: str, path: str, *, what: str, once: bool = False, **kwargs: Any) -> httpx.Response:
         """One request with bounded retries on 429, 5xx, timeouts and dropped connections.
 
         Waits honour Retry-After and the network's rate-limit headers; the total
-        sleeping time stays within ``policy.max_total_wait``.
+        sleeping time stays within ``policy.max_total_wait``. With ``once`` (a
+        post on a network that has no idempotency key) a request that may have
+        arrived but got no answer is not sent again: it is reported as uncertain,
+        so the share is held for a person instead of going out twice.
         """
         waited = 0.0
         problem = ""
@@ -203,10 +235,14 @@ class Channel(abc.ABC):
             status, headers = None, {}
             try:
                 response = self._http.request(method, path, **kwargs)
-            except httpx.TimeoutException:
-                problem = f"no answer within {self.policy.timeout:g}s"
-            except httpx.TransportError as exc:
-                problem = f"connection failed ({type(exc).__name__})"
+            except (httpx.TimeoutException, httpx.TransportError) as exc:
+                problem = (f"no answer within {self.policy.timeout:g}s" if isinstance(exc, httpx.TimeoutException)
+                           else f"connection failed ({type(exc).__name__})")
+                # a connection never made carried nothing: only then is it safe to try a post again
+                if once and not isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout)):
+                    raise TransientError(self.redact(
+                        f"{self.label}: {problem} after sending {what}; it may have gone out: look at the "
+                        f"account before sending it again"), network=self.name, uncertain=True) from None
             else:
                 if response.status_code < 300:
                     return response

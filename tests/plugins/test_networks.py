@@ -53,7 +53,8 @@ def test_a_client_cannot_name_an_undeclared_variable():
 def test_an_unknown_network_is_named_with_the_known_ones():
     with pytest.raises(ValueError) as info:
         networks.get("twitter")
-    assert str(info.value) == "unknown network 'twitter'; expected x, linkedin, mastodon, bluesky, threads"
+    assert str(info.value) == ("unknown network 'twitter'; expected x, linkedin, mastodon, bluesky, threads, instagram, "
+                               "facebook, pinterest")
 
 
 @pytest.mark.parametrize("key", list(networks.NETWORKS))

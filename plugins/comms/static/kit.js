@@ -251,7 +251,8 @@
     utf16: function (text) { return text.length; },
     mastodon: mastodon,
     graphemes: graphemes,
-    emoji_bytes: threads
+    emoji_bytes: threads,
+    code_points: function (text) { return Array.from(text).length; }
   };
 
   function measure(text, network) {

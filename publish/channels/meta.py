@@ -1,0 +1,158 @@
+"""What the Meta clients (Instagram, Facebook Page, Threads) share: Graph API errors, limits and two-step posts.
+
+Meta answers every problem as ``{"error": {"message", "type", "code",
+"error_subcode", "error_user_msg", "fbtrace_id"}}``, usually with HTTP 400
+whatever the cause, so the code says what happened: 190 a token that is
+expired or revoked, 10 and 200-299 a missing permission, 4, 17, 32, 613 and
+80001-80002 rate limiting (the ``X-Business-Use-Case-Usage`` header then says
+how many minutes until access returns). Instagram and Threads publish in two
+steps: a media container, whose status is polled until it is FINISHED, then
+``*_publish``; a container that is never published does nothing and expires
+after 24 hours, so only the publish call is "sent once".
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Callable
+
+import httpx
+
+from .base import Channel, ChannelError, LimitReached, PermanentError, TransientError
+
+GRAPH = "https://graph.facebook.com"
+GRAPH_VERSION = "v25.0"
+THROTTLED = frozenset({4, 17, 32, 613, 80001, 80002})
+TOKEN_INVALID = 190
+#: Instagram's "maximum number of posts that is allowed to be published by Content Publishing API"
+IG_PUBLISH_LIMIT = (9, 2207042)
+#: container polling: Meta asks to query status at most once per minute, for no more than five minutes
+POLL_EVERY = 60.0
+POLL_TIMES = 5
+
+
+def graph_error(response: httpx.Response) -> dict:
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    error = body.get("error") if isinstance(body, dict) else None
+    return error if isinstance(error, dict) else {}
+
+
+def regain_minutes(headers: httpx.Headers) -> int | None:
+    """The longest 'estimated_time_to_regain_access' in X-Business-Use-Case-Usage, in minutes."""
+    try:
+        usage = json.loads(headers.get("x-business-use-case-usage", "") or "{}")
+    except ValueError:
+        return None
+    found = [int(item.get("estimated_time_to_regain_access") or 0)
+             for items in (usage.values() if isinstance(usage, dict) else ()) if isinstance(items, list)
+             for item in items if isinstance(item, dict)]
+    return max(found) if found else None
+
+
+class MetaChannel(Channel):
+    """A Graph API client: form-encoded calls carrying the access token, Meta's errors read and explained."""
+
+    token_var: str = ""
+    permissions: str = ""
+
+    def __init__(self, token: str, *, base_url: str, version: str, **kwargs: Any):
+        super().__init__(base_url=base_url, secrets=[token], **kwargs)
+        self._token = token
+        self.version = version
+
+    def path(self, *parts: str) -> str:
+        return "/" + "/".join((self.version, *parts))
+
+    def call(self, method: str, *parts: str, what: str, once: bool = False, **params: Any) -> dict:
+        """One Graph call and its JSON answer.
+
+        The token goes in the form body of a POST, and in the Authorization
+        header of a GET, never in a query string, which HTTP libraries log.
+        """
+        values = {k: v for k, v in params.items() if v not in (None, "")}
+        if method == "POST":
+            where = {"data": {**values, "access_token": self._token}}
+        else:
+            where = {"params": values, "headers": {"Authorization": f"Bearer {self._token}"}}
+        response = self.send(method, self.path(*parts), what=what, once=once, **where)
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        if not isinstance(body, dict):
+            raise PermanentError(self.redact(f"{self.label} answered {what} with HTTP {response.status_code} "
+                                             "but no JSON object"), network=self.name, status=response.status_code)
+        return body
+
+    def error_detail(self, response: httpx.Response) -> tuple[str, str | None]:
+        error = graph_error(response)
+        if not error:
+            return response.text[:200], None
+        text = str(error.get("error_user_msg") or error.get("message") or "")
+        code = error.get("code")
+        sub = error.get("error_subcode")
+        label = f"code {code}" + (f"/{sub}" if sub else "") if code is not None else ""
+        return (f"{text} ({label})" if label else text), (f"{code}/{sub}" if sub else str(code) if code else None)
+
+    def refusal(self, response: httpx.Response, what: str) -> ChannelError:
+        error = graph_error(response)
+        code, sub = error.get("code"), error.get("error_subcode")
+        detail, key = self.error_detail(response)
+        if code in THROTTLED:
+            minutes = regain_minutes(response.headers)
+            when = f"access returns in about {minutes} minutes" if minutes else "access returns within the hour"
+            return TransientError(self.redact(f"{self.label} is rate limiting this account ({detail}); {when}, "
+                                              "so the share stays due and a later run sends it"),
+                                  network=self.name, status=response.status_code, code=key)
+        if (code, sub) == IG_PUBLISH_LIMIT:
+            return LimitReached(self.redact(f"{self.label}'s daily publishing limit is reached ({detail}); "
+                                            "the share waits for a later run"), network=self.name, code=key)
+        return super().refusal(response, what)
+
+    def advice(self, status: int, code: str | None) -> str:
+        number = int(code.split("/")[0]) if code and code.split("/")[0].lstrip("-").isdigit() else None
+        if number == TOKEN_INVALID or status == 401:
+            return (f"{self.token_var} is expired or was revoked (Meta tokens expire; a password change "
+                    f"revokes them): make a new long-lived token and update the variable")
+        if number == 10 or (number is not None and 200 <= number <= 299) or status == 403:
+            return (f"the token lacks a permission ({self.permissions}); if the Page asks for Page Publishing "
+                    "Authorization, complete it in the Page's settings, then try again")
+        return "fix the share or the account settings; podium will not retry it"
+
+    def wait_until_finished(self, container: str, field: str, what: str,
+                            problem: Callable[[dict], str]) -> None:
+        """Poll a media container until it is FINISHED; its ERROR or EXPIRED status is a refusal."""
+        for attempt in range(POLL_TIMES + 1):
+            body = self.call("GET", container, what=f"the status of {what}",
+                             fields=f"{field},error_message" if field == "status" else field)
+            status = str(body.get(field) or "")
+            if status == "FINISHED":
+                return
+            if status in ("ERROR", "EXPIRED"):
+                raise PermanentError(self.redact(
+                    f"{self.label} could not prepare {what} ({status}: {problem(body)}); check that the image is "
+                    f"online at its address and in a format {self.label} accepts"), network=self.name)
+            if status == "PUBLISHED":
+                return
+            if attempt < POLL_TIMES:
+                self._sleep(POLL_EVERY)
+        raise TransientError(self.redact(
+            f"{self.label} was still preparing {what} after {POLL_TIMES} minutes; nothing was published, "
+            "the share stays due and the next run tries again"), network=self.name)
+
+    def quota(self, *parts: str, what: str) -> None:
+        """Raise LimitReached when the account's rolling 24-hour publishing quota is used up."""
+        body = self.call("GET", *parts, what=what, fields="quota_usage,config")
+        try:
+            entry = body["data"][0]
+            used, total = int(entry["quota_usage"]), int(entry["config"]["quota_total"])
+            hours = int(entry["config"].get("quota_duration", 86400)) / 3600
+        except (KeyError, IndexError, TypeError, ValueError):
+            return  # an answer podium cannot read: the publish call itself will say if the limit is hit
+        if used >= total:
+            raise LimitReached(self.redact(
+                f"{self.label} allows {total} posts per {hours:g} hours through its API and {used} are used; "
+                f"the share waits for a later run"), network=self.name)
