@@ -201,6 +201,15 @@ def publish_targets(value: Any) -> dict:
     return found
 
 
+def board_id(value: Any) -> str:
+    """A Pinterest board id: digits only (the API's PinCreate pattern ^\\d+$), as text."""
+    text_value = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    if isinstance(text_value, str) and text_value.isdigit():
+        return text_value
+    raise Invalid(f"expected a board id made of digits, such as '1234567890123' (GET /v5/boards lists yours); "
+                  f"received {_show(value)}")
+
+
 def widths(value: Any) -> tuple[int, ...]:
     """Image widths in pixels, for resized variants (images)."""
     if isinstance(value, str) or not isinstance(value, (list, tuple)) or not value:
@@ -289,6 +298,8 @@ class PodiumSettings:
                                  "The editorial calendar, relative to the content folder (PATH); a missing file means no calendar.")
     calendar_strict: bool = setting(False, boolean,
                                     "True: a post with no calendar entry (or no calendar file) is withheld; False: it goes out on its date.")
+    pinterest_board: str | None = setting(None, optional(board_id),
+                                          "The Pinterest board pins are saved to (its id, digits); needed when pinterest is in PODIUM_NETWORKS.")
     # conversations
     conversations_moderation: str = setting("manual", one_of(("manual", "auto")),
                                             "'manual': a reply shows on the blog once approved; 'auto': at once, "
@@ -348,6 +359,15 @@ def unknown_keys(raw: Mapping[str, Any]) -> list[tuple[str, str | None]]:
     return found
 
 
+def _together(values: dict, source: str | None) -> list[PodiumError]:
+    """Settings that only make sense with another: a network that needs a setting of its own."""
+    if "pinterest" in (values.get("networks") or ()) and "pinterest_board" in values and values["pinterest_board"] is None:
+        return [BadInput("PODIUM_NETWORKS: pinterest needs PODIUM_PINTEREST_BOARD, the id of the board pins go to; "
+                         "set it, e.g. PODIUM_PINTEREST_BOARD = '1234567890123', or remove pinterest",
+                         path=source, line=line_of(source, "PODIUM_NETWORKS"))]
+    return []
+
+
 def load(raw: Mapping[str, Any], source: str | None = None) -> tuple[PodiumSettings, list[BadInput]]:
     """Validate the PODIUM_* keys of a Pelican settings mapping.
 
@@ -361,6 +381,7 @@ def load(raw: Mapping[str, Any], source: str | None = None) -> tuple[PodiumSetti
             values[spec.field] = spec.parse(value)
         except Invalid as exc:
             errors.append(BadInput(_("{key}: {exc}", key=spec.key, exc=exc), path=source, line=line_of(source, spec.key)))
+    errors.extend(_together(values, source))
     warnings: list[BadInput] = []
     for key, close in unknown_keys(raw):
         hint = _("did you mean {close}?", close=close) if close else _("remove it or check docs/reference/settings.md")

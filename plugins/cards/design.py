@@ -125,6 +125,33 @@ def split(colours: Colours, has_portrait: bool, has_logo: bool) -> Plan:
     )
 
 
+def tall(colours: Colours, has_portrait: bool, has_logo: bool, width: int, height: int) -> Plan:
+    """A portrait card (Instagram's 4:5, Pinterest's 2:3): site at the top, a large title, the leader below.
+
+    Margins grow with the width and keep text clear of the rounded corners and
+    the overlays (like and save buttons) the apps draw near the edges.
+    """
+    margin = round(width * 0.08)
+    left, right = margin, width - margin
+    footer = height - margin - 128
+    text_left = left + 152 if has_portrait else left
+    return Plan(
+        background=colours.background,
+        fills=((Box(0, 0, width, 16), colours.accent), (Box(left, footer - 40, left + 120, footer - 32), colours.accent)),
+        site=Text(Box(left, 72, right - (272 if has_logo else 0), 120), (34, 32, 30, 28, 26), True, colours.accent,
+                  max_lines=1),
+        title=Text(Box(left, 168, right, footer - 88), tuple(range(104, 46, -4)), True, colours.foreground,
+                   valign="middle"),
+        name=Text(Box(text_left, footer + 10, right, footer + 62), (44, 42, 40, 38, 36, 34, 32), True,
+                  colours.foreground, max_lines=1),
+        role=Text(Box(text_left, footer + 70, right, footer + 116), (34, 32, 30, 28, 26), False, colours.muted,
+                  max_lines=1),
+        portrait=Box(left, footer, left + 128, footer + 128) if has_portrait else None,
+        portrait_round=True,
+        logo=Box(right - 240, 64, right, 128) if has_logo else None,
+    )
+
+
 def focal_box(size: tuple[int, int], focus: tuple[float, float], target: tuple[int, int] = (WIDTH, HEIGHT)) -> tuple[int, int, int, int]:
     """The largest region of an image with the target's shape, as centred on ``focus`` as the edges allow.
 

@@ -3,7 +3,8 @@
 Attribute set on each post, for the theme's meta tags and for the feeds:
 ``podium_card = {"url", "path", "width", "height", "alt", "type", "length"}``
 (``url`` absolute when SITEURL is set; ``length`` in bytes, for enclosures),
-or None when cards are turned off.
+or None when cards are turned off; and ``podium_images``, the picture of each
+image network (network_glue.py).
 Counters for tests and the benchmark: ``ctx.cards.rendered``, ``.reused``, ``.seconds`` and ``.cpu_seconds``.
 """
 
@@ -25,7 +26,7 @@ from ..images import checks, decode, files, paths
 from ..images.glue import project_dir
 from ..images.glue import state as images_state
 from ..post import plain_text
-from . import design, renderer
+from . import design, network_glue, renderer
 from ..files import copy_atomic
 from .cache import Store, digest, key
 from .fonts import bundled
@@ -54,6 +55,7 @@ class Kit:
     logo_digest: str | None = None
     files: dict[str, Path] = field(default_factory=dict)  # path in output -> file in the cache
     drawn: set[str] = field(default_factory=set)  # cache keys drawn in this build (counted as rendered)
+    network_images: dict[tuple[str, str], dict] = field(default_factory=dict)  # (slug, lang) -> network -> picture
     rendered: int = 0
     reused: int = 0
     seconds: float = 0.0  # wall time spent on cards in this build, for the benchmark
@@ -223,6 +225,7 @@ def _cards(generator) -> None:
     if not ctx.config.cards_enabled:
         for item in items:
             item.podium_card = None
+            item.podium_images = {}
         return
     start, cpu = time.perf_counter(), time.process_time()
     k = ctx.cards = ctx.cards or kit(generator.settings, ctx)
@@ -230,6 +233,7 @@ def _cards(generator) -> None:
     draw_missing(k, [title for _, title, photo in prepared if photo is None], ctx.config.workers)
     for item, title, photo in prepared:
         item.podium_card = card_for(item, k, ctx, generator.settings, title, photo)
+        item.podium_images = network_glue.images_for(item, k, item.podium_card, ctx, generator.settings)
     k.seconds += time.perf_counter() - start
     k.cpu_seconds += time.process_time() - cpu
 

@@ -132,11 +132,16 @@ class Pictures:
         return self._made[made][0]
 
 
-def render(card: Card, faces: Faces, pictures: Pictures | None = None) -> Image.Image:
-    """The card as an RGB image, 1200 × 630."""
+def render(card: Card, faces: Faces, pictures: Pictures | None = None,
+           shape: tuple[int, int] | None = None) -> Image.Image:
+    """The card as an RGB image: 1200 × 630, or a portrait card of ``shape`` (width, height)."""
     pictures = pictures or Pictures()
-    plan = design.plan(card.layout, card.colours, pictures.portrait is not None, pictures.logo is not None)
-    canvas = Image.new("RGB", (design.WIDTH, design.HEIGHT), ImageColor.getrgb(plan.background))
+    has = (pictures.portrait is not None, pictures.logo is not None)
+    if shape is None:
+        plan, shape = design.plan(card.layout, card.colours, *has), (design.WIDTH, design.HEIGHT)
+    else:
+        plan = design.tall(card.colours, *has, *shape)
+    canvas = Image.new("RGB", shape, ImageColor.getrgb(plan.background))
     pen = ImageDraw.Draw(canvas)
     for box, colour in plan.fills:
         pen.rectangle((box.left, box.top, box.right - 1, box.bottom - 1), fill=colour)
@@ -145,7 +150,8 @@ def render(card: Card, faces: Faces, pictures: Pictures | None = None) -> Image.
         canvas.paste(picture, (plan.portrait.left, plan.portrait.top), mask)
     if plan.logo is not None:
         logo = pictures.logo_for(plan.logo)
-        left = plan.logo.right - logo.width if card.layout == "classic" else plan.logo.left + (plan.logo.width - logo.width) // 2
+        right_aligned = card.layout == "classic" or shape != (design.WIDTH, design.HEIGHT)
+        left = plan.logo.right - logo.width if right_aligned else plan.logo.left + (plan.logo.width - logo.width) // 2
         canvas.paste(logo, (left, plan.logo.top + (plan.logo.height - logo.height) // 2), logo)
     draw_text(canvas, plan.title, card.title, faces.bold)
     for slot, text, face in ((plan.name, card.name, faces.bold), (plan.role, card.role, faces.regular),
@@ -155,14 +161,15 @@ def render(card: Card, faces: Faces, pictures: Pictures | None = None) -> Image.
     return canvas
 
 
-def from_photo(photo: Image.Image, focus: tuple[float, float]) -> Image.Image:
-    """A post's own ``card_image``, cropped around its focal point to the card's shape and size."""
-    box = design.Box(0, 0, design.WIDTH, design.HEIGHT)
+def from_photo(photo: Image.Image, focus: tuple[float, float],
+               shape: tuple[int, int] = (design.WIDTH, design.HEIGHT)) -> Image.Image:
+    """A post's own ``card_image``, cropped around its focal point to the card's (or a format's) shape and size."""
+    box = design.Box(0, 0, *shape)
     return cover(photo.convert("RGB"), box, focus)
 
 
-def encode(image: Image.Image, fmt: str, flat: bool = False) -> bytes:
-    """PNG or JPEG with fixed options (same pixels, same bytes), always under 1 MB.
+def encode(image: Image.Image, fmt: str, flat: bool = False, max_bytes: int = MAX_BYTES) -> bytes:
+    """PNG or JPEG with fixed options (same pixels, same bytes), under ``max_bytes`` (1 MB) whenever possible.
 
     ``flat``: the card is flat colours and text only (no portrait, no logo). Such a
     PNG is written with a 256-colour palette: as fast, a third of the bytes and
@@ -173,18 +180,25 @@ def encode(image: Image.Image, fmt: str, flat: bool = False) -> bytes:
         return _save(image.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE), "PNG", compress_level=6)
     if fmt == "png":
         data = _save(image, "PNG", compress_level=3)
-        if len(data) < MAX_BYTES:
+        if len(data) < max_bytes:
             return data
         # A photo-heavy card: 256 well-chosen colours keep it sharp and small.
         return _save(image.quantize(256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE), "PNG", compress_level=3)
     for quality in (90, 80, 70, 60, 50):
         data = _save(image, "JPEG", quality=quality, optimize=True, subsampling=0 if quality >= 80 else 2)
-        if len(data) < MAX_BYTES:
+        if len(data) < max_bytes:
             return data
     return data
 
 
 def _save(image: Image.Image, fmt: str, **options) -> bytes:
     out = io.BytesIO()
-    image.save(out, fmt, **options)
+    try:
+        image.save(out, fmt, **options)
+    except OSError:
+        if not options.pop("optimize", False):
+            raise
+        # libjpeg cannot optimise a very busy picture into memory ("suspension not allowed"): plain coding then
+        out = io.BytesIO()
+        image.save(out, fmt, **options)
     return out.getvalue()

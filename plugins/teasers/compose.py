@@ -24,6 +24,8 @@ KEEP = 0.6
 #: LinkedIn allows 3000, but a teaser that long is an article: aim for this.
 LINKEDIN_TARGET = 1300
 ORDER = ("quote", "figure", "question", "hook", "title")
+#: networks where a teaser is a few paragraphs under a first line that shows before "…see more"
+LONG_FORM = ("linkedin", "facebook")
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,21 @@ def _fit_forms(target: Target, body: str, wrap: Callable[[str], str], closing: s
     return next(text for piece, text in found if len(piece) >= KEEP * longest)
 
 
+def pin_variant(target: Target, purpose: str, body: str) -> str | None:
+    """A Pinterest description: the author's sentence and the hashtags; the link and title are fields of their own."""
+    if not body:
+        return None
+    wrap = (lambda piece: quote(piece, target.lang)) if purpose == "quote" else (lambda piece: piece)
+    for tail in (target.tail, ""):
+        def render(piece: str, tail=tail) -> str:
+            return f"{wrap(piece)}\n\n{tail}" if tail else wrap(piece)
+
+        piece = shorten(body, lambda p: target.fits(render(p)), target.lang)
+        if piece is not None:
+            return render(piece)
+    return None
+
+
 def _wrapper(purpose: str, lang: str, speaker: str) -> Callable[[str], str]:
     """How the author's sentence is dressed: a quotation in quotation marks, signed by its speaker."""
     if purpose != "quote":
@@ -85,7 +102,7 @@ def _signatures(speaker: str) -> list[str]:
 
 
 def short_variant(target: Target, purpose: str, body: str, speaker: str = "") -> str | None:
-    """One teaser for X, Bluesky, Mastodon or Threads."""
+    """One teaser for X, Bluesky, Mastodon, Threads or Instagram (whose 'link' says where to find the post)."""
     if not body:
         return None
     closing = _closing(target, purpose, speaker)
@@ -170,12 +187,14 @@ def variants(material: Material, target: Target, count: int) -> list[tuple[str, 
     chosen = [p for p in ORDER if bodies[p] and p != "title"][:count]
     if len(chosen) < count and material.question != material.title:
         chosen.append("title")
-    lines = _linkedin_lines(material, bodies) if target.network == "linkedin" else {}
+    lines = _linkedin_lines(material, bodies) if target.network in LONG_FORM else {}
     used: set[str] = set()
     out: list[tuple[str, str]] = []
     for purpose in chosen:
         speaker = material.quote_by if purpose == "quote" else ""
-        if lines:
+        if target.network == "pinterest":
+            text = pin_variant(target, purpose, bodies[purpose])
+        elif lines:
             first, choices = lines[purpose]
             middle = _linkedin_body(first, choices, used)
             text = linkedin_variant(target, purpose, first, middle, speaker)

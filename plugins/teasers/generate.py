@@ -8,12 +8,13 @@ the build) and where to write the results.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..errors import BadInput
 from ..i18n import _
 from ..post import PostView
 from ..settings import PodiumSettings
-from . import compose, networks, overrides
+from . import compose, networks, overrides, phrases
 from .facets import post_facets
 from .shown import shown
 from .hashtags import hashtags
@@ -38,7 +39,7 @@ def _teaser(post: PostView, network: str, variant: str, text: str, url: str, con
 def _author_teasers(post: PostView, network: str, texts, url: str, config: PodiumSettings, path: str, out: PostTeasers) -> None:
     name = networks.network(network).name
     for number, (raw, line) in enumerate(texts, 1):
-        text = overrides.fill(raw, _link_shown(network, url))
+        text = overrides.fill(raw, _link_shown(post, network, url))
         problem = networks.overflow(text, network, config)
         if problem:
             out.errors.append(BadInput(f"the {name} teaser {problem}", path=path, line=line))
@@ -51,14 +52,17 @@ def _author_teasers(post: PostView, network: str, texts, url: str, config: Podiu
                 "before '…see more'; put a shorter hook on its own first line", path=path, line=line))
 
 
-def _link_shown(network: str, url: str) -> str:
-    """The link as the text spells it: on Bluesky the host and path, the facet carrying the tracked address."""
+def _link_shown(post: PostView, network: str, url: str) -> str:
+    """The link as the text spells it: on Bluesky the host and path, the facet carrying the tracked address;
+    on Instagram, which makes no link clickable, where to find the post."""
+    if network == "instagram":
+        return phrases.where_to_find(post.lang, urlsplit(url).hostname or url)
     return shown(url) if network == "bluesky" else url
 
 
 def _tags_for(post: PostView, ov: overrides.Overrides, network: str) -> list[str]:
     source = list(ov.hashtags) if ov.hashtags is not None else list(post.tags)
-    if network == "linkedin" and ov.hashtags is None and post.category:
+    if network in compose.LONG_FORM and ov.hashtags is None and post.category:
         source.append(post.category)  # LinkedIn wants 3 to 5: the category helps a post with few tags
     return hashtags(source, network)
 
@@ -73,7 +77,7 @@ def _generated(post: PostView, network: str, material, ov, url: str, config: Pod
 def _target(post: PostView, network: str, ov, url: str, config: PodiumSettings) -> compose.Target:
     tail = " ".join(ov.mentions.get(network, []) + _tags_for(post, ov, network))
     fits = lambda t: networks.fits(t, network, config)  # noqa: E731
-    return compose.Target(post.slug, post.lang, network, _link_shown(network, url), tail, fits)
+    return compose.Target(post.slug, post.lang, network, _link_shown(post, network, url), tail, fits)
 
 
 def _thread(post: PostView, material, ov, url: str, config: PodiumSettings, path: str, out: PostTeasers) -> None:

@@ -4,7 +4,9 @@ Every hashtag is CamelCase (#EnergieSolaire, not #energiesolaire) so screen
 readers say the words; Mastodon's community asks for it explicitly. How many:
 X and Bluesky at most 2 (more reads as spam), Threads 1 (it allows one topic
 tag), Mastodon up to 4 (hashtags are how people find posts there), LinkedIn 3
-to 5 at the end (fewer when the post has fewer tags: none are invented).
+to 5 at the end (fewer when the post has fewer tags: none are invented),
+Instagram up to 5 (it allows 30, and advises a few relevant ones), Facebook 2,
+Pinterest none (its search reads the words of the description).
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ def hashtags(tags: tuple[str, ...] | list[str], network: str, limit: int | None 
     """The hashtags for ``network``: distinct, in the author's order, at most the network's share."""
     seen, out = set(), []
     most = MAX_PER_NETWORK.get(network, 2) if limit is None else limit
+    if most <= 0:
+        return out
     for tag in tags:
         tag_text = camel_case(str(tag))
         if tag_text and tag_text.lower() not in seen:

@@ -9,7 +9,11 @@ N, and what is the limit?". The rules, as each network publishes them:
 - Bluesky: 300 grapheme clusters and at most 3000 bytes of UTF-8; links count in full.
 - LinkedIn: 3000 characters (UTF-16 code units, what its composer counts); the
   first 210 are shown before "…see more".
-- Threads: 500 characters, an emoji counting its UTF-8 bytes.
+- Threads: 500 characters, an emoji counting its UTF-8 bytes; at most 5 distinct links.
+- Instagram: a caption of 2,200 characters (counted as the app counts, UTF-16:
+  an emoji counts 2), at most 30 hashtags and 20 mentions; links are not clickable.
+- Facebook: 63,206 characters (UTF-16); the link becomes a preview.
+- Pinterest: the description, 800 characters; title (100) and link are separate fields.
 
 The facts (limits, units, which rule) live in ``podium.plugins.networks``;
 this module gives each named rule its function.
@@ -25,9 +29,14 @@ import regex
 
 from .. import networks as registry
 from . import counting
+from .tokens import HASHTAG, MENTION
 from .urls import find_links
 
 BLUESKY_BYTES = registry.get("bluesky").max_bytes
+INSTAGRAM_HASHTAGS = 30
+INSTAGRAM_MENTIONS = 20
+THREADS_LINKS = 5
+PINTEREST_TITLE = 100
 LINKEDIN_HOOK = 210
 MASTODON_LINK = 23
 _MASTODON_MENTION = regex.compile(r"(?<![/\w])@([a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_])?)(?:@[\w.-]+\w)?", regex.I)
@@ -137,6 +146,20 @@ def overflow(text: str, key: str, settings: Any = None) -> str | None:
     if net.max_bytes is not None and counting.utf8_bytes(text) > net.max_bytes:
         size = counting.utf8_bytes(text)
         return f"is {size}/{net.max_bytes} (bytes of UTF-8); shorten it by {size - net.max_bytes} bytes"
+    return _too_many(text, key)
+
+
+def _too_many(text: str, key: str) -> str | None:
+    """The counts a network caps besides length: Instagram's hashtags and mentions, Threads' links."""
+    if key == "instagram":
+        for found, most, what in ((len(HASHTAG.findall(text)), INSTAGRAM_HASHTAGS, "hashtags"),
+                                  (len(MENTION.findall(text)), INSTAGRAM_MENTIONS, "mentions")):
+            if found > most:
+                return f"has {found} {what}, over Instagram's {most}; remove {found - most}"
+    if key == "threads":
+        found = len({link.text for link in find_links(text)})
+        if found > THREADS_LINKS:
+            return f"has {found} links, over Threads' {THREADS_LINKS}; remove {found - THREADS_LINKS}"
     return None
 
 

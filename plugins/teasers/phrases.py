@@ -38,6 +38,14 @@ CLOSINGS = {
 }
 
 
+#: Instagram shows links as plain text: the teaser says where the post is, and that the profile links to it
+WHERE = {"fr": "{site} (lien dans la bio)", "en": "{site} (link in bio)"}
+
+
+def where_to_find(lang: str, site: str) -> str:
+    return WHERE[language(lang)].format(site=site)
+
+
 def language(lang: str) -> str:
     return "fr" if (lang or "").lower().startswith("fr") else "en"
 
