@@ -52,7 +52,8 @@ def test_false_leaves_a_network_out_and_other_networks_are_generated():
 def test_unknown_keys_and_wrong_values_are_all_reported():
     result = run({"teasers": {"twitter": "x", "x": 42, "mentions": {"x": "pas un pseudo"}}})
     assert errors(result) == [
-        "content/posts/rentree.md:9: teasers: unknown key 'twitter'; expected x, linkedin, mastodon, bluesky, threads, hashtags, mentions",
+        "content/posts/rentree.md:9: teasers: unknown key 'twitter'; expected x, linkedin, mastodon, bluesky, threads, instagram, "
+        "facebook, pinterest, hashtags, mentions",
         "content/posts/rentree.md:10: teasers: x: expected a text, a list of texts or false; received 42",
         "content/posts/rentree.md:11: teasers: mentions: 'pas un pseudo' is not a handle; write e.g. 'x: \"@name\"' or 'mastodon: \"@name@instance\"'",
     ]
