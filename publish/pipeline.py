@@ -25,7 +25,7 @@ from podium.plugins.post import from_content
 from podium.plugins.settings import line_of
 
 from . import ledger as ledger_mod
-from . import shareplan, targets
+from . import preflight, shareplan, targets
 from .targets.base import Deployed, Step, no_step
 from .targets.manifest import Plan
 
@@ -62,6 +62,7 @@ class Outcome:
     decisions: list[shareplan.Decision] = field(default_factory=list)
     shared: list[tuple[Any, ledger_mod.Record]] = field(default_factory=list)
     failed: list[tuple[Any, str]] = field(default_factory=list)
+    limited: list[tuple[Any, str]] = field(default_factory=list)  # a daily publishing limit: waits, not failed
     skipped: dict[str, str] = field(default_factory=dict)
     confirmed: list[str] = field(default_factory=list)
     strict: bool = False
@@ -90,14 +91,15 @@ def resendable(network: str) -> bool:
     return bool(getattr(CHANNELS.get(network), "idempotent", network in IDEMPOTENT))
 
 
-def _clients_from(env: Mapping[str, str]) -> Callable[[str], Any]:
+def _clients_from(env: Mapping[str, str], cfg: Any = None) -> Callable[[str], Any]:
     def make(network: str):
         from .channels import CHANNELS, MissingCredential
 
         if network not in CHANNELS:
             raise MissingCredential(f"podium has no client for {network}; its shares are skipped",
                                     network=network, variable="")
-        return CHANNELS[network].from_env(env)
+        extra = {"board_id": getattr(cfg, "pinterest_board", None) or ""} if network == "pinterest" else {}
+        return CHANNELS[network].from_env(env, **extra)
     return make
 
 
@@ -120,7 +122,7 @@ def publish(request: Request, *, env: Mapping[str, str] | None = None, clients: 
         step("built")
         _check_links(result)
         step("checked")
-        clients = clients or _clients_from(env)
+        clients = clients or _clients_from(env, result.ctx.config)
         outcome = _after_build(request, project, result, env, clients, step, say)
         if request.live and not outcome.deploy_error:
             outcome.conversations = _converse(result, project, env, say, reader_options, clients)
@@ -175,6 +177,7 @@ def _after_build(request, project, result, env, clients, step, say) -> Outcome:
     refuse_reaching(cfg, project)
     shares = _shares(result, cfg)
     book, confirmed = _settle(book, request, ledger_path, now, shares)
+    preflight.check(shares, book, now, cfg, clients, project, live=request.live)
     with targets.make(name, options, project_dir=project, env=env) as target:
         manifest, plan = targets.plan_for(target, result.output)
         step("planned")
@@ -189,11 +192,14 @@ def _after_build(request, project, result, env, clients, step, say) -> Outcome:
                 outcome.deploy_error = str(exc)
                 return outcome
         step("deployed")
+    pictures = preflight.pictures(result)
     outcome.decisions = shareplan.decide(
         shares, book, now, set(manifest), result.settings["SITEURL"],
-        catch_up=timedelta(hours=cfg.publish_catch_up_hours), resendable=resendable, resend=request.resend)
+        catch_up=timedelta(hours=cfg.publish_catch_up_hours), resendable=resendable, resend=request.resend,
+        pictures=pictures)
     if request.live:
-        _share_due(outcome, book, ledger_path, clients, step, say)
+        outgoing = lambda share: _outgoing(share, pictures, result.settings["SITEURL"])  # noqa: E731
+        _share_due(outcome, book, ledger_path, clients, step, say, outgoing)
     else:
         _probe(outcome, clients)
     return outcome
@@ -288,7 +294,7 @@ def _public_url(url: str) -> bool:
     return parts.scheme in ("https", "http") and bool(parts.netloc) and "@" not in parts.netloc
 
 
-def _share_due(outcome: Outcome, book, path: Path, clients, step, say) -> None:
+def _share_due(outcome: Outcome, book, path: Path, clients, step, say, outgoing) -> None:
     """Send each due share; one failure never stops the others."""
     made: dict[str, Any] = {}
     try:
@@ -299,7 +305,7 @@ def _share_due(outcome: Outcome, book, path: Path, clients, step, say) -> None:
             client = made.get(share.network) or _client(outcome, clients, share.network, made)
             if client is None:
                 continue
-            book = _send_one(outcome, book, path, client, share, step, say)
+            book = _send_one(outcome, book, path, client, share, step, say, outgoing)
     finally:
         for client in made.values():
             client.close()
@@ -316,9 +322,9 @@ def _client(outcome: Outcome, clients, network: str, made: dict):
     return made[network]
 
 
-def _send_one(outcome, book, path, client, share, step, say):
+def _send_one(outcome, book, path, client, share, step, say, outgoing):
     """Intent saved, share sent, record saved: a crash between any two leaves a ledger that says what to do."""
-    from .channels import ChannelError
+    from .channels import ChannelError, LimitReached
 
     now = outcome.now
     book = book.with_intent(ledger_mod.Intent(share.id, share.network, now))
@@ -326,14 +332,14 @@ def _send_one(outcome, book, path, client, share, step, say):
     step(f"intent:{share.id}")
     say(f"sharing {share.id} on {share.network}")
     try:
-        posted = client.post(_outgoing(share))
+        posted = client.post(outgoing(share))
     except ChannelError as exc:
         if exc.partial is not None:  # the first posts of a thread went out: never send them again
             book = _record(book, path, share, exc.partial, now)
-        else:
+        elif not exc.uncertain:  # it may be out: the intent stays, so the next run holds it for a person
             book = book.without_intent(share.id)
             ledger_mod.save(path, book)
-        outcome.failed.append((share, str(exc)))
+        (outcome.limited if isinstance(exc, LimitReached) else outcome.failed).append((share, str(exc)))
         return book
     step(f"posted:{share.id}")
     book = _record(book, path, share, posted, now)
@@ -349,9 +355,11 @@ def _record(book, path, share, posted, now):
     return book
 
 
-def _outgoing(share):
-    """The calendar's share as the network clients read it."""
+def _outgoing(share, pictures: Mapping | None = None, siteurl: str = ""):
+    """The calendar's share as the network clients read it, with its picture for the image networks."""
     from .channels import Share as Outgoing
 
+    picture = preflight.picture_of(pictures or {}, share) or {}
     return Outgoing(share_id=share.id, slug=share.slug, text=share.text, url=share.url, lang=share.lang,
-                    network=share.network, title=share.title)
+                    network=share.network, title=share.title, image_url=picture.get("url", ""),
+                    image_alt=picture.get("alt", ""), site_url=siteurl)

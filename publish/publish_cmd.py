@@ -82,6 +82,8 @@ def _share_lines(outcome) -> list[str]:
     if outcome.live:
         lines += _block("Shared", [f"{s.id} on {s.network}: {r.url}" for s, r in outcome.shared])
         lines += _block("FAILED", [f"{s.id} on {s.network}: {why}" for s, why in outcome.failed])
+        lines += _block("Waiting for a daily publishing limit", [f"{s.id} on {s.network}: {why}"
+                                                                 for s, why in outcome.limited])
     else:
         due = outcome.by_state(DUE)
         lines += _block("Would share", [f"{d.share.id} on {d.share.network} (due {_when(d.share.time)}): "

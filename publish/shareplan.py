@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from podium.plugins.calendar.model import Share
+from podium.plugins.cards.formats import FETCHED
 from podium.plugins.calendar.texts import share_text
 from podium.plugins.post import PostView
 
@@ -65,12 +66,31 @@ def _utc(moment: datetime) -> datetime:
 
 
 def decide(shares: Iterable[Share], ledger: Ledger, now: datetime, pages: Collection[str], siteurl: str, *,
-           catch_up: timedelta, resendable: Callable[[str], bool], resend: Collection[str] = ()) -> list[Decision]:
-    """One decision per share, in the order they are due."""
+           catch_up: timedelta, resendable: Callable[[str], bool], resend: Collection[str] = (),
+           pictures: Mapping | None = None) -> list[Decision]:
+    """One decision per share, in the order they are due.
+
+    ``pictures`` is (slug, lang) -> network -> picture: a share to a network
+    that downloads its picture waits until the deployed site holds it.
+    """
     decisions = []
     for share in sorted(shares, key=lambda s: (_utc(s.time), s.network, s.slug, s.number)):
-        decisions.append(_decide(share, ledger, now, pages, siteurl, catch_up, resendable, resend))
+        decision = _decide(share, ledger, now, pages, siteurl, catch_up, resendable, resend)
+        if decision.state == DUE and share.network in FETCHED:
+            decision = _picture(share, (pictures or {}).get((share.slug, share.lang), {}), pages, siteurl) or decision
+        decisions.append(decision)
     return decisions
+
+
+def _picture(share, found: Mapping, pages: Collection[str], siteurl: str) -> Decision | None:
+    """Why a share cannot go yet for want of its picture online, or None."""
+    picture = found.get(share.network)
+    if not picture:
+        return Decision(share, NO_PAGE, f"it has no {share.network} picture (PODIUM_CARDS_ENABLED is off?); "
+                                        "turn cards on, or take the network out of PODIUM_NETWORKS")
+    if page_path(picture["url"], siteurl) not in pages:
+        return Decision(share, NO_PAGE, f"its picture {picture['url']} is not part of the deployed site")
+    return None
 
 
 def _decide(share, ledger, now, pages, siteurl, catch_up, resendable, resend) -> Decision:

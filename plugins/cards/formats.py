@@ -46,6 +46,8 @@ FORMATS: dict[str, Format] = {
 }
 #: networks that show the ordinary 1200 × 630 card
 CARD_NETWORKS = ("facebook", "threads")
+#: networks that download their picture from the deployed site when a share is sent
+FETCHED = ("instagram", "pinterest", "threads")
 
 
 def too_small(size: tuple[int, int], focus: tuple[float, float], fmt: Format) -> str | None:
