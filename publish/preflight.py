@@ -29,7 +29,7 @@ REQUIRED = ("facebook",)
 
 def pictures(result) -> Mapping[tuple[str, str], Mapping[str, dict]]:
     """(slug, lang) -> network -> picture, as the cards plugin made them in this build."""
-    kit = result.ctx.shared.get("cards")
+    kit = result.ctx.cards
     return getattr(kit, "network_images", None) or {}
 
 

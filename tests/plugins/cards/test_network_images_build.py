@@ -30,7 +30,7 @@ def blog(make_site):
 def test_each_image_network_gets_its_picture_beside_the_card(blog):
     result = run(blog, prod=True)
     out = result.output
-    for article in result.ctx.shared["articles"]:
+    for article in result.ctx.posts:
         pictures = article.podium_images
         assert set(pictures) == {"instagram", "facebook", "pinterest", "threads"}
         assert pictures["facebook"] == pictures["threads"] == article.podium_card
@@ -44,13 +44,13 @@ def test_each_image_network_gets_its_picture_beside_the_card(blog):
             assert picture["length"] == len(data) and picture["type"] == "image/jpeg"
             assert picture["alt"] == article.podium_card["alt"]
             assert network_specs.problem(data, spec) is None and leaks(data) == []
-    assert result.ctx.shared["cards"].network_images[("rentree", "fr")]["instagram"]["path"] == "cards/fr/rentree-instagram.jpg"
+    assert result.ctx.cards.network_images[("rentree", "fr")]["instagram"]["path"] == "cards/fr/rentree-instagram.jpg"
 
 
 def test_a_rebuild_renders_no_picture_again(blog):
     run(blog, prod=True)
     again = run(blog, prod=True)
-    assert again.ctx.shared["cards"].rendered == 0 and again.ctx.shared["cards"].reused == 6
+    assert again.ctx.cards.rendered == 0 and again.ctx.cards.reused == 6
 
 
 def test_without_image_networks_no_picture_is_made(make_site):
@@ -58,7 +58,7 @@ def test_without_image_networks_no_picture_is_made(make_site):
     result = run(site, prod=True)
     assert cards(result)["un"] is not None
     assert not list(result.output.glob("cards/fr/un-*.jpg"))
-    assert result.ctx.shared["articles"][0].podium_images == {}
+    assert result.ctx.posts[0].podium_images == {}
 
 
 def test_a_card_image_too_small_for_instagram_stops_the_build_with_its_line(make_site):
