@@ -66,8 +66,8 @@ def test_wrong_podium_setting_names_setting_and_allowed_values(make_site):
     res = podium("build", cwd=site)
     assert res.returncode == 2
     line = next(i for i, l in enumerate((site / "pelicanconf.py").read_text().splitlines(), 1) if l.startswith("PODIUM_NETWORKS"))
-    assert res.stderr.strip() == f"pelicanconf.py:{line}: PODIUM_NETWORKS: unknown network 'twitter'; expected x, linkedin, mastodon, bluesky, threads, "
-                                  "instagram, facebook, pinterest"
+    assert res.stderr.strip() == (f"pelicanconf.py:{line}: PODIUM_NETWORKS: unknown network 'twitter'; expected x, "
+                                  "linkedin, mastodon, bluesky, threads, instagram, facebook, pinterest")
 
 
 def test_unknown_setting_warns_with_a_suggestion(make_site):

@@ -154,7 +154,7 @@ def test_a_missing_page_token_is_bad_input_even_in_a_dry_run(site, networks):
 # --- crash and rerun: the process is killed between every two steps --------------------------------------
 
 STEPS = ["built", "checked", "planned", "deploy:uploaded", "deploy:swapped", "deployed"] + [
-    f"{kind}:{share}" for share in SHARES for kind in ("intent", "posted", "recorded")]
+    f"{kind}:{share}" for share in SHARES for kind in ("intent", "posted", "recorded")] + ["conversations"]
 
 
 def test_a_clean_run_passes_every_step_in_order(site, networks):

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from podium.plugins.teasers import networks
 from podium.plugins.teasers.generate import teasers_for
 from podium.plugins.teasers.tokens import HASHTAG, MENTION
-from podium.plugins.teasers.typography import NBSP
+from podium.plugins.typography import NBSP
 from podium.plugins.teasers.urls import find_links
 
 from .factory import config, post_view, source
