@@ -36,7 +36,7 @@ def test_every_command_and_option_of_the_parser_is_documented():
     for name in COMMANDS:
         assert f"\n## podium {name}\n" in text
     assert "\n### podium calendar check\n" in text
-    assert "| `-n`, `--network {x,linkedin,mastodon,bluesky,threads}` | only this network |" in text
+    assert "| `-n`, `--network {x,linkedin,mastodon,bluesky,threads,instagram,facebook,pinterest}` | only this network |" in text
 
 
 def test_check_mode_names_a_stale_file_and_fails(tmp_path, monkeypatch, capsys):

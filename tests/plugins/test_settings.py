@@ -67,7 +67,8 @@ def test_every_bad_value_is_reported_at_once_with_its_line(tmp_path):
     with pytest.raises(ManyErrors) as info:
         settings.load(raw, str(conf))
     assert [str(e) for e in info.value.errors] == [
-        f"{conf}:4: PODIUM_NETWORKS: unknown network 'twitter'; expected x, linkedin, mastodon, bluesky, threads",
+        f"{conf}:4: PODIUM_NETWORKS: unknown network 'twitter'; expected x, linkedin, mastodon, bluesky, threads, "
+        "instagram, facebook, pinterest",
         f"{conf}:2: PODIUM_FEEDS_LIMIT: expected a whole number from 1 to 10000; received 0",
         f"{conf}:3: PODIUM_CARDS_ACCENT: expected a colour like '#1a2b3c'; received 'red'",
     ]

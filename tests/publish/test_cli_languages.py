@@ -38,10 +38,11 @@ def test_settings_errors_keep_their_location_and_exit_2(make_site, lang):
     res = podium("check", cwd=site, **LANGUAGES[lang])
     assert res.returncode == 2
     expected = {
-        "en": [f"pelicanconf.py:{lines + 1}: PODIUM_NETWORKS: unknown network 'twitter'; expected x, linkedin, mastodon, bluesky, threads",
+        "en": [f"pelicanconf.py:{lines + 1}: PODIUM_NETWORKS: unknown network 'twitter'; expected x, linkedin, mastodon, bluesky, threads, "
+               "instagram, facebook, pinterest",
                f"pelicanconf.py:{lines + 2}: PODIUM_FEEDS_LIMIT: expected a whole number from 1 to 10000; received 0"],
         "fr": [french(f"pelicanconf.py:{lines + 1}: PODIUM_NETWORKS : réseau 'twitter' : valeur inconnue ; "
-                      "valeurs possibles : x, linkedin, mastodon, bluesky, threads"),
+                      "valeurs possibles : x, linkedin, mastodon, bluesky, threads, instagram, facebook, pinterest"),
                french(f"pelicanconf.py:{lines + 2}: PODIUM_FEEDS_LIMIT : un nombre entier de 1 à 10000 attendu ; reçu : 0")],
     }[lang[:2]]
     assert [line for line in res.stderr.splitlines() if line.startswith("pelicanconf.py:")] == expected

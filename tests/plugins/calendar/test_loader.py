@@ -256,7 +256,8 @@ def test_all_problems_are_reported_together_in_file_order():
         """)
     assert [(e.line, e.col) for e in caught.value.errors] == [(1, 11), (3, 3), (6, 13)]
     assert str(caught.value.errors[1]) == ("content/calendar.yaml:3:3: unknown key 'twitter'; "
-                                           "the keys allowed in 'networks' are: x, linkedin, mastodon, bluesky, threads")
+                                           "the keys allowed in 'networks' are: x, linkedin, mastodon, bluesky, threads, "
+                                           "instagram, facebook, pinterest")
     assert caught.value.exit_status == 2
 
 
