@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from .. import holds as holds_mod
+from ..holds import Hold
 from .model import RELEASABLE, Calendar, Entry, utc
 
 
@@ -44,24 +46,55 @@ def release(entry: Entry | None, post_date: datetime, calendar: Calendar) -> dat
     return after_quiet(planned(entry, post_date, calendar), calendar)
 
 
-def reason(slug: str, post_date: datetime, calendar: Calendar | None, now: datetime, strict: bool = False) -> str | None:
-    """None when the post may be public at ``now``; otherwise why not, in words for the build log."""
+def holds(slug: str, post_date: datetime, calendar: Calendar | None, now: datetime, strict: bool = False) -> list[Hold]:
+    """Everything the calendar still waits for before the post may be public at ``now`` (empty: nothing)."""
     if calendar is None:
-        return "no calendar file (PODIUM_CALENDAR_STRICT is on)" if strict else None
+        return [Hold(holds_mod.NO_CALENDAR)] if strict else []
     entry = calendar.entries.get(slug)
     if entry is None and strict:
-        return f"not in {calendar.path} (PODIUM_CALENDAR_STRICT is on)"
+        return [Hold(holds_mod.NOT_IN_CALENDAR, path=calendar.path)]
+    found = []
     if entry is not None and entry.status not in RELEASABLE:
-        return f"calendar status is {entry.status}, not approved"
+        found.append(Hold(holds_mod.STATUS, status=entry.status))
     missing = missing_approvals(entry, calendar) if entry is not None else []
     if missing:
-        return f"waiting for approval by {', '.join(missing)}"
+        given = tuple(a for a in entry.approvals if a.role in calendar.required_approvals)
+        found.append(Hold(holds_mod.APPROVALS, missing=tuple(missing), given=given))
     when = release(entry, post_date, calendar)  # quiet periods hold posts missing from the calendar too
     if utc(when) > utc(now):
         quiet = calendar.quiet_at(planned(entry, post_date, calendar))
-        why = f"quiet period '{quiet.reason}'" if quiet and quiet.reason else "quiet period" if quiet else "calendar"
-        return f"held by the {why} until {when.astimezone(calendar.zone).isoformat()}"
-    return None
+        found.append(Hold(holds_mod.QUIET if quiet else holds_mod.LATER, until=when.astimezone(calendar.zone),
+                          period=quiet, cause=_cause(entry, post_date, calendar)))
+    return found
+
+
+def _cause(entry: Entry | None, post_date: datetime, calendar: Calendar) -> str:
+    """What sets the planned time: the entry's publish_at, a late approval, or the post's own date."""
+    base = entry.publish_at if entry and entry.publish_at else post_date
+    if utc(planned(entry, post_date, calendar)) > utc(base):
+        return "approval"
+    return "publish_at" if entry and entry.publish_at else "date"
+
+
+def log_words(hold: Hold) -> str:
+    """One hold in the build log's words (English, as ``ctx.withheld`` keeps them)."""
+    if hold.kind == holds_mod.NO_CALENDAR:
+        return "no calendar file (PODIUM_CALENDAR_STRICT is on)"
+    if hold.kind == holds_mod.NOT_IN_CALENDAR:
+        return f"not in {hold.path} (PODIUM_CALENDAR_STRICT is on)"
+    if hold.kind == holds_mod.STATUS:
+        return f"calendar status is {hold.status}, not approved"
+    if hold.kind == holds_mod.APPROVALS:
+        return f"waiting for approval by {', '.join(hold.missing)}"
+    quiet = hold.period
+    why = f"quiet period '{quiet.reason}'" if quiet and quiet.reason else "quiet period" if quiet else "calendar"
+    return f"held by the {why} until {hold.until.isoformat()}"
+
+
+def reason(slug: str, post_date: datetime, calendar: Calendar | None, now: datetime, strict: bool = False) -> str | None:
+    """None when the post may be public at ``now``; otherwise why not, in words for the build log (the first hold)."""
+    found = holds(slug, post_date, calendar, now, strict)
+    return log_words(found[0]) if found else None
 
 
 def allowed(slug: str, post_date: datetime, calendar: Calendar | None, now: datetime, strict: bool = False) -> bool:

@@ -15,9 +15,22 @@ from pelican import signals
 
 from .. import context
 from ..files import write_atomic
+from ..post import from_content
+from ..siteurl import site_root
 from . import pages
 from .room import Room
 from .templating import STATIC
+
+
+def posts(settings, ctx) -> tuple:
+    """Every article version with a file, public or withheld, as PostView values (one per slug and language)."""
+    root = site_root(settings)
+    found: dict = {}
+    for item in list(ctx.posts) + list(ctx.withheld_content):
+        view = from_content(item, root, early=True)
+        if view.kind == "article":
+            found.setdefault((view.slug, view.lang), view)
+    return tuple(found.values())
 
 
 def gather(settings, ctx) -> Room:
@@ -27,6 +40,7 @@ def gather(settings, ctx) -> Room:
         settings=settings, config=ctx.config, now=ctx.now, lang=settings.get("DEFAULT_LANG", "en"),
         sitename=settings.get("SITENAME", ""), teasers=tuple(ctx.teasers or ()),
         calendar=ctx.calendar, shares=tuple(scheduled[0]), unplaced=tuple(scheduled[1]),
+        posts=posts(settings, ctx), withheld=dict(ctx.withheld),
     )
 
 

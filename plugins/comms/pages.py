@@ -15,6 +15,7 @@ from dataclasses import replace
 from .room import Room
 
 PAGES = (
+    "podium.plugins.comms.board_page",  # index.html: the pipeline board, withheld posts included
     "podium.plugins.comms.schedule_files",  # calendar.html, schedule.json/.ics, the Hootsuite CSVs
     "podium.plugins.comms.teaser_files",  # teasers.json, one page per post with its teasers
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Mapping
+from zoneinfo import ZoneInfo
 
 
 @dataclass(frozen=True)
@@ -19,8 +20,19 @@ class Room:
     calendar: Any = None  # podium.plugins.calendar.model.Calendar, or None
     shares: tuple = ()  # the approved schedule (calendar Share values)
     unplaced: tuple = ()
+    #: every post version with a file (PostView), public and withheld alike: the board and review pages show them
+    posts: tuple = ()
+    #: (slug, lang) -> why the build withheld it (ctx.withheld)
+    withheld: Mapping[tuple[str, str], str] = field(default_factory=dict)
     #: the navigation of the room: (path from the room's root, label)
     nav: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The calendar's time zone, else the site's: the room shows every time in it."""
+        if self.calendar is not None:
+            return self.calendar.zone
+        return ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
 
     def label(self, labels: Mapping[str, str]) -> str:
         """A page's name in the room's language (English when podium has no words for it)."""

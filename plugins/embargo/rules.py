@@ -5,18 +5,29 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from .. import holds
+from ..holds import Hold
 from ..post import PostView
 
 STATIC_REF = re.compile(r"\{(?:static|attach)\}(/?[^\"'\s)<>]+)")
 
 
-def core_reason(post: PostView, now: datetime) -> str | None:
-    """The first layer: drafts and posts dated after 'now' are withheld."""
+def core_holds(post: PostView, now: datetime) -> list[Hold]:
+    """The first layer: drafts and posts dated after 'now' are withheld (both may hold one post)."""
+    found = []
     if post.status == "draft":
-        return "draft"
+        found.append(Hold(holds.DRAFT))
     if post.date is not None and post.date > now:
-        return f"scheduled for {post.date.isoformat()}"
-    return None
+        found.append(Hold(holds.DATED, until=post.date))
+    return found
+
+
+def core_reason(post: PostView, now: datetime) -> str | None:
+    """The first core hold, in the build log's words."""
+    found = core_holds(post, now)
+    if not found:
+        return None
+    return "draft" if found[0].kind == holds.DRAFT else f"scheduled for {post.date.isoformat()}"
 
 
 def first_reason(reasons) -> str | None:
