@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the capabilities import this module: their types are for th
 
     from .calendar.model import Calendar, Share, Unplaced
     from .cards.glue import Kit
+    from .conversations.room import Digest
     from .images.glue import State as ImageState
     from .post import PostView
     from .sitemap.glue import Learned
@@ -89,6 +90,9 @@ class BuildContext:
     calendar_broken: bool = False
     calendar_posts: list[PostView] = field(default_factory=list)
     schedule: tuple[list[Share], list[Unplaced]] | None = None
+    #: conversations: the published posts' conversations and the moderation decisions, for the comms room
+    #: (conversations.glue, article_generator_finalized); None when not gathered
+    conversations: Digest | None = None
 
     @property
     def preview(self) -> bool:

@@ -15,8 +15,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "decide on replies; block ACCOUNT...: never show an account (network:@handle)")
     parser.add_argument("values", nargs="*", metavar="ID", help="reply ids (as listed) or accounts")
     parser.add_argument("--now", metavar="T", help="ISO 8601 time that counts as now")
-    parser.add_argument("--room", metavar="DIR", help="where fetch writes the inbox and 'what worked' pages "
-                                                      "(default: .cache/podium/comms/conversations; never the site)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,6 +43,8 @@ def _fetch(project, args) -> int:
     import tempfile
     from pathlib import Path
 
+    from podium.plugins.i18n import _
+
     from .build import build
     from .build_cmd import parse_now
     from .conversations.run import fetch_after_build, summary, write_room
@@ -55,8 +55,8 @@ def _fetch(project, args) -> int:
         result = build(project, prod=True, now=parse_now(args.now), output=Path(scratch) / "site")
         collected = fetch_after_build(result, project, os.environ, say=say)
         if not collected.problems:
-            room = write_room(result, project, Path(args.room).resolve() if args.room else None)
-            say(f"inbox and 'what worked' written to {room}")
+            room = write_room(result, project)
+            say(_("the conversation inbox and 'what worked' are in the comms room: {folder}", folder=room))
     sys.stdout.write("\n".join(summary(collected)) + "\n")
     return collected.status
 

@@ -41,6 +41,7 @@ def gather(settings, ctx) -> Room:
         sitename=settings.get("SITENAME", ""), teasers=tuple(ctx.teasers or ()),
         calendar=ctx.calendar, shares=tuple(scheduled[0]), unplaced=tuple(scheduled[1]),
         posts=posts(settings, ctx), withheld=dict(ctx.withheld),
+        conversations=ctx.conversations,
     )
 
 

@@ -18,6 +18,8 @@ PAGES = (
     "podium.plugins.comms.board_page",  # index.html: the pipeline board, withheld posts included
     "podium.plugins.comms.schedule_files",  # calendar.html, schedule.json/.ics, the Hootsuite CSVs
     "podium.plugins.comms.teaser_files",  # teasers.json, one page per post with its teasers
+    "podium.plugins.conversations.inbox_page",  # conversations/inbox.html: the leader's inbox
+    "podium.plugins.conversations.worked_page",  # conversations/worked.html, data/reactions.csv
 )
 
 

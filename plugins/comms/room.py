@@ -24,6 +24,8 @@ class Room:
     posts: tuple = ()
     #: (slug, lang) -> why the build withheld it (ctx.withheld)
     withheld: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    #: the published posts' conversations (podium.plugins.conversations.room.Digest), or None: not gathered
+    conversations: Any = None
     #: the navigation of the room: (path from the room's root, label)
     nav: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 

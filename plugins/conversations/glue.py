@@ -4,7 +4,8 @@
 (so a withheld post gets nothing) and before any page is written; the
 theme's partials/conversation.html reads ``article.podium_conversation``.
 The avatars of the replies shown, and only those, are copied into the
-output then: nothing on the page comes from another host.
+output then: nothing on the page comes from another host. The comms room's
+inbox and "what worked" get the published versions' threads (``ctx.conversations``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pelican import signals
 from .. import context
 from ..errors import BadInput, PodiumError
 from ..files import copy_atomic
-from . import files, view
+from . import files, room, sanitize, view
 
 OUTPUT_AVATARS = "conversations/avatars"
 
@@ -52,18 +53,37 @@ def _attach(generator) -> None:
         if (folder / files.AVATARS).is_dir() else set()
     zone = ZoneInfo(settings.get("TIMEZONE") or "UTC")
     used: set[str] = set()
-    for article in list(generator.articles) + list(generator.translations):
+    published = [a for a in list(generator.articles) + list(generator.translations) if not ctx.is_withheld(a)]
+    urls = versions(published + list(ctx.withheld_content))
+    ctx.conversations = room.digest(conversations, [article_of(a, urls) for a in published],
+                                    settings["DEFAULT_LANG"], decisions, cfg.conversations_moderation)
+    for article in published:
         conversation = conversations.get(article.slug)
-        if conversation is None or ctx.is_withheld(article):
+        if conversation is None:
             continue
         closed = _closed(article, ctx)
         rules = view.Rules(decisions, cfg.conversations_moderation, closed, zone)
-        threads = view.threads_for(conversation, article.url, article.lang, settings["DEFAULT_LANG"])
+        threads = view.threads_for(conversation, article.url, article.lang, settings["DEFAULT_LANG"],
+                                   article_of(article, urls).siblings)
         shown = view.page(threads, rules, article.lang, avatars)
         article.podium_conversation = shown
         used |= {r.avatar for r in shown.replies if r.avatar} if shown else set()
     for name in sorted(used):  # the output folder was emptied before the generators ran
         copy_atomic(folder / files.AVATARS / name, Path(generator.output_path) / OUTPUT_AVATARS / name)
+
+
+def versions(items) -> dict[str, list[str]]:
+    """slug -> the URLs of every version of it, published or withheld."""
+    found: dict[str, list[str]] = {}
+    for item in items:
+        if getattr(item, "slug", None) and getattr(item, "url", None):
+            found.setdefault(item.slug, []).append(item.url)
+    return found
+
+
+def article_of(article, urls: dict[str, list[str]]) -> room.Article:
+    siblings = tuple(u for u in urls.get(article.slug, ()) if u != article.url)
+    return room.Article(article.slug, article.url, article.lang, sanitize.plain(str(article.title)), siblings)
 
 
 def _closed(article, ctx):

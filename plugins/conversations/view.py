@@ -53,12 +53,20 @@ def same_page(page: str, article_url: str) -> bool:
     return bool(article_url.strip("/")) and urlsplit(page).path.rstrip("/").endswith(wanted.rstrip("/"))
 
 
-def threads_for(conversation: Conversation, article_url: str, lang: str, default_lang: str) -> list[Thread]:
-    """This page's threads: by the page the share linked to, or by language when no page was recorded."""
+def threads_for(conversation: Conversation, article_url: str, lang: str, default_lang: str,
+                siblings: tuple[str, ...] = ()) -> list[Thread]:
+    """This page's threads: by the page the share linked to, or by language when no page was recorded.
+
+    ``siblings`` are the URLs of the post's other versions: a share of
+    ``en/rentree.html`` ends like ``rentree.html`` too, and belongs to the
+    version whose URL matches it the longest.
+    """
     found = []
     for thread in conversation.threads:
         if thread.page:
-            if same_page(thread.page, article_url):
+            longer = any(len(s.strip("/")) > len(article_url.strip("/")) and same_page(thread.page, s)
+                         for s in siblings)
+            if same_page(thread.page, article_url) and not longer:
                 found.append(thread)
         elif lang == default_lang:
             found.append(thread)

@@ -117,28 +117,38 @@ def summary(collected: Collected) -> list[str]:
     return lines
 
 
-#: where the inbox and "what worked" go until the comms room has its own place: private, never in the output
-ROOM = ".cache/podium/comms/conversations"
+#: the comms room's conversation pages, rewritten after each collecting run (the rest of the room is the build's)
+ROOM_PAGES = ("podium.plugins.conversations.inbox_page", "podium.plugins.conversations.worked_page")
 
 
-def write_room(result, project: Path, folder: Path | None = None) -> Path:
-    """The inbox, "what worked" and the reactions CSV, from the store as it is now; the folder written."""
+def write_room(result, project: Path) -> Path:
+    """The inbox, "what worked" and the reactions CSV into the comms room, from the store as it is now.
+
+    The build that came before the collecting run read the store as it was;
+    these pages are made again from what was just collected, with the whole
+    room's navigation, into PODIUM_COMMS_PATH (checked to stay outside the
+    site's output, as ``podium build`` checks it). Returns the room's folder.
+    """
+    from dataclasses import replace
+
+    from podium.plugins.comms import glue as comms, pages
     from podium.plugins.conversations import files, room
-    from podium.plugins.files import write_atomic
+    from podium.plugins.conversations.glue import article_of, versions
 
-    cfg = result.ctx.config
-    target = folder or project / ROOM
-    lang = str(result.settings.get("DEFAULT_LANG") or "en")
+    from ..build import comms_folder, read_settings
+
+    cfg, ctx = result.ctx.config, result.ctx
+    settings, source = read_settings(project, True, {})
+    folder = comms_folder(project, ctx, True, Path(settings["OUTPUT_PATH"]).resolve(), source)
     conversations = files.load_all(project / cfg.conversations_store)
     decisions = files.load_decisions(project / cfg.conversations_moderation_file, files.known_ids(conversations))
-    titles: dict[str, str] = {}
-    for article in result.ctx.posts:
-        if article.slug not in titles or article.lang == lang:
-            titles[article.slug] = str(article.title)
-    published_slugs = {a.slug for a in result.ctx.posts}
-    shown = {slug: c for slug, c in conversations.items() if slug in published_slugs}
-    found = room.items(shown, titles, decisions, cfg.conversations_moderation)
-    write_atomic(target / "inbox.html", room.inbox(found, room.latest_run(shown), lang))
-    write_atomic(target / "worked.html", room.worked(shown, titles, lang, "reactions.csv"))
-    write_atomic(target / "reactions.csv", room.reactions_csv(shown, titles))
-    return target
+    urls = versions(list(ctx.posts) + list(ctx.withheld_content))
+    found = room.digest(conversations, [article_of(a, urls) for a in ctx.posts],
+                        str(result.settings.get("DEFAULT_LANG") or "en"), decisions, cfg.conversations_moderation)
+    base = comms.gather(result.settings, ctx)
+    shown = replace(base, conversations=found, nav=pages.navigation(base, pages.modules()))
+    made: dict[str, bytes] = {}
+    for module in pages.modules(ROOM_PAGES):
+        made.update(module.pages(shown))
+    comms.write(str(folder), made)
+    return folder

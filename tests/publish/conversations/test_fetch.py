@@ -50,8 +50,13 @@ def test_fetch_against_local_mastodon_server_stores_the_thread_and_safe_avatars_
     server, root = mastodon
     site = site_with_shares(make_site, [("rentree/mastodon/0", "mastodon", root)])
     assert main(["conversations", "fetch", "-C", str(site), "--now", NOW]) == 0
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
     assert "Conversations: 1 threads collected, 4 new replies." in out
+    assert f"podium: the conversation inbox and 'what worked' are in the comms room: {site / 'comms'}" in err
+    inbox = (site / "comms/conversations/inbox.html").read_text(encoding="utf-8")
+    assert "Nouveau depuis la dernière collecte (3)" in inbox and "Bravo !" in inbox and "<script" not in inbox
+    assert "<td>7</td>" in (site / "comms/conversations/worked.html").read_text(encoding="utf-8")
+    assert (site / "comms/assets/conversations.css").is_file() and not (site / ".cache/podium/comms").exists()
     assert "unavailable on" not in out  # no other network had shares
     thread = _store(site)["threads"][0]
     assert thread["reactions"][0]["likes"] == 7 and thread["leader"] == "1"

@@ -39,6 +39,7 @@ def test_publish_live_collects_replies_to_what_it_shared_against_local_mastodon_
     assert "Conversations: 1 threads collected, 1 new replies." in summary(second)
     stored = json.loads((site / "content/.podium/conversations/premier.json").read_text(encoding="utf-8"))
     assert [r["html"] for r in stored["threads"][0]["replies"]] == ["<p>Bien vu</p>"]
+    assert "Bien vu" in (site / "comms/conversations/inbox.html").read_text(encoding="utf-8")  # the leader sees it
 
 
 def test_a_network_failing_while_collecting_is_reported_and_the_publish_still_succeeds(make_site):
