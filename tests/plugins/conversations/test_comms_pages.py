@@ -68,8 +68,10 @@ def test_what_worked_has_the_chart_and_its_table_and_the_csv(make_site, run_buil
 def test_nothing_of_a_withheld_post_in_the_room_no_waiting_reply_and_no_count(make_site, run_build):
     site = _site(make_site)
     run_build(site)
-    room = _room(site)
-    assert room, "the room is written, or the test proves nothing"
+    # the board (index.html) lists withheld posts for comms on purpose; the conversation pages show nothing of them
+    room = {path: text for path, text in _room(site).items()
+            if path.startswith("conversations/") or path == "data/reactions.csv"}
+    assert len(room) == 3, "the pages are written, or the test proves nothing"
     for path, text in room.items():
         for absent in (DRAFT_TEXT, "Brouillon secret", "brouillon", "<td>77</td>"):
             assert absent not in text, (path, absent)
