@@ -15,13 +15,18 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-FORMATS = ("table", "json", "ics", "csv")
+FORMATS = ("table", "json", "ics", "csv", "markdown")
+DIFF_FORMATS = ("table", "markdown")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="start", metavar="DATE", help="first day shown, YYYY-MM-DD (calendar time zone)")
     parser.add_argument("--to", dest="end", metavar="DATE", help="last day shown, YYYY-MM-DD (included)")
-    parser.add_argument("--format", choices=FORMATS, default="table", help="table (default), json, ics or csv (Hootsuite)")
+    parser.add_argument("--format", choices=FORMATS, default="table",
+                        help="table (default), json, ics or csv (Hootsuite); with --diff, table or markdown")
+    parser.add_argument("--diff", nargs="?", const="", metavar="REV",
+                        help="what the working tree changes in the plan against git revision REV "
+                             "(default: the merge base with the default branch)")
     parser.add_argument("--now", metavar="T", help="ISO 8601 time that counts as now, e.g. 2027-03-02T09:00+01:00")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
 
@@ -74,6 +79,12 @@ def run(args: argparse.Namespace) -> int:
     from .build_cmd import parse_now
     from podium.plugins.files import write_atomic
 
+    if args.diff is not None:
+        return run_diff(args)
+    if args.format == "markdown":
+        from podium.plugins.i18n import _
+
+        raise BadInput(_("--format markdown is for --diff; use table, json, ics or csv for the schedule itself"))
     start, end = _day(args.start, "--from"), _day(args.end, "--to")
     if start and end and end < start:
         raise BadInput(f"--to {end} is before --from {start}; swap them")
@@ -93,4 +104,32 @@ def run(args: argparse.Namespace) -> int:
         print(f"Wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(data.decode())
+    return 0
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    """podium schedule --diff [REV]: the change in words, for a reviewer or a pull request."""
+    from datetime import datetime, timezone
+
+    from podium.plugins.errors import BadInput
+    from podium.plugins.files import write_atomic
+    from podium.plugins.i18n import _
+
+    from . import plan_render
+    from .build_cmd import parse_now
+    from .schedule_diff import compare
+
+    if args.format not in DIFF_FORMATS:
+        raise BadInput(_("--diff prints table or markdown; received --format {format}", format=args.format))
+    if args.start or args.end:
+        raise BadInput(_("--diff compares the whole plan; leave out --from and --to"))
+    now = parse_now(args.now) or datetime.now(timezone.utc)
+    changes, zone, base = compare(Path(args.project).resolve(), args.diff or None, now)
+    render = plan_render.markdown if args.format == "markdown" else plan_render.text
+    data = render(changes, zone, base, now)
+    if args.output:
+        write_atomic(Path(args.output), data)
+        print(_("Wrote {path}", path=args.output), file=sys.stderr)
+    else:
+        sys.stdout.write(data)
     return 0
