@@ -5,8 +5,8 @@ from __future__ import annotations
 from pelican import signals
 from pelican.utils import order_content
 
-from . import context
-from .errors import BadInput
+from . import bounded, context, outputs
+from .errors import BadInput, BuildStopped
 from .reader import PodiumMarkdownReader
 
 
@@ -60,6 +60,68 @@ def _remember_templates(generators) -> None:
     context.get(generators[0].settings).templates = generators[0].env
 
 
+#: the generators' lists of content Pelican writes a file for (articles' and pages' alike)
+_WRITTEN = ("articles", "translations", "hidden_articles", "hidden_translations", "drafts", "drafts_translations",
+            "pages", "hidden_pages", "draft_pages", "draft_translations")
+
+
+def _content_output(item, ctx) -> outputs.Output:
+    meta = getattr(item, "metadata", None) or {}
+    key = next((k for k in ("save_as", "slug") if k in meta), "title")
+    line = (getattr(item, "podium_lines", None) or {}).get(key)
+    if line is None:
+        try:
+            line = outputs.line_in(bounded.read_text(item.source_path, item.source_path, bounded.POST), key)
+        except (OSError, BadInput):
+            line = None
+    kind = "page" if type(item).__name__ == "Page" else "post"
+    return outputs.Output(item.save_as, kind, ctx.display_path(item.source_path), line or 1, key)
+
+
+def _site_outputs(generator) -> list[outputs.Output]:
+    """The pages the site writes of its own: direct templates, template pages, tag, category and author pages."""
+    settings = generator.settings
+    found = [outputs.Output(settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html"), "site", name=name)
+             for name in settings.get("DIRECT_TEMPLATES", ())]
+    found += [outputs.Output(dest, "site", name=dest) for dest in (settings.get("TEMPLATE_PAGES") or {}).values()]
+    taxa = list(getattr(generator, "tags", {}) or {}) + [c for c, _ in getattr(generator, "categories", [])]
+    taxa += [a for a, _ in getattr(generator, "authors", [])]
+    found += [outputs.Output(t.save_as, "site", name=str(t)) for t in taxa]
+    return found
+
+
+def planned_outputs(generators, ctx) -> list[outputs.Output]:
+    """Every file the generators are about to write, with the source and line that decide its path."""
+    planned, seen = [], set()
+    for generator in generators:
+        for name in _WRITTEN:
+            for item in getattr(generator, name, None) or []:
+                if id(item) not in seen and getattr(item, "save_as", ""):
+                    seen.add(id(item))
+                    planned.append(_content_output(item, ctx))
+        for static in getattr(generator, "staticfiles", None) or []:
+            planned.append(outputs.Output(static.save_as, "static", ctx.display_path(static.source_path), 1))
+        if hasattr(generator, "articles") and hasattr(generator, "drafts"):
+            planned += _site_outputs(generator)
+    return planned
+
+
+def _check_outputs(generators) -> None:
+    """Two sources that would write one file stop the build here, before Pelican writes anything."""
+    ctx = context.get(generators[0].settings)
+    found = outputs.collisions(planned_outputs(generators, ctx))
+    if not found:
+        return
+    for error in found:
+        ctx.report.error(error)
+    raise BuildStopped(_summary(ctx.report.errors))
+
+
+def _summary(problems) -> str:
+    noun = "problem" if len(problems) == 1 else "problems"
+    return f"podium found {len(problems)} {noun} (listed above); the build failed"
+
+
 def fail_on_errors(pelican) -> None:
     """A plain ``pelican`` run ends like ``podium build``: an error (a warning, with PODIUM_STRICT) fails it.
 
@@ -72,8 +134,7 @@ def fail_on_errors(pelican) -> None:
         return
     problems = ctx.report.errors + (ctx.report.warnings if ctx.config.strict else [])
     if problems:
-        noun = "problem" if len(problems) == 1 else "problems"
-        raise BadInput(f"podium found {len(problems)} {noun} (listed above); the build failed")
+        raise BadInput(_summary(problems))
 
 
 def register() -> None:
@@ -87,3 +148,5 @@ def register() -> None:
     signals.page_generator_finalized.connect(_remember_pages)
     # all_generators_finalized: the theme's environment, once every generator has made it.
     signals.all_generators_finalized.connect(_remember_templates)
+    # all_generators_finalized too: every output path is known and Pelican has written nothing yet.
+    signals.all_generators_finalized.connect(_check_outputs)

@@ -51,6 +51,14 @@ class ExternalFailure(PodiumError):
     exit_status = EXIT_FAILURE
 
 
+class BuildStopped(BadInput):
+    """The build cannot go on; the reasons are in the build's report already.
+
+    ``podium build`` catches it and shows the report; a plain ``pelican`` run,
+    which logged each problem as it was found, ends with this summary (exit 2).
+    """
+
+
 class ManyErrors(BadInput):
     """Several problems found in one pass: people fix them all at once."""
 

@@ -22,8 +22,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from podium.plugins import context as context_mod
-from podium.plugins.errors import BadInput, ManyErrors, PodiumError
+from podium.plugins.errors import BadInput, BuildStopped, ManyErrors, PodiumError
 
+from .pelican_log import explain
 from .sync import Synced, sync
 
 SETTINGS_FILES = {False: "pelicanconf.py", True: "publishconf.py"}
@@ -174,13 +175,16 @@ def _run(Pelican, settings, ctx, collect, scratch, target, room_scratch, room, k
     """Run Pelican into ``scratch``; bring the site (and the comms room) in only when nothing went wrong."""
     try:
         pelican = Pelican(settings)
-        pelican.run()
+        try:
+            pelican.run()
+        except BuildStopped:
+            pass  # the report says why (with what Pelican logged, below); nothing was written
         explained = {os.path.basename(e.path) for e in ctx.report.errors if e.path}
         for message in collect.errors:
             # Pelican's "Could not process X" repeats an error podium has already explained
             if message.startswith("Could not process") and os.path.basename(message.split()[-1]) in explained:
                 continue
-            ctx.report.error(BadInput(message))
+            ctx.report.error(explain(message, ctx.root, settings["PATH"]))
         if ctx.config.strict:
             for warning in ctx.report.warnings + [BadInput(m) for m in collect.warnings]:
                 ctx.report.error(warning)

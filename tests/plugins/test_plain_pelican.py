@@ -95,3 +95,28 @@ def test_fatal_warnings_fails_on_a_podium_warning_and_passes_a_clean_site(make_s
         run.stderr.splitlines()
     clean = make_site({"content/posts/bon.md": post("Bon", slug="bon")}, settings={"PODIUM_NOW": NOW})
     assert _pelican(clean, "--log-handler", "plain", "--fatal", "warnings").returncode == 0
+
+
+TWIN = ("content/posts/a.md:2: this post and content/posts/b.md:2 (a post) would both be written to "
+        "meme-titre.html; give one of them its own 'slug:'")
+
+
+def test_two_posts_on_one_path_are_logged_with_both_files_and_fail_the_run_before_writing(make_site, monkeypatch, caplog):
+    site = make_site({"content/posts/a.md": post("Même titre"), "content/posts/b.md": post("Même titre")})
+    monkeypatch.chdir(site)
+    with caplog.at_level(logging.WARNING), pytest.raises(BadInput) as info:
+        _run(site)
+    assert _podium_records(caplog, logging.ERROR) == [TWIN]
+    assert str(info.value) == "podium found 1 problem (listed above); the build failed"
+    assert info.value.exitcode == 2
+    assert not (site / "output" / "meme-titre.html").exists()
+
+
+@pytest.mark.xdist_group("plain-pelican")
+def test_the_pelican_command_names_both_files_of_a_collision_and_exits_2(make_site):
+    site = make_site({"content/posts/a.md": post("Même titre"), "content/posts/b.md": post("Même titre")},
+                     settings={"PODIUM_NOW": NOW})
+    run = _pelican(site, "--log-handler", "plain")
+    assert run.returncode == 2
+    assert TWIN in run.stderr.splitlines()
+    assert "FileOverwriteFailedError" not in run.stderr
