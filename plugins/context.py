@@ -67,6 +67,9 @@ class BuildContext:
     page_translations: list[Any] = field(default_factory=list)
     #: the theme's Jinja environment (core, all_generators_finalized)
     templates: Environment | None = None
+    #: the context every theme template is rendered with (core, all_generators_finalized): the comms room's
+    #: review copies render posts with it, as the site would
+    template_context: dict[str, Any] | None = None
     #: where this build writes the comms room (a scratch folder the build brings in), or None: not written.
     #: Never inside the output folder: podium.publish.build checks both before the build starts.
     comms_dir: str | None = None

@@ -57,7 +57,9 @@ def _remember_pages(generator) -> None:
 
 
 def _remember_templates(generators) -> None:
-    context.get(generators[0].settings).templates = generators[0].env
+    ctx = context.get(generators[0].settings)
+    ctx.templates = generators[0].env
+    ctx.template_context = generators[0].context  # one dict, shared by every generator
 
 
 #: the generators' lists of content Pelican writes a file for (articles' and pages' alike)

@@ -21,7 +21,7 @@ from PIL import Image
 from pelican import signals
 
 from .. import context, pool
-from ..errors import BadInput
+from ..errors import BadInput, Report
 from ..images import checks, decode, files, paths
 from ..images.glue import project_dir
 from ..images.glue import state as images_state
@@ -215,6 +215,42 @@ def describe(item, k: Kit, name: str, manifest: dict, title: str, own: bool, sit
     alt = title if own else f"{title} — {k.name}" + (f", {k.role}" if k.role else "")
     return {"url": f"{siteurl.rstrip('/')}/{path}", "path": path, "width": WIDTH, "height": HEIGHT,
             "alt": alt, "type": MIME[ext], "length": manifest["bytes"]}
+
+
+class _Aside:
+    """A build context whose report is kept apart: a withheld post's card problems are not the build's yet."""
+
+    def __init__(self, ctx):
+        self.report, self.display_path = Report(), ctx.display_path
+
+
+def private_card(item, settings, ctx) -> tuple[bytes, str, str] | None:
+    """A post's card for the comms room: (bytes, extension, alt text), drawn or found in the cache.
+
+    Never added to ``Kit.files``, so it is never copied into the site: the
+    post may be withheld. None when cards are off or the card cannot be made.
+    """
+    global _DRAWING
+    if not ctx.config.cards_enabled:
+        return None
+    k = ctx.cards or kit(settings, ctx)
+    aside = _Aside(ctx)
+    title, photo = _prepare(item, k, aside)
+    name = (key("card-photo", renderer.VERSION, PIL.__version__, digest(photo[0]), photo[1]) if photo is not None
+            else _generated_name(k, title))
+    manifest = k.store.manifest(name)
+    if manifest is None:
+        _DRAWING = _DRAWING or (k.faces, k.pictures)
+        meta = getattr(item, "podium_raw", None) or item.metadata
+        made = _render(k, title, photo, ctx.display_path(item.source_path), meta, {}, aside, settings)
+        if made is None:
+            return None
+        data, ext = made
+        k.store.put(name, {"card" + ext: data}, {"bytes": len(data), "ext": ext})
+        manifest = {"bytes": len(data), "ext": ext}
+    ext = manifest["ext"]
+    alt = title if photo is not None else f"{title} — {k.name}" + (f", {k.role}" if k.role else "")
+    return Path(k.store.file(name, "card" + ext)).read_bytes(), ext, alt
 
 
 def _cards(generator) -> None:

@@ -23,7 +23,7 @@ def card_view(card: board.Card, words: board.Words, entry) -> dict:
         "release_iso": card.release.astimezone(words.zone).isoformat(timespec="minutes") if card.release else "",
         "blocks": words.blocks(card), "has_file": card.has_file,
         "campaign": entry.campaign if entry is not None else "",
-        "review": "",  # the review pages link here once they are written
+        "review": review_page(card.slug) if card.has_file else "",
     }
 
 

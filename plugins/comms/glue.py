@@ -17,7 +17,7 @@ from .. import context
 from ..files import write_atomic
 from ..post import from_content
 from ..siteurl import site_root
-from . import pages
+from . import pages, review_glue
 from .room import Room
 from .templating import STATIC
 
@@ -33,8 +33,8 @@ def posts(settings, ctx) -> tuple:
     return tuple(found.values())
 
 
-def gather(settings, ctx) -> Room:
-    """The build's data, as the pages read it."""
+def gather(settings, ctx, output_path: str | None = None) -> Room:
+    """The build's data, as the pages read it (``output_path``: the site just built, for the review copies)."""
     scheduled = ctx.schedule or ((), ())
     return Room(
         settings=settings, config=ctx.config, now=ctx.now, lang=settings.get("DEFAULT_LANG", "en"),
@@ -42,6 +42,7 @@ def gather(settings, ctx) -> Room:
         calendar=ctx.calendar, shares=tuple(scheduled[0]), unplaced=tuple(scheduled[1]),
         posts=posts(settings, ctx), withheld=dict(ctx.withheld),
         conversations=ctx.conversations,
+        reviews=review_glue.gather(settings, ctx, output_path) if output_path else None,
     )
 
 
@@ -62,7 +63,7 @@ def _write(pelican) -> None:
     ctx = context.get(pelican.settings)
     if not ctx.comms_dir or ctx.report.errors:
         return  # not asked for, or a failing build: the scratch folder is thrown away
-    write(ctx.comms_dir, pages.render_all(gather(pelican.settings, ctx)))
+    write(ctx.comms_dir, pages.render_all(gather(pelican.settings, ctx, pelican.output_path)))
 
 
 def register() -> None:

@@ -16,6 +16,7 @@ from .room import Room
 
 PAGES = (
     "podium.plugins.comms.board_page",  # index.html: the pipeline board, withheld posts included
+    "podium.plugins.comms.review_page",  # review/<slug>.html: each post as legal will read it, before approving
     "podium.plugins.comms.schedule_files",  # calendar.html, schedule.json/.ics, the Hootsuite CSVs
     "podium.plugins.comms.teaser_files",  # teasers.json, one page per post with its teasers
     "podium.plugins.conversations.inbox_page",  # conversations/inbox.html: the leader's inbox

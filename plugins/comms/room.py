@@ -26,6 +26,8 @@ class Room:
     withheld: Mapping[tuple[str, str], str] = field(default_factory=dict)
     #: the published posts' conversations (podium.plugins.conversations.room.Digest), or None: not gathered
     conversations: Any = None
+    #: the review pages' material (podium.plugins.comms.review_glue.Reviews), or None
+    reviews: Any = None
     #: the navigation of the room: (path from the room's root, label)
     nav: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
