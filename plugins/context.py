@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the capabilities import this module: their types are for th
     from .conversations.room import Digest
     from .images.glue import State as ImageState
     from .post import PostView
+    from .siteurl import Address
     from .sitemap.glue import Learned
     from .teasers.model import Teaser
 
@@ -73,6 +74,9 @@ class BuildContext:
     #: where this build writes the comms room (a scratch folder the build brings in), or None: not written.
     #: Never inside the output folder: podium.publish.build checks both before the build starts.
     comms_dir: str | None = None
+    #: the address teasers and the schedule's links use: production's whenever known, in every build
+    #: (podium.publish.production); None in a plain ``pelican`` run (see ``address``)
+    teaser_address: Address | None = None
 
     #: images: the library of processed images and what each post uses (images.glue.state)
     images: ImageState | None = None
@@ -121,6 +125,12 @@ class BuildContext:
     def withheld_slugs(self) -> dict[str, str]:
         """Slug -> reason, for messages that speak of posts by slug ("3 withheld", "podium teasers SLUG")."""
         return {slug: reason for (slug, _), reason in self.withheld.items()}
+
+    def address(self, settings: Any) -> Address:
+        """Where teasers link: ``teaser_address``, or for a plain ``pelican`` run its own public SITEURL."""
+        from .siteurl import public_root, teaser_address
+
+        return self.teaser_address or teaser_address(settings, public_root(settings.get("SITEURL")))
 
     def display_path(self, path: str) -> str:
         """A path as the person typing commands in the project folder sees it."""

@@ -162,6 +162,7 @@ def build(project: str | os.PathLike, *, prod: bool = False, now: datetime | str
     settings, source = read_settings(project, prod, extra)
     target = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"]).resolve()
     ctx = context_mod.create(settings, source=source.name, root=str(project), prod=prod or prod_rules)
+    _learn_address(project, prod, settings, ctx)
     room = comms_folder(project, ctx, comms, target, source)
     scratch = scratch_for(target)
     room_scratch = scratch_for(room) if room else None
@@ -169,6 +170,19 @@ def build(project: str | os.PathLike, *, prod: bool = False, now: datetime | str
     write_into(settings, scratch)
     with pelican_problems(project) as collect:
         return _run(Pelican, settings, ctx, collect, scratch, target, room_scratch, room, keep_going)
+
+
+def _learn_address(project: Path, prod: bool, settings: dict, ctx) -> None:
+    """Teasers use the production address in every build: a broken publishconf.py is said, not fatal, here."""
+    from podium.plugins.i18n import _
+
+    from .production import production_address
+
+    ctx.teaser_address, problem = production_address(project, prod, settings)
+    if problem is not None:
+        ctx.report.warn(BadInput(_("{message} (until publishconf.py can be read, teasers use {root}, not the "
+                                   "production address)", message=problem.message, root=ctx.teaser_address.root),
+                                 path=problem.path, line=problem.line))
 
 
 def _run(Pelican, settings, ctx, collect, scratch, target, room_scratch, room, keep_going) -> BuildResult:

@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", help="only this language version (fr, en)")
     parser.add_argument("--json", action="store_true", help="print the teasers.json entries instead of text")
     parser.add_argument("--local", action="store_true",
-                        help="use pelicanconf.py (links to the local preview) instead of publishconf.py")
+                        help="build with pelicanconf.py instead of publishconf.py (teasers keep publishconf.py's address)")
     parser.add_argument("--now", metavar="T", help="ISO 8601 time that counts as now: see a scheduled post's teasers early")
 
 

@@ -21,7 +21,6 @@ from .. import bounded, context
 from ..errors import BadInput, ManyErrors
 from ..i18n import _
 from ..post import from_content
-from ..siteurl import site_root
 from ..networks import KEYS as NETWORKS
 from . import gate
 from .loader import is_blank, load
@@ -105,7 +104,7 @@ def _keep(generators) -> None:
     settings = generators[0].settings
     ctx = context.get(settings)
     articles = next((g for g in generators if hasattr(g, "articles") and hasattr(g, "drafts")), None)
-    root = site_root(settings)
+    root = ctx.address(settings).root  # the shares' links, like their teasers' texts, are production's
     public = [a for a in getattr(articles, "articles", []) if not ctx.is_withheld(a)]
     # early: the schedule needs titles, dates and the written summary, not the rendered body
     ctx.calendar_posts = [from_content(a, root, early=True) for a in public]

@@ -43,6 +43,7 @@ def gather(settings, ctx, output_path: str | None = None) -> Room:
         posts=posts(settings, ctx), withheld=dict(ctx.withheld),
         conversations=ctx.conversations,
         reviews=review_glue.gather(settings, ctx, output_path) if output_path else None,
+        address=ctx.address(settings),
     )
 
 

@@ -28,6 +28,8 @@ class Room:
     conversations: Any = None
     #: the review pages' material (podium.plugins.comms.review_glue.Reviews), or None
     reviews: Any = None
+    #: the address the teasers use (podium.plugins.siteurl.Address), or None when there are none
+    address: Any = None
     #: the navigation of the room: (path from the room's root, label)
     nav: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 

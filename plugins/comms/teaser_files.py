@@ -22,6 +22,7 @@ def _by_slug(teasers) -> dict[str, list]:
 def pages(room: Room) -> dict[str, bytes]:
     if not room.config.teasers_enabled:
         return {}
+    from podium.plugins.siteurl import local_link, site_root
     from podium.plugins.teasers import kit
     from podium.plugins.teasers.model import document
 
@@ -30,9 +31,13 @@ def pages(room: Room) -> dict[str, bytes]:
     if not room.config.teasers_kit:
         return files
     files["assets/kit-data.js"] = kit.counting_script(room.config).encode("utf-8")
+    words = kit.labels(room.lang)
+    note = kit.address_note(room.address, site_root(room.settings), words) if room.address else None
     for slug, items in _by_slug(room.teasers).items():
         path = post_page(slug)
-        files[path] = render("kit.html", slug=slug, lang=room.lang, labels=kit.labels(room.lang),
-                             versions=kit.versions(items, room.config.networks, room.config, room.lang),
+        # the teasers keep the production address; the page's own links reach this build's pages
+        found = kit.versions(items, room.config.networks, room.config, room.lang,
+                             link=lambda url: local_link(url, room.address, room.settings))
+        files[path] = render("kit.html", slug=slug, lang=room.lang, labels=words, versions=found, address=note,
                              SITENAME=room.sitename, static=prefix(path) + "assets", nav=room.nav, root=prefix(path))
     return files

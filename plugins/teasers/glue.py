@@ -13,7 +13,6 @@ from pelican import signals
 
 from .. import context
 from ..post import from_content
-from ..siteurl import site_root
 from .generate import teasers_for
 
 
@@ -39,7 +38,7 @@ def _make(generators) -> None:
     found = next((g for g in generators if hasattr(g, "articles") and hasattr(g, "drafts")), None)
     if found is None:
         return
-    root = site_root(settings)
+    root = ctx.address(settings).root  # production's address whenever known: what the networks will count
     everything = []
     by_slug: dict[str, list] = {}
     for article in publishable(list(found.articles) + list(found.translations), ctx):

@@ -25,6 +25,15 @@ LABELS = {
         "over": "trop long de", "part": "Message", "by_author": "texte de l’auteur", "hook": "Première ligne",
         "hook_help": "ce que LinkedIn montre avant « …voir plus »", "text_of": "Texte",
         "units": {"weighted": "pondérés", "characters": "caractères", "graphemes": "caractères (graphèmes)"},
+        "address": {
+            "same": "Les accroches utilisent l’adresse de production {url}.",
+            "preview": "Les accroches utilisent l’adresse de production {url} ; les liens de cet aperçu mènent à {local}.",
+            "unknown": "Aucune adresse de production n’est connue ({why}) : les accroches utilisent l’adresse de cette "
+                       "version, {url}, et peuvent être comptées autrement qu’en ligne. Indiquez SITEURL dans publishconf.py.",
+            "missing": "il n’y a pas de publishconf.py", "no_siteurl": "publishconf.py n’indique pas de SITEURL public",
+            "broken": "publishconf.py échoue à la lecture, voir les avertissements de la génération",
+            "": "une génération par pelican seul ne la connaît pas",
+        },
         "variants": {"hook": "résumé", "quote": "citation", "figure": "chiffre clé", "question": "question",
                      "title": "titre", "short": "titre et lien", "thread": "fil numéroté"},
     },
@@ -35,6 +44,15 @@ LABELS = {
         "over": "over by", "part": "Post", "by_author": "author’s text", "hook": "First line",
         "hook_help": "what LinkedIn shows before “…see more”", "text_of": "Text",
         "units": {"weighted": "weighted", "characters": "characters", "graphemes": "characters (graphemes)"},
+        "address": {
+            "same": "Teasers use the production address {url}.",
+            "preview": "Teasers use the production address {url}; links in this preview point to {local}.",
+            "unknown": "No production address is known ({why}): teasers use this build’s address, {url}, and may "
+                       "count differently from what goes out. Set SITEURL in publishconf.py.",
+            "missing": "there is no publishconf.py", "no_siteurl": "publishconf.py sets no public SITEURL",
+            "broken": "publishconf.py fails when read; see the build's warnings",
+            "": "a plain pelican run cannot tell",
+        },
         "variants": {"hook": "summary", "quote": "quote", "figure": "key figure", "question": "question",
                      "title": "title", "short": "title and link", "thread": "numbered thread"},
     },
@@ -64,11 +82,32 @@ def labels(lang: str) -> dict:
     return {**LABELS[words], "lang_names": {code: display_name(code, words) for code in LANGUAGES}}
 
 
-def versions(teasers: list[Teaser], order: tuple[str, ...], settings=None, first_lang: str = "") -> list[Version]:
-    """The teasers of one slug grouped by language (the site's language first), then network."""
+@dataclass(frozen=True)
+class AddressNote:
+    text: str
+    known: bool  # False: a warning, the counts may differ from what goes out
+
+
+def address_note(address, local: str, words: dict) -> AddressNote:
+    """What the kit page says of the address its teasers use (a siteurl.Address; ``local``: where its links go)."""
+    said = words["address"]
+    if address.production:
+        local = local.rstrip("/")
+        key = "same" if local == address.root else "preview"
+        return AddressNote(said[key].format(url=address.root, local=local), True)
+    return AddressNote(said["unknown"].format(url=address.root, why=said.get(address.why, said[""])), False)
+
+
+def versions(teasers: list[Teaser], order: tuple[str, ...], settings=None, first_lang: str = "",
+             link=None) -> list[Version]:
+    """The teasers of one slug grouped by language (the site's language first), then network.
+
+    ``link`` maps a teaser's URL to the one the page links to (the preview's own pages).
+    """
     out: dict[str, Version] = {}
     for teaser in teasers:
-        version = out.setdefault(teaser.lang, Version(teaser.lang, teaser.title, teaser.url.split("?")[0]))
+        url = teaser.url.split("?")[0]
+        version = out.setdefault(teaser.lang, Version(teaser.lang, teaser.title, link(url) if link else url))
         block = next((b for b in version.networks if b.key == teaser.network), None)
         if block is None:
             net = networks.network(teaser.network)

@@ -47,9 +47,11 @@ def test_teasers_json_for_one_network_is_clean_json(site, capsys):
     assert all(e["facets"] and e["length"] <= e["limit"] == 300 for e in entries)
 
 
-def test_local_uses_pelicanconf(site, capsys):
+def test_local_builds_with_pelicanconf_and_keeps_the_production_address(site, capsys):
     _, out, _ = run(capsys, "teasers", "concertation", "-C", str(site), "--now", NOW, "--local", "-n", "x", "--json")
-    assert all(e["url"].startswith("https://blog.test/") for e in json.loads(out))
+    _, prod, _ = run(capsys, "teasers", "concertation", "-C", str(site), "--now", NOW, "-n", "x", "--json")
+    assert all(e["url"].startswith("https://claire.example/concertation.html?") for e in json.loads(out))
+    assert out == prod
 
 
 def test_a_withheld_post_says_how_to_see_it_early(site, capsys):
