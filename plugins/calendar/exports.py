@@ -64,15 +64,21 @@ def uid(share: Share) -> str:
     return f"podium-{share.slug}-{share.network}-{share.number}@{host}"
 
 
-def _event(share: Share, now: datetime) -> icalendar.Event:
+#: the summary of an event whose post is not approved yet starts with this
+TENTATIVE_PREFIX = "[not approved] "
+
+
+def _event(share: Share, now: datetime, tentative: str = "") -> icalendar.Event:
     event = icalendar.Event()
     network = name_of(share.network)
     again = f" (re-share {share.number - 1})" if share.number > 1 else ""
+    if tentative:  # the same UID as once approved: re-importing the file turns it into the real share
+        event.add("status", "TENTATIVE")
     event.add("uid", uid(share))
     event.add("dtstamp", now.astimezone(UTC))
     event.add("dtstart", share.time)
     event.add("duration", timedelta(minutes=15))
-    event.add("summary", f"{network}: {share.title or share.slug}{again}")
+    event.add("summary", f"{tentative}{network}: {share.title or share.slug}{again}")
     event.add("description", f"{share.text}\n\n{share.url}")
     event.add("url", share.url)
     event.add("categories", [network])
@@ -80,7 +86,9 @@ def _event(share: Share, now: datetime) -> icalendar.Event:
     return event
 
 
-def to_ics(shares: Iterable[Share], calendar: Calendar, now: datetime, name: str = "Social schedule") -> bytes:
+def to_ics(shares: Iterable[Share], calendar: Calendar, now: datetime, name: str = "Social schedule",
+           tentative: Iterable[Share] = (), prefix: str = TENTATIVE_PREFIX) -> bytes:
+    """The schedule as iCalendar; ``tentative`` shares (posts not approved yet) are STATUS:TENTATIVE, ``prefix`` first."""
     cal = icalendar.Calendar()
     cal.add("prodid", "-//podium//social schedule//EN")
     cal.add("version", "2.0")
@@ -88,9 +96,12 @@ def to_ics(shares: Iterable[Share], calendar: Calendar, now: datetime, name: str
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", calendar.zone.key)
-    shares = list(shares)
+    shares, waiting = list(shares), list(tentative)
     for share in shares:
         cal.add_component(_event(share, now))
+    for share in waiting:
+        cal.add_component(_event(share, now, tentative=prefix or TENTATIVE_PREFIX))
+    shares += waiting
     if shares:
         years = [s.time.year for s in shares]
         cal.add_missing_timezones(first_date=datetime(min(years) - 1, 1, 1).date(),

@@ -22,13 +22,18 @@ LABELS = {
            "unplaced": "Shares that could not be placed", "reshare": "re-share", "quiet_periods": "Quiet periods",
            "months": "Month view", "list": "Every share", "when": "When", "network": "Network", "post": "Post",
            "text": "Text", "state": "State", "past": "sent or due", "planned": "planned", "none": "No share is planned.",
-           "quiet": "Quiet:", "variant": "variant"},
+           "quiet": "Quiet:", "variant": "variant", "tentative": "not approved yet",
+           "tentative_note": "Shares marked “not approved yet” belong to posts that are not public yet: they show where "
+                             "the post would go, and are neither posted nor in the Hootsuite files."},
     "fr": {"title": "Calendrier social", "skip": "Aller à la liste des partages", "times_in": "Heures de", "built": "généré le",
            "share": "partage", "shares": "partages", "not_placed": "non placés", "filter": "Réseaux affichés",
            "unplaced": "Partages qui n’ont pas trouvé de créneau", "reshare": "nouveau partage",
            "quiet_periods": "Périodes de silence", "months": "Vue par mois", "list": "Tous les partages", "when": "Quand",
            "network": "Réseau", "post": "Billet", "text": "Texte", "state": "État", "past": "envoyé ou échu",
-           "planned": "prévu", "none": "Aucun partage n’est prévu.", "quiet": "Silence\u00a0:", "variant": "variante"},
+           "planned": "prévu", "none": "Aucun partage n’est prévu.", "quiet": "Silence\u00a0:", "variant": "variante",
+           "tentative": "pas encore approuvé",
+           "tentative_note": "Les partages marqués «\u202fpas encore approuvé\u202f» sont ceux de billets qui ne sont pas encore "
+                             "publics\u00a0: ils montrent où le billet irait, et ne sont ni publiés ni dans les fichiers Hootsuite."},
 }
 
 
@@ -55,8 +60,9 @@ def _quiet_on(day: date, calendar: Calendar) -> str | None:
     return None
 
 
-def share_item(share: Share, now: datetime, locale: str) -> dict:
+def share_item(share: Share, now: datetime, locale: str, tentative: bool = False) -> dict:
     return {
+        "tentative": tentative,
         "id": share.id, "network": share.network, "network_name": name_of(share.network),
         "number": share.number, "title": share.title or share.slug, "slug": share.slug, "url": share.url,
         "text": share.text, "variant": share.variant, "iso": share.time.isoformat(timespec="minutes"),
@@ -76,10 +82,15 @@ def _grid(year: int, month: int, by_day: dict, calendar: Calendar, today: date, 
 
 
 def view(shares: Iterable[Share], unplaced: Iterable[Unplaced], calendar: Calendar, now: datetime,
-         locale: str = "en") -> dict:
-    """Everything calendar.html needs, already sorted and formatted."""
-    shares = sorted(shares, key=lambda s: (utc(s.time), s.network, s.slug, s.number))
-    items = [share_item(s, now, locale) for s in shares]
+         locale: str = "en", tentative: Iterable[Share] = ()) -> dict:
+    """Everything calendar.html needs, already sorted and formatted.
+
+    ``tentative``: the shares withheld posts would get (scheduler.tentative), shown as not approved yet.
+    """
+    marked = sorted([(s, False) for s in shares] + [(s, True) for s in tentative],
+                    key=lambda pair: (utc(pair[0].time), pair[0].network, pair[0].slug, pair[0].number))
+    shares = [s for s, _ in marked]
+    items = [share_item(s, now, locale, waiting) for s, waiting in marked]
     by_day: dict[date, list] = {}
     for share, item in zip(shares, items):
         by_day.setdefault(share.time.date(), []).append(item)
@@ -95,6 +106,7 @@ def view(shares: Iterable[Share], unplaced: Iterable[Unplaced], calendar: Calend
         "months": [_grid(y, m, by_day, calendar, today, locale) for y, m in _months(min(days), max(days))],
         "weekdays": weekdays,
         "shares": items,
+        "tentative": sum(1 for _, waiting in marked if waiting),
         "networks": [{"id": n, "name": name_of(n)} for n in networks],
         "palette": [{"id": n.key, "colour": n.colour, "ink": n.ink} for n in NETWORKS.values()],
         "unplaced": [{"id": u.id, "title": u.title or u.slug, "network": u.network,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Iterable, Mapping
 
@@ -157,6 +157,11 @@ def schedule(posts: Iterable[PostView], calendar: Calendar, now: datetime, tease
         seen.add(post.slug)
         requests += _requests(post, calendar, chosen)
     state = {name: _Network(calendar.networks[name], calendar) for name in chosen}
+    return _results(requests, _place(requests, state), calendar, teasers)
+
+
+def _place(requests: list[_Request], state: dict[str, _Network]) -> dict[tuple, datetime]:
+    """Pinned shares first, where they asked to be; then every other one in the first free moment."""
     placed: dict[tuple, datetime] = {}
     for request in sorted((r for r in requests if r.pinned), key=_order):
         if state[request.network].free(request.pinned):
@@ -167,7 +172,31 @@ def schedule(posts: Iterable[PostView], calendar: Calendar, now: datetime, tease
         if moment is not None:
             state[request.network].take(moment)
             placed[_key(request)] = moment
-    return _results(requests, placed, calendar, teasers)
+    return placed
+
+
+def tentative(approved: Iterable[Share], posts: Iterable[PostView], calendar: Calendar, now: datetime,
+              teasers: Mapping[str, Any] | None = None, *, networks: Iterable[str] | None = None) -> list[Share]:
+    """The shares withheld posts would get if they were let out: for comms to see the real plan, never to post.
+
+    They go around the approved schedule, which they never move (its shares
+    take their slots first), and not before ``now``: a post still waiting
+    for an approval cannot go out in the past.
+    """
+    chosen = [n for n in (networks if networks is not None else calendar.networks) if n in calendar.networks]
+    state = {name: _Network(calendar.networks[name], calendar) for name in chosen}
+    for share in approved:
+        if share.network in state:
+            state[share.network].take(utc(share.time))
+    start, seen, requests = utc(now), set(), []
+    for post in posts:
+        if post.slug in seen:
+            continue
+        seen.add(post.slug)
+        for request in _requests(post, calendar, chosen):
+            pinned = request.pinned if request.pinned and request.pinned >= start else None
+            requests.append(replace(request, earliest=max(request.earliest, start), pinned=pinned))
+    return _results(requests, _place(requests, state), calendar, teasers)[0]
 
 
 def _order(request: _Request):

@@ -16,15 +16,17 @@ from pelican import signals
 from .. import context
 from ..files import write_atomic
 from ..post import from_content
-from ..siteurl import site_root
 from . import pages, review_glue
 from .room import Room
 from .templating import STATIC
 
 
 def posts(settings, ctx) -> tuple:
-    """Every article version with a file, public or withheld, as PostView values (one per slug and language)."""
-    root = site_root(settings)
+    """Every article version with a file, public or withheld, as PostView values (one per slug and language).
+
+    Their addresses are the teasers' (production's when known), as the schedule's links are.
+    """
+    root = ctx.address(settings).root
     found: dict = {}
     for item in list(ctx.posts) + list(ctx.withheld_content):
         view = from_content(item, root, early=True)
@@ -33,16 +35,40 @@ def posts(settings, ctx) -> tuple:
     return tuple(found.values())
 
 
+def waiting(views: tuple, ctx) -> list:
+    """The withheld posts the calendar plans for: in it, and neither an idea nor withdrawn."""
+    calendar = ctx.calendar
+    entries = calendar.entries if calendar is not None else {}
+    return [v for v in views if ctx.is_withheld(v) and v.slug in entries
+            and entries[v.slug].status not in ("idea", "withdrawn")]
+
+
+def tentative(views: tuple, ctx, reviews) -> tuple:
+    """Where the withheld posts' shares would go, around the approved schedule."""
+    if ctx.calendar is None or ctx.schedule is None or reviews is None:
+        return ()
+    from ..calendar.scheduler import tentative as plan
+
+    by_slug: dict = {}
+    for teaser in reviews.teasers:
+        if not teaser.parts:  # as the calendar does: a thread is for people to post by hand
+            by_slug.setdefault(teaser.slug, []).append(teaser)
+    return tuple(plan(ctx.schedule[0], waiting(views, ctx), ctx.calendar, ctx.now, by_slug,
+                      networks=ctx.config.networks))
+
+
 def gather(settings, ctx, output_path: str | None = None) -> Room:
     """The build's data, as the pages read it (``output_path``: the site just built, for the review copies)."""
     scheduled = ctx.schedule or ((), ())
+    views = posts(settings, ctx)
+    reviews = review_glue.gather(settings, ctx, output_path) if output_path else None
     return Room(
         settings=settings, config=ctx.config, now=ctx.now, lang=settings.get("DEFAULT_LANG", "en"),
         sitename=settings.get("SITENAME", ""), teasers=tuple(ctx.teasers or ()),
         calendar=ctx.calendar, shares=tuple(scheduled[0]), unplaced=tuple(scheduled[1]),
-        posts=posts(settings, ctx), withheld=dict(ctx.withheld),
+        posts=views, withheld=dict(ctx.withheld), tentative=tentative(views, ctx, reviews),
         conversations=ctx.conversations,
-        reviews=review_glue.gather(settings, ctx, output_path) if output_path else None,
+        reviews=reviews,
         address=ctx.address(settings),
     )
 

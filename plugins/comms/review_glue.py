@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from ..i18n import translate
 from ..post import from_content
-from ..siteurl import site_root
 from . import review_copy
 
 #: where the site's files used by review copies go, relative to the review/ folder of the room
@@ -71,7 +70,7 @@ def _teasers(item, ctx, root: str) -> list:
 def gather(settings, ctx, output_path: str) -> Reviews:
     from ..cards.glue import private_card
 
-    root, lang = site_root(settings), settings.get("DEFAULT_LANG", "en")
+    root, lang = ctx.address(settings).root, settings.get("DEFAULT_LANG", "en")  # the teasers' links: production's
     localizer = review_copy.Localizer(settings.get("SITEURL", "") or "", [output_path, settings["PATH"]], "../" + SITE_FILES)
     copies, teasers = [], list(ctx.teasers or ())
     for item in articles(ctx):

@@ -26,6 +26,8 @@ class Room:
     withheld: Mapping[tuple[str, str], str] = field(default_factory=dict)
     #: the published posts' conversations (podium.plugins.conversations.room.Digest), or None: not gathered
     conversations: Any = None
+    #: the shares withheld posts would get (calendar.scheduler.tentative): shown, marked, never posted
+    tentative: tuple = ()
     #: the review pages' material (podium.plugins.comms.review_glue.Reviews), or None
     reviews: Any = None
     #: the address the teasers use (podium.plugins.siteurl.Address), or None when there are none

@@ -202,3 +202,14 @@ def test_the_csv_has_no_header_row_and_windows_line_ends():
 
 def test_unplaced_is_listed_with_its_id():
     assert Unplaced("a", "x", 2, "why").id == "a/x/2"
+
+
+def test_ics_marks_the_shares_of_posts_not_approved_yet_as_tentative():
+    waiting = Share(slug="later", network="x", number=1, time=datetime(2026, 12, 1, 9, 0, tzinfo=PARIS), variant=None,
+                    text="Soon", url="https://blog.test/later.html", title="Later post")
+    parsed = icalendar.Calendar.from_ical(exports.to_ics(SHARES, CAL, NOW, tentative=[waiting], prefix="[non approuvé] "))
+    events = {str(e["uid"]): e for e in parsed.walk("VEVENT")}
+    assert len(events) == len(SHARES) + 1
+    marked = events[exports.uid(waiting)]
+    assert (str(marked["status"]), str(marked["summary"])) == ("TENTATIVE", "[non approuvé] X: Later post")
+    assert all("status" not in e for uid, e in events.items() if uid != exports.uid(waiting))

@@ -278,3 +278,27 @@ def test_teasers_from_the_teasers_capability_and_a_variant_chosen_by_name():
     assert [(s.variant, s.variant_name, s.text, s.url) for s in shares] == [
         (2, "quote", f"« Une citation » {link}", link), (1, "hook", f"Une accroche {link}", link),
         (2, "quote", f"« Une citation » {link}", link)]
+
+
+# --- the withheld posts' shares, shown in the comms room (scheduler.tentative) ---------------------------
+
+
+def test_withheld_posts_go_around_the_approved_schedule_and_never_move_it():
+    from podium.plugins.calendar.scheduler import tentative
+
+    rules = cal(X_MORNING.replace('["09:00-10:00"]', '["09:00-12:00"]') + "    min_gap: 1h\n",
+                approved("a") + "  b: {status: in_review}\n  c: {status: in_review}\n")
+    now = at(1, 8)
+    approved_shares, _ = schedule([post("a", at(1, 8)), post("b", at(1, 8)), post("c", at(1, 8))], rules, now)
+    assert [(s.slug, s.time) for s in approved_shares] == [("a", at(1, 9))]  # b and c wait for approval
+    waiting = tentative(approved_shares, [post("b", at(1, 8)), post("c", at(1, 8))], rules, now)
+    assert [(s.slug, s.time) for s in waiting] == [("b", at(1, 10)), ("c", at(1, 11))]
+    assert schedule([post("a", at(1, 8))], rules, now)[0] == approved_shares
+
+
+def test_a_withheld_post_dated_in_the_past_is_planned_from_now_on():
+    from podium.plugins.calendar.scheduler import tentative
+
+    rules = cal(X_MORNING, "  b: {status: in_review}\n")
+    waiting = tentative([], [post("b", at(1, 8))], rules, at(3, 10, 30))
+    assert times(waiting) == [at(4, 9)]  # never in the past: it cannot go out before it is approved

@@ -88,3 +88,26 @@ def test_the_board_never_reaches_the_site(built):
     for path in (p for p in built.output.rglob("*") if p.is_file()):
         data = path.read_bytes()
         assert b'data-podium-room="comms"' not in data and b"SECRET" not in data, path
+
+
+def test_the_calendar_and_the_ics_show_the_withheld_posts_shares_marked_and_the_exports_hold_only_approved_ones(built):
+    import icalendar
+    import json
+
+    assert {s.slug for s in built.ctx.schedule[0]} == {"live"}  # what the publish pipeline posts from
+    page = html.fromstring((built.comms / "calendar.html").read_bytes())
+    rows = {row.get("id"): row for row in page.xpath("//section[@id='list']//tbody/tr")}
+    waiting = {rid.split("-x-")[0] for rid, row in rows.items() if "tentative" in row.get("class")}
+    assert waiting == {"review", "half", "hushed", "future"}  # draft: its file says draft; an idea has no post
+    assert rows["live-x-1"].xpath("td")[-1].text_content() == "envoyé ou échu"
+    assert rows["half-x-1"].xpath("td")[-1].text_content() == "pas encore approuvé"
+    assert rows["half-x-1"].xpath("td//time/@datetime") == ["2027-02-15T09:00+01:00"]  # after the quiet period
+    assert len(page.xpath("//table[@class='month']//li[contains(@class, 'tentative')]")) == 4
+    events = icalendar.Calendar.from_ical((built.comms / "data" / "schedule.ics").read_bytes()).walk("VEVENT")
+    marked = {str(e["summary"]): str(e.get("status", "")) for e in events}
+    assert marked == {"X: Public live": "", "[non approuvé] X: SECRET review": "TENTATIVE",
+                      "[non approuvé] X: SECRET half": "TENTATIVE", "[non approuvé] X: SECRET hushed": "TENTATIVE",
+                      "[non approuvé] X: SECRET future": "TENTATIVE"}
+    data = built.comms / "data"
+    assert b"SECRET" not in (data / "hootsuite.csv").read_bytes() + (data / "hootsuite-x.csv").read_bytes()
+    assert [s["slug"] for s in json.loads((data / "schedule.json").read_text())["shares"]] == ["live"]
