@@ -83,6 +83,8 @@ class Thread:
     replies: tuple[Reply, ...] = ()
     reactions: tuple[Snapshot, ...] = ()
     fetched: datetime | None = None
+    #: podium ids of replies deleted on their network since: the moderation file may still name them
+    gone: tuple[str, ...] = ()
 
     @property
     def key(self) -> tuple[str, str]:
@@ -125,8 +127,8 @@ def merge(old: Thread, fresh: Fetched, now: datetime) -> Thread:
     """The thread after a successful fetch.
 
     Replies are deduplicated by the network's id; one the network no longer
-    lists is gone (deleted there), an edited one replaces the stored copy but
-    keeps the moment podium first saw it. A snapshot is added only when the
+    lists is gone (deleted there: only its id stays, in ``gone``), an edited
+    one replaces the stored copy but keeps the moment podium first saw it. A snapshot is added only when the
     counts changed, so an unchanged post does not grow its file every hour.
     """
     before = {reply.remote_id: reply for reply in old.replies}
@@ -139,10 +141,12 @@ def merge(old: Thread, fresh: Fetched, now: datetime) -> Thread:
             latest.setdefault(remote_id, reply)
     replies = list(latest.values())
     replies.sort(key=lambda r: (r.published, r.id))
+    present = {r.id for r in replies}
+    gone = tuple(sorted((set(old.gone) | {r.id for r in old.replies}) - present))
     reactions = old.reactions
     if fresh.counts:
         snapshot = Snapshot(now, **{k: int(fresh.counts.get(k, 0)) for k in COUNTS})
         if not reactions or reactions[-1].counts() != snapshot.counts():
             reactions = reactions + (snapshot,)
     return replace(old, replies=tuple(replies), reactions=reactions, fetched=now,
-                   leader=fresh.leader or old.leader)
+                   leader=fresh.leader or old.leader, gone=gone)

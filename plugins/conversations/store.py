@@ -57,6 +57,7 @@ def render(conversation: Conversation) -> str:
         "leader": t.leader, "fetched": _time(t.fetched),
         "reactions": [{"time": _time(s.time), **s.counts()} for s in t.reactions],
         "replies": [_reply_json(r) for r in sorted(t.replies, key=lambda r: (r.published, r.id))],
+        "gone": sorted(t.gone),
     } for t in threads]}
     return json.dumps(body, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
 
@@ -129,10 +130,12 @@ def _thread(value: Any) -> Thread:
     item = _record(value, "a thread")
     replies = tuple(_reply(r) for r in _items(item.get("replies", []), "'replies'", MAX_REPLIES))
     reactions = tuple(_snapshot(s) for s in _items(item.get("reactions", []), "'reactions'", MAX_SNAPSHOTS))
+    gone = tuple(_text({"id": g}, "id") for g in _items(item.get("gone", []), "'gone'", MAX_REPLIES))
     thread = Thread(_text(item, "network", 40), _text(item, "share", required=False),
                     _text(item, "remote_id", required=False), _text(item, "url", required=False),
                     _text(item, "page", required=False), _text(item, "leader", required=False))
-    return replace(thread, replies=replies, reactions=reactions, fetched=_moment(item, "fetched", required=False))
+    return replace(thread, replies=replies, reactions=reactions, fetched=_moment(item, "fetched", required=False),
+                   gone=gone)
 
 
 def parse(text: str, path: str) -> Conversation:
@@ -148,3 +151,46 @@ def parse(text: str, path: str) -> Conversation:
     except (_Damaged, ValueError) as exc:
         raise BadInput(f"damaged conversation file ({exc}); {_FIX}", path=path) from None
     return Conversation(slug, threads)
+
+
+def _fits(value: str) -> bool:
+    return len(value) <= MAX_FIELD
+
+
+def _fit_reply(reply: Reply) -> Reply | None:
+    """The reply cut to what ``parse`` accepts; None when an id does not fit (it could not be named)."""
+    from . import sanitize
+
+    a = reply.author
+    if not all(_fits(v) for v in (reply.id, reply.remote_id, reply.parent, a.id)) or len(reply.network) > 40:
+        return None
+    author = replace(a, name=a.name[:MAX_FIELD], handle=a.handle[:MAX_FIELD], url=a.url if _fits(a.url) else "",
+                     avatar=a.avatar if len(a.avatar) <= 100 else "")
+    markup = reply.html if len(reply.html) <= MAX_HTML else sanitize.clean(reply.html)  # its cut plain text
+    return replace(reply, author=author, html=markup, url=reply.url if _fits(reply.url) else "")
+
+
+def fit(thread: Thread) -> Thread:
+    """The thread within the store's bounds, so that what a network sends cannot make the file unreadable.
+
+    Names are cut, an address too long is dropped (a cut one leads
+    elsewhere), a reply over MAX_HTML keeps its cut plain text; beyond the
+    counts, the oldest replies and the newest snapshots are kept.
+    """
+    replies = tuple(r for r in (_fit_reply(r) for r in thread.replies) if r is not None)
+    fields = {name: getattr(thread, name) if _fits(getattr(thread, name)) else ""
+              for name in ("share", "remote_id", "url", "page", "leader")}
+    return replace(thread, replies=replies[:MAX_REPLIES], reactions=thread.reactions[-MAX_SNAPSHOTS:],
+                   gone=thread.gone[-MAX_REPLIES:], **fields)
+
+
+def unfit(text: str) -> str | None:
+    """Why the rendered ``text`` could not be read back by ``parse``, or None when it can."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:
+        return f"it would be {size} bytes, over the store's {MAX_BYTES}"
+    try:
+        parse(text, "the new file")
+    except BadInput as exc:
+        return str(exc).split("; " + _FIX)[0]
+    return None

@@ -106,11 +106,19 @@ class Run:
         return self.made[network]
 
     def save(self, slug: str, conversation: Conversation, thread: Thread) -> Conversation:
+        """Write the post's file with ``thread`` merged in; one the build could not read back is not written."""
         before = conversation.thread(thread.key)
         known = {r.remote_id for r in before.replies} if before else set()
+        updated = conversation.with_thread(store.fit(self.avatars(thread)))
+        text = store.render(updated)
+        problem = store.unfit(text)
+        if problem:
+            where = "the web" if thread.network == "webmention" else thread.network
+            self.result.failed.append(f"{slug} on {where}: the conversation would not fit in its store file "
+                                      f"({problem}); the stored conversation is kept as it was")
+            return conversation
         self.result.new_replies += sum(1 for r in thread.replies if r.remote_id not in known)
-        updated = conversation.with_thread(self.avatars(thread))
-        write_atomic(self.folder / store.file_name(slug), store.render(updated))
+        write_atomic(self.folder / store.file_name(slug), text)
         return updated
 
     def close(self) -> None:

@@ -4,6 +4,8 @@ The context's ``descendants`` are the whole tree below the status, each with
 ``in_reply_to_id``; only public and unlisted replies are kept (a private
 mention or a direct message is never published), and none from a suspended
 account. A status that is gone (404 or 410) has no replies left to show.
+The context is not paginated but capped (60 descendants, 20 deep, without a
+user token): an answer at the cap is partial, so what it omits is kept.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from ..channels.mastodon import INSTANCE_VAR, TOKEN_VAR, MastodonChannel, instan
 from .sources import ThreadReader, field
 
 PUBLIC = ("public", "unlisted")
+#: what the context answers at most (Mastodon's documentation): without a user token 60 descendants, 20 deep;
+#: with one 4,096 at any depth. It has no pagination: an answer at the limit may leave replies out.
+PUBLIC_DESCENDANTS, PUBLIC_DEPTH, USER_DESCENDANTS = 60, 20, 4096
 
 
 class MastodonReader(ThreadReader):
@@ -31,6 +36,7 @@ class MastodonReader(ThreadReader):
     def __init__(self, instance: str, token: str = "", **kwargs: Any):
         super().__init__(base_url=instance_url(instance), secrets=[token], **kwargs)
         self._headers = {"Authorization": f"Bearer {token}"} if token else {}
+        self._token = bool(token)
         self.host = self._http.base_url.host
 
     @classmethod
@@ -61,7 +67,13 @@ class MastodonReader(ThreadReader):
             replies = tuple(r for r in (self._reply(item, status_id) for item in descendants) if r)
         except (KeyError, TypeError, ValueError) as exc:
             raise self.garbage("the thread", f"missing or wrong {exc.args[0] if exc.args else 'field'}") from None
-        return Fetched(replies, counts, leader)
+        return Fetched(replies, counts, leader, complete=self._complete(descendants))
+
+    def _complete(self, descendants: list) -> bool:
+        """Whether the context shows the whole tree, so that a reply it omits was deleted."""
+        if self._token:
+            return len(descendants) < USER_DESCENDANTS
+        return len(descendants) < PUBLIC_DESCENDANTS and deepest(descendants) < PUBLIC_DEPTH
 
     def _reply(self, item: dict, root: str) -> Reply | None:
         if field(item, "visibility", default="public") not in PUBLIC:
@@ -80,6 +92,22 @@ class MastodonReader(ThreadReader):
                      published=_time(field(item, "created_at")),
                      parent="" if parent in ("", root) else f"mastodon:{parent}",
                      edited=_time(edited) if isinstance(edited, str) else None)
+
+
+def deepest(descendants: list) -> int:
+    """How deep the tree below the status goes (its direct replies are at depth 1)."""
+    parents = {str(s.get("id")): str(s.get("in_reply_to_id")) for s in descendants if isinstance(s, dict)}
+    depths: dict[str, int] = {}
+    for start in parents:
+        chain, node = [], start
+        while node in parents and node not in depths and len(chain) <= len(parents):  # a loop cannot hang it
+            chain.append(node)
+            node = parents[node]
+        depth = depths.get(node, 0)
+        for status_id in reversed(chain):
+            depth += 1
+            depths[status_id] = depth
+    return max(depths.values(), default=0)
 
 
 def _time(value: str) -> datetime:

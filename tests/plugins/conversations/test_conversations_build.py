@@ -47,6 +47,12 @@ def test_manual_moderation_shows_only_approved_replies_and_the_leaders_answers_o
         assert absent not in everything
     assert page.index("Approved and kind") < page.index("Merci à tous")  # the answer follows what it answers
     assert 'class="reply p-comment h-cite reply-depth-1"' in page
+    # each reply: its date in the post's language, what it answers, and a link to the original
+    assert '<time class="dt-published" datetime="2026-01-10T11:01:00+01:00">10 janvier 2026</time>' in page
+    assert '<data class="u-in-reply-to" value="https://example.social/@leader/mastodon"></data>' in page
+    assert '<data class="u-in-reply-to" value="https://example.social/@person1/1"></data>' in page  # the answer
+    assert ('<a class="u-url" href="https://example.social/@person1/1" rel="nofollow ugc noopener">Voir sur '
+            'Mastodon</a>') in page
 
 
 def test_auto_moderation_shows_replies_at_once_except_blocked_words_and_accounts(make_site, run_build):

@@ -52,3 +52,15 @@ def site_with_shares(make_site, records: list[tuple[str, str, str]], extra_posts
                                                   moment, f"https://blog.test/{slug}.html"))
     ledger_mod.save(site / "content" / ".podium" / "ledger.json", book)
     return site
+
+
+def fetch_direct(site: Path, options: dict, env: dict, now: str = NOW):
+    """The collecting step as publish runs it, with readers pointed at the local servers and a fake sleep."""
+    from podium.publish.build import build
+    from podium.publish.conversations.run import fetch_after_build
+    from tests.publish.fakes import FakeClock
+
+    result = build(site, prod=True, now=now, output=site / "built")
+    clock = FakeClock()
+    return fetch_after_build(result, site, env, reader_options={"*": {"sleep": clock.sleep, "clock": clock.now},
+                                                               **options})

@@ -5,7 +5,11 @@
   ``replies_count``, ``reblogs_count``, ``favourites_count``, ``edited_at``);
   an unknown or deleted id -> 404 ``{"error": "Record not found"}``.
 - ``GET /api/v1/statuses/:id/context`` -> ``{"ancestors": [...], "descendants": [...]}``,
-  the descendants in tree order (depth first), each a Status entity.
+  the descendants in tree order (depth first), each a Status entity. As the
+  documentation says, without a user token a public status's context is
+  limited to 60 descendants with a maximum depth of 20; with one (any token
+  the instance knows), up to 4,096 descendants at any depth. The context has
+  no pagination.
 - Account entities carry ``id``, ``username``, ``acct`` (no domain for local
   accounts), ``display_name``, ``url``, ``avatar``, ``avatar_static`` and,
   for a suspended account, ``suspended: true``.
@@ -23,6 +27,8 @@ from .server import Reply, Request
 
 _STATUS = re.compile(r"^/api/v1/statuses/(\d+)(/context)?$")
 START = datetime(2027, 3, 2, 9, 0, tzinfo=timezone.utc)
+#: what the context shows without a user token, and with one
+PUBLIC_DESCENDANTS, PUBLIC_DEPTH, USER_DESCENDANTS = 60, 20, 4096
 
 
 def stamp(moment: datetime) -> str:
@@ -81,16 +87,21 @@ class MastodonThreads(MastodonAPI):
         if status is None:
             reply = Reply(404, {"error": "Record not found"})
         elif match.group(2):
-            reply = Reply(200, {"ancestors": [], "descendants": self._below(status["id"])})
+            known = request.bearer() in self.tokens
+            below = self._below(status["id"], 1, None if known else PUBLIC_DEPTH)
+            limit = USER_DESCENDANTS if known else PUBLIC_DESCENDANTS
+            reply = Reply(200, {"ancestors": [], "descendants": below[:limit]})
         else:
             reply = Reply(200, status)
         reply.headers.update(self._limits())
         return reply
 
-    def _below(self, status_id: str) -> list[dict]:
+    def _below(self, status_id: str, depth: int, deepest: int | None) -> list[dict]:
+        if deepest is not None and depth > deepest:
+            return []
         out = []
         for child in sorted((s for s in self.statuses.values() if s["in_reply_to_id"] == status_id),
                             key=lambda s: s["id"]):
             out.append(child)
-            out.extend(self._below(child["id"]))
+            out.extend(self._below(child["id"], depth + 1, deepest))
         return out
