@@ -9,10 +9,15 @@ are for comms only.
 
 from __future__ import annotations
 
+import dataclasses
+import os
+
 from pelican import signals
 
-from .. import context
+from .. import context, i18n
+from ..parsed import settings_digest
 from ..post import from_content
+from .cache import FILE, TeaserCache
 from .generate import teasers_for
 
 
@@ -22,6 +27,12 @@ def _source(path: str) -> str:
             return fh.read()
     except OSError:
         return ""
+
+
+def _cache(settings, ctx) -> TeaserCache:
+    """This build's teaser cache; the UI language is in the key since teasers' notes may be translated."""
+    root = ctx.root or os.path.dirname(os.path.abspath(settings["PATH"]))
+    return TeaserCache(os.path.join(root, FILE), settings_digest(settings) + i18n.current())
 
 
 def publishable(articles, ctx) -> list:
@@ -41,10 +52,17 @@ def _make(generators) -> None:
     root = ctx.address(settings).root  # production's address whenever known: what the networks will count
     everything = []
     by_slug: dict[str, list] = {}
+    cache = _cache(settings, ctx)
+    unclocked = dataclasses.replace(ctx.config, now=None)  # teasers do not read the clock: every hourly build may hit
     for article in publishable(list(found.articles) + list(found.translations), ctx):
         post = from_content(article, root)
-        result = teasers_for(post, ctx.config, _source(article.source_path), ctx.display_path(article.source_path),
-                             str(getattr(article, "author", "") or ""))
+        given = (_source(article.source_path), ctx.display_path(article.source_path),
+                 str(getattr(article, "author", "") or ""))
+        key = cache.key(post, unclocked, *given)
+        result = cache.get(key)
+        if result is None:
+            result = teasers_for(post, ctx.config, *given)
+            cache.put(key, result)
         for problem in result.errors:
             ctx.report.error(problem)
         for problem in result.warnings:
@@ -52,6 +70,7 @@ def _make(generators) -> None:
         everything.extend(result.teasers)
         # the calendar posts one text per share: a thread is for people to post by hand
         by_slug.setdefault(post.slug, []).extend(t for t in result.teasers if not t.parts)
+    cache.save()
     ctx.teasers_by_slug = by_slug
     ctx.teasers = sorted(everything, key=lambda t: (t.slug, t.lang, ctx.config.networks.index(t.network)))
 
