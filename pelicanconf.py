@@ -1,5 +1,5 @@
 # Settings for the sample blog: `podium build` and `podium serve` read this file.
-# Pelican's own settings first, then podium's PODIUM_* settings (see the README's reference).
+# Pelican's own settings first, then podium's PODIUM_* settings (see docs/reference/settings.md).
 
 AUTHOR = "Claire Morel"
 SITENAME = "Claire Morel"

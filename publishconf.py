@@ -11,6 +11,6 @@ SITEURL = "https://claire-morel.example"
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 
-# Where `podium publish` deploys the site (see the README, "Publishing"): a local folder
+# Where `podium publish` deploys the site (see docs/publishing.md): a local folder
 # here, so that a dry run works on a fresh clone; a real site uses rsync, git or s3.
 PODIUM_PUBLISH_TARGETS = {"site": {"type": "dir", "path": "public"}}

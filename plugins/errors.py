@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-#: Exit statuses shared by every command (see README, "Exit status").
+#: Exit statuses shared by every command (see docs/reference/errors.md).
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2

@@ -50,7 +50,7 @@ def split(text: str, path: str = "") -> FrontMatter:
         if FENCE.match(line.rstrip("\r\n")) or line.rstrip("\r\n") == "...":
             break
     else:
-        raise BadInput("the front matter opened with '---' is never closed; add a line '---' after the last metadata line", path=path, line=1)
+        raise BadInput(_("the front matter opened with '---' is never closed; add a line '---' after the last metadata line"), path=path, line=1)
     header = "".join(lines[1:end])
     meta, key_lines = _parse(header, path, first_line=2)
     return FrontMatter(meta, key_lines, "".join(lines[end + 1:]), end + 2)
@@ -59,7 +59,7 @@ def split(text: str, path: str = "") -> FrontMatter:
 def _parse(header: str, path: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]]:
     tab = next((i for i, l in enumerate(header.splitlines()) if "\t" in l[: len(l) - len(l.lstrip())]), None)
     if tab is not None:
-        raise BadInput("a tab is used for indentation in the front matter; indent with spaces", path=path, line=first_line + tab)
+        raise BadInput(_("a tab is used for indentation in the front matter; indent with spaces"), path=path, line=first_line + tab)
     try:
         # one parse (libyaml, bounded): the node tree gives the line of each key, and the same tree gives the values
         node = bounded.compose(header, path, bounded.FRONT_MATTER, first_line)
@@ -68,16 +68,16 @@ def _parse(header: str, path: str, first_line: int) -> tuple[dict[str, Any], dic
         line = first_line + mark.line if mark else first_line
         col = mark.column + 1 if mark else None
         problem = exc.problem or "invalid YAML"
-        raise BadInput(f"the front matter is not valid YAML ({problem}); put quotes around values that contain ': ' or start with a symbol", path=path, line=line, col=col) from None
+        raise BadInput(_("the front matter is not valid YAML ({problem}); put quotes around values that contain ': ' or start with a symbol", problem=problem), path=path, line=line, col=col) from None
     except yaml.YAMLError as exc:  # e.g. a control character libyaml will not read
-        raise BadInput(f"the front matter is not valid YAML ({exc}); remove the character or compare with the README's example", path=path, line=first_line) from None
+        raise BadInput(_("the front matter is not valid YAML ({exc}); remove the character or compare with the README's example", exc=exc), path=path, line=first_line) from None
     data = bounded.construct(node, path, first_line)
     if data is None:
         return {}, {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        raise BadInput("the front matter must be 'key: value' lines; write e.g. 'title: My post'", path=path, line=first_line)
+        raise BadInput(_("the front matter must be 'key: value' lines; write e.g. 'title: My post'"), path=path, line=first_line)
     key_lines = {}
-    for key_node, _ in node.value:
+    for key_node, _value in node.value:
         key_lines[str(key_node.value).lower()] = first_line + key_node.start_mark.line
     return {str(k).lower(): v for k, v in data.items()}, key_lines
 
@@ -130,20 +130,22 @@ def check(meta: dict[str, Any], lines: dict[str, int], path: str, languages: tup
     first = min(lines.values(), default=1)
     title = meta.get("title")
     if title is None or not str(title).strip():
-        problems.append(BadInput(f"the {kind} has no title; add a line 'title: Your title' to the front matter", path=path, line=lines.get("title", first)))
+        problems.append(BadInput((_("the post has no title; add a line 'title: Your title' to the front matter") if kind == "post" else
+                                  _("the page has no title; add a line 'title: Your title' to the front matter")), path=path, line=lines.get("title", first)))
     if "date" in meta and parse_date(meta["date"]) is None:
-        problems.append(BadInput(f"the date {str(meta['date'])!r} cannot be read; write it as 2026-09-14 or 2026-09-14 08:30", path=path, line=lines.get("date")))
+        problems.append(BadInput(_("the date {value!r} cannot be read; write it as 2026-09-14 or 2026-09-14 08:30", value=str(meta['date'])), path=path, line=lines.get("date")))
     elif kind == "post" and "date" not in meta:
-        problems.append(BadInput("the post has no date; add a line 'date: 2026-09-14 08:30'", path=path, line=first))
+        problems.append(BadInput(_("the post has no date; add a line 'date: 2026-09-14 08:30'"), path=path, line=first))
     lang = meta.get("lang")
     if lang is not None and lang not in languages:
-        problems.append(BadInput(f"unknown language {lang!r}; write 'lang: {languages[0]}'" + "".join(f" or 'lang: {l}'" for l in languages[1:]), path=path, line=lines.get("lang")))
+        problems.append(BadInput(_("unknown language {lang!r}; write {choices}", lang=lang,
+                                   choices=_(" or ").join(f"'lang: {code}'" for code in languages)), path=path, line=lines.get("lang")))
     status = meta.get("status")
     if status is not None and status not in STATUSES:
         hint = difflib.get_close_matches(str(status), STATUSES, n=1)
-        fix = f"did you mean '{hint[0]}'?" if hint else f"expected one of: {', '.join(STATUSES)}"
-        problems.append(BadInput(f"unknown status {status!r}; {fix}", path=path, line=lines.get("status")))
+        fix = _("did you mean '{close}'?", close=hint[0]) if hint else _("expected one of: {choices}", choices=", ".join(STATUSES))
+        problems.append(BadInput(_("unknown status {status!r}; {fix}", status=status, fix=fix), path=path, line=lines.get("status")))
     tags = meta.get("tags")
     if tags is not None and not isinstance(tags, (str, list)):
-        problems.append(BadInput("tags must be a list; write e.g. 'tags: [énergie, leadership]'", path=path, line=lines.get("tags")))
+        problems.append(BadInput(_("tags must be a list; write e.g. 'tags: [énergie, leadership]'"), path=path, line=lines.get("tags")))
     return problems

@@ -17,9 +17,10 @@ from datetime import datetime
 
 from . import bounded
 from .errors import BadInput
+from .i18n import N_, _
 
 VERSION = 1
-_FIX = "fix it by hand or restore it from git (git checkout -- the file)"
+_FIX = N_("fix it by hand or restore it from git (git checkout -- the file)")
 _USERINFO = re.compile(r"^https?://[^/?#]*@")
 
 
@@ -81,17 +82,17 @@ def parse(text: str, path: str) -> Ledger:
     """The ledger in ``text``; a broken one is bad input (exit 2) pointing at the line."""
     body = bounded.load_json(text, path, bounded.LEDGER, fix=_FIX)
     if not isinstance(body, dict) or body.get("version") != VERSION:
-        raise BadInput(f"not a podium ledger (expected \"version\": {VERSION}); {_FIX}", path=path, line=1)
+        raise BadInput(_("not a podium ledger (expected \"version\": {VERSION}); {fix}", VERSION=VERSION, fix=_(_FIX)), path=path, line=1)
     try:
         records = tuple(_record(item) for item in body.get("shares", []))
         intents = tuple(_intent(item) for item in body.get("intents", []))
     except (KeyError, TypeError, ValueError) as exc:
-        raise BadInput(f"damaged ledger entry ({_reason(exc)}); {_FIX}", path=path,
+        raise BadInput(_("damaged ledger entry ({exc}); {fix}", exc=_reason(exc), fix=_(_FIX)), path=path,
                        line=_line_of(text, exc)) from None
     seen: set[str] = set()
     for record in records:
         if record.share_id in seen:
-            raise BadInput(f"share {record.share_id!r} is recorded twice; keep one record and {_FIX}",
+            raise BadInput(_("share {share_id!r} is recorded twice; keep one record and {fix}", share_id=record.share_id, fix=_(_FIX)),
                            path=path, line=_line_of(text, record.share_id, nth=2))
         seen.add(record.share_id)
     return Ledger(records, intents)

@@ -15,6 +15,7 @@ from pelican.readers import MarkdownReader
 from . import bounded, context, frontmatter
 from . import parsed as parsed_cache
 from .errors import BadInput
+from .i18n import _
 
 #: parsed posts kept between builds, under the project folder (see parsed.py)
 PARSED_CACHE = os.path.join(".cache", "podium", "parsed")
@@ -125,6 +126,6 @@ class PodiumMarkdownReader(MarkdownReader):
         try:
             content, metadata = super().read(source_path)
         except ValueError as exc:
-            raise BadInput(f"the date cannot be read ({exc}); write it as 2026-09-14 08:30", path=shown, line=lines.get("date")) from None
+            raise BadInput(_("the date cannot be read ({exc}); write it as 2026-09-14 08:30", exc=exc), path=shown, line=lines.get("date")) from None
         raw = {k: (str(v) if k in ("title", "lang", "status") else v) for k, v in metadata.items()}
         return content, metadata, raw, lines

@@ -26,6 +26,7 @@ from podium.plugins.errors import BadInput, BuildStopped, ManyErrors, PodiumErro
 
 from .pelican_log import explain
 from .sync import Synced, sync
+from podium.plugins.i18n import _
 
 SETTINGS_FILES = {False: "pelicanconf.py", True: "publishconf.py"}
 
@@ -60,7 +61,7 @@ class _Collect(logging.Handler):
 def settings_path(project: Path, prod: bool) -> Path:
     path = project / SETTINGS_FILES[prod]
     if not path.exists():
-        raise BadInput(f"no {path.name} here; run podium in the project folder, or create one with 'podium init DIR'", path=str(path))
+        raise BadInput(_("no {name} here; run podium in the project folder, or create one with 'podium init DIR'", name=path.name), path=str(path))
     return path
 
 
@@ -76,11 +77,11 @@ def read_settings(project: Path, prod: bool = False, overrides: dict | None = No
         settings = pelican_read(str(path), override=overrides or {})
     except SyntaxError as exc:
         where = os.path.relpath(exc.filename or str(path), project)
-        raise BadInput(f"the settings file is not valid Python ({exc.msg}); fix the line or compare with docs/reference/settings.md", path=where, line=exc.lineno) from None
+        raise BadInput(_("the settings file is not valid Python ({msg}); fix the line or compare with docs/reference/settings.md", msg=exc.msg), path=where, line=exc.lineno) from None
     except Exception as exc:  # a settings file is code: any error in it is the user's input
         frame = next((f for f in reversed(traceback.extract_tb(exc.__traceback__)) if f.filename.startswith(str(project))), None)
         where = os.path.relpath(frame.filename, project) if frame else path.name
-        raise BadInput(f"the settings file fails when run ({type(exc).__name__}: {exc}); fix the line", path=where, line=frame.lineno if frame else None) from None
+        raise BadInput(_("the settings file fails when run ({name__}: {exc}); fix the line", name__=type(exc).__name__, exc=exc), path=where, line=frame.lineno if frame else None) from None
     finally:
         sys.path.remove(str(project))
     return settings, path

@@ -5,16 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
+from podium.plugins.i18n import _, ngettext
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--prod", action="store_true", help="use publishconf.py: the production build")
-    parser.add_argument("--now", metavar="T", help="ISO 8601 time that counts as now for embargo and schedule, e.g. 2027-03-02T09:00+01:00")
-    parser.add_argument("-o", "--output", metavar="DIR", help="output folder (default: OUTPUT_PATH of the settings)")
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors, like Pelican's --fatal warnings")
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
+    parser.add_argument("--prod", action="store_true", help=_("use publishconf.py: the production build"))
+    parser.add_argument("--now", metavar="T", help=_("ISO 8601 time that counts as now for embargo and schedule, e.g. 2027-03-02T09:00+01:00"))
+    parser.add_argument("-o", "--output", metavar="DIR", help=_("output folder (default: OUTPUT_PATH of the settings)"))
+    parser.add_argument("--strict", action="store_true", help=_("treat warnings as errors, like Pelican's --fatal warnings"))
 
 
 def parse_now(value: str | None):
@@ -27,7 +25,7 @@ def parse_now(value: str | None):
     try:
         return instant(value)
     except Invalid as exc:
-        raise BadInput(f"--now: {exc}") from None
+        raise BadInput(_("--now: {exc}", exc=exc)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,11 +34,13 @@ def run(args: argparse.Namespace) -> int:
     result = build(args.project, prod=args.prod, now=parse_now(args.now), output=args.output, strict=args.strict,
                    comms=True)
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(_("warning: {warning}", warning=warning), file=sys.stderr)
     held = result.ctx.withheld_slugs()
-    print(f"Built {plural(result.articles, 'post')} and {plural(result.pages, 'page')} into {result.output}")
+    print(_("Built {posts} and {pages} into {output}", output=result.output,
+            posts=ngettext("{count} post", "{count} posts", result.articles, count=result.articles),
+            pages=ngettext("{count} page", "{count} pages", result.pages, count=result.pages)))
     if held:
-        print(f"Withheld {len(held)}: " + ", ".join(f"{slug} ({why})" for slug, why in sorted(held.items())))
-    print(f"Open {result.output / 'index.html'}")
-    print(f"The comms room (private, never published): {result.comms}")
+        print(_("Withheld {count}: {posts}", count=len(held), posts=", ".join(f"{slug} ({why})" for slug, why in sorted(held.items()))))
+    print(_("Open {path}", path=result.output / "index.html"))
+    print(_("The comms room (private, never published): {path}", path=result.comms))
     return 0

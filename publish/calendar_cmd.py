@@ -14,15 +14,16 @@ from datetime import datetime
 from pathlib import Path
 
 from podium.plugins.files import write_atomic
+from podium.plugins.i18n import _
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     subs = parser.add_subparsers(dest="calendar_action", metavar="ACTION", required=True)
-    check = subs.add_parser("check", help="validate calendar.yaml and its slugs; print what goes out and what waits")
-    check.add_argument("--now", metavar="T", help="ISO 8601 time that counts as now, e.g. 2027-03-02T09:00+01:00")
-    check.add_argument("-C", "--project", default=argparse.SUPPRESS, metavar="DIR", help="the project folder")
-    schema = subs.add_parser("schema", help="print where the calendar's JSON Schema is, for editors without the modeline")
-    schema.add_argument("-C", "--project", default=argparse.SUPPRESS, metavar="DIR", help="the project folder")
+    check = subs.add_parser("check", help=_("validate calendar.yaml and its slugs; print what goes out and what waits"))
+    check.add_argument("--now", metavar="T", help=_("ISO 8601 time that counts as now, e.g. 2027-03-02T09:00+01:00"))
+    check.add_argument("-C", "--project", default=argparse.SUPPRESS, metavar="DIR", help=_("the project folder"))
+    schema = subs.add_parser("schema", help=_("print where the calendar's JSON Schema is, for editors without the modeline"))
+    schema.add_argument("-C", "--project", default=argparse.SUPPRESS, metavar="DIR", help=_("the project folder"))
 
 
 def calendar_file(project: Path, settings: dict) -> Path:
@@ -48,17 +49,16 @@ def add_post_to_calendar(project: Path, settings: dict, slug: str, *, status: st
     return path
 
 
-
-
 def _summary(calendar, ctx) -> list[str]:
     withheld = ctx.withheld_slugs()
     held = {slug: why for slug, why in withheld.items() if slug in calendar.entries}
     going = [slug for slug in calendar.entries if slug not in withheld and calendar.entries[slug].status != "idea"]
-    lines = [f"{calendar.path}: OK: {len(calendar.entries)} entries, {len(going)} posts out, {len(held)} withheld"]
-    lines += [f"  withheld {slug}: {why}" for slug, why in sorted(held.items())]
+    lines = [_("{path}: OK: {entries} entries, {out} posts out, {held} withheld", path=calendar.path,
+               entries=len(calendar.entries), out=len(going), held=len(held))]
+    lines += ["  " + _("withheld {slug}: {why}", slug=slug, why=why) for slug, why in sorted(held.items())]
     shares, unplaced = ctx.schedule or ([], [])
-    lines.append(f"  {len(shares)} shares scheduled, {len(unplaced)} could not be placed")
-    lines += [f"  not placed {u.id}: {u.reason}" for u in unplaced]
+    lines.append("  " + _("{shares} shares scheduled, {unplaced} could not be placed", shares=len(shares), unplaced=len(unplaced)))
+    lines += ["  " + _("not placed {share}: {reason}", share=u.id, reason=u.reason) for u in unplaced]
     return lines
 
 
@@ -74,17 +74,17 @@ def run(args: argparse.Namespace) -> int:
     from .build_cmd import parse_now
 
     project = Path(args.project).resolve()
-    settings, _ = read_settings(project)
+    settings, _unused = read_settings(project)
     path = calendar_file(project, settings)
     if not path.exists():
-        raise BadInput("there is no calendar file; create it from the example in docs/comms.md "
-                       "or set PODIUM_CALENDAR_PATH", path=os.path.relpath(path, project))
+        raise BadInput(_("there is no calendar file; create it from the example in docs/comms.md "
+                       "or set PODIUM_CALENDAR_PATH"), path=os.path.relpath(path, project))
     with (tempfile.TemporaryDirectory(prefix="podium-check-") as scratch, open(os.devnull, "w") as quiet,
           contextlib.redirect_stdout(quiet)):  # Pelican's own summary line says nothing about the calendar
         result = build(project, now=parse_now(args.now), output=Path(scratch) / "output")
     if result.ctx.calendar is None:
-        print(f"{os.path.relpath(path, project)}: only comments so far, so no calendar applies; "
-              "see the example in docs/comms.md")
+        print(_("{path}: only comments so far, so no calendar applies; "
+                "see the example in docs/comms.md", path=os.path.relpath(path, project)))
         return 0
     _check_withheld(project, parse_now(args.now), result.ctx)
     for line in _summary(result.ctx.calendar, result.ctx):

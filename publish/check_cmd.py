@@ -16,11 +16,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+from podium.plugins.i18n import _
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--prod", action="store_true", help="check with publishconf.py, as a production build would")
-    parser.add_argument("--now", metavar="T", help="ISO 8601 time that counts as now")
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--prod", action="store_true", help=_("check with publishconf.py, as a production build would"))
+    parser.add_argument("--now", metavar="T", help=_("ISO 8601 time that counts as now"))
+    parser.add_argument("--strict", action="store_true", help=_("treat warnings as errors"))
 
 
 def held_paths(ctx) -> dict[str, str]:
@@ -86,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     if problems:
         raise ManyErrors(problems)
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(_("warning: {warning}", warning=warning), file=sys.stderr)
     held = len(result.ctx.withheld_slugs())
     print(_("OK: {posts} posts and {pages} pages checked, and {held} withheld (drafts, future and unapproved "
             "posts) checked as they will be when they go out.", posts=result.articles, pages=result.pages, held=held))

@@ -6,13 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from podium.plugins.i18n import _
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from podium.plugins.teasers.networks import NETWORKS
 
-    parser.add_argument("--network", "-n", required=True, choices=tuple(NETWORKS), help="the network whose rules apply")
+    parser.add_argument("--network", "-n", required=True, choices=tuple(NETWORKS), help=_("the network whose rules apply"))
     parser.add_argument("--limit", type=int, metavar="N",
-                        help="another limit (a Mastodon instance's own); default: the network's, or PODIUM_TEASERS_MASTODON_LIMIT")
+                        help=_("another limit (a Mastodon instance's own); default: the network's, or PODIUM_TEASERS_MASTODON_LIMIT"))
 
 
 def _project_settings(project: str):
@@ -39,12 +41,13 @@ def run(args: argparse.Namespace) -> int:
     limit = args.limit or count.limit
     net = networks.network(args.network)
     hook = _hook_length(text) if args.network == "linkedin" else None
-    shown = f", first line {hook}/{networks.LINKEDIN_HOOK}" if hook is not None else ""
-    print(f"{count.length}/{limit} ({net.unit}){shown}")
+    shown = _(", first line {hook}/{limit}", hook=hook, limit=networks.LINKEDIN_HOOK) if hook is not None else ""
+    print(f"{count.length}/{limit} ({_(net.unit)}){shown}")
     problems = [networks.overflow(text, args.network, settings) if args.limit is None else None]
     if args.limit is not None and count.length > limit:
-        problems = [f"is {count.length}/{limit} ({net.unit}); shorten it by {count.length - limit}"]
-    messages = [f"podium: the {net.name} text {problem}" for problem in problems if problem]
+        problems = [_("is {length}/{limit} ({unit}); shorten it by {over}", length=count.length, limit=limit, unit=_(net.unit),
+                      over=count.length - limit)]
+    messages = [_("podium: the {name} text {problem}", name=net.name, problem=problem) for problem in problems if problem]
     if hook is not None and hook > networks.LINKEDIN_HOOK:
         messages.append(_("podium: the first line of the LinkedIn text is {length}/{limit}, so readers see it cut "
                           "before '…see more'; shorten it by {over} or break the line earlier", length=hook,

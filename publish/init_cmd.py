@@ -10,11 +10,13 @@ from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
+from podium.plugins.i18n import _
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("dir", help="the folder to create (it must not exist or must be empty)")
-    parser.add_argument("--name", default="Prénom Nom", help="the leader's name (default: a placeholder)")
-    parser.add_argument("--lang", default="fr", choices=("fr", "en"), help="main language (default fr)")
+    parser.add_argument("dir", help=_("the folder to create (it must not exist or must be empty)"))
+    parser.add_argument("--name", default="Prénom Nom", help=_("the leader's name (default: a placeholder)"))
+    parser.add_argument("--lang", default="fr", choices=("fr", "en"), help=_("main language (default fr)"))
 
 
 #: skeleton names that become dotfiles (a package's data files are best without a leading dot)
@@ -51,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
 
     target = Path(args.dir).resolve()
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise BadInput(f"{args.dir} exists and is not empty; choose a new folder name")
+        raise BadInput(_("{dir} exists and is not empty; choose a new folder name", dir=args.dir))
     skeleton = Path(str(resources.files("podium.publish") / "skeleton"))
     values = {"name": args.name.replace('"', "'"), "lang": args.lang,
               "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M"), "requirement": _requirement()}
@@ -65,6 +67,6 @@ def run(args: argparse.Namespace) -> int:
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
-    print(f"Created a podium site in {args.dir}. Next: cd {args.dir} && podium serve; "
-          f"before it goes live, work through {args.dir}/MAKE-IT-YOURS.md")
+    print(_("Created a podium site in {dir}. Next: cd {dir} && podium serve; "
+            "before it goes live, work through {dir}/MAKE-IT-YOURS.md", dir=args.dir))
     return 0

@@ -11,6 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from podium.plugins.i18n import _
+
 ATTRS = {"a": ("href",), "img": ("src", "srcset"), "link": ("href",), "script": ("src",), "source": ("srcset", "src")}
 
 
@@ -20,7 +22,7 @@ class Broken:
     target: str
 
     def __str__(self) -> str:
-        return f"{self.page}: link to {self.target} leads nowhere; fix the link or restore the page"
+        return _("{page}: link to {target} leads nowhere; fix the link or restore the page", page=self.page, target=self.target)
 
 
 class _Refs(HTMLParser):

@@ -8,11 +8,13 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from podium.plugins.i18n import _
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("title", help='the title, in quotes: podium new "Ce que le vent nous apprend"')
-    parser.add_argument("--lang", help="fr or en (default: DEFAULT_LANG of the settings)")
-    parser.add_argument("--now", metavar="T", help="ISO 8601 time used as the post's date (default: now)")
+    parser.add_argument("title", help=_("the title, in quotes: podium new \"Ce que le vent nous apprend\""))
+    parser.add_argument("--lang", help=_("fr or en (default: DEFAULT_LANG of the settings)"))
+    parser.add_argument("--now", metavar="T", help=_("ISO 8601 time used as the post's date (default: now)"))
 
 
 def front_matter(title: str, slug: str, lang: str, when: datetime) -> str:
@@ -57,29 +59,29 @@ def run(args: argparse.Namespace) -> int:
     from .build_cmd import parse_now
 
     project = Path(args.project).resolve()
-    settings, _ = read_settings(project)
+    settings, _unused = read_settings(project)
     languages = settings.get("PODIUM_LANGUAGES") or ("fr", "en")
     lang = args.lang or settings.get("DEFAULT_LANG", "fr")
     if lang not in languages:
-        raise BadInput(f"--lang: unknown language {lang!r}; expected " + " or ".join(languages))
+        raise BadInput(_("--lang: unknown language {lang!r}; expected {languages}", lang=lang, languages=_(" or ").join(languages)))
     title = args.title.strip()
     if not title:
-        raise BadInput('the title is empty; write podium new "Your title"')
+        raise BadInput(_("the title is empty; write podium new \"Your title\""))
     slug = slugify(title, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
     if not slug:
-        raise BadInput(f"no slug can be made from the title {title!r}; use letters or digits in it")
+        raise BadInput(_("no slug can be made from the title {title!r}; use letters or digits in it", title=title))
     zone = ZoneInfo(settings.get("TIMEZONE") or "UTC")
     when = (parse_now(args.now) or datetime.now(zone)).astimezone(zone)
     folder = Path(settings["PATH"]) / (settings.get("ARTICLE_PATHS") or [""])[0]
     path = folder / f"{slug}.md"
     if path.exists():
-        raise BadInput(f"a post with this slug already exists; choose another title or edit {os.path.relpath(path, project)}", path=os.path.relpath(path, project))
+        raise BadInput(_("a post with this slug already exists; choose another title or edit {value}", value=os.path.relpath(path, project)), path=os.path.relpath(path, project))
     from .calendar_cmd import add_post_to_calendar
 
     # the calendar first: if it refuses the entry (a broken file), no post file is left behind
     calendar = add_post_to_calendar(project, settings, slug, publish_at=when)
     write_new(path, front_matter(title, slug, lang, when))
-    print(f"Created {os.path.relpath(path, project)} (a draft: remove 'status: draft' to publish it)")
+    print(_("Created {value} (a draft: remove 'status: draft' to publish it)", value=os.path.relpath(path, project)))
     if calendar is not None:
-        print(f"Added '{slug}' to {os.path.relpath(calendar, project)} as a draft: comms can plan and approve it there")
+        print(_("Added '{slug}' to {value} as a draft: comms can plan and approve it there", slug=slug, value=os.path.relpath(calendar, project)))
     return 0

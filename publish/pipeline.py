@@ -28,6 +28,7 @@ from . import ledger as ledger_mod
 from . import preflight, shareplan, targets
 from .targets.base import Deployed, Step, no_step
 from .targets.manifest import Plan
+from podium.plugins.i18n import _
 
 #: networks whose API deduplicates a repeated share (Mastodon's Idempotency-Key), so an
 #: interrupted share may simply be sent again; a client class may say so itself with ``idempotent``.
@@ -96,7 +97,7 @@ def _clients_from(env: Mapping[str, str], cfg: Any = None) -> Callable[[str], An
         from .channels import CHANNELS, MissingCredential
 
         if network not in CHANNELS:
-            raise MissingCredential(f"podium has no client for {network}; its shares are skipped",
+            raise MissingCredential(_("podium has no client for {network}; its shares are skipped", network=network),
                                     network=network, variable="")
         extra = {"board_id": getattr(cfg, "pinterest_board", None) or ""} if network == "pinterest" else {}
         return CHANNELS[network].from_env(env, **extra)
@@ -115,10 +116,10 @@ def publish(request: Request, *, env: Mapping[str, str] | None = None, clients: 
     env = os.environ if env is None else env
     project = Path(request.project).resolve()
     with tempfile.TemporaryDirectory(prefix="podium-publish-") as scratch:
-        say("building the site (production settings)")
+        say(_("building the site (production settings)"))
         result = build(project, prod=True, now=request.now, output=Path(scratch) / "site")
         for warning in result.warnings:
-            say(f"warning: {warning}")
+            say(_("warning: {warning}", warning=warning))
         step("built")
         _check_links(result)
         step("checked")
@@ -152,8 +153,8 @@ def _check_links(result) -> None:
 
     siteurl = result.settings.get("SITEURL") or ""
     if not siteurl.startswith(("https://", "http://")):
-        raise BadInput("SITEURL is empty or not absolute; set the site's public address, e.g. "
-                       "SITEURL = 'https://blog.example.com', so shares and feeds link to it", path="publishconf.py")
+        raise BadInput(_("SITEURL is empty or not absolute; set the site's public address, e.g. "
+                       "SITEURL = 'https://blog.example.com', so shares and feeds link to it"), path="publishconf.py")
     broken = broken_links(result.output, siteurl)
     if broken:
         raise ManyErrors([BadInput(str(b)) for b in broken])
@@ -185,7 +186,8 @@ def _after_build(request, project, result, env, clients, step, say) -> Outcome:
                           os.path.relpath(ledger_path, project), _counts(result), confirmed=confirmed,
                           strict=request.strict)
         if request.live and not plan.is_empty:
-            say(f"deploying to {target.describe()}: {len(plan.uploads)} files to send, {len(plan.removed)} to remove")
+            say(_("deploying to {target}: {uploads} files to send, {removed} to remove", target=target.describe(),
+                  uploads=len(plan.uploads), removed=len(plan.removed)))
             try:
                 outcome.deployed = target.deploy(result.output, manifest, plan, step)
             except ExternalFailure as exc:
@@ -237,15 +239,15 @@ def choose_target(cfg, wanted: str | None, project: Path) -> tuple[str, dict]:
     key = "PODIUM_PUBLISH_DEFAULT_TARGET" if wanted is None else "PODIUM_PUBLISH_TARGETS"
     name = wanted or cfg.publish_default_target or (next(iter(defined)) if len(defined) == 1 else None)
     if not defined:
-        raise BadInput("PODIUM_PUBLISH_TARGETS is empty; add a target, e.g. "
-                       "PODIUM_PUBLISH_TARGETS = {'site': {'type': 'dir', 'path': 'public'}}", **_where(project, key))
+        raise BadInput(_("PODIUM_PUBLISH_TARGETS is empty; add a target, e.g. "
+                       "PODIUM_PUBLISH_TARGETS = {{'site': {{'type': 'dir', 'path': 'public'}}}}"), **_where(project, key))
     if name is None:
-        raise BadInput(f"several targets ({', '.join(defined)}) and no PODIUM_PUBLISH_DEFAULT_TARGET; "
-                       "set it or pass --target NAME", **_where(project, "PODIUM_PUBLISH_TARGETS"))
+        raise BadInput(_("several targets ({defined}) and no PODIUM_PUBLISH_DEFAULT_TARGET; "
+                       "set it or pass --target NAME", defined=', '.join(defined)), **_where(project, "PODIUM_PUBLISH_TARGETS"))
     if name not in defined:
         where = {} if wanted else _where(project, key)
         label = "--target" if wanted else "PODIUM_PUBLISH_DEFAULT_TARGET"
-        raise BadInput(f"{label}: unknown target {name!r}; expected one of: {', '.join(defined)}", **where)
+        raise BadInput(_("{label}: unknown target {name!r}; expected one of: {defined}", label=label, name=name, defined=', '.join(defined)), **where)
     return name, defined[name]
 
 
@@ -268,14 +270,14 @@ def _settle(book, request: Request, path: Path, now: datetime, shares):
     problems, confirmed = [], []
     for share_id, url in request.confirm.items():
         if book.sent(share_id) or not (book.intent(share_id) or share_id in known):
-            problems.append(BadInput(f"--confirm {share_id}: no share waiting to be recorded has this id; "
-                                     "the summary lists the shares by id"))
+            problems.append(BadInput(_("--confirm {share_id}: no share waiting to be recorded has this id; "
+                                     "the summary lists the shares by id", share_id=share_id)))
         elif not _public_url(url):
-            problems.append(BadInput(f"--confirm {share_id}: expected the post's https:// address; received {url!r}"))
+            problems.append(BadInput(_("--confirm {share_id}: expected the post's https:// address; received {url!r}", share_id=share_id, url=url)))
     for share_id in request.resend:
         if book.intent(share_id) is None:
-            problems.append(BadInput(f"--resend {share_id}: no interrupted share has this id; the summary "
-                                     "of the last run lists them (held)"))
+            problems.append(BadInput(_("--resend {share_id}: no interrupted share has this id; the summary "
+                                     "of the last run lists them (held)", share_id=share_id)))
     if problems:
         raise ManyErrors(problems)
     for share_id, url in request.confirm.items():
@@ -330,7 +332,7 @@ def _send_one(outcome, book, path, client, share, step, say, outgoing):
     book = book.with_intent(ledger_mod.Intent(share.id, share.network, now))
     ledger_mod.save(path, book)
     step(f"intent:{share.id}")
-    say(f"sharing {share.id} on {share.network}")
+    say(_("sharing {share} on {network}", share=share.id, network=share.network))
     try:
         posted = client.post(outgoing(share))
     except ChannelError as exc:

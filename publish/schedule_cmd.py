@@ -15,20 +15,22 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from podium.plugins.i18n import _
+
 FORMATS = ("table", "json", "ics", "csv", "markdown")
 DIFF_FORMATS = ("table", "markdown")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--from", dest="start", metavar="DATE", help="first day shown, YYYY-MM-DD (calendar time zone)")
-    parser.add_argument("--to", dest="end", metavar="DATE", help="last day shown, YYYY-MM-DD (included)")
+    parser.add_argument("--from", dest="start", metavar="DATE", help=_("first day shown, YYYY-MM-DD (calendar time zone)"))
+    parser.add_argument("--to", dest="end", metavar="DATE", help=_("last day shown, YYYY-MM-DD (included)"))
     parser.add_argument("--format", choices=FORMATS, default="table",
-                        help="table (default), json, ics or csv (Hootsuite); with --diff, table or markdown")
+                        help=_("table (default), json, ics or csv (Hootsuite); with --diff, table or markdown"))
     parser.add_argument("--diff", nargs="?", const="", metavar="REV",
-                        help="what the working tree changes in the plan against git revision REV "
-                             "(default: the merge base with the default branch)")
-    parser.add_argument("--now", metavar="T", help="ISO 8601 time that counts as now, e.g. 2027-03-02T09:00+01:00")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
+                        help=_("what the working tree changes in the plan against git revision REV "
+                               "(default: the merge base with the default branch)"))
+    parser.add_argument("--now", metavar="T", help=_("ISO 8601 time that counts as now, e.g. 2027-03-02T09:00+01:00"))
+    parser.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of printing"))
 
 
 def _day(value: str | None, option: str) -> date | None:
@@ -39,7 +41,7 @@ def _day(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise BadInput(f"{option}: expected a date such as 2027-03-02; received {value!r}") from None
+        raise BadInput(_("{option}: expected a date such as 2027-03-02; received {value!r}", option=option, value=value)) from None
 
 
 def select(shares, start: date | None, end: date | None):
@@ -55,7 +57,7 @@ def table(shares, unplaced) -> str:
         lines.append(f"{s.time:%Y-%m-%d %H:%M} {s.network:<9} {s.number:>1}  {s.slug[:34]:<34} {text}")
     if not shares:
         lines.append("(no share in this period)")
-    lines += [f"not placed: {u.id}: {u.reason}" for u in unplaced]
+    lines += [_("not placed: {share}: {reason}", share=u.id, reason=u.reason) for u in unplaced]
     return "\n".join(lines) + "\n"
 
 
@@ -87,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
         raise BadInput(_("--format markdown is for --diff; use table, json, ics or csv for the schedule itself"))
     start, end = _day(args.start, "--from"), _day(args.end, "--to")
     if start and end and end < start:
-        raise BadInput(f"--to {end} is before --from {start}; swap them")
+        raise BadInput(_("--to {end} is before --from {start}; swap them", end=end, start=start))
     with (tempfile.TemporaryDirectory(prefix="podium-schedule-") as scratch, open(os.devnull, "w") as quiet,
           contextlib.redirect_stdout(quiet)):
         # Pelican prints its own summary line: stdout is for the schedule, so it can be piped.
@@ -95,13 +97,13 @@ def run(args: argparse.Namespace) -> int:
     ctx = result.ctx
     calendar = ctx.calendar
     if calendar is None:
-        raise BadInput("there is no calendar file, so there is no schedule; create content/calendar.yaml "
-                       "from the example in docs/comms.md")
+        raise BadInput(_("there is no calendar file, so there is no schedule; create content/calendar.yaml "
+                         "from the example in docs/comms.md"))
     shares, unplaced = ctx.schedule or ([], [])
     data = render(args.format, select(shares, start, end), unplaced, calendar, ctx.now)
     if args.output:
         write_atomic(Path(args.output), data)
-        print(f"Wrote {args.output}", file=sys.stderr)
+        print(_("Wrote {output}", output=args.output), file=sys.stderr)
     else:
         sys.stdout.write(data.decode())
     return 0

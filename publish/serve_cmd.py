@@ -20,15 +20,18 @@ import threading
 import time
 from pathlib import Path
 
+from podium.plugins.i18n import _
+
 POST_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 PREVIEW_DIR = "output-preview"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
-    parser.add_argument("-o", "--output", metavar="DIR", default=PREVIEW_DIR, help=f"preview folder (default {PREVIEW_DIR})")
-    parser.add_argument("--now", metavar="T", help="ISO 8601 time that counts as now")
-    parser.add_argument("--once", action="store_true", help="build the preview once and exit (no server)")
+    parser.add_argument("--port", type=int, default=8000, help=_("port on 127.0.0.1 (default 8000)"))
+    parser.add_argument("-o", "--output", metavar="DIR", default=PREVIEW_DIR,
+                        help=_("preview folder (default {folder})", folder=PREVIEW_DIR))
+    parser.add_argument("--now", metavar="T", help=_("ISO 8601 time that counts as now"))
+    parser.add_argument("--once", action="store_true", help=_("build the preview once and exit (no server)"))
 
 
 def _not_public(ctx, base: str) -> list[str]:
@@ -47,11 +50,12 @@ def _rebuild(project: Path, output: str, now, base: str = "") -> bool:
     try:
         result = build(project, preview=True, output=project / output, now=now)
     except PodiumError as exc:
-        print(f"Build failed; the preview still shows the last good build:\n{exc}", file=sys.stderr)
+        print(_("Build failed; the preview still shows the last good build:\n{exc}", exc=exc), file=sys.stderr)
         return False
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    print(f"Rebuilt: {result.articles} posts, {len(result.ctx.withheld_slugs())} not public yet (shown with a banner).")
+        print(_("warning: {warning}", warning=warning), file=sys.stderr)
+    print(_("Rebuilt: {articles} posts, {withheld} not public yet (shown with a banner).", articles=result.articles,
+            withheld=len(result.ctx.withheld_slugs())))
     for line in _not_public(result.ctx, base) if base else ():
         print(line)
     return True
@@ -104,9 +108,10 @@ def _quick(project: Path, posts: list[str], args, now) -> None:
         done = quick(project, posts, output=project / args.output, now=now)
     except Exception as exc:  # the full build that follows reports whatever went wrong
         done = None
-        print(f"(quick preview skipped: {exc})", file=sys.stderr)
+        print(_("(quick preview skipped: {exc})", exc=exc), file=sys.stderr)
     if done:
-        print(f"Preview of {', '.join(done.pages)} in {time.perf_counter() - started:.2f} s; the rest of the site follows.", flush=True)
+        print(_("Preview of {pages} in {seconds:.2f} s; the rest of the site follows.", pages=", ".join(done.pages),
+                seconds=time.perf_counter() - started), flush=True)
 
 
 def _bind(root: Path, port: int):
@@ -130,7 +135,7 @@ def _bind(root: Path, port: int):
 
 def _serve(server, port: int) -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Preview at http://127.0.0.1:{port}/ (Ctrl-C to stop)", flush=True)
+    print(_("Preview at http://127.0.0.1:{port}/ (Ctrl-C to stop)", port=port), flush=True)
 
 
 def run(args: argparse.Namespace) -> int:

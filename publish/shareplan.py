@@ -21,6 +21,7 @@ from podium.plugins.calendar.texts import share_text
 from podium.plugins.post import PostView
 
 from .ledger import Ledger
+from podium.plugins.i18n import _
 
 DUE, WAITING, SENT, MISSED, HELD, NO_PAGE = "due", "waiting", "sent", "missed", "held", "no page"
 
@@ -98,19 +99,21 @@ def _decide(share, ledger, now, pages, siteurl, catch_up, resendable, resend) ->
         return Decision(share, SENT, ledger.sent(share.id).url)
     # in UTC: two times of one zone compare by wall clock, wrong in the repeated autumn hour
     if _utc(share.time) > _utc(now):
-        return Decision(share, WAITING, f"until {share.time.isoformat(timespec='minutes')}")
+        return Decision(share, WAITING, _("until {when}", when=share.time.isoformat(timespec="minutes")))
     intent = ledger.intent(share.id)
     if intent and share.id not in resend and not resendable(share.network):
         return Decision(share, HELD, (
-            f"podium stopped while sending it ({intent.since.isoformat(timespec='minutes')}), so it may be on "
-            f"{share.network} already; look, then publish again with --confirm {share.id}=URL if it is there "
-            f"or --resend {share.id} if it is not"))
+            _("podium stopped while sending it ({since}), so it may be on "
+              "{network} already; look, then publish again with --confirm {share}=URL if it is there "
+              "or --resend {share} if it is not", since=intent.since.isoformat(timespec="minutes"), network=share.network,
+              share=share.id)))
     if _utc(now) - _utc(share.time) > catch_up:
-        return Decision(share, MISSED, f"due {share.time.isoformat(timespec='minutes')}, more than "
-                                       f"{_hours(catch_up)} ago; share it by hand or raise PODIUM_PUBLISH_CATCH_UP_HOURS")
+        return Decision(share, MISSED, _("due {when}, more than "
+                                         "{hours} ago; share it by hand or raise PODIUM_PUBLISH_CATCH_UP_HOURS",
+                                         when=share.time.isoformat(timespec="minutes"), hours=_hours(catch_up)))
     path = page_path(share.url, siteurl)
     if path is None or path not in pages:
-        return Decision(share, NO_PAGE, f"its page {share.url} is not part of the deployed site")
+        return Decision(share, NO_PAGE, _("its page {url} is not part of the deployed site", url=share.url))
     return Decision(share, DUE)
 
 

@@ -12,17 +12,19 @@ import sys
 import tempfile
 from pathlib import Path
 
+from podium.plugins.i18n import N_, _
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from podium.plugins.teasers.networks import NETWORKS
 
-    parser.add_argument("slug", help="the post's slug (its file name without .md, unless the post sets 'slug:')")
-    parser.add_argument("--network", "-n", choices=tuple(NETWORKS), help="only this network")
-    parser.add_argument("--lang", help="only this language version (fr, en)")
-    parser.add_argument("--json", action="store_true", help="print the teasers.json entries instead of text")
+    parser.add_argument("slug", help=_("the post's slug (its file name without .md, unless the post sets 'slug:')"))
+    parser.add_argument("--network", "-n", choices=tuple(NETWORKS), help=_("only this network"))
+    parser.add_argument("--lang", help=_("only this language version (fr, en)"))
+    parser.add_argument("--json", action="store_true", help=_("print the teasers.json entries instead of text"))
     parser.add_argument("--local", action="store_true",
-                        help="build with pelicanconf.py instead of publishconf.py (teasers keep publishconf.py's address)")
-    parser.add_argument("--now", metavar="T", help="ISO 8601 time that counts as now: see a scheduled post's teasers early")
+                        help=_("build with pelicanconf.py instead of publishconf.py (teasers keep publishconf.py's address)"))
+    parser.add_argument("--now", metavar="T", help=_("ISO 8601 time that counts as now: see a scheduled post's teasers early"))
 
 
 def _teasers(args: argparse.Namespace):
@@ -45,20 +47,26 @@ def _missing(slug: str, ctx, teasers) -> Exception:
 
     held = ctx.withheld_slugs()
     if slug in held:
-        return BadInput(f"the post '{slug}' has no teasers yet: it is withheld ({held[slug]}); "
-                        "pass --now with its publication time to see them early")
+        return BadInput(_("the post '{slug}' has no teasers yet: it is withheld ({why}); "
+                          "pass --now with its publication time to see them early", slug=slug, why=held[slug]))
     known = sorted({t.slug for t in teasers})
     close = difflib.get_close_matches(slug, known, n=1)
-    hint = f"did you mean '{close[0]}'?" if close else "run 'podium teasers' with one of: " + ", ".join(known[:12])
-    return BadInput(f"no published post has the slug '{slug}'; {hint}")
+    hint = (_("did you mean '{close}'?", close=close[0]) if close
+            else _("run 'podium teasers' with one of: {slugs}", slugs=", ".join(known[:12])))
+    return BadInput(_("no published post has the slug '{slug}'; {hint}", slug=slug, hint=hint))
+
+
+#: the variants' names as people read them (teasers.json keeps the English keys)
+_VARIANTS = (N_("quote"), N_("figure"), N_("question"), N_("hook"), N_("title"), N_("short"), N_("thread"))
 
 
 def _show(teaser, number: int) -> str:
     from podium.plugins.teasers.networks import network
 
     net = network(teaser.network)
-    who = "author's text" if teaser.by_author else teaser.variant
-    head = f"== {net.name} · {teaser.lang} · variant {number} ({who}) · {teaser.length}/{teaser.limit} {net.unit}"
+    who = _("author's text") if teaser.by_author else _(teaser.variant)
+    head = "== " + _("{network} · {lang} · variant {number} ({who}) · {length}/{limit} {unit}", network=net.name, lang=teaser.lang,
+                     number=number, who=who, length=teaser.length, limit=teaser.limit, unit=_(net.unit))
     if teaser.parts:
         body = "\n\n".join(f"[{i}/{len(teaser.parts)} · {n}/{teaser.limit}]\n{p}"
                            for i, (p, n) in enumerate(zip(teaser.parts, teaser.part_lengths), 1))
@@ -77,8 +85,8 @@ def run(args: argparse.Namespace) -> int:
         raise _missing(args.slug, ctx, teasers)
     chosen = [t for t in mine if (not args.network or t.network == args.network) and (not args.lang or t.lang == args.lang)]
     if not chosen:
-        raise BadInput(f"'{args.slug}' has no teaser for that network or language; it has "
-                       + ", ".join(sorted({f'{t.network} ({t.lang})' for t in mine})))
+        raise BadInput(_("'{slug}' has no teaser for that network or language; it has {found}", slug=args.slug,
+                         found=", ".join(sorted({f'{t.network} ({t.lang})' for t in mine}))))
     if args.json:
         json.dump([to_json(t) for t in chosen], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -15,6 +15,7 @@ import yaml
 from .. import bounded
 from ..errors import BadInput
 from .yamlmarks import MappingNode, ScalarNode
+from ..i18n import _
 
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.\-]*")
 
@@ -78,7 +79,7 @@ def add_entry(yaml_text: str, slug: str, *, status: str = "idea", owner: str = "
         root = bounded.compose(yaml_text, path, bounded.CALENDAR) if yaml_text.strip() else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        raise BadInput(f"the calendar cannot be read ({exc.problem}); fix it, then run the command again",
+        raise BadInput(_("the calendar cannot be read ({problem}); fix it, then run the command again", problem=exc.problem),
                        path=path, line=mark.line + 1 if mark else None) from None
     found = _posts(root)
     text = yaml_text if yaml_text.endswith("\n") or not yaml_text else yaml_text + "\n"
@@ -86,9 +87,9 @@ def add_entry(yaml_text: str, slug: str, *, status: str = "idea", owner: str = "
         return (text or new_calendar(timezone, schema)) + "posts:\n" + entry_text(slug, 2, status, owner, publish_at)
     key, value = found
     if isinstance(value, MappingNode):
-        for other, _ in value.value:
+        for other, _value in value.value:
             if isinstance(other, ScalarNode) and other.value == slug:
-                raise BadInput(f"'{slug}' already has an entry; edit that entry instead of adding one",
+                raise BadInput(_("'{slug}' already has an entry; edit that entry instead of adding one", slug=slug),
                                path=path, line=other.start_mark.line + 1, col=other.start_mark.column + 1)
     lines = text.splitlines(keepends=True)
     if isinstance(value, MappingNode) and value.value and value.flow_style is False:
@@ -96,8 +97,8 @@ def add_entry(yaml_text: str, slug: str, *, status: str = "idea", owner: str = "
         at = _end_of_block(lines, key.start_mark.line)
         return "".join(lines[:at]) + entry_text(slug, indent, status, owner, publish_at) + "".join(lines[at:])
     if isinstance(value, MappingNode) and value.value:
-        raise BadInput("'posts:' is written on one line ({...}); put each entry on its own lines, "
-                       "then run the command again", path=path, line=key.start_mark.line + 1)
+        raise BadInput(_("'posts:' is written on one line ({{...}}); put each entry on its own lines, "
+                       "then run the command again"), path=path, line=key.start_mark.line + 1)
     # 'posts:' with nothing under it, or 'posts: {}'
     line = key.start_mark.line
     lines[line] = re.sub(r"posts:.*?(\s*#.*)?$", lambda m: "posts:" + (m.group(1) or ""), lines[line].rstrip("\n")) + "\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from .fields import boolean, whole
 from .model import STATUSES, Approval, Entry, NetworkPlan
 from .yamlmarks import MappingNode, Node, ScalarNode, mapping_items, suggest, where
+from ..i18n import _
 
 ENTRY_KEYS = ("status", "owner", "publish_at", "campaign", "notes", "evergreen", "approvals", "networks")
 APPROVAL_KEYS = ("role", "who", "when")
@@ -31,23 +32,24 @@ def read_entries(r, node: Node, roles: tuple[str, ...], networks: tuple[str, ...
 
 def _status(r, found: dict, node: Node) -> str | None:
     if "status" not in found:
-        r.problems.add(node, f"this entry has no 'status'; add 'status:' with one of: {', '.join(STATUSES)}")
+        r.problems.add(node, _("this entry has no 'status'; add 'status:' with one of: {STATUSES}", STATUSES=', '.join(STATUSES)))
         return None
     value_node = found["status"][1]
     status = r.text(value_node, "status")
     if status in STATUSES:
         return status
     hint = suggest(status, STATUSES)
-    fix = f"{hint} (the statuses are: {', '.join(STATUSES)})" if hint else f"use one of: {', '.join(STATUSES)}"
-    r.problems.add(value_node, f"unknown status '{status}'; {fix}")
+    fix = (_("{hint} (the statuses are: {statuses})", hint=hint, statuses=", ".join(STATUSES)) if hint
+           else _("use one of: {statuses}", statuses=", ".join(STATUSES)))
+    r.problems.add(value_node, _("unknown status '{status}'; {fix}", status=status, fix=fix))
     return None
 
 
 def _entry(r, slug: str, key: ScalarNode, node: Node, roles, networks) -> Entry | None:
     if isinstance(node, ScalarNode) and not node.value:
-        r.problems.add(key, f"the entry for '{slug}' is empty; add at least 'status: idea' under it")
+        r.problems.add(key, _("the entry for '{slug}' is empty; add at least 'status: idea' under it", slug=slug))
         return None
-    found = r.fields(node, ENTRY_KEYS, "a post entry")
+    found = r.fields(node, ENTRY_KEYS, _("a post entry"))
     if not isinstance(node, MappingNode):
         return None
     status = _status(r, found, node)
@@ -66,17 +68,18 @@ def _entry(r, slug: str, key: ScalarNode, node: Node, roles, networks) -> Entry 
 def _approvals(r, node: Node, roles: tuple[str, ...]) -> tuple[Approval, ...]:
     found_all = []
     for item in r.items(node, "approvals"):
-        found = r.fields(item, APPROVAL_KEYS, "an approval")
+        found = r.fields(item, APPROVAL_KEYS, _("an approval"))
         if not found or not r.require(found, APPROVAL_KEYS, item, "this approval"):
             continue
         role_node = found["role"][1]
         role = r.text(role_node, "role")
         when = r.moment(found["when"][1], "when")
         if role not in roles:
-            known = ", ".join(roles) if roles else "none"
+            known = ", ".join(roles) if roles else _("none")
             hint = suggest(role, roles)
-            fix = f"{hint} or add '{role}' to required_approvals" if hint else f"use a role from required_approvals ({known}) or add '{role}' there"
-            r.problems.add(role_node, f"approval by '{role}', a role not in required_approvals; {fix}")
+            fix = (_("{hint} or add '{role}' to required_approvals", hint=hint, role=role) if hint
+                   else _("use a role from required_approvals ({known}) or add '{role}' there", known=known, role=role))
+            r.problems.add(role_node, _("approval by '{role}', a role not in required_approvals; {fix}", role=role, fix=fix))
             continue
         if when is not None:
             found_all.append(Approval(role=role, who=r.text(found["who"][1], "who"), when=when))
@@ -91,11 +94,11 @@ def _variant(r, node: Node) -> int | str | None:
 
 def _plans(r, node: Node, networks: tuple[str, ...]) -> dict[str, NetworkPlan]:
     plans = {}
-    for name, (_, value) in r.fields(node, networks, "a post's 'networks'").items():
+    for name, (_key, value) in r.fields(node, networks, _("a post's 'networks'")).items():
         if isinstance(value, ScalarNode) and value.value.strip().lower() == "skip":
             plans[name] = NetworkPlan(skip=True)
             continue
-        found = r.fields(value, PLAN_KEYS, f"the '{name}' plan")
+        found = r.fields(value, PLAN_KEYS, _("the '{name}' plan", name=name))
         skip = bool(r.read(found["skip"][1], "skip", boolean, "skip")) if "skip" in found else False
         variant = _variant(r, found["variant"][1]) if "variant" in found else None
         text = r.text(found["text"][1], "text") or None if "text" in found else None

@@ -21,6 +21,7 @@ from ..networks import name_of
 from ..teasers.shown import shown
 from .model import Calendar, Share, Unplaced, utc
 from .slots import UTC
+from ..i18n import _
 
 SCHEMA = "podium-schedule/1"
 #: Hootsuite refuses a time less than 10 minutes ahead at upload; 15 leaves time to upload.
@@ -123,8 +124,8 @@ def hootsuite_rows(shares: Iterable[Share], now: datetime) -> tuple[list[list[st
         link = "" if share.url in share.text or shown(share.url) in share.text else share.url
         key = (share.network, share.text, link)
         if key in seen:
-            left_out.append((share, f"same text as {seen[key]}, and Hootsuite refuses duplicate messages; "
-                                    "give the post another teaser variant or a text override"))
+            left_out.append((share, _("same text as {other}, and Hootsuite refuses duplicate messages; "
+                                      "give the post another teaser variant or a text override", other=seen[key])))
             continue
         seen[key] = share.id
         when = share.time.strftime(HOOTSUITE_DATE)

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .model import WEEKDAYS
 from .yamlmarks import suggest
+from ..i18n import _
 
 SHORTCUTS = {"weekdays": range(0, 5), "weekend": range(5, 7), "daily": range(0, 7)}
 
@@ -36,13 +37,13 @@ def zone(text: str) -> ZoneInfo:
         pass
     hint = suggest(text, sorted(available_timezones()))
     fix = hint or "use an IANA name such as 'Europe/Paris' or 'America/New_York'"
-    raise Wrong(f"unknown time zone '{text}'; {fix}")
+    raise Wrong(_("unknown time zone '{text}'; {fix}", text=text, fix=fix))
 
 
 def clock(text: str) -> time:
     m = _CLOCK.fullmatch(text.strip())
     if not m or int(m[1]) > 24 or int(m[2]) > 59 or (int(m[1]) == 24 and int(m[2])):
-        raise Wrong(f"'{text}' is not a time of day; write it as HH:MM on a 24-hour clock, e.g. 09:30")
+        raise Wrong(_("'{text}' is not a time of day; write it as HH:MM on a 24-hour clock, e.g. 09:30", text=text))
     hours, minutes = int(m[1]), int(m[2])
     return time.max if hours == 24 else time(hours, minutes)
 
@@ -52,14 +53,14 @@ def _day(text: str) -> date:
     try:
         return date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
-        raise Wrong(f"{text} is not a real date; check the month and the day") from None
+        raise Wrong(_("{text} is not a real date; check the month and the day", text=text)) from None
 
 
 def _attach(naive: datetime, tz: ZoneInfo, text: str) -> datetime:
     aware = naive.replace(tzinfo=tz)
     if aware.astimezone(timezone.utc).astimezone(tz).replace(tzinfo=None) != naive:
-        raise Wrong(f"{text} does not exist in {tz.key}: the clocks jump forward at that hour; "
-                    "pick a time an hour later or earlier")
+        raise Wrong(_("{text} does not exist in {key}: the clocks jump forward at that hour; "
+                    "pick a time an hour later or earlier", text=text, key=tz.key))
     return aware
 
 
@@ -71,7 +72,7 @@ def moment(text: str, key: str, tz: ZoneInfo, *, end_of_day: bool = False) -> da
 def _moment(text: str, key: str, tz: ZoneInfo, end_of_day: bool) -> datetime:
     text = text.strip()
     if _CLOCK.fullmatch(text):
-        raise Wrong(f"'{key}' has a time but no date; write the date too, e.g. 2027-03-02 {text}")
+        raise Wrong(_("'{key}' has a time but no date; write the date too, e.g. 2027-03-02 {text}", key=key, text=text))
     if _DATE.fullmatch(text):
         start = datetime.combine(_day(text), time(0))
         if end_of_day:
@@ -79,12 +80,12 @@ def _moment(text: str, key: str, tz: ZoneInfo, end_of_day: bool) -> datetime:
         return _attach(start, tz, text)
     m = _DATETIME.fullmatch(text)
     if not m:
-        raise Wrong(f"'{key}' is not a date and time; write it as 2027-03-02 09:00 "
-                    "(optionally with an offset, 2027-03-02T09:00+01:00)")
+        raise Wrong(_("'{key}' is not a date and time; write it as 2027-03-02 09:00 "
+                    "(optionally with an offset, 2027-03-02T09:00+01:00)", key=key))
     day = _day(m[1])
     hours, minutes, seconds = int(m[2]), int(m[3]), int(m[4] or 0)
     if hours > 23 or minutes > 59 or seconds > 59:
-        raise Wrong(f"'{text}' is not a time of day; write hours 00-23 and minutes 00-59")
+        raise Wrong(_("'{text}' is not a time of day; write hours 00-23 and minutes 00-59", text=text))
     naive = datetime.combine(day, time(hours, minutes, seconds))
     if m[5]:
         return datetime.fromisoformat(f"{naive.isoformat()}{_offset(m[5])}")
@@ -101,11 +102,11 @@ def window(text: str):
     """'09:00-11:30' as (start, end); the end must come after the start."""
     parts = [p.strip() for p in str(text).split("-")]
     if len(parts) != 2:
-        raise Wrong(f"'{text}' is not a time window; write it as START-END, e.g. 09:00-11:30")
+        raise Wrong(_("'{text}' is not a time window; write it as START-END, e.g. 09:00-11:30", text=text))
     start, end = clock(parts[0]), clock(parts[1])
     if end <= start:
-        raise Wrong(f"the window {text} ends before it starts; write the earlier time first, "
-                    f"e.g. {parts[1]}-{parts[0]}")
+        raise Wrong(_("the window {text} ends before it starts; write the earlier time first, "
+                    "e.g. {parts}-{parts2}", text=text, parts=parts[1], parts2=parts[0]))
     return start, end
 
 
@@ -119,8 +120,8 @@ def weekdays(values: list[str]) -> frozenset[int]:
             days.add(WEEKDAYS.index(word[:3]))
         else:
             hint = suggest(word, WEEKDAYS + tuple(_full(d) for d in WEEKDAYS) + tuple(SHORTCUTS))
-            raise Wrong(f"'{value}' is not a day; use mon, tue, wed, thu, fri, sat, sun, "
-                        f"weekdays, weekend or daily" + (f" ({hint})" if hint else ""))
+            raise Wrong(_("'{value}' is not a day; use mon, tue, wed, thu, fri, sat, sun, "
+                          "weekdays, weekend or daily", value=value) + (f" ({hint})" if hint else ""))
     return frozenset(days)
 
 
@@ -135,7 +136,7 @@ def duration(text: str) -> timedelta:
     if text.isdigit() and text == "0":
         return timedelta(0)
     if not text or not m or not (m[1] or m[2]):
-        raise Wrong(f"'{text}' is not a duration; write it like 2h, 90m or 1h30m")
+        raise Wrong(_("'{text}' is not a duration; write it like 2h, 90m or 1h30m", text=text))
     return timedelta(hours=int(m[1] or 0), minutes=int(m[2] or 0))
 
 
@@ -145,10 +146,10 @@ def boolean(text: str, key: str) -> bool:
         return True
     if word in _FALSE:
         return False
-    raise Wrong(f"'{key}' must be true or false; received '{text}'")
+    raise Wrong(_("'{key}' must be true or false; received '{text}'", key=key, text=text))
 
 
 def whole(text: str, key: str, low: int = 1) -> int:
     if not re.fullmatch(r"\d+", text.strip()) or int(text) < low:
-        raise Wrong(f"'{key}' must be a whole number of at least {low}; received '{text}'")
+        raise Wrong(_("'{key}' must be a whole number of at least {low}; received '{text}'", key=key, low=low, text=text))
     return int(text)

@@ -75,7 +75,7 @@ def _check_slugs(generator) -> None:
         if slug in known or entry.status == "idea":
             continue  # an idea may not have a post yet
         fix = suggest(slug, sorted(known)) or "check the slug in the post's front matter, or set status: idea"
-        ctx.report.error(BadInput(f"no post has the slug '{slug}'; {fix}", path=calendar.path, line=entry.line, col=entry.col))
+        ctx.report.error(BadInput(_("no post has the slug '{slug}'; {fix}", slug=slug, fix=fix), path=calendar.path, line=entry.line, col=entry.col))
 
 
 def _draft_but_approved(generator, calendar, ctx) -> None:
@@ -112,7 +112,7 @@ def _keep(generators) -> None:
 
 def _warn(ctx, calendar, unplaced) -> None:
     for item in unplaced:
-        ctx.report.warn(BadInput(f"share {item.id} has no slot: {item.reason}", path=calendar.path))
+        ctx.report.warn(BadInput(_("share {id} has no slot: {reason}", id=item.id, reason=item.reason), path=calendar.path))
 
 
 def _hootsuite_warnings(ctx, calendar, shares) -> None:
@@ -121,7 +121,7 @@ def _hootsuite_warnings(ctx, calendar, shares) -> None:
 
     _, left_out = exports.hootsuite_rows(shares, ctx.now)
     for share, why in left_out:
-        ctx.report.warn(BadInput(f"share {share.id} left out of the Hootsuite files: {why}", path=calendar.path))
+        ctx.report.warn(BadInput(_("share {id} left out of the Hootsuite files: {why}", id=share.id, why=why), path=calendar.path))
 
 
 def _schedule(pelican) -> None:

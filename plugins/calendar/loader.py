@@ -15,6 +15,7 @@ from .fields import Wrong
 from .entries_reader import ENTRY_KEYS, read_entries
 from .model import STATUSES, Calendar, NetworkRules, QuietPeriod, Slot, Window
 from .yamlmarks import MappingNode, Node, Problems, ScalarNode, SequenceNode, compose, mapping_items, suggest, where
+from ..i18n import _
 
 TOP = ("timezone", "required_approvals", "networks", "quiet_periods", "reshare", "posts")
 NETWORK_KEYS = ("slots", "min_gap", "max_per_day")
@@ -39,23 +40,23 @@ class _Reader:
         if empty(node) or not self.is_map(node, what):
             return {}
         found = mapping_items(node, self.problems)
-        for key, (key_node, _) in list(found.items()):
+        for key, (key_node, _value) in list(found.items()):
             if key not in known:
-                hint = suggest(key, known) or f"the keys allowed in {what} are: {', '.join(known)}"
-                self.problems.add(key_node, f"unknown key '{key}'; {hint}")
+                hint = suggest(key, known) or _("the keys allowed in {what} are: {keys}", what=what, keys=", ".join(known))
+                self.problems.add(key_node, _("unknown key '{key}'; {hint}", key=key, hint=hint))
                 del found[key]
         return found
 
     def is_map(self, node: Node, what: str) -> bool:
         if isinstance(node, MappingNode):
             return True
-        self.problems.add(node, f"{what} must be a set of 'key: value' lines; indent them under it")
+        self.problems.add(node, _("{what} must be a set of 'key: value' lines; indent them under it", what=what))
         return False
 
     def text(self, node: Node, key: str, default: str = "") -> str:
         if isinstance(node, ScalarNode):
             return default if node.tag.endswith(":null") and not node.value else node.value
-        self.problems.add(node, f"'{key}' must be a single value; write it on the same line as '{key}:'")
+        self.problems.add(node, _("'{key}' must be a single value; write it on the same line as '{key}:'", key=key))
         return default
 
     def items(self, node: Node, key: str) -> list[Node]:
@@ -66,7 +67,7 @@ class _Reader:
             return []  # 'quiet_periods:' with nothing under it yet
         if isinstance(node, ScalarNode) and node.value:
             return [node]
-        self.problems.add(node, f"'{key}' must be a list; write one '- item' per line under '{key}:'")
+        self.problems.add(node, _("'{key}' must be a list; write one '- item' per line under '{key}:'", key=key))
         return []
 
     def read(self, node: Node, key: str, reader, *args, **kwargs):
@@ -75,7 +76,7 @@ class _Reader:
         if not isinstance(node, ScalarNode):
             return None
         if not text:
-            self.problems.add(node, f"'{key}' is empty; give it a value or remove the line")
+            self.problems.add(node, _("'{key}' is empty; give it a value or remove the line", key=key))
             return None
         try:
             return reader(text, *args, **kwargs)
@@ -89,13 +90,13 @@ class _Reader:
     def require(self, found: dict, keys: tuple[str, ...], node: Node, what: str) -> bool:
         missing = [k for k in keys if k not in found]
         for key in missing:
-            self.problems.add(node, f"{what} has no '{key}'; add a '{key}:' line")
+            self.problems.add(node, _("{what} has no '{key}'; add a '{key}:' line", what=what, key=key))
         return not missing
 
 
 def _timezone(r: _Reader, top: dict, root: Node) -> ZoneInfo | None:
     if "timezone" not in top:
-        r.problems.add((1, 1), "the calendar has no time zone; add a first line such as 'timezone: Europe/Paris'")
+        r.problems.add((1, 1), _("the calendar has no time zone; add a first line such as 'timezone: Europe/Paris'"))
         return None
     zone = r.read(top["timezone"][1], "timezone", fields.zone)
     if zone is not None:
@@ -111,7 +112,7 @@ def _roles(r: _Reader, top: dict) -> tuple[str, ...]:
 
 
 def _slot(r: _Reader, node: Node) -> Slot | None:
-    found = r.fields(node, SLOT_KEYS, "a slot")
+    found = r.fields(node, SLOT_KEYS, _("a slot"))
     if not found or not r.require(found, SLOT_KEYS, node, "this slot"):
         return None
     day_nodes = r.items(found["days"][1], "days")
@@ -131,7 +132,7 @@ def _slot(r: _Reader, node: Node) -> Slot | None:
 
 
 def _network_rules(r: _Reader, name: str, node: Node) -> NetworkRules:
-    found = r.fields(node, NETWORK_KEYS, f"the '{name}' rules")
+    found = r.fields(node, NETWORK_KEYS, _("the '{name}' rules", name=name))
     slots = []
     if "slots" in found:
         slots = [s for s in (_slot(r, n) for n in r.items(found["slots"][1], "slots")) if s]
@@ -143,7 +144,7 @@ def _network_rules(r: _Reader, name: str, node: Node) -> NetworkRules:
 def _networks(r: _Reader, top: dict, networks: tuple[str, ...]) -> dict[str, NetworkRules]:
     if "networks" not in top:
         return {}
-    found = r.fields(top["networks"][1], networks, "'networks'")
+    found = r.fields(top["networks"][1], networks, _("'networks'"))
     return {name: _network_rules(r, name, value) for name, (_, value) in found.items()}
 
 
@@ -152,7 +153,7 @@ def _quiet(r: _Reader, top: dict) -> tuple[QuietPeriod, ...]:
         return ()
     placed = []
     for node in r.items(top["quiet_periods"][1], "quiet_periods"):
-        found = r.fields(node, QUIET_KEYS, "a quiet period")
+        found = r.fields(node, QUIET_KEYS, _("a quiet period"))
         if not found or not r.require(found, ("start", "end"), node, "this quiet period"):
             continue
         start = r.moment(found["start"][1], "start")
@@ -161,8 +162,8 @@ def _quiet(r: _Reader, top: dict) -> tuple[QuietPeriod, ...]:
         if start is None or end is None:
             continue
         if end <= start:
-            r.problems.add(found["end"][1], f"this quiet period ends ({found['end'][1].value}) before it starts "
-                                            f"({found['start'][1].value}); swap start and end")
+            r.problems.add(found["end"][1], _("this quiet period ends ({value}) before it starts "
+                                            "({value2}); swap start and end", value=found['end'][1].value, value2=found['start'][1].value))
             continue
         placed.append((QuietPeriod(start=start, end=end, reason=reason, line=where(node)[0]), where(node)))
     _overlaps(r, placed)
@@ -175,9 +176,9 @@ def _overlaps(r: _Reader, placed: list) -> None:
     reach = None
     for period, at in ordered:
         if reach is not None and period.start < reach.end:
-            name = f"quiet period '{period.reason}'" if period.reason else "this quiet period"
-            r.problems.add(at, f"{name} overlaps the one on line {reach.line}; "
-                               "merge them into one period or move the dates apart")
+            name = _("quiet period '{reason}'", reason=period.reason) if period.reason else _("this quiet period")
+            r.problems.add(at, _("{name} overlaps the one on line {line}; "
+                               "merge them into one period or move the dates apart", name=name, line=reach.line))
         if reach is None or period.end > reach.end:
             reach = period
 
@@ -185,7 +186,7 @@ def _overlaps(r: _Reader, placed: list) -> None:
 def _reshare(r: _Reader, top: dict, networks: tuple[str, ...]):
     if "reshare" not in top:
         return (), None
-    found = r.fields(top["reshare"][1], RESHARE_KEYS, "'reshare'")
+    found = r.fields(top["reshare"][1], RESHARE_KEYS, _("'reshare'"))
     days = []
     if "after_days" in found:
         for node in r.items(found["after_days"][1], "after_days"):
@@ -198,7 +199,7 @@ def _reshare(r: _Reader, top: dict, networks: tuple[str, ...]):
         for node in r.items(found["networks"][1], "networks"):
             name = r.text(node, "networks")
             if name not in networks:
-                r.problems.add(node, f"unknown network '{name}'; {suggest(name, networks) or 'use ' + ', '.join(networks)}")
+                r.problems.add(node, _("unknown network '{name}'; {value}", name=name, value=suggest(name, networks) or 'use ' + ', '.join(networks)))
             else:
                 chosen.append(name)
         chosen = tuple(chosen)
@@ -215,10 +216,10 @@ def load(text: str, path: str = "calendar.yaml", networks: tuple[str, ...] = NET
     problems = Problems(path)
     root = compose(text, problems)
     if root is None and not problems.errors:
-        problems.add((1, 1), "the calendar is empty; start from the example in docs/comms.md")
+        problems.add((1, 1), _("the calendar is empty; start from the example in docs/comms.md"))
     problems.raise_if_any()
     r = _Reader(problems)
-    top = r.fields(root, TOP, "the calendar")
+    top = r.fields(root, TOP, _("the calendar"))
     zone = _timezone(r, top, root)
     roles = _roles(r, top)
     rules = _networks(r, top, networks)

@@ -12,34 +12,27 @@ from typing import Iterable
 
 from babel.dates import format_date, format_time
 
+from ..i18n import N_, translate
 from ..networks import NETWORKS, name_of, order
 from .model import Calendar, Share, Unplaced, utc
 
 
 LABELS = {
-    "en": {"title": "Social calendar", "skip": "Skip to the list of shares", "times_in": "Times in", "built": "built",
-           "share": "share", "shares": "shares", "not_placed": "not placed", "filter": "Show networks",
-           "unplaced": "Shares that could not be placed", "reshare": "re-share", "quiet_periods": "Quiet periods",
-           "months": "Month view", "list": "Every share", "when": "When", "network": "Network", "post": "Post",
-           "text": "Text", "state": "State", "past": "sent or due", "planned": "planned", "none": "No share is planned.",
-           "quiet": "Quiet:", "variant": "variant", "tentative": "not approved yet",
-           "tentative_note": "Shares marked “not approved yet” belong to posts that are not public yet: they show where "
-                             "the post would go, and are neither posted nor in the Hootsuite files."},
-    "fr": {"title": "Calendrier social", "skip": "Aller à la liste des partages", "times_in": "Heures de", "built": "généré le",
-           "share": "partage", "shares": "partages", "not_placed": "non placés", "filter": "Réseaux affichés",
-           "unplaced": "Partages qui n’ont pas trouvé de créneau", "reshare": "nouveau partage",
-           "quiet_periods": "Périodes de silence", "months": "Vue par mois", "list": "Tous les partages", "when": "Quand",
-           "network": "Réseau", "post": "Billet", "text": "Texte", "state": "État", "past": "envoyé ou échu",
-           "planned": "prévu", "none": "Aucun partage n’est prévu.", "quiet": "Silence\u00a0:", "variant": "variante",
-           "tentative": "pas encore approuvé",
-           "tentative_note": "Les partages marqués «\u202fpas encore approuvé\u202f» sont ceux de billets qui ne sont pas encore "
-                             "publics\u00a0: ils montrent où le billet irait, et ne sont ni publiés ni dans les fichiers Hootsuite."},
+    "en": {"title": N_("Social calendar"), "skip": N_("Skip to the list of shares"), "times_in": N_("Times in"), "built": N_("built"),
+           "share": N_("share"), "shares": N_("shares"), "not_placed": N_("not placed"), "filter": N_("Show networks"),
+           "unplaced": N_("Shares that could not be placed"), "reshare": N_("re-share"), "quiet_periods": N_("Quiet periods"),
+           "months": N_("Month view"), "list": N_("Every share"), "when": N_("When"), "network": N_("Network"), "post": N_("Post"),
+           "text": N_("Text"), "state": N_("State"), "past": N_("sent or due"), "planned": N_("planned"), "none": N_("No share is planned."),
+           "quiet": N_("Quiet:"), "variant": N_("variant"), "tentative": N_("not approved yet"),
+           "tentative_note": N_("Shares marked “not approved yet” belong to posts that are not public yet: they show where "
+                                "the post would go, and are neither posted nor in the Hootsuite files.")},
 }
 
 
 def labels(locale: str) -> dict[str, str]:
     """The page's words in the site's language (English for any language podium has no words for)."""
-    return LABELS.get(locale.split("_")[0].split("-")[0], LABELS["en"])
+    lang = locale.split("_")[0].split("-")[0]
+    return {key: translate(lang, text) for key, text in LABELS["en"].items()}
 
 
 def _months(first: date, last: date) -> list[tuple[int, int]]:

@@ -21,6 +21,7 @@ from . import gate
 from .model import Calendar, NetworkPlan, NetworkRules, Share, Unplaced, utc
 from .slots import STEP, add_days, ceil_step, day_windows, local_day
 from .texts import share_text
+from ..i18n import _
 
 HORIZON_DAYS = 366
 
@@ -137,10 +138,11 @@ def _reshared(calendar: Calendar, networks: Iterable[str]):
 
 def _no_slot(request: _Request, rules: NetworkRules | None, calendar: Calendar) -> str:
     if rules is None or not rules.slots:
-        return f"no posting slots for {request.network}; add slots under networks: {request.network}: in {calendar.path}"
+        return _("no posting slots for {network}; add slots under networks: {network}: in {path}", network=request.network,
+                 path=calendar.path)
     after = request.earliest.astimezone(calendar.zone).strftime("%Y-%m-%d %H:%M")
-    return (f"no free slot on {request.network} within {HORIZON_DAYS} days after {after}; "
-            "add slots, raise max_per_day or shorten min_gap")
+    return _("no free slot on {network} within {days} days after {after}; "
+             "add slots, raise max_per_day or shorten min_gap", network=request.network, days=HORIZON_DAYS, after=after)
 
 
 def schedule(posts: Iterable[PostView], calendar: Calendar, now: datetime, teasers: Mapping[str, Any] | None = None,

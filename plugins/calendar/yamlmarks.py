@@ -14,6 +14,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .. import bounded
 from ..errors import BadInput, ManyErrors
+from ..i18n import _
 
 __all__ = ["Problems", "compose", "MappingNode", "ScalarNode", "SequenceNode", "Node", "where", "suggest"]
 
@@ -25,7 +26,9 @@ def where(node: Node) -> tuple[int, int]:
 
 def suggest(word: str, choices, prefix: str = "did you mean") -> str | None:
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f"{prefix} '{close[0]}'?" if close else None
+    if not close:
+        return None
+    return _("did you mean '{close}'?", close=close[0]) if prefix == "did you mean" else f"{prefix} '{close[0]}'?"
 
 
 class Problems:
@@ -50,7 +53,7 @@ def _tabs(text: str, problems: Problems) -> None:
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             problems.add((number, indent.index("\t") + 1),
-                         "a tab is used for indentation; YAML needs spaces: replace the tab with spaces")
+                         _("a tab is used for indentation; YAML needs spaces: replace the tab with spaces"))
 
 
 def compose(text: str, problems: Problems, limits: bounded.Limits = bounded.CALENDAR) -> Node | None:
@@ -74,10 +77,10 @@ def compose(text: str, problems: Problems, limits: bounded.Limits = bounded.CALE
         mark = exc.problem_mark or exc.context_mark
         at = (mark.line + 1, mark.column + 1) if mark else None
         what = exc.problem or exc.context or "unreadable YAML"
-        problems.add(at, f"the YAML cannot be read ({what}); check this line and the one above "
-                         "for a missing colon, an unclosed quote or a wrong indentation")
+        problems.add(at, _("the YAML cannot be read ({what}); check this line and the one above "
+                         "for a missing colon, an unclosed quote or a wrong indentation", what=what))
     except (yaml.YAMLError, RecursionError) as exc:
-        problems.add(None, f"the YAML cannot be read ({exc}); compare the file with the example in docs/comms.md")
+        problems.add(None, _("the YAML cannot be read ({exc}); compare the file with the example in docs/comms.md", exc=exc))
     return None
 
 
@@ -87,7 +90,7 @@ def mapping_items(node: MappingNode, problems: Problems, what: str = "key",
     found: dict[str, tuple[ScalarNode, Node]] = {}
     for key, value in node.value:
         if not isinstance(key, ScalarNode):
-            problems.add(key, f"a {what} must be plain text; write it as one word followed by a colon")
+            problems.add(key, _("a {what} must be plain text; write it as one word followed by a colon", what=what))
             continue
         if key.value in found:
             problems.add(key, twice.format(key=key.value, line=where(found[key.value][0])[0]))

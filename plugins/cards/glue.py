@@ -30,6 +30,7 @@ from . import design, network_glue, renderer
 from ..files import copy_atomic
 from .cache import Store, digest, key
 from .fonts import bundled
+from ..i18n import _
 
 WIDTH, HEIGHT = design.WIDTH, design.HEIGHT
 MIME = {".png": "image/png", ".jpg": "image/jpeg"}
@@ -78,12 +79,12 @@ def picture(kit_content: str, rel: str | None, setting: str, max_pixels: int, ct
         image = decode.upright(decode.decode(data, max_pixels))
         return image, digest(data)
     except paths.Outside:
-        problem = f"'{rel}' points outside content/; give a path under content/, such as images/portrait.jpg"
+        problem = _("'{path}' points outside content/; give a path under content/, such as images/portrait.jpg", path=rel)
     except OSError:
-        problem = f"'{rel}' not found under content/; fix the path or set {setting} = None"
+        problem = _("'{path}' not found under content/; fix the path or set {setting} = None", path=rel, setting=setting)
     except decode.ImageProblem as exc:
-        problem = f"image '{rel}' {exc}"
-    ctx.report.error(BadInput(f"{setting}: {problem}"))
+        problem = _("image '{path}' {problem}", path=rel, problem=exc)
+    ctx.report.error(BadInput(_("{setting}: {problem}", setting=setting, problem=problem)))
     return None, None
 
 
@@ -117,9 +118,10 @@ def _photo(k: Kit, item, ctx, where: str, meta: dict, lines: dict) -> tuple[byte
     try:
         return files.read_inside(k.content, rel), focus, rel
     except paths.Outside:
-        message = f"card_image '{value}' points outside content/; give a path under content/, such as images/card.jpg"
+        message = _("card_image '{value}' points outside content/; give a path under content/, such as images/card.jpg", value=value)
     except OSError:
-        message = f"card_image '{value}' not found (looked for content/{rel}); check the path, which starts from content/"
+        message = _("card_image '{value}' not found (looked for content/{rel}); check the path, which starts from content/",
+                    value=value, rel=rel)
     ctx.report.error(BadInput(message, path=where, line=lines.get("card_image")))
     return None
 
@@ -131,7 +133,7 @@ def _render(k: Kit, title: str, photo, where: str, meta: dict, lines: dict, ctx,
             image = decode.upright(decode.decode(data, k.max_pixels))
             return renderer.encode(renderer.from_photo(image, focus), "jpeg"), ".jpg"
         except decode.ImageProblem as problem:
-            ctx.report.error(BadInput(f"card_image '{meta.get('card_image')}' {problem}", path=where, line=lines.get("card_image")))
+            ctx.report.error(BadInput(_("card_image '{value}' {problem}", value=meta.get('card_image'), problem=problem), path=where, line=lines.get("card_image")))
             images_state(settings).failed.add(rel)  # reported here: the output's image check need not repeat it
             return None
     return _draw(_card(k, title)), k.ext

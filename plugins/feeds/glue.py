@@ -17,6 +17,7 @@ from ..post import PostView, from_content
 from ..siteurl import site_root
 from . import model
 from .render import render
+from ..i18n import _
 
 #: Pelican's own feed settings: each must be None, or Pelican writes feeds of its own beside podium's.
 PELICAN_FEED_SETTINGS = (
@@ -31,8 +32,6 @@ def site_url(settings: dict[str, Any]) -> str:
     return (settings.get("FEED_DOMAIN") or site_root(settings)).rstrip("/")
 
 
-
-
 def _switch_off_pelican_feeds(pelican) -> None:
     """Pelican's defaults write feeds/all.atom.xml too: turn them off, and say so if a person set one."""
     settings = pelican.settings
@@ -43,8 +42,8 @@ def _switch_off_pelican_feeds(pelican) -> None:
             continue
         if value != DEFAULT_CONFIG.get(key):
             ctx.report.warn(BadInput(
-                f"{key}: podium writes the feeds itself (see PODIUM_FEEDS_*), so {value!r} was ignored; "
-                f"set {key} = None"))
+                _("{key}: podium writes the feeds itself (see PODIUM_FEEDS_*), so {value!r} was ignored; "
+                "set {key} = None", key=key, value=value)))
         settings[key] = None
 
 
@@ -102,7 +101,6 @@ def _source(article, site: model.Site, output: str | None) -> model.Source:
         card=card,
         card_length=length,
     )
-
 
 
 def _hand_links_to_theme(generator) -> None:

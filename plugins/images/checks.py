@@ -11,9 +11,10 @@ from typing import Any, Callable, Sequence
 
 from ..errors import BadInput
 from . import markup, paths
+from ..i18n import N_, _
 
-HOW_TO_DESCRIBE = ("describe it in the brackets of ![...](...), or list it under 'decorative_images:' "
-                   "in the front matter if it is only decoration")
+HOW_TO_DESCRIBE = N_("describe it in the brackets of ![...](...), or list it under 'decorative_images:' "
+                      "in the front matter if it is only decoration")
 
 
 def decorative_list(meta: dict[str, Any], where: str, lines: dict[str, int]) -> tuple[set[str], list[BadInput]]:
@@ -24,7 +25,7 @@ def decorative_list(meta: dict[str, Any], where: str, lines: dict[str, int]) -> 
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-        problem = BadInput(f"decorative_images: expected a list of image paths such as [images/rule.png]; received {value!r}",
+        problem = BadInput(_("decorative_images: expected a list of image paths such as [images/rule.png]; received {value!r}", value=value),
                            path=where, line=lines.get("decorative_images"))
         return set(), [problem]
     found = set()
@@ -64,7 +65,7 @@ def post_problems(html: str, meta: dict[str, Any], lines: dict[str, int], source
 
 
 def outside(src: str, where: str, line: int | None) -> BadInput:
-    return BadInput(f"image '{src}' points outside content/; use a path under content/, such as {{static}}/images/photo.jpg",
+    return BadInput(_("image '{src}' points outside content/; use a path under content/, such as {{static}}/images/photo.jpg", src=src),
                     path=where, line=line)
 
 
@@ -76,7 +77,7 @@ def missing_alt(images: Sequence[markup.Img], decorative: set[str], base: str, w
             return paths.content_path(src, base)
         except paths.Outside:
             return None
-    return [BadInput(f"image '{img.src}' has no alt text; {HOW_TO_DESCRIBE}", path=where, line=line_for(img.src))
+    return [BadInput(_("image '{src}' has no alt text; {HOW_TO_DESCRIBE}", src=img.src, HOW_TO_DESCRIBE=_(HOW_TO_DESCRIBE)), path=where, line=line_for(img.src))
             for img in markup.missing_alt(images, decorative, path_of)]
 
 
@@ -88,7 +89,7 @@ def card_focus(meta: dict[str, Any], where: str, lines: dict[str, int]) -> tuple
     ok = (isinstance(value, (list, tuple)) and len(value) == 2
           and all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1 for v in value))
     if not ok:
-        return (0.5, 0.5), [BadInput(f"card_focus: expected [x, y] with numbers from 0 to 1, such as [0.5, 0.3]; received {value!r}",
+        return (0.5, 0.5), [BadInput(_("card_focus: expected [x, y] with numbers from 0 to 1, such as [0.5, 0.3]; received {value!r}", value=value),
                                      path=where, line=lines.get("card_focus"))]
     return (float(value[0]), float(value[1])), []
 
@@ -100,13 +101,13 @@ def card_image(meta: dict[str, Any], where: str, lines: dict[str, int]) -> tuple
         return None, []
     line = lines.get("card_image")
     if not isinstance(value, str):
-        return None, [BadInput(f"card_image: expected a path under content/ such as images/card.jpg; received {value!r}", path=where, line=line)]
+        return None, [BadInput(_("card_image: expected a path under content/ such as images/card.jpg; received {value!r}", value=value), path=where, line=line)]
     try:
         rel = paths.content_path(value)
     except paths.Outside:
-        return None, [BadInput(f"card_image '{value}' points outside content/; give a path under content/, such as images/card.jpg",
+        return None, [BadInput(_("card_image '{value}' points outside content/; give a path under content/, such as images/card.jpg", value=value),
                                path=where, line=line)]
     if rel is None:
-        return None, [BadInput(f"card_image '{value}' is a web address; copy the image under content/ and give its path, such as images/card.jpg",
+        return None, [BadInput(_("card_image '{value}' is a web address; copy the image under content/ and give its path, such as images/card.jpg", value=value),
                                path=where, line=line)]
     return rel, []

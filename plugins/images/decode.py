@@ -14,6 +14,8 @@ import warnings
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from ..i18n import _
+
 #: Formats podium publishes and resizes; the names Pillow uses.
 RASTER = ("JPEG", "PNG", "WEBP", "GIF")
 #: Formats whose metadata podium still strips when they are published, without resizing them.
@@ -35,15 +37,15 @@ def looks_like_svg(data: bytes) -> bool:
 
 
 def megapixels(pixels: int) -> str:
-    return f"{pixels / 1_000_000:.0f} megapixels"
+    return _("{count:.0f} megapixels", count=pixels / 1_000_000)
 
 
 def open_image(data: bytes, max_pixels: int, formats: tuple[str, ...] = RASTER) -> Image.Image:
     """Identify ``data`` and check its size from the header only; nothing is decoded yet."""
     if not data:
-        raise ImageProblem("is empty; export it again from the original")
+        raise ImageProblem(_("is empty; export it again from the original"))
     if looks_like_svg(data):
-        raise ImageProblem(f"is an SVG drawing where a raster image is needed; export it as PNG or use {KNOWN}")
+        raise ImageProblem(_("is an SVG drawing where a raster image is needed; export it as PNG or use {KNOWN}", KNOWN=KNOWN))
     with warnings.catch_warnings():
         # Podium applies its own limit below; Pillow's warning threshold is lower and only noise here.
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -54,16 +56,17 @@ def open_image(data: bytes, max_pixels: int, formats: tuple[str, ...] = RASTER) 
             size = megapixels(int(found.group(1))) if found else "too many pixels"
             raise ImageProblem(too_large(size, max_pixels)) from None
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-            raise ImageProblem(f"is not a {KNOWN} image podium can read; export it again as JPEG or PNG") from None
+            raise ImageProblem(_("is not a {KNOWN} image podium can read; export it again as JPEG or PNG", KNOWN=KNOWN)) from None
     width, height = image.size
     if width * height > max_pixels:
-        raise ImageProblem(too_large(f"{width}×{height} pixels ({megapixels(width * height)})", max_pixels))
+        raise ImageProblem(too_large(_("{width}×{height} pixels ({size})", width=width, height=height, size=megapixels(width * height)),
+                                     max_pixels))
     return image
 
 
 def too_large(size: str, max_pixels: int) -> str:
-    return (f"is {size}, over the limit of {megapixels(max_pixels)}; resize it before publishing "
-            "(or raise PODIUM_IMAGES_MAX_PIXELS)")
+    return _("is {size}, over the limit of {limit}; resize it before publishing "
+             "(or raise PODIUM_IMAGES_MAX_PIXELS)", size=size, limit=megapixels(max_pixels))
 
 
 def decode(data: bytes, max_pixels: int, formats: tuple[str, ...] = RASTER) -> Image.Image:
@@ -72,7 +75,7 @@ def decode(data: bytes, max_pixels: int, formats: tuple[str, ...] = RASTER) -> I
     try:
         image.load()
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise ImageProblem(f"is truncated or corrupt ({exc}); export it again from the original") from None
+        raise ImageProblem(_("is truncated or corrupt ({exc}); export it again from the original", exc=exc)) from None
     return image
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from .paths import Outside
+from ..i18n import _
 
 
 def inside(root: str, rel: str) -> str:
@@ -12,7 +13,7 @@ def inside(root: str, rel: str) -> str:
     base = os.path.realpath(root)
     full = os.path.realpath(os.path.join(base, rel))
     if os.path.commonpath([base, full]) != base:
-        raise Outside("points outside content/")
+        raise Outside(_("points outside content/"))
     return full
 
 

@@ -21,6 +21,7 @@ from . import checks, files, markup, paths
 from .decode import ImageProblem
 from .library import Entry, Library
 from .variants import EXTENSIONS, MIME
+from ..i18n import _
 
 PUBLISHED = tuple(set(EXTENSIONS.values()) | {".jpeg", ".tiff"})
 
@@ -56,9 +57,9 @@ def _read(st: State, rel: str, src: str, where: str, line: int | None) -> bytes 
     except paths.Outside:
         return checks.outside(src, where, line)
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        return BadInput(f"image '{src}' not found (looked for content/{rel}); check the file name or add the file", path=where, line=line)
+        return BadInput(_("image '{src}' not found (looked for content/{rel}); check the file name or add the file", src=src, rel=rel), path=where, line=line)
     except OSError as exc:
-        return BadInput(f"image '{src}' cannot be read ({exc.strerror}); check the file's permissions", path=where, line=line)
+        return BadInput(_("image '{src}' cannot be read ({strerror}); check the file's permissions", src=src, strerror=exc.strerror), path=where, line=line)
 
 
 def _entry(st: State, img: markup.Img, base: str, where: str, line_for) -> tuple[str, Entry] | BadInput | None:
@@ -76,7 +77,7 @@ def _entry(st: State, img: markup.Img, base: str, where: str, line_for) -> tuple
         return rel, st.library.entry(data)
     except ImageProblem as problem:
         st.failed.add(rel)
-        return BadInput(f"image '{img.src}' {problem}", path=where, line=line_for(img.src))
+        return BadInput(_("image '{src}' {problem}", src=img.src, problem=problem), path=where, line=line_for(img.src))
 
 
 def _source(item) -> str:
@@ -213,10 +214,10 @@ def strip_file(path: str, st: State, ctx, source: str | None) -> None:
             data = handle.read()
         clean = st.library.stripped(data)
     except ImageProblem as problem:
-        ctx.report.error(BadInput(f"published image {problem}", path=where))
+        ctx.report.error(BadInput(_("published image {problem}", problem=problem), path=where))
         return
     except OSError as exc:
-        ctx.report.error(BadInput(f"published image cannot be read ({exc.strerror})", path=where))
+        ctx.report.error(BadInput(_("published image cannot be read ({strerror})", strerror=exc.strerror), path=where))
         return
     if clean is not None:
         write_atomic(path, clean)

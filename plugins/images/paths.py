@@ -11,6 +11,8 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
+from ..i18n import _
+
 _PLACEHOLDER = re.compile(r"^(?:\{(?:static|attach|filename)\}|\|(?:static|attach|filename)\|)")
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
@@ -35,7 +37,7 @@ def content_path(reference: str, base: str = "") -> str | None:
     joined = path.lstrip("/") if path.startswith("/") else posixpath.join(base, path)
     normal = posixpath.normpath(joined)
     if normal in ("", ".") or normal == ".." or normal.startswith("../") or posixpath.isabs(normal):
-        raise Outside("points outside content/")
+        raise Outside(_("points outside content/"))
     return normal
 
 

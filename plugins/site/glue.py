@@ -16,6 +16,7 @@ from pelican.utils import slugify
 from .. import context
 from ..errors import BadInput
 from .. import typography
+from ..i18n import _
 from . import dates, head, reading, series, social, strings
 
 SERIES_SAVE_AS = "series/{slug}.html"
@@ -94,8 +95,8 @@ def _photo(settings, ctx) -> head.Photo | None:
             width, height = image.size
     except OSError:
         # worded as the cards capability words it, so the report shows the problem once
-        ctx.report.error(BadInput(f"PODIUM_LEADER_PHOTO: '{path}' not found under content/; "
-                                  "fix the path or set PODIUM_LEADER_PHOTO = None"))
+        ctx.report.error(BadInput(_("PODIUM_LEADER_PHOTO: '{path}' not found under content/; "
+                                  "fix the path or set PODIUM_LEADER_PHOTO = None", path=path)))
         return None
     return head.Photo(path.replace(os.sep, "/").lstrip("/"), width, height)
 
@@ -126,7 +127,7 @@ def _member(article, ctx) -> series.Member | None:
         index = series.parse_index(article.metadata.get("series_index"))
     except series.BadIndex as exc:
         lines = getattr(article, "podium_lines", None) or article.metadata.get("podium_lines") or {}
-        ctx.report.error(BadInput(f"{exc}; write e.g. 'series_index: 2'",
+        ctx.report.error(BadInput(_("{exc}; write e.g. 'series_index: 2'", exc=exc),
                                   path=ctx.display_path(article.source_path), line=lines.get("series_index")))
         index = None
     return series.Member(article, str(name), index, article.date, article.lang)

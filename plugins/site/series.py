@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
+from ..i18n import _
+
 T = TypeVar("T")
 
 
@@ -46,13 +48,13 @@ def parse_index(value: Any) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise BadIndex(f"series_index must be a whole number; received {value!r}")
+        raise BadIndex(_("series_index must be a whole number; received {value!r}", value=value))
     if isinstance(value, int):
         return value
     text = str(value).strip()
     if text.isdigit():
         return int(text)
-    raise BadIndex(f"series_index must be a whole number; received {value!r}")
+    raise BadIndex(_("series_index must be a whole number; received {value!r}", value=value))
 
 
 def reading_order(member: Member) -> tuple:

@@ -20,6 +20,7 @@ from .shown import shown
 from .hashtags import hashtags
 from .material import gather, strip_markdown
 from .model import PostTeasers, Teaser, link_with_utm
+from ..i18n import _
 
 def campaign_of(post: PostView) -> str:
     """utm_campaign: the post's ``campaign`` metadata, else its slug."""
@@ -42,14 +43,14 @@ def _author_teasers(post: PostView, network: str, texts, url: str, config: Podiu
         text = overrides.fill(raw, _link_shown(post, network, url))
         problem = networks.overflow(text, network, config)
         if problem:
-            out.errors.append(BadInput(f"the {name} teaser {problem}", path=path, line=line))
+            out.errors.append(BadInput(_("the {name} teaser {problem}", name=name, problem=problem), path=path, line=line))
             continue
         variant = "author" if number == 1 else f"author-{number}"
         out.teasers.append(_teaser(post, network, variant, text, url, config, by_author=True))
         if network == "linkedin" and not networks.hook_fits(text):
             out.warnings.append(BadInput(
-                f"the LinkedIn teaser's first line is over {networks.LINKEDIN_HOOK} characters, so readers see it cut "
-                "before '…see more'; put a shorter hook on its own first line", path=path, line=line))
+                _("the LinkedIn teaser's first line is over {LINKEDIN_HOOK} characters, so readers see it cut "
+                "before '…see more'; put a shorter hook on its own first line", LINKEDIN_HOOK=networks.LINKEDIN_HOOK), path=path, line=line))
 
 
 def _link_shown(post: PostView, network: str, url: str) -> str:
@@ -108,8 +109,8 @@ def teasers_for(post: PostView, config: PodiumSettings, source_text: str = "", p
     enabled = config.networks
     for network in sorted(set(ov.texts) - set(enabled)):
         out.warnings.append(BadInput(
-            f"teasers: {network}: this network is not in PODIUM_NETWORKS, so this text is not used; "
-            f"add '{network}' to PODIUM_NETWORKS or remove the line", path=path, line=line_of(("teasers", network))))
+            _("teasers: {network}: this network is not in PODIUM_NETWORKS, so this text is not used; "
+            "add '{network}' to PODIUM_NETWORKS or remove the line", network=network), path=path, line=line_of(("teasers", network))))
     summary = (post.metadata or {}).get("summary")
     author = str((post.metadata or {}).get("author") or config.leader_name or author)
     material = gather(post.title, strip_markdown(str(summary)) if summary else "", post.content_html, post.lang, author)

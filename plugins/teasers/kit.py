@@ -11,52 +11,40 @@ import json
 from dataclasses import dataclass, field
 
 from .. import networks as registry
+from ..i18n import DEFAULT, N_, catalogue, language_of
 from ..languages import LANGUAGES, display_name
 from . import networks
 from .counting import V3
 from .model import Teaser
 from .urls import top_level_domains
 
+#: the page's words, in English; labels() gives them in the site's language from the catalogue
 LABELS = {
-    "fr": {
-        "kit": "Kit social", "private": "Page privée pour l’équipe communication : elle n’est liée depuis aucune page du site "
-        "et les moteurs de recherche ne l’indexent pas.", "post": "Lire l’article", "variant": "Variante",
-        "copy_label": "Copier", "copied": "Copié dans le presse-papiers", "copy_failed": "Copie impossible : sélectionnez le texte",
-        "over": "trop long de", "part": "Message", "by_author": "texte de l’auteur", "hook": "Première ligne",
-        "hook_help": "ce que LinkedIn montre avant « …voir plus »", "text_of": "Texte",
-        "units": {"weighted": "pondérés", "characters": "caractères", "graphemes": "caractères (graphèmes)"},
-        "address": {
-            "same": "Les accroches utilisent l’adresse de production {url}.",
-            "preview": "Les accroches utilisent l’adresse de production {url} ; les liens de cet aperçu mènent à {local}.",
-            "unknown": "Aucune adresse de production n’est connue ({why}) : les accroches utilisent l’adresse de cette "
-                       "version, {url}, et peuvent être comptées autrement qu’en ligne. Indiquez SITEURL dans publishconf.py.",
-            "missing": "il n’y a pas de publishconf.py", "no_siteurl": "publishconf.py n’indique pas de SITEURL public",
-            "broken": "publishconf.py échoue à la lecture, voir les avertissements de la génération",
-            "": "une génération par pelican seul ne la connaît pas",
-        },
-        "variants": {"hook": "résumé", "quote": "citation", "figure": "chiffre clé", "question": "question",
-                     "title": "titre", "short": "titre et lien", "thread": "fil numéroté"},
-    },
-    "en": {
-        "kit": "Social kit", "private": "Private page for the comms team: no page of the site links to it and search "
-        "engines do not index it.", "post": "Read the post", "variant": "Variant",
-        "copy_label": "Copy", "copied": "Copied to the clipboard", "copy_failed": "Could not copy: select the text instead",
-        "over": "over by", "part": "Post", "by_author": "author’s text", "hook": "First line",
-        "hook_help": "what LinkedIn shows before “…see more”", "text_of": "Text",
-        "units": {"weighted": "weighted", "characters": "characters", "graphemes": "characters (graphemes)"},
-        "address": {
-            "same": "Teasers use the production address {url}.",
-            "preview": "Teasers use the production address {url}; links in this preview point to {local}.",
-            "unknown": "No production address is known ({why}): teasers use this build’s address, {url}, and may "
-                       "count differently from what goes out. Set SITEURL in publishconf.py.",
-            "missing": "there is no publishconf.py", "no_siteurl": "publishconf.py sets no public SITEURL",
-            "broken": "publishconf.py fails when read; see the build's warnings",
-            "": "a plain pelican run cannot tell",
-        },
-        "variants": {"hook": "summary", "quote": "quote", "figure": "key figure", "question": "question",
-                     "title": "title", "short": "title and link", "thread": "numbered thread"},
+    "kit": N_("Social kit"), "private": N_("Private page for the comms team: no page of the site links to it and search "
+    "engines do not index it."), "post": N_("Read the post"), "variant": N_("Variant"),
+    "copy_label": N_("Copy"), "copied": N_("Copied to the clipboard"), "copy_failed": N_("Could not copy: select the text instead"),
+    "over": N_("over by"), "part": N_("Thread post"), "by_author": N_("author’s text"), "hook": N_("First line"),
+    "hook_help": N_("what LinkedIn shows before “…see more”"), "text_of": N_("Text"),
+    "units": {"weighted": N_("weighted"), "characters": N_("characters"), "graphemes": N_("characters (graphemes)")},
+    "variants": {"hook": N_("summary"), "quote": N_("quote"), "figure": N_("key figure"), "question": N_("question"),
+                 "title": N_("title"), "short": N_("title and link"), "thread": N_("numbered thread")},
+    "address": {
+        "same": N_("Teasers use the production address {url}."),
+        "preview": N_("Teasers use the production address {url}; links in this preview point to {local}."),
+        "unknown": N_("No production address is known ({why}): teasers use this build’s address, {url}, and may "
+                      "count differently from what goes out. Set SITEURL in publishconf.py."),
+        "missing": N_("there is no publishconf.py"), "no_siteurl": N_("publishconf.py sets no public SITEURL"),
+        "broken": N_("publishconf.py fails when read; see the build's warnings"),
+        "": N_("a plain pelican run cannot tell"),
     },
 }
+
+
+def _words(lang: str, words):
+    """Each word of ``words`` in ``lang``, unformatted: address_note fills the {url} placeholders itself."""
+    if isinstance(words, dict):
+        return {k: _words(lang, v) for k, v in words.items()}
+    return catalogue(language_of(lang) or DEFAULT).get(words, words)
 
 
 @dataclass
@@ -79,7 +67,7 @@ class Version:
 def labels(lang: str) -> dict:
     """The page's words in ``lang`` (English for any other), with each language's name in it."""
     words = "fr" if (lang or "").startswith("fr") else "en"
-    return {**LABELS[words], "lang_names": {code: display_name(code, words) for code in LANGUAGES}}
+    return {**_words(words, LABELS), "lang_names": {code: display_name(code, words) for code in LANGUAGES}}
 
 
 @dataclass(frozen=True)

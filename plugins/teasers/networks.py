@@ -31,6 +31,7 @@ from .. import networks as registry
 from . import counting
 from .tokens import HASHTAG, MENTION
 from .urls import find_links
+from ..i18n import N_, _
 
 BLUESKY_BYTES = registry.get("bluesky").max_bytes
 INSTAGRAM_HASHTAGS = 30
@@ -137,29 +138,40 @@ def length(text: str, key: str, settings: Any = None) -> Count:
     return Count(network(key).count(text), limit_of(key, settings))
 
 
+#: the units of registry.Network.unit, for the catalogue: messages show them translated
+UNITS = (N_("weighted"), N_("characters"), N_("graphemes"))
+
+
 def overflow(text: str, key: str, settings: Any = None) -> str | None:
     """Why ``text`` does not fit on ``key`` ("is 297/280 (weighted); shorten it by 17"), or None."""
     count = length(text, key, settings)
     net = network(key)
     if count.length > count.limit:
-        return f"is {count.length}/{count.limit} ({net.unit}); shorten it by {count.length - count.limit}"
+        return _("is {length}/{limit} ({unit}); shorten it by {over}", length=count.length, limit=count.limit,
+                 unit=_(net.unit), over=count.length - count.limit)
     if net.max_bytes is not None and counting.utf8_bytes(text) > net.max_bytes:
         size = counting.utf8_bytes(text)
-        return f"is {size}/{net.max_bytes} (bytes of UTF-8); shorten it by {size - net.max_bytes} bytes"
+        return _("is {size}/{limit} (bytes of UTF-8); shorten it by {over} bytes", size=size, limit=net.max_bytes,
+                 over=size - net.max_bytes)
     return _too_many(text, key)
 
 
 def _too_many(text: str, key: str) -> str | None:
     """The counts a network caps besides length: Instagram's hashtags and mentions, Threads' links."""
     if key == "instagram":
-        for found, most, what in ((len(HASHTAG.findall(text)), INSTAGRAM_HASHTAGS, "hashtags"),
-                                  (len(MENTION.findall(text)), INSTAGRAM_MENTIONS, "mentions")):
-            if found > most:
-                return f"has {found} {what}, over Instagram's {most}; remove {found - most}"
+        found = len(HASHTAG.findall(text))
+        if found > INSTAGRAM_HASHTAGS:
+            return _("has {found} hashtags, over Instagram's {most}; remove {over}", found=found,
+                     most=INSTAGRAM_HASHTAGS, over=found - INSTAGRAM_HASHTAGS)
+        found = len(MENTION.findall(text))
+        if found > INSTAGRAM_MENTIONS:
+            return _("has {found} mentions, over Instagram's {most}; remove {over}", found=found,
+                     most=INSTAGRAM_MENTIONS, over=found - INSTAGRAM_MENTIONS)
     if key == "threads":
         found = len({link.text for link in find_links(text)})
         if found > THREADS_LINKS:
-            return f"has {found} links, over Threads' {THREADS_LINKS}; remove {found - THREADS_LINKS}"
+            return _("has {found} links, over Threads' {most}; remove {over}", found=found, most=THREADS_LINKS,
+                     over=found - THREADS_LINKS)
     return None
 
 

@@ -33,6 +33,7 @@ from ..errors import BadInput
 from .hashtags import camel_case
 from .networks import NETWORKS
 from .tokens import MENTION
+from ..i18n import _
 
 OPTIONS = ("hashtags", "mentions")
 LINK = "{link}"
@@ -64,7 +65,7 @@ def _texts(network: str, value: Any, path: str, line_of: LineOf, out: Overrides)
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items) or not items:
         out.errors.append(BadInput(
-            f"teasers: {network}: expected a text, a list of texts or false; received {_describe(value)}",
+            _("teasers: {network}: expected a text, a list of texts or false; received {value}", network=network, value=_describe(value)),
             path=path, line=line_of(("teasers", network))))
         return
     out.texts[network] = [(text.strip(), line_of(("teasers", network, i)) if len(items) > 1 else line_of(("teasers", network)))
@@ -84,18 +85,19 @@ def _options(key: str, value: Any, path: str, line_of: LineOf, out: Overrides) -
         items = [value] if isinstance(value, str) else value
         tags = [camel_case(str(t).lstrip("#＃")) for t in items] if isinstance(items, list) else [None]
         if not tags or None in tags:
-            out.errors.append(BadInput(f"teasers: hashtags: expected a list of words such as [énergie, territoires]; received {_describe(value)}", **where))
+            out.errors.append(BadInput(_("teasers: hashtags: expected a list of words such as [énergie, territoires]; received {value}", value=_describe(value)), **where))
         else:
             out.hashtags = tags
         return
     if not isinstance(value, Mapping):
-        out.errors.append(BadInput(f"teasers: mentions: expected one line per network, e.g. 'x: \"@name\"'; received {_describe(value)}", **where))
+        out.errors.append(BadInput(_("teasers: mentions: expected one line per network, e.g. 'x: \"@name\"'; received {value}", value=_describe(value)), **where))
         return
     for network, handles in value.items():
         found = _handles(handles)
         if network not in NETWORKS or found is None:
-            problem = f"unknown network {network!r}" if network not in NETWORKS else f"{handles!r} is not a handle"
-            out.errors.append(BadInput(f"teasers: mentions: {problem}; write e.g. 'x: \"@name\"' or 'mastodon: \"@name@instance\"'", **where))
+            problem = (_("unknown network {network!r}", network=network) if network not in NETWORKS
+                       else _("{handles!r} is not a handle", handles=handles))
+            out.errors.append(BadInput(_("teasers: mentions: {problem}; write e.g. 'x: \"@name\"' or 'mastodon: \"@name@instance\"'", problem=problem), **where))
         else:
             out.mentions[network] = found
 
@@ -107,7 +109,7 @@ def parse(block: Any, path: str, line_of: LineOf) -> Overrides:
         return out
     if not isinstance(block, Mapping):
         out.errors.append(BadInput(
-            f"teasers: expected one line per network, e.g. 'x: \"…\"'; received {_describe(block)}",
+            _("teasers: expected one line per network, e.g. 'x: \"…\"'; received {block}", block=_describe(block)),
             path=path, line=line_of(("teasers",))))
         return out
     for key, value in block.items():
@@ -117,7 +119,7 @@ def parse(block: Any, path: str, line_of: LineOf) -> Overrides:
             _options(key, value, path, line_of, out)
         else:
             expected = ", ".join((*NETWORKS, *OPTIONS))
-            out.errors.append(BadInput(f"teasers: unknown key {key!r}; expected {expected}", path=path, line=line_of(("teasers", key))))
+            out.errors.append(BadInput(_("teasers: unknown key {key!r}; expected {expected}", key=key, expected=expected), path=path, line=line_of(("teasers", key))))
     return out
 
 

@@ -35,7 +35,7 @@ def _client(reference: str) -> type[Channel]:
 #: network name (as in PODIUM_NETWORKS) -> client class
 CHANNELS: dict[str, type[Channel]] = {key: _client(net.client) for key, net in NETWORKS.items() if net.client}
 
-#: every environment variable a client reads, per network (README, CI secrets)
+#: every environment variable a client reads, per network (docs/publishing.md, CI secrets)
 ENVIRONMENT: dict[str, tuple[str, ...]] = {key: NETWORKS[key].environment for key in CHANNELS}
 
 __all__ = ["CHANNELS", "ENVIRONMENT", "Channel", "ChannelError", "LimitReached", "MissingCredential",

@@ -22,6 +22,7 @@ import httpx
 from podium.plugins.errors import ExternalFailure
 
 from .retry import RETRYABLE, RetryPolicy, plan_wait
+from podium.plugins.i18n import _
 
 log = logging.getLogger("podium.publish.channels")
 
@@ -142,8 +143,8 @@ def require(environ: Mapping[str, str], variable: str, network: str, label: str)
     value = (environ.get(variable) or "").strip()
     if not value:
         raise MissingCredential(
-            f"{variable} is not set; {label} shares are skipped. "
-            f"Set it in the environment (in CI, from a repository secret).",
+            _("{variable} is not set; {label} shares are skipped. "
+            "Set it in the environment (in CI, from a repository secret).", variable=variable, label=label),
             network=network, variable=variable)
     return value
 
@@ -206,17 +207,19 @@ class Channel(abc.ABC):
 
     def refusal(self, response: httpx.Response, what: str) -> PermanentError:
         detail, code = self.error_detail(response)
-        message = (f"{self.label} refused {what} (HTTP {response.status_code}"
-                   f"{': ' + detail if detail else ''}); {self.advice(response.status_code, code)}")
+        message = (_("{network} refused {what} (HTTP {status}: {detail}); {advice}", network=self.label, what=what,
+                     status=response.status_code, detail=detail, advice=self.advice(response.status_code, code)) if detail else
+                   _("{network} refused {what} (HTTP {status}); {advice}", network=self.label, what=what,
+                     status=response.status_code, advice=self.advice(response.status_code, code)))
         return PermanentError(self.redact(message), network=self.name,
                               status=response.status_code, code=code)
 
     def advice(self, status: int, code: str | None) -> str:
         if status == 401:
-            return "the credential is wrong or expired: renew it and update the environment variable"
+            return _("the credential is wrong or expired: renew it and update the environment variable")
         if status == 403:
-            return "the account or app lacks the permission to post: check its scopes"
-        return "fix the share or the settings; podium will not retry it"
+            return _("the account or app lacks the permission to post: check its scopes")
+        return _("fix the share or the settings; podium will not retry it")
 
     # --- the request loop ------------------------------------------------
 
@@ -236,13 +239,15 @@ class Channel(abc.ABC):
             try:
                 response = self._http.request(method, path, **kwargs)
             except (httpx.TimeoutException, httpx.TransportError) as exc:
-                problem = (f"no answer within {self.policy.timeout:g}s" if isinstance(exc, httpx.TimeoutException)
-                           else f"connection failed ({type(exc).__name__})")
+                problem = (_("no answer within {seconds:g}s", seconds=self.policy.timeout)
+                           if isinstance(exc, httpx.TimeoutException)
+                           else _("connection failed ({kind})", kind=type(exc).__name__))
                 # a connection never made carried nothing: only then is it safe to try a post again
                 if once and not isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout)):
                     raise TransientError(self.redact(
-                        f"{self.label}: {problem} after sending {what}; it may have gone out: look at the "
-                        f"account before sending it again"), network=self.name, uncertain=True) from None
+                        _("{network}: {problem} after sending {what}; it may have gone out: look at the "
+                          "account before sending it again", network=self.label, problem=problem, what=what)),
+                        network=self.name, uncertain=True) from None
             else:
                 if response.status_code < 300:
                     return response
@@ -256,9 +261,10 @@ class Channel(abc.ABC):
                              self.reset_header, self.reset_kind)
             if waited + wait.seconds > self.policy.max_total_wait:
                 raise TransientError(self.redact(
-                    f"{self.label} asked to wait {wait.seconds:.0f}s ({wait.reason}) before {what}, "
-                    f"beyond podium's limit of {self.policy.max_total_wait:.0f}s; "
-                    f"the share stays due and the next run will send it"), network=self.name, status=status)
+                    _("{network} asked to wait {seconds:.0f}s ({reason}) before {what}, "
+                      "beyond podium's limit of {limit:.0f}s; "
+                      "the share stays due and the next run will send it", network=self.label, seconds=wait.seconds,
+                      reason=wait.reason, what=what, limit=self.policy.max_total_wait)), network=self.name, status=status)
             log.warning("%s", self.redact(
                 f"{self.label}: {problem}; waiting {wait.seconds:.0f}s ({wait.reason}) "
                 f"before attempt {attempt + 1} of {self.policy.max_attempts}"))

@@ -18,6 +18,7 @@ from podium.plugins import networks
 
 from .base import Channel, PermanentError, Posted, require, single_text
 from .richtext import post_facets
+from podium.plugins.i18n import _
 
 NETWORK = networks.get("bluesky")
 HANDLE_VAR = NETWORK.variable("HANDLE")
@@ -64,14 +65,14 @@ class BlueskyChannel(Channel):
     # --- session ---------------------------------------------------------
 
     def _login(self) -> dict:
-        response = self.send("POST", "/xrpc/com.atproto.server.createSession", what="the login",
+        response = self.send("POST", "/xrpc/com.atproto.server.createSession", what=_("the login"),
                              json={"identifier": self.handle, "password": self._password})
         return self._keep(response)
 
     def _refresh(self, session: dict) -> dict:
         """A new access token from the refresh token; a fresh login if that one expired too."""
         try:
-            response = self.send("POST", "/xrpc/com.atproto.server.refreshSession", what="the session refresh",
+            response = self.send("POST", "/xrpc/com.atproto.server.refreshSession", what=_("the session refresh"),
                                  headers={"Authorization": f"Bearer {session['refreshJwt']}"})
         except PermanentError:
             return self._login()
@@ -82,8 +83,8 @@ class BlueskyChannel(Channel):
             body = response.json()
             session = {k: str(body[k]) for k in ("accessJwt", "refreshJwt", "did", "handle")}
         except (ValueError, KeyError, TypeError):
-            raise PermanentError("Bluesky answered the login without a session; check "
-                                 f"{PDS_VAR} points at your PDS", network=self.name) from None
+            raise PermanentError(_("Bluesky answered the login without a session; check "
+                                 "{PDS_VAR} points at your PDS", PDS_VAR=PDS_VAR), network=self.name) from None
         self._remember_secret(session["accessJwt"])
         self._remember_secret(session["refreshJwt"])
         self._session = session
@@ -121,12 +122,12 @@ class BlueskyChannel(Channel):
         try:
             uri = str(response.json()["uri"])
         except (ValueError, KeyError, TypeError):
-            raise PermanentError("Bluesky answered createRecord without the post's at:// URI; check "
-                                 "the profile before sending it again", network=self.name) from None
+            raise PermanentError(_("Bluesky answered createRecord without the post's at:// URI; check "
+                                 "the profile before sending it again"), network=self.name) from None
         return Posted(uri, post_url(session["handle"], uri))
 
     def _create(self, share: Any, session: dict) -> httpx.Response:
-        return self.send("POST", "/xrpc/com.atproto.repo.createRecord", what="the post",
+        return self.send("POST", "/xrpc/com.atproto.repo.createRecord", what=_("the post"),
                          json=self.record(share, session["did"]),
                          headers={"Authorization": f"Bearer {session['accessJwt']}"})
 
@@ -144,8 +145,9 @@ class BlueskyChannel(Channel):
 
     def advice(self, status: int, code: str | None) -> str:
         if code == "AuthenticationRequired" or status == 401:
-            return (f"{HANDLE_VAR} or {PASSWORD_VAR} is wrong, or the app password was revoked: "
-                    f"create an app password in Bluesky's settings")
+            return _("{handle} or {password} is wrong, or the app password was revoked: "
+                     "create an app password in Bluesky's settings", handle=HANDLE_VAR, password=PASSWORD_VAR)
         if code == "InvalidRequest":
-            return f"Bluesky rejected the record (a teaser over {NETWORK.limit} characters?): fix the Bluesky teaser"
+            return _("Bluesky rejected the record (a teaser over {limit} characters?): fix the Bluesky teaser",
+                     limit=NETWORK.limit)
         return super().advice(status, code)

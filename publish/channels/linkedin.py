@@ -17,6 +17,7 @@ from podium.plugins import networks
 
 from .base import Channel, MissingCredential, PermanentError, Posted, require, single_text
 from .richtext import escape_little
+from podium.plugins.i18n import _
 
 NETWORK = networks.get("linkedin")
 TOKEN_VAR = NETWORK.variable("ACCESS_TOKEN")
@@ -51,11 +52,11 @@ class LinkedInChannel(Channel):
         author = require(environ, AUTHOR_VAR, cls.name, cls.label)
         if not _AUTHOR.match(author):
             raise MissingCredential(
-                f"{AUTHOR_VAR} must be a URN like urn:li:person:AbC123 or urn:li:organization:12345; "
-                f"received {author!r}", network=cls.name, variable=AUTHOR_VAR)
+                _("{AUTHOR_VAR} must be a URN like urn:li:person:AbC123 or urn:li:organization:12345; "
+                "received {author!r}", AUTHOR_VAR=AUTHOR_VAR, author=author), network=cls.name, variable=AUTHOR_VAR)
         version = (environ.get(VERSION_VAR) or DEFAULT_VERSION).strip()
         if not _VERSION.match(version):
-            raise MissingCredential(f"{VERSION_VAR} must look like 202609 (YYYYMM); received {version!r}",
+            raise MissingCredential(_("{VERSION_VAR} must look like 202609 (YYYYMM); received {version!r}", VERSION_VAR=VERSION_VAR, version=version),
                                     network=cls.name, variable=VERSION_VAR)
         return cls(token, author, version=version, **kwargs)
 
@@ -76,7 +77,7 @@ class LinkedInChannel(Channel):
         }
 
     def post(self, share: Any) -> Posted:
-        response = self.send("POST", "/rest/posts", what="the post", json=self.payload(share), headers={
+        response = self.send("POST", "/rest/posts", what=_("the post"), json=self.payload(share), headers={
             "Authorization": f"Bearer {self._token}",
             "LinkedIn-Version": self.version,
             "X-Restli-Protocol-Version": "2.0.0",
@@ -102,11 +103,12 @@ class LinkedInChannel(Channel):
 
     def advice(self, status: int, code: str | None) -> str:
         if status == 426 or code in {"NONEXISTENT_VERSION", "VERSION_MISSING"}:
-            return (f"LinkedIn no longer serves API version {self.version}: set {VERSION_VAR} "
-                    f"to a current YYYYMM version")
+            return _("LinkedIn no longer serves API version {version}: set {variable} "
+                     "to a current YYYYMM version", version=self.version, variable=VERSION_VAR)
         if status == 401:
-            return f"{TOKEN_VAR} is wrong or expired (LinkedIn tokens last 60 days): renew it"
+            return _("{variable} is wrong or expired (LinkedIn tokens last 60 days): renew it", variable=TOKEN_VAR)
         if status == 403:
-            return (f"the token cannot post as {self.author}: it needs the w_member_social scope "
-                    f"(w_organization_social for a page) and {AUTHOR_VAR} must be its owner")
+            return _("the token cannot post as {author}: it needs the w_member_social scope "
+                     "(w_organization_social for a page) and {variable} must be its owner", author=self.author,
+                     variable=AUTHOR_VAR)
         return super().advice(status, code)

@@ -16,6 +16,7 @@ import httpx
 from podium.plugins import networks
 
 from .base import Channel, MissingCredential, PermanentError, Posted, require, single_text
+from podium.plugins.i18n import _
 
 NETWORK = networks.get("mastodon")
 INSTANCE_VAR = NETWORK.variable("INSTANCE")
@@ -58,7 +59,7 @@ class MastodonChannel(Channel):
         token = require(environ, TOKEN_VAR, cls.name, cls.label)
         if not _secure(instance_url(instance)):
             raise MissingCredential(
-                f"{INSTANCE_VAR} must be an https:// address; received {instance!r}",
+                _("{INSTANCE_VAR} must be an https:// address; received {instance!r}", INSTANCE_VAR=INSTANCE_VAR, instance=instance),
                 network=cls.name, variable=INSTANCE_VAR)
         return cls(instance, token, **kwargs)
 
@@ -67,7 +68,7 @@ class MastodonChannel(Channel):
         match = _LANG.match(getattr(share, "lang", "") or "")
         if match:
             form["language"] = match.group(1).lower()  # Mastodon wants ISO 639-1
-        response = self.send("POST", "/api/v1/statuses", what="the status", data=form, headers={
+        response = self.send("POST", "/api/v1/statuses", what=_("the status"), data=form, headers={
             "Authorization": f"Bearer {self._token}",
             "Idempotency-Key": idempotency_key(share.share_id),
         })
@@ -92,9 +93,9 @@ class MastodonChannel(Channel):
 
     def advice(self, status: int, code: str | None) -> str:
         if status == 401:
-            return f"{TOKEN_VAR} is wrong or revoked: create a new token and update the variable"
+            return _("{variable} is wrong or revoked: create a new token and update the variable", variable=TOKEN_VAR)
         if status == 403:
-            return "the token lacks the write:statuses scope: create one that has it"
+            return _("the token lacks the write:statuses scope: create one that has it")
         if status == 422:
-            return "the instance rejected the text (too long, or empty): fix the Mastodon teaser"
+            return _("the instance rejected the text (too long, or empty): fix the Mastodon teaser")
         return super().advice(status, code)

@@ -22,6 +22,7 @@ from podium.plugins import networks
 
 from . import oauth1
 from .base import Channel, ChannelError, PermanentError, Posted, require, thread_texts
+from podium.plugins.i18n import _
 
 NETWORK = networks.get("x")
 TOKEN_VAR = NETWORK.variable("ACCESS_TOKEN")
@@ -84,7 +85,7 @@ class XChannel(Channel):
         return Posted(ids[0], status_url(ids[0]), tuple(ids))
 
     def _create(self, body: dict, part: int) -> str:
-        what = "the post" if part == 1 else f"part {part} of the thread"
+        what = _("the post") if part == 1 else _("part {part} of the thread", part=part)
         response = self.send("POST", "/2/tweets", what=what, json=body, auth=_Signed(self._authorize))
         try:
             return str(response.json()["data"]["id"])
@@ -108,15 +109,16 @@ class XChannel(Channel):
 
     def advice(self, status: int, code: str | None) -> str:
         if status == 401 and self._keys is not None:
-            return (f"X refused the OAuth 1.0a signature: check {API_KEY_VAR}, {API_SECRET_VAR}, {TOKEN_VAR} and "
-                    f"{TOKEN_SECRET_VAR} (regenerated keys invalidate the old ones)")
+            return _("X refused the OAuth 1.0a signature: check {key}, {secret}, {token} and {token_secret} "
+                     "(regenerated keys invalidate the old ones)", key=API_KEY_VAR, secret=API_SECRET_VAR,
+                     token=TOKEN_VAR, token_secret=TOKEN_SECRET_VAR)
         if status == 401:
-            return (f"{TOKEN_VAR} is wrong or expired (an OAuth 2.0 token lasts two hours): renew it, or use "
-                    f"OAuth 1.0a tokens, which do not expire")
+            return _("{variable} is wrong or expired (an OAuth 2.0 token lasts two hours): renew it, or use "
+                     "OAuth 1.0a tokens, which do not expire", variable=TOKEN_VAR)
         if status == 403:
-            return ("X refuses duplicates and replies to missing posts; if this share went out on an "
-                    "earlier attempt, check the timeline and record it, otherwise check the app's "
-                    "tweet.write permission")
+            return _("X refuses duplicates and replies to missing posts; if this share went out on an "
+                     "earlier attempt, check the timeline and record it, otherwise check the app's "
+                     "tweet.write permission")
         return super().advice(status, code)
 
 

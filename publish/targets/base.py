@@ -11,6 +11,7 @@ from typing import Any
 
 
 from .manifest import Plan, diff, sha256_digest
+from podium.plugins.i18n import _
 
 #: Called with a label between the steps of a deploy; tests use it to kill the process there.
 Step = Callable[[str], None]
@@ -49,7 +50,7 @@ class Target(abc.ABC):
 
     def describe(self) -> str:
         """Where the site goes, for people: never includes a secret."""
-        return f"{self.kind} target '{self.name}'"
+        return _("{kind} target '{name}'", kind=self.kind, name=self.name)
 
     @abc.abstractmethod
     def current(self) -> dict[str, str] | None:

@@ -29,6 +29,7 @@ from podium.plugins.files import write_atomic
 
 from .base import Deployed, Step, Target, no_step
 from .manifest import Plan, dumps, loads
+from podium.plugins.i18n import _
 
 
 class DirTarget(Target):
@@ -40,14 +41,14 @@ class DirTarget(Target):
         self.releases = self.link.parent / f".{self.link.name}.releases"
 
     def describe(self) -> str:
-        return f"dir target '{self.name}' ({self.link})"
+        return _("dir target '{name}' ({path})", name=self.name, path=self.link)
 
     def _live_release(self) -> Path | None:
         if os.path.islink(self.link):
             return self.link.parent / os.readlink(self.link)
         if os.path.exists(self.link):
-            raise BadInput(f"{self.link} exists and is not the link podium keeps there; move it away or point "
-                           f"the target '{self.name}' at a new path (podium serves releases through a link there)")
+            raise BadInput(_("{link} exists and is not the link podium keeps there; move it away or point "
+                           "the target '{name}' at a new path (podium serves releases through a link there)", link=self.link, name=self.name))
         return None
 
     def current(self) -> dict[str, str] | None:
@@ -72,8 +73,8 @@ class DirTarget(Target):
             step("deploy:swapped")
             self._prune(keep={new.name, live.name if live else ""})
         except OSError as exc:
-            raise ExternalFailure(f"{self.describe()}: {exc.strerror or exc} ({exc.filename}); "
-                                  "check the folder exists and is writable, then publish again") from None
+            raise ExternalFailure(_("{target}: {error} ({filename}); "
+                                  "check the folder exists and is writable, then publish again", target=self.describe(), error=exc.strerror or exc, filename=exc.filename)) from None
         return Deployed(self.name, plan, sent, size)
 
     def _fill(self, new: Path, build: Path, live: Path | None, plan: Plan) -> tuple[tuple[str, ...], int]:

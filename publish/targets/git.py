@@ -32,6 +32,7 @@ from podium.plugins.errors import ExternalFailure
 
 from .base import Deployed, Step, Target, no_step
 from .manifest import Plan, git_blob_digest
+from podium.plugins.i18n import _
 
 
 _REPOSITORY_VARIABLES = {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR",
@@ -59,7 +60,7 @@ class GitTarget(Target):
 
     def describe(self) -> str:
         shown = re.sub(r"//[^/@]*@", "//", self.remote)  # never show user:token@ in a URL
-        return f"git target '{self.name}' ({shown} {self.branch})"
+        return _("git target '{name}' ({remote} {branch})", name=self.name, remote=shown, branch=self.branch)
 
     def close(self) -> None:
         shutil.rmtree(self._repo, ignore_errors=True)
@@ -84,8 +85,8 @@ class GitTarget(Target):
         done = subprocess.run(command, input=stdin, capture_output=True, env={**self._environment(), **(extra or {})})
         if done.returncode != 0:
             message = done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"]
-            raise ExternalFailure(f"{self.describe()}: git {args[0]} failed: {self._scrub(message[-1])}; "
-                                  "check the remote, the branch and the token (token_env), then publish again")
+            raise ExternalFailure(_("{target}: git {args} failed: {error}; "
+                                  "check the remote, the branch and the token (token_env), then publish again", target=self.describe(), args=args[0], error=self._scrub(message[-1])))
         return done.stdout
 
     def _scrub(self, text: str) -> str:
@@ -136,7 +137,7 @@ class GitTarget(Target):
         ids = self._git("hash-object", "-w", "--no-filters", "--stdin-paths", stdin=listing).decode().split()
         for path, blob in zip(paths, ids):
             if manifest[path] != blob:
-                raise ExternalFailure(f"{self.describe()}: {path} changed while publishing; build and publish again")
+                raise ExternalFailure(_("{target}: {path} changed while publishing; build and publish again", target=self.describe(), path=path))
 
     def _tree(self, manifest: Mapping[str, str]) -> str:
         """Build the tree from blob ids alone, in a private index: no working copy is touched."""

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from podium.plugins.errors import ExternalFailure
+from podium.plugins.i18n import _
 
 #: Upload ranks: assets first, then the pages that reference them, then the
 #: documents that announce pages (feeds, sitemaps, calendars), so a reader
@@ -90,18 +91,18 @@ def loads(text: str, source: str) -> dict[str, str]:
     try:
         body = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ExternalFailure(f"damaged manifest ({exc.msg}); delete it and the next deploy sends every file",
+        raise ExternalFailure(_("damaged manifest ({msg}); delete it and the next deploy sends every file", msg=exc.msg),
                        path=source, line=exc.lineno, col=exc.colno) from None
     if not isinstance(body, dict) or body.get("version") != 1:
-        raise ExternalFailure("unknown manifest version; expected 1 (written by podium); delete it and the next deploy sends every file",
+        raise ExternalFailure(_("unknown manifest version; expected 1 (written by podium); delete it and the next deploy sends every file"),
                        path=source)
     files = body.get("files")
     if not isinstance(files, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
-        raise ExternalFailure("manifest 'files' must map paths to digests; delete it and the next deploy sends every file", path=source)
+        raise ExternalFailure(_("manifest 'files' must map paths to digests; delete it and the next deploy sends every file"), path=source)
     return dict(files)
 
 
 def summarise(plan: Plan) -> str:
     """One line for the command's output."""
-    return (f"{len(plan.added)} added, {len(plan.changed)} changed, "
-            f"{len(plan.removed)} removed, {len(plan.unchanged)} unchanged")
+    return _("{added} added, {changed} changed, {removed} removed, {unchanged} unchanged", added=len(plan.added),
+             changed=len(plan.changed), removed=len(plan.removed), unchanged=len(plan.unchanged))

@@ -35,6 +35,7 @@ from podium.plugins.errors import BadInput, ExternalFailure
 
 from .base import Deployed, Step, Target, no_step
 from .manifest import Plan, dumps, loads
+from podium.plugins.i18n import _
 
 _CURRENT = r'''
 link=$1
@@ -98,7 +99,7 @@ class RsyncTarget(Target):
 
     def describe(self) -> str:
         who = f"{self.user}@{self.host}" if self.user else self.host
-        return f"rsync target '{self.name}' ({who}:{self.path})"
+        return _("rsync target '{name}' ({host}:{path})", name=self.name, host=who, path=self.path)
 
     def close(self) -> None:
         if (self._tmp / "cm").exists():  # end the shared connection
@@ -136,15 +137,15 @@ class RsyncTarget(Target):
 
     def _failure(self, what: str, done: subprocess.CompletedProcess) -> ExternalFailure:
         lines = done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"]
-        return ExternalFailure(f"{self.describe()}: {what} failed (exit {done.returncode}): {lines[-1]}; "
-                               "check host, port, user, known_hosts and the key (PODIUM_SSH_KEY or identity_file)")
+        return ExternalFailure(_("{target}: {what} failed (exit {returncode}): {lines}; "
+                               "check host, port, user, known_hosts and the key (PODIUM_SSH_KEY or identity_file)", target=self.describe(), what=what, returncode=done.returncode, lines=lines[-1]))
 
     def current(self) -> dict[str, str] | None:
         out = self._remote(_CURRENT, [self.path])
-        status, _, body = out.partition("\n")
+        status, _sep, body = out.partition("\n")
         if status == "NOTLINK":
-            raise BadInput(f"{self._dest}:{self.path} exists and is not the link podium keeps there; move it "
-                           f"away or point the target '{self.name}' at a new path (podium serves releases through a link there)")
+            raise BadInput(_("{dest}:{path} exists and is not the link podium keeps there; move it "
+                           "away or point the target '{name}' at a new path (podium serves releases through a link there)", dest=self._dest, path=self.path, name=self.name))
         if status == "MANIFEST":
             return loads(body, f"{self._dest}:{self.path}")
         return None

@@ -31,6 +31,7 @@ from podium.plugins.errors import ExternalFailure
 from .base import Deployed, Step, Target, no_step
 from .headers import cache_control, content_type
 from .manifest import Plan, dumps, loads, rank
+from podium.plugins.i18n import _
 
 _CREDENTIALS = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")
 
@@ -54,17 +55,17 @@ class S3Target(Target):
         return session.client("s3", endpoint_url=self.options.get("endpoint_url"), config=config)
 
     def describe(self) -> str:
-        return f"s3 target '{self.name}' (s3://{self.bucket}/{self.prefix})"
+        return _("s3 target '{name}' (s3://{bucket}/{prefix})", name=self.name, bucket=self.bucket, prefix=self.prefix)
 
     def _fail(self, exc: Exception) -> ExternalFailure:
         if isinstance(exc, NoCredentialsError):
-            return ExternalFailure(f"{self.describe()}: no credentials; set AWS_ACCESS_KEY_ID and "
-                                   "AWS_SECRET_ACCESS_KEY in the environment (the CI's secret store)")
+            return ExternalFailure(_("{target}: no credentials; set AWS_ACCESS_KEY_ID and "
+                                   "AWS_SECRET_ACCESS_KEY in the environment (the CI's secret store)", target=self.describe()))
         if isinstance(exc, ClientError):
             error = exc.response.get("Error", {})
-            return ExternalFailure(f"{self.describe()}: {error.get('Code', '?')}: {error.get('Message', '')}; "
-                                   "check the bucket name, its region and the key's permissions")
-        return ExternalFailure(f"{self.describe()}: {exc}; check endpoint_url and the network, then publish again")
+            return ExternalFailure(_("{target}: {error}: {detail}; "
+                                   "check the bucket name, its region and the key's permissions", target=self.describe(), error=error.get('Code', '?'), detail=error.get('Message', '')))
+        return ExternalFailure(_("{target}: {exc}; check endpoint_url and the network, then publish again", target=self.describe(), exc=exc))
 
     def current(self) -> dict[str, str] | None:
         try:
@@ -121,5 +122,5 @@ class S3Target(Target):
             answer = self._client.delete_objects(Bucket=self.bucket, Delete={"Objects": batch, "Quiet": True})
             if answer.get("Errors"):
                 first = answer["Errors"][0]
-                raise ExternalFailure(f"{self.describe()}: could not delete {first.get('Key')}: "
-                                      f"{first.get('Message')}; check the key's s3:DeleteObject permission")
+                raise ExternalFailure(_("{target}: could not delete {error}: "
+                                      "{detail}; check the key's s3:DeleteObject permission", target=self.describe(), error=first.get('Key'), detail=first.get('Message')))

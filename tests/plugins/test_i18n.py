@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import string
 
@@ -75,5 +76,66 @@ def test_french_typography_no_ordinary_space_before_tall_punctuation_or_inside_g
     _, french = catalogues
     bad = re.compile(r" [;:!?»]|« |\d %")  # '38 %' takes a no-break space too; argparse's '%s' is no percent sign
     wrong = [s for m in french for s in (m.string if isinstance(m.string, tuple) else (m.string,))
-             if s and bad.search(re.sub(r"`[^`]*`|\{[^}]*\}|%\(\w+\)[sr]|%[sr]", "", s))]
+             if s and bad.search(re.sub(r"`[^`]*`|\{[^}]*\}|%\(\w+\)[sr]|%[sr]", "x", s))]
     assert wrong == []
+
+
+ERRORS = {"BadInput", "ExternalFailure", "PodiumError", "Invalid", "Outside", "ImageProblem", "BadIndex", "Wrong",
+          "ChannelError", "PermanentError", "TransientError", "MissingCredential"}
+
+
+def _has_words(node) -> bool:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return sum(c.isalpha() for c in node.value) >= 3
+    if isinstance(node, ast.JoinedStr):
+        return any(_has_words(v) for v in node.values if isinstance(v, ast.Constant))
+    if isinstance(node, ast.BinOp):
+        return _has_words(node.left) or _has_words(node.right)
+    return False
+
+
+def _sources():
+    for folder in i18n_update.SOURCES:
+        for path in sorted((i18n_update.ROOT / folder).rglob("*.py")):
+            yield path.relative_to(i18n_update.ROOT), ast.parse(path.read_text(encoding="utf-8"))
+
+
+def test_no_error_is_raised_with_words_that_skip_the_catalogue():
+    """BadInput(f"...") cannot be translated: wrap the text, _("... {name} ...", name=value)."""
+    found = []
+    for path, tree in _sources():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            message = None
+            if name in ERRORS and node.args:
+                message = node.args[0]
+            elif name == "add" and "problems" in ast.unparse(func.value) and len(node.args) > 1:
+                message = node.args[1]
+            if message is not None and _has_words(message):
+                found.append(f"{path}:{node.lineno}")
+    assert found == []
+
+
+def _binds_underscore(function) -> bool:
+    def walk(node):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef,
+                                  ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+                continue
+            if isinstance(child, ast.Name) and child.id == "_" and isinstance(child.ctx, ast.Store):
+                return True
+            if walk(child):
+                return True
+        return False
+    return walk(function)
+
+
+def test_no_function_both_translates_and_uses_underscore_as_a_throwaway_name():
+    """`settings, _ = ...` in a function that calls _() makes _ a local variable there: the call breaks."""
+    found = [f"{path}:{node.lineno}" for path, tree in _sources() for node in ast.walk(tree)
+             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _binds_underscore(node)
+             and any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "_" for n in ast.walk(node))]
+    assert found == []

@@ -64,3 +64,28 @@ def test_help_is_in_french(tmp_path):
     assert res.stdout.startswith(french("utilisation : podium build"))
     assert "Construire le site dans output/ (--prod pour la production)." in res.stdout
     assert "afficher cette aide et quitter" in res.stdout
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_bad_post_keeps_its_location_and_exits_2(make_site, lang):
+    site = make_site({"content/posts/bad.md": "---\ntitle: Mauvais\ndate: 2026-01-10 09:00\nlang: de\n---\n\nCorps.\n"})
+    res = podium("build", cwd=site, **LANGUAGES[lang])
+    assert res.returncode == 2
+    assert {
+        "en": "content/posts/bad.md:4: unknown language 'de'; write 'lang: fr' or 'lang: en'",
+        "fr": french("content/posts/bad.md:4: langue inconnue 'de' ; écrivez 'lang: fr' ou 'lang: en'"),
+    }[lang[:2]] in res.stderr.splitlines()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_failing_deploy_keeps_its_target_and_exits_1(make_site, tmp_path, lang):
+    remote = tmp_path / "no-such-remote.git"
+    site = make_site({"content/posts/a.md": "---\ntitle: Bonjour\ndate: 2026-01-10 09:00\nlang: fr\nslug: a\n---\n\nCorps.\n"},
+                     {"PODIUM_PUBLISH_TARGETS": {"pages": {"type": "git", "remote": str(remote)}}})
+    res = podium("publish", "--live", "--now", "2026-11-28T12:00+01:00", cwd=site, **LANGUAGES[lang])
+    assert res.returncode == 1
+    start = {"en": f"git target 'pages' (file://{remote} gh-pages): git ", "fr": french(f"cible git 'pages' (file://{remote} gh-pages) : git ")}
+    failed = [line for line in res.stderr.splitlines() if line.startswith(start[lang[:2]])]
+    assert len(failed) == 1
+    assert failed[0].endswith({"en": "; check the remote, the branch and the token (token_env), then publish again",
+                               "fr": french(" ; vérifiez le dépôt distant, la branche et le jeton (token_env), puis publiez de nouveau")}[lang[:2]])

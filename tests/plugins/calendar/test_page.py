@@ -68,4 +68,5 @@ def test_the_page_speaks_the_site_language():
     assert page.view([], [], CAL, NOW, locale="fr")["labels"]["title"] == "Calendrier social"
     assert page.view([], [], CAL, NOW, locale="en_GB")["labels"]["title"] == "Social calendar"
     assert page.view([], [], CAL, NOW, locale="de")["labels"] == page.LABELS["en"]
-    assert set(page.LABELS["fr"]) == set(page.LABELS["en"])
+    assert set(page.labels("fr")) == set(page.LABELS["en"])
+    assert page.labels("fr")["none"] == "Aucun partage n’est prévu."  # from the French catalogue
