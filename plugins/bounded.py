@@ -52,6 +52,7 @@ from yaml.events import (AliasEvent, MappingEndEvent, MappingStartEvent, ScalarE
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import BadInput
+from .i18n import N_, _, current
 
 MB = 1024 * 1024
 
@@ -65,14 +66,15 @@ class Limits:
     max_depth: int = 20
 
 
-FRONT_MATTER = Limits("the front matter", 1 * MB)
-POST = Limits("a post", 32 * MB)
-CALENDAR = Limits("the calendar", 32 * MB)
-LEDGER = Limits("the ledger", 64 * MB)
-MODERATION = Limits("the moderation file", 16 * MB)
-CONVERSATION = Limits("the conversation file", 16 * MB)
+# ``what`` is marked for the catalogue here and translated where a message uses it
+FRONT_MATTER = Limits(N_("the front matter"), 1 * MB)
+POST = Limits(N_("a post"), 32 * MB)
+CALENDAR = Limits(N_("the calendar"), 32 * MB)
+LEDGER = Limits(N_("the ledger"), 64 * MB)
+MODERATION = Limits(N_("the moderation file"), 16 * MB)
+CONVERSATION = Limits(N_("the conversation file"), 16 * MB)
 #: for files that have no limits of their own yet (moderation lists, conversation stores, comms edits)
-DEFAULT = Limits("the file", 16 * MB)
+DEFAULT = Limits(N_("the file"), 16 * MB)
 
 _NATIVE = getattr(yaml, "CSafeLoader", None)
 try:
@@ -88,12 +90,20 @@ _EVENTS = _NATIVE or yaml.SafeLoader
 
 def _size(text: str, path: str, limits: Limits, first_line: int) -> None:
     if len(text) > limits.max_bytes:
-        raise BadInput(f"{limits.what} is {_mb(len(text))}, over the {_mb(limits.max_bytes)} podium reads; "
-                       "split it or remove what is not needed", path=path, line=max(first_line - 1, 1))
+        raise _too_big(limits, len(text), path, max(first_line - 1, 1))
+
+
+def _too_big(limits: Limits, size: int, path: str, line: int) -> BadInput:
+    return BadInput(_("{what} is {size}, over the {limit} podium reads; split it or remove what is not needed",
+                      what=_(limits.what), size=_mb(size), limit=_mb(limits.max_bytes)), path=path, line=line)
 
 
 def _mb(size: int) -> str:
-    return f"{size / MB:.1f} MB" if size >= MB // 10 else f"{size:,} bytes"
+    from babel.numbers import format_decimal  # digits grouped as the reader's language groups them
+
+    if size >= MB // 10:
+        return _("{size} MB", size=format_decimal(round(size / MB, 1), format="#,##0.0", locale=current()))
+    return _("{size} bytes", size=format_decimal(size, locale=current()))
 
 
 def _may_nest(text: str, depth: int) -> bool:
@@ -142,7 +152,7 @@ def compose(text: str, path: str, limits: Limits = DEFAULT, first_line: int = 1)
 def _locate_depth(text: str, path: str, limits: Limits, first_line: int, mark) -> None:
     """Raise the depth error where our limit is passed, reading only up to where libyaml gave up."""
     start = 0
-    for _ in range(mark.line):
+    for _line in range(mark.line):
         start = text.index("\n", start) + 1
     try:
         _compose_events(text[:start + mark.column], path, limits, first_line)
@@ -197,8 +207,9 @@ def _build(loader, path: str, limits: Limits, first_line: int) -> Node | None:
     while (event := loader.get_event()) is not None:
         kind = type(event)
         if kind is AliasEvent:
-            raise BadInput(f"'*{event.anchor}' repeats a value written elsewhere (a YAML alias); podium does not "
-                           "accept aliases: write the value out in full", **_at(event, path, first_line))
+            raise BadInput(_("'*{anchor}' repeats a value written elsewhere (a YAML alias); podium does not "
+                             "accept aliases: write the value out in full", anchor=event.anchor),
+                           **_at(event, path, first_line))
         if kind is ScalarEvent:
             tag = event.tag if event.tag not in (None, "!") else loader.resolve(ScalarNode, event.value, event.implicit)
             node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
@@ -227,8 +238,8 @@ def _build(loader, path: str, limits: Limits, first_line: int) -> Node | None:
 
 
 def _too_deep(limits: Limits, path: str, first_line: int, mark) -> BadInput:
-    return BadInput(f"{limits.what} nests deeper than {limits.max_depth} levels; flatten it "
-                    "(podium's files need only a few levels)", path=path, line=first_line + mark.line,
+    return BadInput(_("{what} nests deeper than {depth} levels; flatten it (podium's files need only a few levels)",
+                      what=_(limits.what), depth=limits.max_depth), path=path, line=first_line + mark.line,
                     col=mark.column + 1)
 
 
@@ -244,8 +255,8 @@ class _Constructor(SafeConstructor):
         try:
             return super().construct_object(node, deep)
         except (ValueError, TypeError, OverflowError, RecursionError) as exc:
-            why = "a number of more than 4,300 digits" if "digits" in str(exc) else str(exc)
-            raise ConstructorError(None, None, f"the value cannot be read ({why})", node.start_mark) from None
+            why = _("a number of more than 4,300 digits") if "digits" in str(exc) else str(exc)
+            raise ConstructorError(None, None, _("the value cannot be read ({why})", why=why), node.start_mark) from None
 
 
 def construct(node: Node | None, path: str, first_line: int = 1) -> Any:
@@ -256,8 +267,8 @@ def construct(node: Node | None, path: str, first_line: int = 1) -> Any:
         return _Constructor().construct_document(node)
     except ConstructorError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise BadInput(f"{exc.problem or 'a value cannot be read'}; write it as plain text between quotes, "
-                       "or correct it", path=path, line=first_line + mark.line if mark else first_line,
+        raise BadInput(_("{problem}; write it as plain text between quotes, or correct it",
+                         problem=exc.problem or _("a value cannot be read")), path=path, line=first_line + mark.line if mark else first_line,
                        col=mark.column + 1 if mark else None) from None
 
 
@@ -267,32 +278,34 @@ def load_yaml(text: str, path: str, limits: Limits = DEFAULT, first_line: int = 
         node = compose(text, path, limits, first_line)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise BadInput(f"the YAML cannot be read ({exc.problem or exc.context or 'invalid YAML'}); check this "
-                       "line and the one above for a missing colon, an unclosed quote or a wrong indentation",
-                       path=path, line=first_line + mark.line if mark else first_line,
+        raise BadInput(_("the YAML cannot be read ({what}); check this line and the one above "
+                         "for a missing colon, an unclosed quote or a wrong indentation",
+                         what=exc.problem or exc.context or _("invalid YAML")), path=path, line=first_line + mark.line if mark else first_line,
                        col=mark.column + 1 if mark else None) from None
     except yaml.YAMLError as exc:
-        raise BadInput(f"the YAML cannot be read ({exc}); compare the file with the README's example",
+        raise BadInput(_("the YAML cannot be read ({exc}); compare the file with the README's example", exc=exc),
                        path=path, line=first_line) from None
     return construct(node, path, first_line)
 
 
-def load_json(text: str, path: str, limits: Limits = DEFAULT, fix: str = "restore it from git") -> Any:
-    """json.loads with podium's limits; ``fix`` ends the message for a syntax error."""
+def load_json(text: str, path: str, limits: Limits = DEFAULT, fix: str | None = None) -> Any:
+    """json.loads with podium's limits; ``fix`` (already translated) ends the message for a syntax error."""
     _size(text, path, limits, 1)
+    fix = fix or _("restore it from git")
+    what = _(limits.what)
     try:
         body = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise BadInput(f"{limits.what} is not valid JSON ({exc.msg}); {fix}", path=path, line=exc.lineno,
-                       col=exc.colno) from None
+        raise BadInput(_("{what} is not valid JSON ({problem}); {fix}", what=what, problem=exc.msg, fix=fix),
+                       path=path, line=exc.lineno, col=exc.colno) from None
     except RecursionError:
         body = _TOO_DEEP
     except ValueError:  # Python refuses to read a number of more than 4,300 digits
-        raise BadInput(f"{limits.what} holds a number of more than 4,300 digits; {fix}", path=path,
+        raise BadInput(_("{what} holds a number of more than 4,300 digits; {fix}", what=what, fix=fix), path=path,
                        line=1) from None
     if body is _TOO_DEEP or not _json_within(body, limits.max_depth):
-        raise BadInput(f"{limits.what} nests deeper than {limits.max_depth} levels; {fix}", path=path,
-                       line=_json_depth_line(text, limits.max_depth))
+        raise BadInput(_("{what} nests deeper than {depth} levels; {fix}", what=what, depth=limits.max_depth, fix=fix),
+                       path=path, line=_json_depth_line(text, limits.max_depth))
     return body
 
 
@@ -331,8 +344,7 @@ def read_text(path: str | os.PathLike, shown: str, limits: Limits) -> str:
     with open(path, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > limits.max_bytes:
-            raise BadInput(f"{limits.what} is {_mb(size)}, over the {_mb(limits.max_bytes)} podium reads; "
-                           "split it or remove what is not needed", path=shown, line=1)
+            raise _too_big(limits, size, shown, 1)
         data = handle.read(limits.max_bytes + 1)
     return decode(data, shown, limits)
 
@@ -340,15 +352,14 @@ def read_text(path: str | os.PathLike, shown: str, limits: Limits) -> str:
 def decode(data: bytes, shown: str, limits: Limits) -> str:
     """UTF-8 text of ``data`` (a leading BOM kept for the caller); a bad byte is BadInput at its line."""
     if len(data) > limits.max_bytes:
-        raise BadInput(f"{limits.what} is {_mb(len(data))}, over the {_mb(limits.max_bytes)} podium reads; "
-                       "split it or remove what is not needed", path=shown, line=1)
+        raise _too_big(limits, len(data), shown, 1)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise BadInput(f"{limits.what} is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8 "
-                       "in your editor", path=shown, line=line, col=col) from None
+        raise BadInput(_("{what} is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8 in your editor",
+                         what=_(limits.what), byte=data[exc.start]), path=shown, line=line, col=col) from None
 
 
 __all__ = ["Limits", "FRONT_MATTER", "POST", "CALENDAR", "LEDGER", "MODERATION", "CONVERSATION", "DEFAULT", "compose", "construct",

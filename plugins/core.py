@@ -7,6 +7,7 @@ from pelican.utils import order_content
 
 from . import bounded, context, outputs
 from .errors import BadInput, BuildStopped
+from .i18n import ngettext
 from .reader import PodiumMarkdownReader
 
 
@@ -120,8 +121,8 @@ def _check_outputs(generators) -> None:
 
 
 def _summary(problems) -> str:
-    noun = "problem" if len(problems) == 1 else "problems"
-    return f"podium found {len(problems)} {noun} (listed above); the build failed"
+    return ngettext("podium found {count} problem (listed above); the build failed",
+                    "podium found {count} problems (listed above); the build failed", len(problems), count=len(problems))
 
 
 def fail_on_errors(pelican) -> None:

@@ -80,7 +80,7 @@ class Ledger:
 
 def parse(text: str, path: str) -> Ledger:
     """The ledger in ``text``; a broken one is bad input (exit 2) pointing at the line."""
-    body = bounded.load_json(text, path, bounded.LEDGER, fix=_FIX)
+    body = bounded.load_json(text, path, bounded.LEDGER, fix=_(_FIX))
     if not isinstance(body, dict) or body.get("version") != VERSION:
         raise BadInput(_("not a podium ledger (expected \"version\": {VERSION}); {fix}", VERSION=VERSION, fix=_(_FIX)), path=path, line=1)
     try:

@@ -101,11 +101,11 @@ def comms_folder(project: Path, ctx, comms: bool | str | os.PathLike | None, sit
     configured = comms is True
     folder = (project / ctx.config.comms_path if configured else Path(comms)).resolve()
     if overlaps(folder, site):
-        what = "PODIUM_COMMS_PATH" if configured else "the comms folder"
+        what = "PODIUM_COMMS_PATH" if configured else _("the comms folder")
         where = {"path": source.name, "line": line_of(str(source), "PODIUM_COMMS_PATH")} if configured else {}
-        raise BadInput(f"{what} {_shown(folder, project)} and the site's output {_shown(site, project)} share a "
-                       "folder, so the comms room would be published with the site; keep it outside, "
-                       "e.g. PODIUM_COMMS_PATH = 'comms'", **where)
+        raise BadInput(_("{what} {folder} and the site's output {output} share a folder, so the comms room would be "
+                         "published with the site; keep it outside, e.g. PODIUM_COMMS_PATH = 'comms'",
+                         what=what, folder=_shown(folder, project), output=_shown(site, project)), **where)
     return folder
 
 

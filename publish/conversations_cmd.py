@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 
+from podium.plugins.i18n import _
+
+
 NAME = "conversations"
 ACTIONS = ("list", "fetch", "approve", "hide", "block")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", nargs="?", default="list", choices=ACTIONS,
-                        help="list (default): what waits; fetch: collect from the networks; approve/hide ID...: "
-                             "decide on replies; block ACCOUNT...: never show an account (network:@handle)")
-    parser.add_argument("values", nargs="*", metavar="ID", help="reply ids (as listed) or accounts")
-    parser.add_argument("--now", metavar="T", help="ISO 8601 time that counts as now")
+                        help=_("list (default): what waits; fetch: collect from the networks; approve/hide ID...: "
+                               "decide on replies; block ACCOUNT...: never show an account (network:@handle)"))
+    parser.add_argument("values", nargs="*", metavar="ID", help=_("reply ids (as listed) or accounts"))
+    parser.add_argument("--now", metavar="T", help=_("ISO 8601 time that counts as now"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,8 +35,8 @@ def run(args: argparse.Namespace) -> int:
         from podium.plugins.errors import BadInput
 
         what = "ACCOUNT" if args.action == "block" else "ID"
-        raise BadInput(f"podium conversations {args.action}: give at least one {what}; "
-                       "'podium conversations' lists the replies and their ids")
+        raise BadInput(_("podium conversations {action}: give at least one {what}; "
+                         "'podium conversations' lists the replies and their ids", action=args.action, what=what))
     sys.stdout.write(moderate.decide(project, args.action, args.values))
     return 0
 
@@ -49,9 +52,9 @@ def _fetch(project, args) -> int:
     from .build_cmd import parse_now
     from .conversations.run import fetch_after_build, summary, write_room
 
-    say = lambda line: print(f"podium: {line}", file=sys.stderr, flush=True)  # noqa: E731
+    say = lambda line: print(_("podium: {line}", line=line), file=sys.stderr, flush=True)  # noqa: E731
     with tempfile.TemporaryDirectory(prefix="podium-conversations-") as scratch:
-        say("building the site to know what is published (production settings)")
+        say(_("building the site to know what is published (production settings)"))
         result = build(project, prod=True, now=parse_now(args.now), output=Path(scratch) / "site")
         collected = fetch_after_build(result, project, os.environ, say=say)
         if not collected.problems:

@@ -166,7 +166,7 @@ def refuse_reaching(cfg, project: Path) -> None:
 
     found = problems(cfg.publish_targets, (project / cfg.comms_path).resolve(), project)
     if found:
-        raise ManyErrors([BadInput(f"PODIUM_PUBLISH_TARGETS: {p}", **_where(project, "PODIUM_PUBLISH_TARGETS"))
+        raise ManyErrors([BadInput(_("PODIUM_PUBLISH_TARGETS: {problem}", problem=p), **_where(project, "PODIUM_PUBLISH_TARGETS"))
                           for p in found])
 
 

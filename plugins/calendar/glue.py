@@ -119,7 +119,7 @@ def _hootsuite_warnings(ctx, calendar, shares) -> None:
     """Hootsuite refuses repeated messages: say which re-shares the comms room's CSV leaves out."""
     from . import exports  # icalendar is slow to import; a site without a calendar never needs it
 
-    _, left_out = exports.hootsuite_rows(shares, ctx.now)
+    left_out = exports.hootsuite_rows(shares, ctx.now)[1]
     for share, why in left_out:
         ctx.report.warn(BadInput(_("share {id} left out of the Hootsuite files: {why}", id=share.id, why=why), path=calendar.path))
 

@@ -13,6 +13,7 @@ import hashlib
 from PIL import Image
 
 from ..images import decode as decoding
+from ..i18n import _
 from ..images.process import clean, encode, for_web
 
 SIZE = 96  # drawn at 48 CSS pixels: sharp on a 2x screen
@@ -31,7 +32,7 @@ def name_for(url: str) -> str:
 def square(data: bytes) -> bytes:
     """The published avatar; ImageProblem (a ValueError) for anything podium will not publish."""
     if len(data) > MAX_BYTES:
-        raise decoding.ImageProblem(f"is over {MAX_BYTES // (1024 * 1024)} MB")
+        raise decoding.ImageProblem(_("is over {size} MB", size=MAX_BYTES // (1024 * 1024)))
     image = decoding.decode(data, MAX_PIXELS)
     if decoding.animated(image):
         image.seek(0)

@@ -19,6 +19,7 @@ from pelican import signals
 from .. import context
 from ..errors import BadInput, PodiumError
 from ..files import copy_atomic
+from ..i18n import _
 from . import files, room, sanitize, view
 
 OUTPUT_AVATARS = "conversations/avatars"
@@ -32,7 +33,7 @@ def _comments(article, ctx) -> str:
     value = str((getattr(article, "podium_raw", None) or {}).get("comments", "open")).strip().lower()
     if value not in ("open", "closed"):
         lines = getattr(article, "podium_lines", None) or {}
-        ctx.report.error(BadInput(f"'comments' should be 'open' or 'closed'; received {value!r}",
+        ctx.report.error(BadInput(_("'comments' should be 'open' or 'closed'; received {value!r}", value=value),
                                   path=ctx.display_path(article.source_path), line=lines.get("comments")))
         return "closed"  # when in doubt, nothing new appears
     return value

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .. import bounded
+from ..i18n import _
 from ..calendar.yamlmarks import MappingNode, Problems, ScalarNode, SequenceNode, compose, mapping_items, suggest
 from .model import SOURCES, Reply
 
@@ -50,14 +51,14 @@ def parse(text: str, path: str, known_ids: set[str]) -> Decisions:
     problems = Problems(path)
     root = compose(text, problems, bounded.MODERATION) if text.strip() else None
     if root is not None and not isinstance(root, MappingNode):
-        problems.add(root, "the moderation file should be a list of sections (approved:, hidden:, blocked:, "
-                           "blocked_words:); see the README's example")
+        problems.add(root, _("the moderation file should be a list of sections (approved:, hidden:, blocked:, "
+                             "blocked_words:); see the README's example"))
         root = None
     values: dict[str, list[str]] = {name: [] for name in SECTIONS}
     for name, (key, node) in (mapping_items(root, problems, "section") if root is not None else {}).items():
         if name not in SECTIONS:
-            hint = suggest(name, SECTIONS) or f"expected one of: {', '.join(SECTIONS)}"
-            problems.add(key, f"unknown section '{name}'; {hint}")
+            hint = suggest(name, SECTIONS) or _("expected one of: {choices}", choices=", ".join(SECTIONS))
+            problems.add(key, _("unknown section '{name}'; {hint}", name=name, hint=hint))
             continue
         values[name] = _entries(node, name, problems)
     _check(values, known_ids, problems, root)
@@ -70,12 +71,12 @@ def _entries(node, name: str, problems: Problems) -> list:
     if isinstance(node, ScalarNode) and node.value in ("", "~", "null"):
         return []  # "hidden:" with nothing under it yet
     if not isinstance(node, SequenceNode):
-        problems.add(node, f"'{name}' should be a list, one entry per line starting with '- '")
+        problems.add(node, _("'{name}' should be a list, one entry per line starting with '- '", name=name))
         return []
     found = []
     for item in node.value:
         if not isinstance(item, ScalarNode) or not item.value.strip():
-            problems.add(item, f"each entry of '{name}' should be one id or word on its line")
+            problems.add(item, _("each entry of '{name}' should be one id or word on its line", name=name))
             continue
         found.append((item.value.strip(), item))
     return found
@@ -85,12 +86,12 @@ def _check(values: dict, known_ids: set[str], problems: Problems, root) -> None:
     for section in ("approved", "hidden"):
         for value, node in values[section]:
             if value not in known_ids:
-                hint = suggest(value, sorted(known_ids)) or "'podium conversations' lists the ids of the replies collected"
-                problems.add(node, f"unknown reply id '{value}' in '{section}'; {hint}")
+                hint = suggest(value, sorted(known_ids)) or _("'podium conversations' lists the ids of the replies collected")
+                problems.add(node, _("unknown reply id '{value}' in '{section}'; {hint}", value=value, section=section, hint=hint))
     both = {v for v, _ in values["approved"]} & {v for v, _ in values["hidden"]}
     for value, node in values["hidden"]:
         if value in both:
-            problems.add(node, f"'{value}' is both approved and hidden; keep it in one section only")
+            problems.add(node, _("'{value}' is both approved and hidden; keep it in one section only", value=value))
     for value, node in values["blocked"]:
         problem = account_problem(value)
         if problem:

@@ -16,6 +16,7 @@ from typing import Any
 
 from .. import bounded
 from ..errors import BadInput
+from ..i18n import N_, _
 from .model import COUNTS, Author, Conversation, Reply, Snapshot, Thread
 
 VERSION = 1
@@ -26,7 +27,7 @@ MAX_REPLIES = 5000
 MAX_SNAPSHOTS = 20000
 MAX_HTML = 100_000
 MAX_FIELD = 2000
-_FIX = "restore it from git (git checkout -- the file) or delete it: the next fetch collects it again"
+_FIX = N_("restore it from git (git checkout -- the file) or delete it: the next fetch collects it again")
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
 
 
@@ -141,15 +142,16 @@ def _thread(value: Any) -> Thread:
 def parse(text: str, path: str) -> Conversation:
     """The conversation in ``text``; BadInput (exit 2) naming the line otherwise."""
     if len(text.encode("utf-8")) > MAX_BYTES:
-        raise BadInput(f"the conversation file is over {MAX_BYTES // (1024 * 1024)} MB; {_FIX}", path=path)
-    body = bounded.load_json(text, path, bounded.CONVERSATION, fix=_FIX)
+        raise BadInput(_("the conversation file is over {size} MB; {fix}", size=MAX_BYTES // (1024 * 1024), fix=_(_FIX)), path=path)
+    body = bounded.load_json(text, path, bounded.CONVERSATION, fix=_(_FIX))
     if not isinstance(body, dict) or body.get("version") != VERSION:
-        raise BadInput(f"not a podium conversation file (expected \"version\": {VERSION}); {_FIX}", path=path, line=1)
+        raise BadInput(_("not a podium conversation file (expected \"version\": {version}); {fix}", version=VERSION, fix=_(_FIX)),
+                       path=path, line=1)
     try:
         slug = _text(body, "slug", 200)
         threads = tuple(_thread(t) for t in _items(body.get("threads", []), "'threads'", MAX_THREADS))
     except (_Damaged, ValueError) as exc:
-        raise BadInput(f"damaged conversation file ({exc}); {_FIX}", path=path) from None
+        raise BadInput(_("damaged conversation file ({exc}); {fix}", exc=exc, fix=_(_FIX)), path=path) from None
     return Conversation(slug, threads)
 
 

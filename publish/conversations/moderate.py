@@ -14,6 +14,7 @@ from podium.plugins.conversations import editing, files, moderation, sanitize
 from podium.plugins.conversations.moderation import suggest
 from podium.plugins.errors import BadInput, ManyErrors
 from podium.plugins.files import write_atomic
+from podium.plugins.i18n import _
 
 SHOWN_TEXT = 120
 
@@ -70,10 +71,11 @@ def _check(action: str, values: list[str], known: set[str]) -> None:
         if action == "block":
             problem = moderation.account_problem(value)
             if problem:
-                problems.append(BadInput(f"podium conversations block: {problem}"))
+                problems.append(BadInput(_("podium conversations block: {problem}", problem=problem)))
         elif value not in known:
-            hint = suggest(value, sorted(known)) or "'podium conversations' lists the ids of the replies collected"
-            problems.append(BadInput(f"podium conversations {action}: unknown reply id '{value}'; {hint}"))
+            hint = suggest(value, sorted(known)) or _("'podium conversations' lists the ids of the replies collected")
+            problems.append(BadInput(_("podium conversations {action}: unknown reply id '{value}'; {hint}",
+                                       action=action, value=value, hint=hint)))
     if problems:
         raise ManyErrors(problems)
 

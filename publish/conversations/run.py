@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 
 from podium.plugins.post import from_content
+from podium.plugins.i18n import _
 
 from .. import ledger as ledger_mod
 from ..channels.base import MissingCredential
@@ -35,7 +36,8 @@ def _factory(env: Mapping[str, str], options: dict) -> Callable[[str], Any]:
     def make(network: str):
         classes = readers()
         if network not in classes:
-            raise MissingCredential(f"podium cannot read replies from {network}", network=network, variable="")
+            raise MissingCredential(_("podium cannot read replies from {network}", network=network), network=network,
+                                    variable="")
         return classes[network].from_env(env, **_options(options, network))
     return make
 
@@ -52,7 +54,8 @@ def like_channels(clients: Callable[[str], Any], env: Mapping[str, str]) -> Call
     def make(network: str):
         classes = readers()
         if network not in classes:
-            raise MissingCredential(f"podium cannot read replies from {network}", network=network, variable="")
+            raise MissingCredential(_("podium cannot read replies from {network}", network=network), network=network,
+                                    variable="")
         channel = clients(network)
         try:
             base = channel.base_url

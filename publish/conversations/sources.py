@@ -21,6 +21,7 @@ import re
 from typing import Any
 
 from podium.plugins.conversations.model import Fetched
+from podium.plugins.i18n import _
 
 from ..channels.base import Channel, ChannelError, PermanentError, TransientError
 
@@ -37,7 +38,7 @@ class Reader(Channel):
     """A read-only client: the HTTP loop of the posting clients, and how reading fails."""
 
     def post(self, share: Any):  # a reader never posts
-        raise PermanentError(f"{self.label}: the conversation reader cannot post", network=self.name)
+        raise PermanentError(_("{network}: the conversation reader cannot post", network=self.label), network=self.name)
 
 
     #: what a 403 means for this network, with ``{what}`` for what was asked; empty: a 403 is a plain refusal
