@@ -206,8 +206,8 @@ def board_id(value: Any) -> str:
     text_value = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
     if isinstance(text_value, str) and text_value.isdigit():
         return text_value
-    raise Invalid(f"expected a board id made of digits, such as '1234567890123' (GET /v5/boards lists yours); "
-                  f"received {_show(value)}")
+    raise Invalid(_("expected a board id made of digits, such as '1234567890123' (GET /v5/boards lists yours); "
+                    "received {value}", value=_show(value)))
 
 
 def widths(value: Any) -> tuple[int, ...]:
@@ -362,8 +362,8 @@ def unknown_keys(raw: Mapping[str, Any]) -> list[tuple[str, str | None]]:
 def _together(values: dict, source: str | None) -> list[PodiumError]:
     """Settings that only make sense with another: a network that needs a setting of its own."""
     if "pinterest" in (values.get("networks") or ()) and "pinterest_board" in values and values["pinterest_board"] is None:
-        return [BadInput("PODIUM_NETWORKS: pinterest needs PODIUM_PINTEREST_BOARD, the id of the board pins go to; "
-                         "set it, e.g. PODIUM_PINTEREST_BOARD = '1234567890123', or remove pinterest",
+        return [BadInput(_("PODIUM_NETWORKS: pinterest needs PODIUM_PINTEREST_BOARD, the id of the board pins go to; "
+                           "set it, e.g. PODIUM_PINTEREST_BOARD = '1234567890123', or remove pinterest"),
                          path=source, line=line_of(source, "PODIUM_NETWORKS"))]
     return []
 

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from podium.plugins.errors import BadInput, ManyErrors
+from podium.plugins.i18n import _
+
 
 #: networks whose refusal of a setting points at that setting's line
 SETTING = {"pinterest": "PODIUM_PINTEREST_BOARD", "facebook": "PODIUM_NETWORKS"}
@@ -59,7 +61,7 @@ def check(shares: Iterable[Any], book, now: datetime, cfg: Any, clients: Callabl
             client = clients(network)
         except MissingCredential as exc:
             if network in REQUIRED:
-                problems.append(BadInput(f"{network} is in PODIUM_NETWORKS but {exc}",
+                problems.append(BadInput(_("{network} is in PODIUM_NETWORKS but {exc}", network=network, exc=exc),
                                          **_where(project, "PODIUM_NETWORKS")))
             continue
         try:

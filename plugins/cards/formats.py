@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from PIL import Image
 
 from . import design, renderer
+from ..i18n import _
+
 
 MIB = 1024 * 1024
 
@@ -52,13 +54,14 @@ FETCHED = ("instagram", "pinterest", "threads")
 
 def too_small(size: tuple[int, int], focus: tuple[float, float], fmt: Format) -> str | None:
     """Why a card_image of ``size`` cannot make this format (the kept region is too narrow), or None."""
-    left, _, right, _ = design.focal_box(size, focus, fmt.shape)
-    kept = right - left
+    box = design.focal_box(size, focus, fmt.shape)
+    kept = box[2] - box[0]
     if kept >= fmt.min_width:
         return None
-    return (f"is {size[0]}×{size[1]}: the {fmt.ratio} part kept for {fmt.label} is {kept} pixels wide, under "
-            f"{fmt.label}'s minimum of {fmt.min_width}; use a larger image (at least {fmt.width}×{fmt.height} "
-            f"for a sharp {fmt.label} picture)")
+    return _("is {width}×{height}: the {ratio} part kept for {network} is {kept} pixels wide, under "
+             "{network}'s minimum of {minimum}; use a larger image (at least {best_width}×{best_height} "
+             "for a sharp {network} picture)", width=size[0], height=size[1], ratio=fmt.ratio, network=fmt.label,
+             kept=kept, minimum=fmt.min_width, best_width=fmt.width, best_height=fmt.height)
 
 
 def from_photo(photo: Image.Image, focus: tuple[float, float], fmt: Format) -> Image.Image:

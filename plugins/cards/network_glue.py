@@ -14,6 +14,8 @@ from __future__ import annotations
 import PIL
 
 from ..errors import BadInput
+from ..i18n import _
+
 from ..images import checks, decode, files
 from ..images.process import clean
 from ..post import plain_text
@@ -41,7 +43,8 @@ def _make(k, fmt: formats.Format, title: str, photo, ctx, where: str, meta: dict
             image = clean(decode.decode(photo[0], k.max_pixels))
             problem = formats.too_small(image.size, photo[1], fmt)
             if problem:
-                ctx.report.error(BadInput(f"card_image '{meta.get('card_image')}' {problem}", path=where, line=line))
+                ctx.report.error(BadInput(_("card_image '{image}' {problem}", image=meta.get("card_image"), problem=problem),
+                                          path=where, line=line))
                 return None
             return formats.encode(formats.from_photo(image, photo[1], fmt), fmt)
         card = renderer.Card(title, k.name, k.role, k.site, k.layout, k.colours)
@@ -49,7 +52,7 @@ def _make(k, fmt: formats.Format, title: str, photo, ctx, where: str, meta: dict
     except decode.ImageProblem:
         return None  # the card itself reported it
     except ValueError as exc:
-        ctx.report.error(BadInput(f"{exc}; use a simpler image", path=where, line=line))
+        ctx.report.error(BadInput(_("{exc}; use a simpler image", exc=exc), path=where, line=line))
         return None
 
 

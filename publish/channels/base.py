@@ -126,11 +126,13 @@ def check_image_url(share: Any, network: str, label: str) -> str:
     image, site = getattr(share, "image_url", "") or "", (getattr(share, "site_url", "") or "").rstrip("/")
     parts = urlsplit(image)
     if parts.scheme not in ("https", "http") or not parts.netloc:
-        raise PermanentError(f"{label} needs the image's absolute address; received {image!r}. Check that the "
-                             f"post has its {label} image and that SITEURL is absolute", network=network)
+        raise PermanentError(_("{network} needs the image's absolute address; received {image!r}. Check that the "
+                               "post has its {network} image and that SITEURL is absolute", network=label, image=image),
+                             network=network)
     if not site or not image.startswith(site + "/"):
-        raise PermanentError(f"the {label} image {image} is not under SITEURL ({site or 'empty'}); {label} fetches "
-                             f"it from the deployed site, so it must be one of the site's files", network=network)
+        raise PermanentError(_("the {network} image {image} is not under SITEURL ({site}); {network} fetches "
+                               "it from the deployed site, so it must be one of the site's files", network=label,
+                               image=image, site=site or _("empty")), network=network)
     return image
 
 

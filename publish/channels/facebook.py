@@ -14,6 +14,8 @@ from typing import Any, Mapping
 
 from podium.plugins import networks
 from podium.plugins.errors import BadInput
+from podium.plugins.i18n import _
+
 
 from .base import MissingCredential, PermanentError, Posted, require, single_text
 from .instagram import version_from
@@ -44,7 +46,8 @@ class FacebookChannel(MetaChannel):
         """Reads PODIUM_FACEBOOK_PAGE_ID, PODIUM_FACEBOOK_PAGE_TOKEN and optional PODIUM_FACEBOOK_GRAPH_VERSION."""
         page = require(environ, PAGE_VAR, cls.name, cls.label)
         if not page.isdigit():
-            raise MissingCredential(f"{PAGE_VAR} must be the Page's numeric id; received {page!r}",
+            raise MissingCredential(_("{variable} must be the Page's numeric id; received {value!r}", variable=PAGE_VAR,
+                                      value=page),
                                     network=cls.name, variable=PAGE_VAR)
         token = require(environ, TOKEN_VAR, cls.name, cls.label)
         kwargs.setdefault("version", version_from(environ, NETWORK))
@@ -53,20 +56,21 @@ class FacebookChannel(MetaChannel):
     def preflight(self) -> None:
         """Bad input (exit 2, nothing sent) when the token is not this Page's own token."""
         try:
-            owner = str(self.call("GET", "me", what="the token's owner", fields="id,name").get("id") or "")
+            owner = str(self.call("GET", "me", what=_("the token's owner"), fields="id,name").get("id") or "")
         except PermanentError as exc:
-            raise BadInput(f"{TOKEN_VAR}: Facebook refused the token ({exc})") from None
+            raise BadInput(_("{variable}: Facebook refused the token ({exc})", variable=TOKEN_VAR, exc=exc)) from None
         if owner != self.page_id:
-            raise BadInput(f"{TOKEN_VAR} is not a Page access token for Page {self.page_id} (it belongs to "
-                           f"{owner or 'someone else'}); get the Page's token from GET /me/accounts with "
-                           f"pages_manage_posts and set {TOKEN_VAR} to it")
+            raise BadInput(_("{variable} is not a Page access token for Page {page} (it belongs to "
+                             "{owner}); get the Page's token from GET /me/accounts with "
+                             "pages_manage_posts and set {variable} to it", variable=TOKEN_VAR, page=self.page_id,
+                             owner=owner or _("someone else")))
 
     def post(self, share: Any) -> Posted:
-        body = self.call("POST", self.page_id, "feed", what="the post", once=True,
+        body = self.call("POST", self.page_id, "feed", what=_("the post"), once=True,
                          message=single_text(share), link=share.url)
         post_id = str(body.get("id") or "")
         if not post_id:
-            raise PermanentError("Facebook answered without the post's id; look at the Page before sending it "
-                                 "again", network=self.name, uncertain=True)
+            raise PermanentError(_("Facebook answered without the post's id; look at the Page before sending it "
+                                   "again"), network=self.name, uncertain=True)
         return Posted(post_id, post_url(post_id))
 

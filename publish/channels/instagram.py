@@ -17,6 +17,8 @@ import logging
 from typing import Any, Mapping
 
 from podium.plugins import networks
+from podium.plugins.i18n import _
+
 
 from .base import ChannelError, MissingCredential, PermanentError, Posted, check_image_url, require, single_text
 from .meta import GRAPH, GRAPH_VERSION, MetaChannel
@@ -32,7 +34,8 @@ def version_from(environ: Mapping[str, str], network: networks.Network) -> str:
     variable = network.variable("GRAPH_VERSION")
     version = (environ.get(variable) or GRAPH_VERSION).strip()
     if not (version.startswith("v") and version[1:].replace(".", "").isdigit()):
-        raise MissingCredential(f"{variable} must look like {GRAPH_VERSION}; received {version!r}",
+        raise MissingCredential(_("{variable} must look like {example}; received {value!r}", variable=variable,
+                                  example=GRAPH_VERSION, value=version),
                                 network=network.key, variable=variable)
     return version
 
@@ -54,33 +57,33 @@ class InstagramChannel(MetaChannel):
         token = require(environ, TOKEN_VAR, cls.name, cls.label)
         user = require(environ, USER_VAR, cls.name, cls.label)
         if not user.isdigit():
-            raise MissingCredential(f"{USER_VAR} must be the account's numeric Instagram user id; received "
-                                    f"{user!r}", network=cls.name, variable=USER_VAR)
+            raise MissingCredential(_("{variable} must be the account's numeric Instagram user id; received "
+                                      "{value!r}", variable=USER_VAR, value=user), network=cls.name, variable=USER_VAR)
         kwargs.setdefault("version", version_from(environ, NETWORK))
         return cls(token, user, **kwargs)
 
     def post(self, share: Any) -> Posted:
         image = check_image_url(share, self.name, self.label)
-        self.quota(self.user_id, "content_publishing_limit", what="the publishing limit")
-        body = self.call("POST", self.user_id, "media", what="the media container", image_url=image,
+        self.quota(self.user_id, "content_publishing_limit", what=_("the publishing limit"))
+        body = self.call("POST", self.user_id, "media", what=_("the media container"), image_url=image,
                          caption=single_text(share), alt_text=getattr(share, "image_alt", ""))
         container = str(body.get("id") or "")
         if not container:
-            raise PermanentError("Instagram answered without a container id; nothing was published",
+            raise PermanentError(_("Instagram answered without a container id; nothing was published"),
                                  network=self.name)
-        self.wait_until_finished(container, "status_code", "the image", lambda b: str(b.get("status") or ""))
-        published = self.call("POST", self.user_id, "media_publish", what="the post", once=True,
+        self.wait_until_finished(container, "status_code", _("the image"), lambda b: str(b.get("status") or ""))
+        published = self.call("POST", self.user_id, "media_publish", what=_("the post"), once=True,
                               creation_id=container)
         media = str(published.get("id") or "")
         if not media:
-            raise PermanentError("Instagram answered media_publish without the post's id; look at the account "
-                                 "before sending it again", network=self.name, uncertain=True)
+            raise PermanentError(_("Instagram answered media_publish without the post's id; look at the account "
+                                   "before sending it again"), network=self.name, uncertain=True)
         return Posted(media, self._permalink(media))
 
     def _permalink(self, media: str) -> str:
         """The post's address; the post is out whatever happens here, so a failure only loses the link."""
         try:
-            return str(self.call("GET", media, what="the post's address", fields="permalink").get("permalink") or "")
+            return str(self.call("GET", media, what=_("the post's address"), fields="permalink").get("permalink") or "")
         except ChannelError as exc:
             log.warning("%s", self.redact(f"Instagram: the post {media} is out but its address is unknown ({exc})"))
             return ""

@@ -16,6 +16,8 @@ import httpx
 
 from podium.plugins import networks
 from podium.plugins.errors import BadInput
+from podium.plugins.i18n import _
+
 
 from .base import Channel, PermanentError, Posted, check_image_url, require, single_text
 
@@ -62,12 +64,14 @@ class PinterestChannel(Channel):
     def preflight(self) -> None:
         """Bad input (exit 2, nothing sent) when the board does not exist or the token cannot see it."""
         try:
-            self.send("GET", f"/v5/boards/{self.board_id}", what="the board", headers=self._auth())
+            self.send("GET", f"/v5/boards/{self.board_id}", what=_("the board"), headers=self._auth())
         except PermanentError as exc:
             if exc.status == 404:
-                raise BadInput(f"{BOARD_SETTING}: Pinterest has no board {self.board_id!r} for this account; "
-                               "copy the id of one of your boards (GET /v5/boards lists them)") from None
-            raise BadInput(f"{BOARD_SETTING}: Pinterest refused to show board {self.board_id!r} ({exc})") from None
+                raise BadInput(_("{setting}: Pinterest has no board {board!r} for this account; "
+                                 "copy the id of one of your boards (GET /v5/boards lists them)", setting=BOARD_SETTING,
+                                 board=self.board_id)) from None
+            raise BadInput(_("{setting}: Pinterest refused to show board {board!r} ({exc})", setting=BOARD_SETTING,
+                             board=self.board_id, exc=exc)) from None
 
     def payload(self, share: Any, image: str) -> dict:
         title = getattr(share, "title", "") or share.slug
@@ -85,14 +89,14 @@ class PinterestChannel(Channel):
         body = self.payload(share, image)
         for field, most in LIMITS.items():
             if len(body[field]) > most:
-                raise PermanentError(f"the Pin's {field} is {len(body[field])} characters, over Pinterest's {most}; "
-                                     "shorten it", network=self.name)
-        response = self.send("POST", "/v5/pins", what="the Pin", once=True, json=body, headers=self._auth())
+                raise PermanentError(_("the Pin's {field} is {length} characters, over Pinterest's {most}; "
+                                       "shorten it", field=field, length=len(body[field]), most=most), network=self.name)
+        response = self.send("POST", "/v5/pins", what=_("the Pin"), once=True, json=body, headers=self._auth())
         try:
             pin = str(response.json()["id"])
         except (ValueError, KeyError, TypeError):
-            raise PermanentError("Pinterest answered without the Pin's id; look at the board before sending it "
-                                 "again", network=self.name, uncertain=True) from None
+            raise PermanentError(_("Pinterest answered without the Pin's id; look at the board before sending it "
+                                   "again"), network=self.name, uncertain=True) from None
         return Posted(pin, pin_url(pin))
 
     def error_detail(self, response: httpx.Response) -> tuple[str, str | None]:

@@ -16,6 +16,8 @@ import logging
 from typing import Any, Mapping
 
 from podium.plugins import networks
+from podium.plugins.i18n import _
+
 
 from .base import ChannelError, PermanentError, Posted, check_image_url, require, single_text
 from .meta import MetaChannel
@@ -46,24 +48,24 @@ class ThreadsChannel(MetaChannel):
 
     def post(self, share: Any) -> Posted:
         image = check_image_url(share, self.name, self.label)
-        self.quota(self.user_id, "threads_publishing_limit", what="the publishing limit")
-        body = self.call("POST", self.user_id, "threads", what="the media container", media_type="IMAGE",
+        self.quota(self.user_id, "threads_publishing_limit", what=_("the publishing limit"))
+        body = self.call("POST", self.user_id, "threads", what=_("the media container"), media_type="IMAGE",
                          image_url=image, text=single_text(share), alt_text=getattr(share, "image_alt", ""))
         container = str(body.get("id") or "")
         if not container:
-            raise PermanentError("Threads answered without a container id; nothing was published", network=self.name)
-        self.wait_until_finished(container, "status", "the post", lambda b: str(b.get("error_message") or ""))
-        published = self.call("POST", self.user_id, "threads_publish", what="the post", once=True,
+            raise PermanentError(_("Threads answered without a container id; nothing was published"), network=self.name)
+        self.wait_until_finished(container, "status", _("the post"), lambda b: str(b.get("error_message") or ""))
+        published = self.call("POST", self.user_id, "threads_publish", what=_("the post"), once=True,
                               creation_id=container)
         media = str(published.get("id") or "")
         if not media:
-            raise PermanentError("Threads answered threads_publish without the post's id; look at the profile "
-                                 "before sending it again", network=self.name, uncertain=True)
+            raise PermanentError(_("Threads answered threads_publish without the post's id; look at the profile "
+                                   "before sending it again"), network=self.name, uncertain=True)
         return Posted(media, self._permalink(media))
 
     def _permalink(self, media: str) -> str:
         try:
-            return str(self.call("GET", media, what="the post's address", fields="permalink").get("permalink") or "")
+            return str(self.call("GET", media, what=_("the post's address"), fields="permalink").get("permalink") or "")
         except ChannelError as exc:
             log.warning("%s", self.redact(f"Threads: the post {media} is out but its address is unknown ({exc})"))
             return ""
