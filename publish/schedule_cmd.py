@@ -84,8 +84,6 @@ def run(args: argparse.Namespace) -> int:
     if args.diff is not None:
         return run_diff(args)
     if args.format == "markdown":
-        from podium.plugins.i18n import _
-
         raise BadInput(_("--format markdown is for --diff; use table, json, ics or csv for the schedule itself"))
     start, end = _day(args.start, "--from"), _day(args.end, "--to")
     if start and end and end < start:

@@ -127,6 +127,10 @@ def _binds_underscore(function) -> bool:
                 continue
             if isinstance(child, ast.Name) and child.id == "_" and isinstance(child.ctx, ast.Store):
                 return True
+            # `from ... import _` under an if: _ is local to the whole function, unbound when the branch is not taken
+            if (isinstance(child, ast.ImportFrom) and child not in function.body
+                    and any((a.asname or a.name) == "_" for a in child.names)):
+                return True
             if walk(child):
                 return True
         return False
