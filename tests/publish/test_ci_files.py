@@ -175,8 +175,10 @@ posts:
 def pull_request(new_site, tmp_path_factory):
     """A clone of the new site whose branch 'feature' adds a calendar to what 'main' has on the origin."""
     root = tmp_path_factory.mktemp("pr")
+    (root / "gitconfig").touch()  # no one's own git settings (signing, hooks) in the way
     env = {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "PATH": os.environ["PATH"]}
+           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": str(root / "gitconfig"),
+           "GIT_CONFIG_NOSYSTEM": "1", "PATH": os.environ["PATH"]}
     git = lambda *args, cwd: subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, env=env)
     site = root / "site"
     shutil.copytree(new_site, site, ignore=shutil.ignore_patterns(".git", "output", "public", "comms", ".cache"))

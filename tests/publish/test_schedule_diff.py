@@ -35,8 +35,10 @@ posts:
 
 
 def git(site, *args: str) -> str:
+    empty = site.parent / "gitconfig"  # no one's own git settings (signing, hooks) in the way
+    empty.touch()
     env = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull}
+           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": str(empty), "GIT_CONFIG_NOSYSTEM": "1"}
     return subprocess.run(["git", "-C", str(site), *args], check=True, capture_output=True, text=True, env=env).stdout
 
 
