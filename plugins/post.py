@@ -6,19 +6,19 @@ with plain data; ``from_content`` is the one place that reads Pelican objects.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Mapping
 
-_TAG = re.compile(r"<[^>]+>")
+from . import htmlparse
+
 _SPACE = re.compile(r"\s+")
 
 
 def plain_text(fragment: str) -> str:
-    """HTML fragment to one line of readable text (entities decoded, tags dropped)."""
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment or ""))).strip()
+    """HTML fragment to one line of readable text (entities decoded, tags dropped, scripts and styles left out)."""
+    return htmlparse.text(fragment or "")
 
 
 @dataclass(frozen=True)

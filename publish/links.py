@@ -7,10 +7,10 @@ leader's blog is a small embarrassment that a machine can catch.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from podium.plugins import htmlparse
 from podium.plugins.i18n import _
 
 ATTRS = {"a": ("href",), "img": ("src", "srcset"), "link": ("href",), "script": ("src",), "source": ("srcset", "src")}
@@ -25,24 +25,22 @@ class Broken:
         return _("{page}: link to {target} leads nowhere; fix the link or restore the page", page=self.page, target=self.target)
 
 
-class _Refs(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.refs: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        values = dict(attrs)
-        if "id" in values and values["id"]:
-            self.ids.add(values["id"])
-        for name in ATTRS.get(tag, ()):
-            value = values.get(name)
+def references(page_html: str) -> tuple[list[str], set[str]]:
+    """(every address the page refers to, every id it defines), as the one HTML parser reads the page."""
+    refs: list[str] = []
+    ids: set[str] = set()
+    for element in htmlparse.elements(page_html):
+        if element.get("id"):
+            ids.add(element.get("id"))
+        for name in ATTRS.get(element.tag, ()):
+            value = element.get(name)
             if not value:
                 continue
             if name == "srcset":
-                self.refs += [part.strip().split()[0] for part in value.split(",") if part.strip()]
-            elif tag != "link" or (values.get("rel") or "") not in ("canonical", "alternate", "me"):
-                self.refs.append(value)
+                refs += [url for url, _ in htmlparse.srcset(value)]
+            elif element.tag != "link" or (element.get("rel") or "") not in ("canonical", "alternate", "me"):
+                refs.append(value)
+    return refs, ids
 
 
 def resolve(output: Path, page_url: str, ref: str, siteurl: str) -> Path | None:
@@ -67,13 +65,12 @@ def broken_links(output: Path, siteurl: str = "https://site.invalid") -> list[Br
     found = []
     for page in sorted(output.rglob("*.html")):
         rel = page.relative_to(output).as_posix()
-        parser = _Refs()
-        parser.feed(page.read_text(encoding="utf-8", errors="replace"))
-        for ref in parser.refs:
+        refs, ids = references(page.read_text(encoding="utf-8", errors="replace"))
+        for ref in refs:
             if ref.startswith(("mailto:", "tel:", "data:", "javascript:")):
                 continue
             if ref.startswith("#"):
-                if ref[1:] and unquote(ref[1:]) not in parser.ids:
+                if ref[1:] and unquote(ref[1:]) not in ids:
                     found.append(Broken(rel, ref))
                 continue
             target = resolve(output, urljoin(siteurl, rel), ref, siteurl)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 import regex
 
 from .shorten import sentence_ends
 from .tokens import masked
+from .. import htmlparse
 from ..typography import typeset
 
 _MARKDOWN = (
@@ -64,7 +64,7 @@ def strip_markdown(text: str) -> str:
     return masked(text, edit)
 
 
-class _Blocks(HTMLParser):
+class _Blocks:
     """Collects the text of paragraphs, list items and blockquotes; skips code, figures, footnotes."""
 
     _SKIP = {"pre", "code", "script", "style", "figure", "figcaption", "sup", "table"}
@@ -72,15 +72,13 @@ class _Blocks(HTMLParser):
     _BLOCKS = {"p", "li", "blockquote", "footer", "h1", "h2", "h3", "h4", "h5", "h6"}
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.blocks: list[tuple[str, str]] = []
         self._stack: list[str] = []
         self._skip = 0
         self._text: list[str] = []
         self._quote: list[str] | None = None
 
-    def handle_starttag(self, tag, attrs):
-        classes = dict(attrs).get("class") or ""
+    def start(self, tag: str, classes: str) -> None:
         if tag in self._SKIP or "footnote" in classes:
             self._skip += 1
             self._stack.append("skip:" + tag)
@@ -90,10 +88,10 @@ class _Blocks(HTMLParser):
         elif tag in self._BLOCKS:
             self._text = []
             self._stack.append(tag)
-        elif tag in ("br",):
+        elif tag == "br":
             self._text.append(" ")
 
-    def handle_endtag(self, tag):
+    def end(self, tag: str) -> None:
         if not self._stack:
             return
         if self._stack[-1] == "skip:" + tag:
@@ -111,65 +109,22 @@ class _Blocks(HTMLParser):
             elif text:
                 self.blocks.append((tag, text))
 
-    def handle_data(self, data):
+    def data(self, text: str) -> None:
         if not self._skip:
-            self._text.append(data)
-
-
-# A tag as Markdown writes it: a name, then attributes whose values are in double quotes.
-_TAG = regex.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[ \t\n\r\f]+[a-zA-Z][-a-zA-Z0-9_:.]*(?:="[^"<>]*")?)*)[ \t\n\r\f]*>')
-_ATTRIBUTE = regex.compile(r'([a-zA-Z][-a-zA-Z0-9_:.]*)(?:="([^"<>]*)")?')
-#: Elements whose content is not markup (to one version of HTMLParser or another): left to the parser.
-_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"})
+            self._text.append(text)
 
 
 def blocks(content_html: str) -> list[tuple[str, str]]:
-    """(kind, plain text) of each block of the post body, in order."""
-    parser = _Blocks()
-    if not _read_plain_tags(parser, content_html or ""):
-        parser = _parsed(content_html)
-    return [(kind, text.strip()) for kind, text in parser.blocks if text.strip()]
-
-
-def _parsed(content_html: str) -> _Blocks:
-    parser = _Blocks()
-    parser.feed(content_html or "")
-    parser.close()
-    return parser
-
-
-def _read_plain_tags(parser: _Blocks, content_html: str) -> bool:
-    """Make the calls HTMLParser would make on ``parser``, if every '<' opens a plain tag; else False.
-
-    HTMLParser reads a tag at a time in Python: it was the slowest part of
-    gathering a post. Markdown writes plain tags only (no comment, script or
-    bare '<'), and for those HTMLParser hands over lowercase names, attribute
-    values and the text between tags with character references resolved,
-    which one split does as well. Anything else is left to HTMLParser, before
-    ``parser`` has been told anything.
-    """
-    parts = _TAG.split(content_html)  # text, then '/' or '', name, attributes, text, ...
-    texts, slashes, names, attributes = parts[::4], parts[1::4], parts[2::4], parts[3::4]
-    if any("<" in text for text in texts) or any(a and s for s, a in zip(slashes, attributes)):
-        return False
-    names = [name.lower() for name in names]
-    if not _RAW_TEXT.isdisjoint(names):
-        return False
-    for text, slash, name, attrs in zip(texts, slashes, names, attributes):
-        if text:
-            parser.handle_data(html.unescape(text))
-        if slash:
-            parser.handle_endtag(name)
+    """(kind, plain text) of each block of the post body, in order, as the one HTML parser reads it."""
+    reader = _Blocks()
+    for kind, item in htmlparse.events(htmlparse.parse(content_html or "")):
+        if kind == htmlparse.TEXT:
+            reader.data(item)
+        elif kind == htmlparse.START:
+            reader.start(item.tag, item.get("class") or "")
         else:
-            parser.handle_starttag(name, _attributes(attrs) if attrs else [])
-    if texts[-1]:
-        parser.handle_data(html.unescape(texts[-1]))
-    return True
-
-
-def _attributes(source: str) -> list[tuple[str, str | None]]:
-    """A plain tag's attributes as HTMLParser gives them: names in lowercase, values unescaped."""
-    return [(m.group(1).lower(), html.unescape(m.group(2)) if m.group(2) else m.group(2)) for m in _ATTRIBUTE.finditer(source)]
+            reader.end(item.tag)
+    return [(kind, text.strip()) for kind, text in reader.blocks if text.strip()]
 
 
 def sentences(text: str) -> list[str]:
