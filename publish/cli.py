@@ -24,6 +24,7 @@ COMMANDS = {
     "check": "podium.publish.check_cmd",
     "calendar": "podium.publish.calendar_cmd",
     "schedule": "podium.publish.schedule_cmd",
+    "comms": "podium.publish.comms_cmd",
     "approve": "podium.publish.approve_cmd",
     "status": "podium.publish.status_cmd",
     "publish": "podium.publish.publish_cmd",

@@ -7,6 +7,10 @@ the answer changes. The answer is the page file's modification time: builds
 keep the time of every file whose bytes did not change, so a page reloads
 when, and only when, its own file was rewritten. Nothing comes from outside
 the site, and no other file of the preview mentions these addresses.
+
+``/comms/`` serves the comms room of the preview build (its own folder, beside
+the preview's): the room's pages only link to each other relatively, so they
+work there as from ``file://``.
 """
 
 from __future__ import annotations
@@ -49,8 +53,26 @@ def version(root: str, page: str) -> str:
         return "none"
 
 
+COMMS = "/comms/"
+
+
 class PreviewHandler(SimpleHTTPRequestHandler):
-    """Files of the preview folder (``directory``), and the two reload addresses."""
+    """Files of the preview folder (``directory``), the comms room at /comms/ (``comms``), and the two reload addresses."""
+
+    def __init__(self, *args, comms: str | None = None, **kwargs):
+        self.comms = comms  # set before the base class handles the request
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        """/comms/... comes from the comms room's folder (a sibling of the preview, never inside it)."""
+        where = urlsplit(path).path
+        if self.comms and (where == COMMS.rstrip("/") or where.startswith(COMMS)):
+            site, self.directory = self.directory, self.comms
+            try:
+                return super().translate_path("/" + path[len(COMMS):] if where.startswith(COMMS) else "/")
+            finally:
+                self.directory = site
+        return super().translate_path(path)
 
     def do_GET(self) -> None:  # noqa: N802 (the http.server name)
         url = urlsplit(self.path)

@@ -42,13 +42,19 @@ def _not_public(ctx, base: str) -> list[str]:
     return lines
 
 
+def room_of(project: Path, output: str) -> Path:
+    """The preview's comms room: beside the preview folder (never inside it), served at /comms/."""
+    preview = (project / output).resolve()
+    return preview.with_name(preview.name + "-comms")
+
+
 def _rebuild(project: Path, output: str, now, base: str = "") -> bool:
     from podium.plugins.errors import PodiumError
 
     from .build import build
 
     try:
-        result = build(project, preview=True, output=project / output, now=now)
+        result = build(project, preview=True, output=project / output, now=now, comms=room_of(project, output))
     except PodiumError as exc:
         print(_("Build failed; the preview still shows the last good build:\n{exc}", exc=exc), file=sys.stderr)
         return False
@@ -58,6 +64,10 @@ def _rebuild(project: Path, output: str, now, base: str = "") -> bool:
             withheld=len(result.ctx.withheld_slugs())))
     for line in _not_public(result.ctx, base) if base else ():
         print(line)
+    if base:
+        from .preview import COMMS
+
+        print(f"The comms room (board, review pages, calendar): {base}{COMMS}")
     return True
 
 
@@ -114,7 +124,7 @@ def _quick(project: Path, posts: list[str], args, now) -> None:
                 seconds=time.perf_counter() - started), flush=True)
 
 
-def _bind(root: Path, port: int):
+def _bind(root: Path, port: int, room: Path | None = None):
     """The preview's socket, taken before the first build so a busy port is said at once, not after a build."""
     import errno
     from http.server import ThreadingHTTPServer
@@ -125,7 +135,8 @@ def _bind(root: Path, port: int):
     from .preview import PreviewHandler
 
     try:
-        return ThreadingHTTPServer(("127.0.0.1", port), functools.partial(PreviewHandler, directory=str(root)))
+        handler = functools.partial(PreviewHandler, directory=str(root), comms=str(room) if room else None)
+        return ThreadingHTTPServer(("127.0.0.1", port), handler)
     except OSError as exc:
         if exc.errno != errno.EADDRINUSE:
             raise
@@ -152,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
         return 0 if _rebuild(project, args.output, now, base) else 2
     root = project / args.output
-    server = _bind(root, args.port)
+    server = _bind(root, args.port, room_of(project, args.output))
     _rebuild(project, args.output, now, base)
     root.mkdir(parents=True, exist_ok=True)
     _serve(server, args.port)

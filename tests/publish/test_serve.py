@@ -179,3 +179,24 @@ def test_serve_on_a_taken_port_says_so_in_french_too(make_site):
                              capture_output=True, text=True, timeout=60, env={**os.environ, "PODIUM_UI_LANG": "fr"})
     assert res.returncode == 2
     assert res.stderr.startswith(f"podium: le port {port} est déjà occupé (un autre aperçu\u202f?)\u202f; arrêtez")
+
+
+def test_serve_shows_the_comms_room_at_comms_beside_the_preview(make_site):
+    site = make_site({
+        "content/posts/a.md": post("Premier titre", slug="a", body="Texte public."),
+        "content/posts/d.md": post("Brouillon du board", slug="d", status="draft", body="Texte du brouillon."),
+    })
+    port = free_port()
+    proc = _serve(site, port)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        board = wait_for(lambda: fetch(f"{base}/comms/"))
+        assert board and 'data-podium-room="comms"' in board and "Brouillon du board" in board
+        assert "Brouillon du board" in (fetch(f"{base}/comms/review/d.html") or "")
+        assert fetch(f"{base}/comms") == board  # redirected to /comms/
+        assert "Premier titre" in (fetch(f"{base}/a.html") or "")
+        assert (site / "output-preview-comms" / "index.html").is_file()
+        assert not (site / "output-preview" / "comms").exists()  # the room is never inside the preview
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
