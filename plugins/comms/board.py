@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any, Iterable
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_skeleton, format_time
+from babel.dates import format_time
 from babel.lists import format_list
 
 from .. import holds as h
@@ -21,6 +21,7 @@ from ..embargo.rules import core_holds
 from ..holds import Hold
 from ..i18n import N_, translate
 from ..post import PostView
+from ..site import dates
 
 #: the board's columns, left to right
 STAGES = ("idea", "draft", "in_review", "approved", "scheduled", "published", "withdrawn")
@@ -105,10 +106,11 @@ class Words:
         self.lang, self.zone, self.now = (lang or "en").replace("-", "_"), zone, now
 
     def day(self, moment: datetime) -> str:
+        """'12 mars' / 'March 12' this year, '1er juin 2027' / 'June 1, 2027' otherwise: as the site writes dates."""
         local = moment.astimezone(self.zone)
         if local.year == self.now.astimezone(self.zone).year:
-            return format_skeleton("MMMMd", local, locale=self.lang)
-        return format_date(local, "long", locale=self.lang)
+            return dates.day_month(local, self.lang)
+        return dates.long_date(local, self.lang)
 
     def moment(self, moment: datetime) -> str:
         return self.day(moment) + " " + format_time(moment.astimezone(self.zone), "HH:mm", locale=self.lang)

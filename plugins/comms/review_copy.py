@@ -83,11 +83,12 @@ class Localizer:
         return self.prefix + path
 
     def srcset(self, value: str) -> str | None:
+        from ..htmlparse import srcset
+
         kept = []
-        for candidate in value.split(","):
-            words = candidate.split()
-            if words and (local := self.local(words[0])):
-                kept.append(" ".join([local, *words[1:]]))
+        for url, descriptors in srcset(value):  # split as the HTML standard does: a URL may hold commas
+            if local := self.local(url):
+                kept.append(f"{local} {descriptors}".strip())
         return ", ".join(kept) or None
 
 

@@ -78,7 +78,7 @@ def test_the_board_is_the_rooms_index_and_lists_every_withheld_kind_with_its_rea
         "review": ("stage-in_review", ["en attente de comms et legal"]),
         "half": ("stage-approved", ["approuvé par comms le 12 janvier; legal n’a pas approuvé"]),
         "hushed": ("stage-scheduled", ["retenu par la période de silence «\u202fAnnual results\u202f» jusqu’au 15 février 09:00"]),
-        "future": ("stage-scheduled", ["daté du 1 juin"]),
+        "future": ("stage-scheduled", ["daté du 1er juin"]),
         "live": ("stage-published", []),
     }
     assert (found["review"]["title"], found["review"]["owner"]) == ("SECRET review", "Paul")

@@ -96,3 +96,28 @@ def test_nothing_of_the_review_pages_reaches_the_site(built):
             assert marker not in data, (path, marker)
     assert sorted(p.name for p in (built.output / "cards").rglob("*.png")) == ["live.png"]
     assert not list(built.output.rglob("secret-chart*"))
+
+
+def test_loaded_addresses_point_at_copies_in_the_room_and_other_hosts_are_dropped(tmp_path):
+    from podium.plugins.comms.review_copy import Localizer, localize
+
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "a,1.jpg").write_bytes(b"A")
+    (tmp_path / "images" / "b.jpg").write_bytes(b"B")
+    page = ('<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>T</title>'
+            '<link rel="stylesheet" href="https://cdn.example.net/x.css"><link rel="canonical" href="https://blog.test/p.html">'
+            '</head><body><a class="skip" href="#m">skip</a><main id="m">'
+            '<img alt="a" src="https://blog.test/images/b.jpg" srcset="https://blog.test/images/a,1.jpg 2x, '
+            'https://blog.test/images/missing.jpg 3x, https://cdn.example.net/c.jpg 4x">'
+            '<script src="https://cdn.example.net/t.js"></script><iframe src="https://video.example/e"></iframe>'
+            '<a href="https://blog.test/other.html">other</a></main></body></html>')
+    localizer = Localizer("https://blog.test", [str(tmp_path)], "../_site/")
+    out = html.fromstring(localize(page, localizer, "Not public", "fr", "Review copy"))
+    img = out.xpath("//img")[0]
+    assert (img.get("src"), img.get("srcset")) == ("../_site/images/b.jpg", "../_site/images/a,1.jpg 2x")
+    assert localizer.files == {"images/b.jpg": b"B", "images/a,1.jpg": b"A"}
+    assert out.xpath("//link/@href") == ["https://blog.test/p.html"]  # a canonical address is not loaded
+    assert out.xpath("//script | //iframe") == []
+    assert out.xpath("//main/a/@href") == ["https://blog.test/other.html"]  # links people click stay
+    assert [e.tag for e in out.xpath("//body/*")][:2] == ["a", "section"]  # the skip link stays first
+    assert out.get("data-podium-room") == "comms"
