@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: site test bench docs clean
+.PHONY: site test lint bench docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ test: $(DEVSTAMP)
 	bash .ci/setup-system
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+
+# ruff's rules and formatting (pyproject.toml [tool.ruff]); kept out of `make test` until the tree is formatted
+lint: $(DEVSTAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 bench: $(DEVSTAMP)
 	$(BIN)/python bench/build.py

@@ -40,7 +40,7 @@ def _load(pelican) -> None:
     try:
         text = bounded.read_text(path, ctx.display_path(path), bounded.CALENDAR)
     except BadInput as exc:
-        ctx.shared[_BROKEN] = True
+        ctx.calendar_broken = True
         ctx.report.error(exc)
         return
     if is_blank(text):

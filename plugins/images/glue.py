@@ -201,7 +201,7 @@ def _publish(pelican) -> None:
 
 
 def published_images(output: str):
-    for folder, _, names in os.walk(output):
+    for folder, _dirs, names in os.walk(output):
         for name in names:
             if name.lower().endswith(PUBLISHED):
                 yield os.path.normpath(os.path.join(folder, name))

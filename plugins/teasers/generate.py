@@ -20,7 +20,6 @@ from .shown import shown
 from .hashtags import hashtags
 from .material import gather, strip_markdown
 from .model import PostTeasers, Teaser, link_with_utm
-from ..i18n import _
 
 def campaign_of(post: PostView) -> str:
     """utm_campaign: the post's ``campaign`` metadata, else its slug."""

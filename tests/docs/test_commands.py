@@ -26,7 +26,7 @@ DOCUMENTS = ["README.md", "docs/writing.md", "docs/ecrire.md", "docs/comms.md", 
              "docs/index.md", "docs/development.md"]
 BLOCK = re.compile(r"(?:^<!-- (?P<how>[^\n]*?) -->\n)?^```sh\n(?P<body>.*?)^```", re.M | re.S)
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("docs-commands")]
+pytestmark = pytest.mark.xdist_group("docs-commands")
 
 
 def blocks(document: str) -> list[tuple[str, str]]:

@@ -223,6 +223,20 @@ def test_an_unreadable_calendar_withholds_everything_while_it_reports(make_site)
     assert errors == ["content/calendar.yaml:3:1: a tab is used for indentation; YAML needs spaces: replace the tab with spaces"]
 
 
+def test_a_calendar_that_is_not_utf8_is_a_path_line_error_and_withholds_everything(make_site):
+    from podium.publish.build import build
+
+    site = make_site(files(**{"content/calendar.yaml": "timezone: Europe/Paris\nposts:\n  ok: {status: published}\n"
+                                                     "# caf\xe9\n".encode("latin-1")}))
+    with pytest.raises(PodiumError) as caught:
+        build(site, now=NOW, output=site / "output")
+    found = caught.value.errors if isinstance(caught.value, ManyErrors) else [caught.value]
+    assert caught.value.exit_status == 2
+    assert [str(e) for e in found] == [
+        "content/calendar.yaml:4:6: the calendar is not UTF-8 text (byte 0xe9); save it as UTF-8 in your editor"]
+    assert not (site / "output").exists()
+
+
 def test_the_sample_blog_holds_back_the_post_legal_has_not_approved(sample_build):
     out = sample_build.output
     assert sample_build.ctx.withheld_slugs()["le-bureau-est-un-rendez-vous"] == "calendar status is in_review, not approved"
