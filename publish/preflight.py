@@ -61,8 +61,10 @@ def check(shares: Iterable[Any], book, now: datetime, cfg: Any, clients: Callabl
             client = clients(network)
         except MissingCredential as exc:
             if network in REQUIRED:
-                problems.append(BadInput(_("{network} is in PODIUM_NETWORKS but {exc}", network=network, exc=exc),
-                                         **_where(project, "PODIUM_NETWORKS")))
+                message = _("PODIUM_NETWORKS: {network} is listed but {variable} is not set; set it in the environment "
+                            "(in CI, from a repository secret) or take {network} out of PODIUM_NETWORKS",
+                            network=network, variable=exc.variable) if exc.unset else str(exc)
+                problems.append(BadInput(message, **_where(project, "PODIUM_NETWORKS")))
             continue
         try:
             if live and hasattr(client, "preflight"):

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from podium.plugins.calendar.model import Share
 from podium.plugins.cards.formats import FETCHED
 from podium.plugins.calendar.texts import share_text
+from podium.plugins.i18n import _
 from podium.plugins.post import PostView
 
 from .ledger import Ledger
@@ -87,10 +88,10 @@ def _picture(share, found: Mapping, pages: Collection[str], siteurl: str) -> Dec
     """Why a share cannot go yet for want of its picture online, or None."""
     picture = found.get(share.network)
     if not picture:
-        return Decision(share, NO_PAGE, f"it has no {share.network} picture (PODIUM_CARDS_ENABLED is off?); "
-                                        "turn cards on, or take the network out of PODIUM_NETWORKS")
+        return Decision(share, NO_PAGE, _("it has no {network} picture (PODIUM_CARDS_ENABLED is off?); turn cards "
+                                          "on, or take the network out of PODIUM_NETWORKS", network=share.network))
     if page_path(picture["url"], siteurl) not in pages:
-        return Decision(share, NO_PAGE, f"its picture {picture['url']} is not part of the deployed site")
+        return Decision(share, NO_PAGE, _("its picture {url} is not part of the deployed site", url=picture["url"]))
     return None
 
 

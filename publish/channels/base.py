@@ -99,9 +99,10 @@ class LimitReached(ChannelError):
 class MissingCredential(ChannelError):
     """A credential variable is unset or malformed: the network is skipped."""
 
-    def __init__(self, message: str, *, network: str, variable: str):
+    def __init__(self, message: str, *, network: str, variable: str, unset: bool = False):
         super().__init__(message, network=network)
         self.variable = variable
+        self.unset = unset  # the variable is not set at all (not merely malformed)
 
 
 def single_text(share: Any) -> str:
@@ -147,7 +148,7 @@ def require(environ: Mapping[str, str], variable: str, network: str, label: str)
         raise MissingCredential(
             _("{variable} is not set; {label} shares are skipped. "
             "Set it in the environment (in CI, from a repository secret).", variable=variable, label=label),
-            network=network, variable=variable)
+            network=network, variable=variable, unset=True)
     return value
 
 

@@ -103,3 +103,26 @@ def test_settings_are_frozen_and_typed_values_come_out():
 def test_mutable_defaults_are_not_shared_between_loads():
     first, second = settings.defaults(), settings.defaults()
     assert first.social_profiles == {} and first.social_profiles is not second.social_profiles
+
+
+@pytest.mark.parametrize("value", ["board-1", "", " 12", 12.5, True, ["123"]])
+def test_a_pinterest_board_is_digits_only(value):
+    assert message(settings.board_id, value) == (
+        "expected a board id made of digits, such as '1234567890123' (GET /v5/boards lists yours); "
+        f"received {settings._show(value)}")
+
+
+def test_a_pinterest_board_written_as_a_number_is_kept_as_its_digits():
+    config, _ = settings.load({"PODIUM_NETWORKS": ["pinterest"], "PODIUM_PINTEREST_BOARD": 1234567890123})
+    assert config.pinterest_board == "1234567890123"
+
+
+def test_pinterest_without_a_board_is_an_error_on_the_networks_line(tmp_path):
+    conf = tmp_path / "pelicanconf.py"
+    conf.write_text("SITENAME = 'x'\nPODIUM_NETWORKS = ['x', 'pinterest']\n")
+    with pytest.raises(ManyErrors) as info:
+        settings.load({"PODIUM_NETWORKS": ["x", "pinterest"]}, str(conf))
+    assert [str(e) for e in info.value.errors] == [
+        f"{conf}:2: PODIUM_NETWORKS: pinterest needs PODIUM_PINTEREST_BOARD, the id of the board pins go to; set it, "
+        "e.g. PODIUM_PINTEREST_BOARD = '1234567890123', or remove pinterest"]
+    assert settings.load({"PODIUM_NETWORKS": ["x"]})[0].pinterest_board is None  # no board needed without pinterest

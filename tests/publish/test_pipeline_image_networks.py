@@ -146,8 +146,8 @@ def test_a_missing_page_token_is_bad_input_even_in_a_dry_run(site, networks):
         line = next(i for i, text in enumerate((site / "pelicanconf.py").read_text().splitlines(), 1)
                     if text.startswith("PODIUM_NETWORKS"))
         assert str(err.value) == (
-            f"pelicanconf.py:{line}: facebook is in PODIUM_NETWORKS but PODIUM_FACEBOOK_PAGE_TOKEN is not set; Facebook "
-            "shares are skipped. Set it in the environment (in CI, from a repository secret).")
+            f"pelicanconf.py:{line}: PODIUM_NETWORKS: facebook is listed but PODIUM_FACEBOOK_PAGE_TOKEN is not set; "
+            "set it in the environment (in CI, from a repository secret) or take facebook out of PODIUM_NETWORKS")
     assert networks.requests() == 0 and not (site / "public").exists()
 
 

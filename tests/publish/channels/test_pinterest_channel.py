@@ -90,3 +90,14 @@ def test_pinterest_fake_refuses_a_pin_image_over_twenty_megabytes(make_network, 
     with pin.client() as client, pytest.raises(PermanentError) as info:
         client.post(make_share(network="pinterest"))
     assert "(size)" in str(info.value)
+
+
+def test_pinterest_preflight_against_local_v5_api_names_an_unknown_board_in_french(make_network, monkeypatch):
+    monkeypatch.setenv("PODIUM_UI_LANG", "fr")
+    pin = make_network("pinterest")
+    client = PinterestChannel.from_env({"PODIUM_PINTEREST_ACCESS_TOKEN": PINTEREST_TOKEN}, board_id="999",
+                                       base_url=pin.server.base_url, sleep=pin.clock.sleep, clock=pin.clock.now)
+    with client, pytest.raises(BadInput) as info:
+        client.preflight()
+    assert str(info.value) == ("PODIUM_PINTEREST_BOARD\u00a0: Pinterest n\u2019a pas de tableau '999' pour ce compte\u202f; "
+                               "copiez l\u2019identifiant de l\u2019un de vos tableaux (GET /v5/boards les liste)")
