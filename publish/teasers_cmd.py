@@ -72,6 +72,12 @@ def _show(teaser, number: int) -> str:
                            for i, (p, n) in enumerate(zip(teaser.parts, teaser.part_lengths), 1))
     else:
         body = teaser.text
+    if teaser.network == "pinterest":
+        from podium.plugins.teasers.networks import pin_fields
+
+        fields = pin_fields(teaser.title, teaser.url)
+        body = _("Title: {title}\nLink: {link}\nDescription:\n{text}", title=fields["title"], link=fields["link"],
+                 text=body)
     return f"{head}\n{body}\n"
 
 

@@ -65,6 +65,10 @@ def to_json(teaser: Teaser) -> dict[str, Any]:
         entry["parts"] = [{"text": t, "length": n} for t, n in zip(teaser.parts, teaser.part_lengths)]
     if teaser.network == "bluesky":
         entry["facets"] = [dict(f) for f in teaser.facets]
+    if teaser.network == "pinterest":  # the text is the Pin's description; title and link are fields of their own
+        from .networks import pin_fields
+
+        entry["pin"] = pin_fields(teaser.title, teaser.url)
     return entry
 
 

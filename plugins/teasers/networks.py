@@ -38,6 +38,8 @@ INSTAGRAM_HASHTAGS = 30
 INSTAGRAM_MENTIONS = 20
 THREADS_LINKS = 5
 PINTEREST_TITLE = 100
+#: a Pin's separate fields and their limits in characters (Pinterest API v5, PinCreate)
+PINTEREST_FIELDS = {"title": PINTEREST_TITLE, "description": 800, "link": 2048, "alt_text": 500}
 LINKEDIN_HOOK = 210
 MASTODON_LINK = 23
 _MASTODON_MENTION = regex.compile(r"(?<![/\w])@([a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_])?)(?:@[\w.-]+\w)?", regex.I)
@@ -177,6 +179,23 @@ def _too_many(text: str, key: str) -> str | None:
 
 def fits(text: str, key: str, settings: Any = None) -> bool:
     return overflow(text, key, settings) is None
+
+
+def clip(text: str, most: int) -> str:
+    """``text`` on one line within ``most`` characters, cut after a whole word with an ellipsis when it must be cut.
+
+    For Pinterest's title and alt text, fields that Pinterest refuses when they are too long.
+    """
+    text = " ".join(text.split())
+    if len(text) <= most:
+        return text
+    cut = text[: most - 1].rsplit(" ", 1)[0] if " " in text[: most - 1] else text[: most - 1]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def pin_fields(title: str, link: str) -> dict[str, str]:
+    """The Pin's title and link, fields of their own beside the description (the teaser's text)."""
+    return {"title": clip(title, PINTEREST_TITLE), "link": link}
 
 
 def hook(text: str) -> str:

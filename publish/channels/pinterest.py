@@ -17,6 +17,7 @@ import httpx
 from podium.plugins import networks
 from podium.plugins.errors import BadInput
 from podium.plugins.i18n import _
+from podium.plugins.teasers.networks import PINTEREST_FIELDS, clip, pin_fields
 
 
 from .base import Channel, PermanentError, Posted, check_image_url, require, single_text
@@ -25,17 +26,8 @@ NETWORK = networks.get("pinterest")
 TOKEN_VAR = NETWORK.variable("ACCESS_TOKEN")
 API_VAR = NETWORK.variable("API")
 API = "https://api.pinterest.com"
-LIMITS = {"title": 100, "description": 800, "link": 2048, "alt_text": 500}
+LIMITS = PINTEREST_FIELDS
 BOARD_SETTING = "PODIUM_PINTEREST_BOARD"
-
-
-def clip(text: str, most: int) -> str:
-    """``text`` within ``most`` characters, cut after a whole word with an ellipsis when it must be cut."""
-    text = " ".join(text.split())
-    if len(text) <= most:
-        return text
-    cut = text[: most - 1].rsplit(" ", 1)[0] if " " in text[: most - 1] else text[: most - 1]
-    return cut.rstrip(" ,;:") + "…"
 
 
 def pin_url(pin_id: str) -> str:
@@ -78,7 +70,7 @@ class PinterestChannel(Channel):
         return {
             "board_id": self.board_id,
             "media_source": {"source_type": "image_url", "url": image},
-            "title": clip(title, LIMITS["title"]),
+            "title": pin_fields(title, share.url)["title"],
             "description": single_text(share),
             "link": share.url,
             "alt_text": clip(getattr(share, "image_alt", "") or title, LIMITS["alt_text"]),

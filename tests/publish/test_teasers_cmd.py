@@ -99,3 +99,33 @@ def test_count_checks_linkedins_first_line_shown_before_see_more(capsys, monkeyp
     status, out, err = run(capsys, "count", "-C", str(tmp_path), "-n", "linkedin", stdin="Une accroche.\n\nLa suite.",
                            monkeypatch=monkeypatch)
     assert (status, out, err) == (0, "24/3000 (characters), first line 13/210\n", "")
+
+
+@pytest.mark.parametrize("network, text, out, err", [
+    ("instagram", " ".join(f"#t{i}" for i in range(31)), "144/2200 (characters)\n",
+     "podium: the Instagram text has 31 hashtags, over Instagram's 30; remove 1\n"),
+    ("instagram", "Bonne rentrée 🎒", "16/2200 (characters)\n", ""),  # UTF-16, as the app counts: the emoji is 2
+    ("threads", "\U0001F468\u200D\U0001F469\u200D\U0001F467" + "a" * 480, "498/500 (characters)\n", ""),  # emoji: UTF-8 bytes
+    ("threads", " ".join(f"https://e.org/{i}" for i in range(6)), "95/500 (characters)\n",
+     "podium: the Threads text has 6 links, over Threads' 5; remove 1\n"),
+    ("pinterest", "é" * 801, "801/800 (characters)\n", "podium: the Pinterest text is 801/800 (characters); shorten it by 1\n"),
+])
+def test_count_applies_each_image_networks_own_rules(capsys, monkeypatch, tmp_path, network, text, out, err):
+    status, shown, problems = run(capsys, "count", "-C", str(tmp_path), "-n", network, stdin=text, monkeypatch=monkeypatch)
+    assert (status, shown, problems) == (1 if err else 0, out, err)
+
+
+def test_teasers_for_the_image_networks_show_each_networks_fields(make_site, capsys):
+    site = make_site({"content/posts/concertation.md": post("Concerter pour accélérer", slug="concertation",
+                                                             tags=["énergie"], body=BODY)},
+                     settings={"PODIUM_NETWORKS": ["instagram", "facebook", "pinterest", "threads"],
+                               "PODIUM_PINTEREST_BOARD": "1234567890123", "SITEURL": "https://claire.example"})
+    status, out, _ = run(capsys, "teasers", "concertation", "-C", str(site), "--now", NOW, "--local")
+    assert status == 0
+    assert "== Instagram · fr · variant 1" in out and "claire.example (lien dans la bio)" in out
+    assert "== Facebook · fr" in out and "== Threads · fr" in out
+    assert ("Title: Concerter pour accélérer\nLink: https://claire.example/concertation.html?utm_source=pinterest"
+            "&utm_medium=social&utm_campaign=concertation\nDescription:\n") in out
+    status, out, _ = run(capsys, "teasers", "concertation", "-C", str(site), "--now", NOW, "--local", "-n", "pinterest",
+                         "--json")
+    assert {e["pin"]["title"] for e in json.loads(out)} == {"Concerter pour accélérer"}

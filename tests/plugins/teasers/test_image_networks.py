@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
+import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from podium.plugins.teasers import networks
 from podium.plugins.teasers.generate import teasers_for
+from podium.plugins.teasers.model import document, to_json
 from podium.plugins.teasers.tokens import HASHTAG, MENTION
 from podium.plugins.typography import NBSP
 from podium.plugins.teasers.urls import find_links
@@ -115,6 +120,8 @@ def test_emoji_heavy_posts_still_fit_threads_as_meta_counts_them():
 @pytest.mark.parametrize("network,text,expected", [
     ("instagram", "x" * 2201, "the Instagram teaser is 2201/2200 (characters); shorten it by 1"),
     ("instagram", " ".join(f"#t{i}" for i in range(31)), "the Instagram teaser has 31 hashtags, over Instagram's 30; remove 1"),
+    ("instagram", " ".join(f"@compte{i}" for i in range(21)), "the Instagram teaser has 21 mentions, over Instagram's 20; "
+                                                                "remove 1"),
     ("pinterest", "y" * 801, "the Pinterest teaser is 801/800 (characters); shorten it by 1"),
     ("threads", " ".join(f"https://e.org/{i}" for i in range(6)), "the Threads teaser has 6 links, over Threads' 5; remove 1"),
 ])
@@ -123,3 +130,17 @@ def test_an_override_over_a_limit_is_an_error_with_its_line(network, text, expec
     result = generate(meta, FR_BODY)
     line = source(meta, FR_BODY).splitlines().index("teasers:") + 2
     assert [str(e) for e in result.errors] == [f"content/posts/accelerer.md:{line}: {expected}"]
+
+
+def test_a_pin_has_its_title_and_link_as_fields_of_their_own_in_teasers_json():
+    title = "Accélérer la transition énergétique des collectivités territoriales : " + "un calendrier précis " * 5
+    result = generate({**FR_META, "title": title}, FR_BODY)
+    pins = [to_json(t) for t in of(result, "pinterest")]
+    assert pins and all(p["pin"]["link"] == p["url"] and "utm_source=pinterest" in p["url"] for p in pins)
+    shown = pins[0]["pin"]["title"]
+    assert len(shown) <= 100 and shown.endswith("…") and title.startswith(shown[:-1])
+    assert not title[len(shown) - 1].isalnum(), "cut after a whole word"
+    assert all("pin" not in to_json(t) for t in result.teasers if t.network != "pinterest")
+    schema = json.loads(resources.files("podium.plugins.teasers").joinpath("teasers.schema.json").read_text())
+    jsonschema.validate(document(result.teasers), schema)
+
