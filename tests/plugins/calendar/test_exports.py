@@ -213,3 +213,31 @@ def test_ics_marks_the_shares_of_posts_not_approved_yet_as_tentative():
     marked = events[exports.uid(waiting)]
     assert (str(marked["status"]), str(marked["summary"])) == ("TENTATIVE", "[non approuvé] X: Later post")
     assert all("status" not in e for uid, e in events.items() if uid != exports.uid(waiting))
+
+
+def test_the_image_networks_get_shares_in_their_own_slots_and_the_schema_names_them():
+    cal = calendar("""
+timezone: Europe/Paris
+required_approvals: [comms, legal]
+networks:
+  instagram:
+    slots: [{days: weekdays, times: ["12:00-13:00"]}]
+  facebook:
+    slots: [{days: daily, times: ["18:00-19:00"]}]
+  pinterest:
+    slots: [{days: [sat, sun], times: ["10:00-11:00"]}]
+  threads:
+    slots: [{days: daily, times: ["08:00-09:00"]}]
+posts:
+""" + approved("alpha"))
+    shares, unplaced = schedule([post("alpha", datetime(2027, 3, 3, 13, tzinfo=PARIS))], cal, NOW)
+    assert unplaced == []
+    placed = {s.network: s.time.astimezone(PARIS) for s in shares}
+    assert set(placed) == {"instagram", "facebook", "pinterest", "threads"}
+    assert placed["instagram"].weekday() < 5 and placed["instagram"].hour == 12
+    assert placed["facebook"].hour == 18 and placed["threads"].hour == 8
+    assert placed["pinterest"].weekday() >= 5 and placed["pinterest"].hour == 10
+    schema = json.loads((files("podium.plugins.calendar") / "schedule.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(schema).validate(json.loads(exports.to_json(shares, unplaced, cal, NOW)))
+    assert sorted(str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(exports.to_ics(shares, cal, NOW)).walk("VEVENT")) == [
+        f"{name}: Title of alpha" for name in ("Facebook", "Instagram", "Pinterest", "Threads")]
