@@ -70,6 +70,7 @@ def gather(settings, ctx, output_path: str | None = None) -> Room:
         conversations=ctx.conversations,
         reviews=reviews,
         address=ctx.address(settings),
+        pictures=dict(getattr(ctx.cards, "network_images", None) or {}),
     )
 
 

@@ -32,6 +32,8 @@ class Room:
     reviews: Any = None
     #: the address the teasers use (podium.plugins.siteurl.Address), or None when there are none
     address: Any = None
+    #: (slug, lang) -> network -> picture made for the image networks (plugins/cards/network_glue.py)
+    pictures: Mapping = field(default_factory=dict)
     #: the navigation of the room: (path from the room's root, label)
     nav: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 

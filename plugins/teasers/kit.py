@@ -25,6 +25,7 @@ LABELS = {
     "copy_label": N_("Copy"), "copied": N_("Copied to the clipboard"), "copy_failed": N_("Could not copy: select the text instead"),
     "over": N_("over by"), "part": N_("Thread post"), "by_author": N_("author’s text"), "hook": N_("First line"),
     "hook_help": N_("what LinkedIn shows before “…see more”"), "text_of": N_("Text"),
+    "picture": N_("Picture"), "alt": N_("Alt text"), "pin_title": N_("Pin title"), "pin_link": N_("Pin link"),
     "units": {"weighted": N_("weighted"), "characters": N_("characters"), "graphemes": N_("characters (graphemes)")},
     "variants": {"hook": N_("summary"), "quote": N_("quote"), "figure": N_("key figure"), "question": N_("question"),
                  "title": N_("title"), "short": N_("title and link"), "thread": N_("numbered thread")},
@@ -54,6 +55,8 @@ class NetworkBlock:
     limit: int
     unit: str
     teasers: list[Teaser] = field(default_factory=list)
+    picture: dict | None = None  # the image networks' picture: url, width, height, alt (cards/network_glue.py)
+    pin: dict | None = None  # Pinterest's title and link, fields of their own
 
 
 @dataclass
@@ -87,10 +90,11 @@ def address_note(address, local: str, words: dict) -> AddressNote:
 
 
 def versions(teasers: list[Teaser], order: tuple[str, ...], settings=None, first_lang: str = "",
-             link=None) -> list[Version]:
+             link=None, pictures=None) -> list[Version]:
     """The teasers of one slug grouped by language (the site's language first), then network.
 
-    ``link`` maps a teaser's URL to the one the page links to (the preview's own pages).
+    ``link`` maps a teaser's URL to the one the page links to (the preview's own pages);
+    ``pictures``: (slug, lang) -> network -> picture, for the image networks' blocks.
     """
     out: dict[str, Version] = {}
     for teaser in teasers:
@@ -99,7 +103,9 @@ def versions(teasers: list[Teaser], order: tuple[str, ...], settings=None, first
         block = next((b for b in version.networks if b.key == teaser.network), None)
         if block is None:
             net = networks.network(teaser.network)
-            block = NetworkBlock(net.key, net.name, networks.limit_of(net.key, settings), net.unit)
+            block = NetworkBlock(net.key, net.name, networks.limit_of(net.key, settings), net.unit,
+                                 picture=((pictures or {}).get((teaser.slug, teaser.lang)) or {}).get(net.key),
+                                 pin=networks.pin_fields(teaser.title, teaser.url) if net.key == "pinterest" else None)
             version.networks.append(block)
         block.teasers.append(teaser)
     for version in out.values():

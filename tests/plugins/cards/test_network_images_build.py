@@ -71,3 +71,25 @@ def test_a_card_image_too_small_for_instagram_stops_the_build_with_its_line(make
         f"content/posts/a.md:{line}: card_image 'images/bandeau.jpg' is 1600×200: the 4:5 part kept for Instagram "
         "is 160 pixels wide, under Instagram's minimum of 320; use a larger image (at least 1080×1350 for a sharp "
         "Instagram picture)"]
+
+
+def test_the_kit_page_shows_each_networks_picture_alt_text_and_the_pins_own_fields(blog):
+    import lxml.html
+
+    result = run(blog, prod=True, comms=blog / "comms")
+    page = lxml.html.fromstring((blog / "comms/posts/rentree.html").read_bytes())
+    article = next(a for a in result.ctx.posts if a.slug == "rentree")
+    for network in ("instagram", "pinterest", "facebook", "threads"):
+        picture = article.podium_images[network]
+        section = page.xpath(f"//section[contains(@class, 'net-{network}')]")[0]
+        image = section.xpath(".//figure[@class='picture']/img")[0]
+        assert (image.get("src"), image.get("alt")) == (picture["url"], picture["alt"])
+        assert (image.get("width"), image.get("height")) == (str(picture["width"]), str(picture["height"]))
+        assert section.xpath(".//input[contains(@id, '-alt')]")[0].get("value") == picture["alt"]
+    pin = page.xpath("//section[contains(@class, 'net-pinterest')]")[0]
+    assert pin.xpath(".//input[contains(@id, 'pin-title')]")[0].get("value") == "La rentrée des énergies renouvelables"
+    link = pin.xpath(".//input[contains(@id, 'pin-link')]")[0].get("value")
+    assert link.endswith("rentree.html?utm_source=pinterest&utm_medium=social&utm_campaign=rentree")
+    assert [b.get("data-copy") for b in pin.xpath(".//p[@class='pin-field']/button")] == [
+        i.get("id") for i in pin.xpath(".//p[@class='pin-field']/input")]
+    assert page.xpath("//section[contains(@class, 'net-x')]//figure") == []  # X gets its link card, not a picture here
