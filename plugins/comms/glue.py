@@ -8,13 +8,14 @@ into the site's output folder.
 
 from __future__ import annotations
 
+import filecmp
 import os
 import shutil
 
 from pelican import signals
 
 from .. import context
-from ..files import write_atomic
+from ..files import copy_atomic, write_atomic
 from ..post import from_content
 from . import pages, review_glue
 from .room import Room
@@ -91,7 +92,20 @@ def _write(pelican) -> None:
     ctx = context.get(pelican.settings)
     if not ctx.comms_dir or ctx.report.errors:
         return  # not asked for, or a failing build: the scratch folder is thrown away
-    write(ctx.comms_dir, pages.render_all(gather(pelican.settings, ctx, pelican.output_path)))
+    room = gather(pelican.settings, ctx, pelican.output_path)
+    write(ctx.comms_dir, pages.render_all(room))
+    _copy_pictures(ctx.comms_dir, room, getattr(ctx.cards, "files", None) or {})
+
+
+def _copy_pictures(folder: str, room: Room, cached: dict) -> None:
+    """The image networks' pictures of the posts with teasers, into ``pictures/``: the kit pages show them
+    without loading anything from outside the room (the site may not be deployed yet)."""
+    wanted = {(t.slug, t.lang) for t in room.teasers}
+    for key in sorted(wanted & set(room.pictures)):
+        for picture in room.pictures[key].values():
+            source, target = cached.get(picture["path"]), os.path.join(folder, "pictures", *picture["path"].split("/"))
+            if source and not (os.path.exists(target) and filecmp.cmp(source, target, shallow=False)):
+                copy_atomic(source, target)
 
 
 def register() -> None:

@@ -83,7 +83,9 @@ def test_the_kit_page_shows_each_networks_picture_alt_text_and_the_pins_own_fiel
         picture = article.podium_images[network]
         section = page.xpath(f"//section[contains(@class, 'net-{network}')]")[0]
         image = section.xpath(".//figure[@class='picture']/img")[0]
-        assert (image.get("src"), image.get("alt")) == (picture["url"], picture["alt"])
+        assert (image.get("src"), image.get("alt")) == (f"../pictures/{picture['path']}", picture["alt"])
+        assert (blog / "comms/pictures" / picture["path"]).read_bytes() == (result.output / picture["path"]).read_bytes()
+        assert section.xpath(".//figcaption/a")[0].get("href") == picture["url"]
         assert (image.get("width"), image.get("height")) == (str(picture["width"]), str(picture["height"]))
         assert section.xpath(".//input[contains(@id, '-alt')]")[0].get("value") == picture["alt"]
     pin = page.xpath("//section[contains(@class, 'net-pinterest')]")[0]
