@@ -46,7 +46,8 @@ def served(tmp_path_factory):
                                               body=BODY, teaser_thread=True),
         "content/posts/concertation-en.md": post("Consult to go faster", slug="concertation", lang="en", tags=["energy"],
                                                  body="We consulted more. It cut delays by 30%. Why? Trust."),
-    }, {"PODIUM_NETWORKS": ["x", "linkedin", "mastodon", "bluesky", "threads"]})
+    }, {"PODIUM_NETWORKS": ["x", "linkedin", "mastodon", "bluesky", "threads", "instagram", "facebook", "pinterest"],
+        "PODIUM_PINTEREST_BOARD": "1234567890123"})
     room = build(root, now="2026-11-28T12:00+01:00", output=root / "output", comms=root / "comms").comms
     with serve(room) as base:
         yield f"{base}", room
@@ -112,6 +113,22 @@ def test_the_copy_button_puts_the_text_in_the_clipboard(page):
     status.wait_for(state="visible")
     assert status.text_content() == "Copié dans le presse-papiers"
     assert page.evaluate("navigator.clipboard.readText()") == text
+
+
+def test_the_image_networks_pictures_show_from_the_room_and_the_pins_title_copies(page):
+    images = page.locator("figure.picture img")
+    for index in range(images.count()):  # lazy loading: each loads once scrolled to
+        images.nth(index).scroll_into_view_if_needed()
+        page.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=images.nth(index).element_handle())
+    sizes = page.eval_on_selector_all(
+        "figure.picture img", "els => els.map(i => [i.closest('section').className, i.naturalWidth, i.naturalHeight])")
+    shown = {cls.split("net-")[1]: (w, h) for cls, w, h in sizes}
+    assert shown == {"instagram": (1080, 1350), "pinterest": (1000, 1500), "facebook": (1200, 630), "threads": (1200, 630)}
+    field = page.locator(".net-pinterest .pin-field").first
+    assert field.locator("input").input_value() == "Concerter pour accélérer"
+    field.locator("button.copy").click()
+    field.locator("[data-status]").wait_for(state="visible")
+    assert page.evaluate("navigator.clipboard.readText()") == "Concerter pour accélérer"
 
 
 def _texts():
