@@ -15,8 +15,8 @@ from __future__ import annotations
 import html
 import re
 import threading
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
 
 from lxml import etree
 
@@ -77,18 +77,25 @@ def events(root: etree._Element) -> Iterator[tuple[str, object]]:
             yield TEXT, child.tail
 
 
-def text(fragment: str, hidden: Iterable[str] = HIDDEN) -> str:
-    """The words of a fragment on one line: tags count as spaces, entities decoded, scripts and styles left out."""
+def text(fragment: str, hidden: Iterable[str] = HIDDEN, hidden_classes: Iterable[str] = ()) -> str:
+    """The words of a fragment on one line: tags count as spaces, entities decoded, scripts and styles left out.
+
+    Elements named in ``hidden``, or with a class in ``hidden_classes``, are left out with all they hold.
+    """
     if "<" not in fragment and "&" not in fragment:
         return " ".join(fragment.split())  # no markup: nothing for the parser to do
-    hidden, pieces, skip = frozenset(hidden), [], 0
+    hidden, classes = frozenset(hidden), frozenset(hidden_classes)
+    pieces: list[str] = []
+    skipped: list[etree._Element] = []  # the hidden elements we are inside, innermost last
     for kind, item in events(parse(fragment)):
         if kind == TEXT:
-            if not skip:
+            if not skipped:
                 pieces.append(item)
-        elif item.tag in hidden:
-            skip += 1 if kind == START else -1
-        pieces.append(" ")
+        elif kind == START and (item.tag in hidden or classes and not classes.isdisjoint((item.get("class") or "").split())):
+            skipped.append(item)
+        elif kind == END and skipped and item is skipped[-1]:
+            skipped.pop()
+        pieces.append(" ")  # a tag, or a comment between two texts, parts words as the old tag-stripping did
     return " ".join("".join(pieces).split())
 
 

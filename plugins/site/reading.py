@@ -10,13 +10,15 @@ from __future__ import annotations
 import math
 import re
 
+from .. import htmlparse
 from ..post import plain_text
 
 WORDS_PER_MINUTE = {"fr": 195, "en": 228}
 _DEFAULT_SPEED = 200
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
-#: footnote markers and the notes themselves: meaningless once a summary is shown away from its post
-_NOTES = re.compile(r"<sup\b[^>]*>.*?</sup>|<section class=\"footnotes\".*?</section>", re.S)
+#: footnote markers (<sup>) and the notes themselves: meaningless once a summary is shown away from its post
+_NOTE_TAGS = htmlparse.HIDDEN | {"sup"}
+_NOTE_CLASSES = ("footnotes", "footnote")  # markdown-it's and Python-Markdown's
 
 
 def count_words(fragment: str) -> int:
@@ -41,4 +43,4 @@ def excerpt(summary_html: str) -> str:
     included; shown on an index page their ids would repeat and their links
     point nowhere.
     """
-    return plain_text(_NOTES.sub("", summary_html or ""))
+    return htmlparse.text(summary_html or "", _NOTE_TAGS, _NOTE_CLASSES)

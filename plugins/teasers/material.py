@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .shorten import sentence_ends
-from .tokens import masked
 from .. import htmlparse
 from ..typography import typeset
+from .shorten import sentence_ends
+from .tokens import masked
 
 _MARKDOWN = (
     (regex.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),

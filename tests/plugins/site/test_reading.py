@@ -25,3 +25,12 @@ def test_short_posts_take_a_minute():
 @given(st.integers(0, 5000), st.integers(0, 500), st.sampled_from(["fr", "en", "de"]))
 def test_more_words_never_read_faster(n, extra, lang):
     assert reading.minutes("w " * (n + extra), lang) >= reading.minutes("w " * n, lang)
+
+
+def test_an_excerpt_leaves_out_footnote_markers_and_notes_however_they_are_written():
+    summary = ('<p>Trois<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup> chiffres.</p>'
+               '<div class="footnote"><ol><li><p>Source : rapport.</p></li></ol></div>'
+               '<section class="footnotes"><ol><li>Note</li></ol></section><SUP>2</SUP><p>Fin &amp; suite</p>')
+    assert reading.excerpt(summary) == "Trois chiffres. Fin & suite"
+    assert reading.excerpt("<p>Pas de note.</p>") == "Pas de note."
+
