@@ -5,6 +5,8 @@ The answer's ``thread`` is a ``threadViewPost`` (post, replies), or a
 deleted or blocked reply is dropped with everything under it (there is no
 text to show and no context for its answers). The counts are the post
 view's ``replyCount``, ``repostCount``, ``likeCount``, ``quoteCount``.
+The method has no pagination: an answer that reaches DEPTH or MAX_REPLIES
+may leave replies out, so it is partial and what it omits is kept.
 """
 
 from __future__ import annotations
@@ -71,20 +73,26 @@ class BlueskyReader(ThreadReader):
                       "likes": field(post, "likeCount", kind=int, default=0),
                       "quotes": field(post, "quoteCount", kind=int, default=0)}
             replies: list[Reply] = []
-            self._walk(root, "", replies)
-            return Fetched(tuple(replies), counts, field(post, "author", "did"))
+            deepest = self._walk(root, "", replies)
+            complete = len(replies) < MAX_REPLIES and deepest < DEPTH
+            return Fetched(tuple(replies), counts, field(post, "author", "did"), complete=complete)
         except (KeyError, TypeError, ValueError) as exc:
             raise self.garbage("the thread", f"missing or wrong {exc.args[0] if exc.args else 'field'}") from None
 
-    def _walk(self, node: dict, parent: str, out: list[Reply]) -> None:
-        stack = [(child, parent) for child in reversed(field(node, "replies", kind=list, default=[]))]
+    def _walk(self, node: dict, parent: str, out: list[Reply]) -> int:
+        """Every reply below ``node`` into ``out``, in thread order; how deep the deepest one is."""
+        stack = [(child, parent, 1) for child in reversed(field(node, "replies", kind=list, default=[]))]
+        deepest = 0
         while stack and len(out) < MAX_REPLIES:  # iterative: a hostile thread cannot exhaust the stack
-            item, above = stack.pop()
+            item, above, depth = stack.pop()
             if not isinstance(item, dict) or item.get("$type") != VIEW:
                 continue  # notFoundPost, blockedPost: gone, with what hangs below
             reply = self._reply(field(item, "post", kind=dict), above)
             out.append(reply)
-            stack.extend((child, reply.id) for child in reversed(field(item, "replies", kind=list, default=[])))
+            deepest = max(deepest, depth)
+            stack.extend((child, reply.id, depth + 1)
+                         for child in reversed(field(item, "replies", kind=list, default=[])))
+        return deepest
 
     def _reply(self, post: dict, parent: str) -> Reply:
         author = field(post, "author", kind=dict)

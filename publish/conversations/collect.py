@@ -185,7 +185,12 @@ def _webmentions(run: Run, reader: Any, pages: list[Published], siteurl: str, st
         old = conversation.thread(("webmention", page.url)) or Thread("webmention", "", "", "", page.url)
         stored[page.slug] = run.save(page.slug, conversation, merge(old, fresh, run.now))
         run.result.fetched.append(f"{page.slug} on the web")
+    if reader.partial:
+        return  # the mentions were not all read: none may be taken as deleted
+    published = {p.slug for p in pages}
     for slug, conversation in list(stored.items()):  # mentions deleted at the source
+        if slug not in published:
+            continue  # a withheld post's file is left alone
         for thread in conversation.threads:
             if thread.network == "webmention" and _norm(thread.page) not in {_norm(t) for t in found}:
                 if thread.replies:

@@ -54,7 +54,7 @@ class LinkedInReader(ThreadReader):
         try:
             counts = {"likes": field(summary, "likesSummary", "totalLikes", kind=int, default=0),
                       "replies": field(summary, "commentsSummary", "aggregatedTotalComments", kind=int, default=0)}
-            replies = []
+            replies, complete = [], False
             for page in range(MAX_PAGES):
                 body = self._get(f"/rest/socialActions/{urn}/comments", "the comments",
                                  {"start": page * PAGE, "count": PAGE})
@@ -62,10 +62,11 @@ class LinkedInReader(ThreadReader):
                 replies += [self._reply(item, thread.remote_id) for item in elements]
                 total = field(body, "paging", "total", kind=int, default=0)
                 if len(elements) < PAGE or (page + 1) * PAGE >= total:
+                    complete = True  # read to the end: a comment not listed was deleted
                     break
         except (KeyError, TypeError, ValueError) as exc:
             raise self.garbage("the comments", f"missing or wrong {exc.args[0] if exc.args else 'field'}") from None
-        return Fetched(tuple(replies), counts)
+        return Fetched(tuple(replies), counts, complete=complete)
 
     def _reply(self, item: dict, root: str) -> Reply:
         comment = str(item.get("commentUrn") or field(item, "$URN"))

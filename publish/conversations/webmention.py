@@ -34,6 +34,7 @@ class WebmentionReader(Reader):
     def __init__(self, token: str, *, base_url: str = API, **kwargs: Any):
         super().__init__(base_url=base_url, secrets=[token], **kwargs)
         self._token = token
+        self.partial = False
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> "WebmentionReader":
@@ -41,8 +42,13 @@ class WebmentionReader(Reader):
         return cls(require(environ, TOKEN_VAR, cls.name, cls.label), **kwargs)
 
     def fetch_site(self, domain: str) -> dict[str, Fetched]:
-        """Page URL (without fragment) -> its webmentions, for every page of the site."""
+        """Page URL (without fragment) -> its webmentions, for every page of the site.
+
+        ``partial`` says afterwards whether MAX_PAGES stopped the reading: then
+        a mention not listed may still exist, and none is taken as deleted.
+        """
         entries: list[dict] = []
+        self.partial = True
         for page in range(MAX_PAGES):
             body = self.json("GET", PATH, what=f"page {page + 1} of the mentions",
                              params={"domain": domain, "token": self._token, "per-page": PER_PAGE, "page": page})
@@ -52,6 +58,7 @@ class WebmentionReader(Reader):
                 raise self.garbage("the mentions", "no 'children' list") from None
             entries += [c for c in children if isinstance(c, dict)]
             if len(children) < PER_PAGE:
+                self.partial = False
                 break
         return self._group(entries)
 
@@ -72,7 +79,8 @@ class WebmentionReader(Reader):
                     replies.setdefault(target, []).append(self._reply(entry))
             except (KeyError, TypeError, ValueError) as exc:
                 raise self.garbage("the mentions", f"missing or wrong {exc.args[0] if exc.args else 'field'}") from None
-        return {target: Fetched(tuple(replies.get(target, ())), counts[target]) for target in counts}
+        return {target: Fetched(tuple(replies.get(target, ())), counts[target], complete=not self.partial)
+                for target in counts}
 
     def _reply(self, entry: dict) -> Reply:
         author = field(entry, "author", kind=dict, default={"url": ""})

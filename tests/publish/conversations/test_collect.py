@@ -66,6 +66,18 @@ def test_linkedin_reader_against_local_socialactions_server_pages_through_commen
     assert fresh.counts == {"likes": 12, "replies": 60} and len(fresh.replies) == 60
     assert fresh.replies[0].id == "linkedin:700" and fresh.replies[0].author.name == ""
     assert [r.query["start"] for r in server.requests if r.path.endswith("/comments")] == ["0", "50"]
+    assert fresh.complete is True
+
+
+def test_linkedin_reader_against_local_socialactions_server_stopped_by_its_page_cap_is_partial(linkedin, monkeypatch):
+    from podium.publish.conversations import linkedin as module
+
+    server, urn = linkedin
+    monkeypatch.setattr(module, "MAX_PAGES", 1)
+    clock = FakeClock()
+    with LinkedInReader(server.token, base_url=server.base_url, sleep=clock.sleep, clock=clock.now) as reader:
+        fresh = reader.fetch(Thread("linkedin", "a/linkedin/0", urn, "u"))
+    assert len(fresh.replies) == 50 and fresh.complete is False  # the other ten are kept, not taken as deleted
 
 
 def test_linkedin_without_community_management_is_unavailable(linkedin):

@@ -160,3 +160,34 @@ def test_webmention_reader_against_local_webmention_io_with_a_wrong_token_is_ref
             with pytest.raises(Exception) as info:
                 reader.fetch_site("blog.test")
     assert "HTTP 401" in str(info.value) and "wrong-token-123" not in str(info.value)
+
+
+def test_bluesky_reader_against_local_appview_an_answer_at_the_depth_limit_is_partial(clock):
+    from podium.publish.conversations.bluesky import DEPTH
+
+    with BlueskyAppView(clock=clock) as server:
+        root = above = server.add(server.author("leader.example.com"), "Billet")
+        for n in range(DEPTH + 1):  # one answer deeper than podium asks for
+            above = server.add(server.author(f"p{n}.bsky.social"), f"niveau {n + 1}", parent=above)
+        with BlueskyReader(base_url=server.base_url, **_kw(clock)) as reader:
+            deep = reader.fetch(_thread("bluesky", root))
+    assert len(deep.replies) == DEPTH and deep.complete is False  # what it cannot see is kept, not deleted
+
+
+def test_bluesky_reader_against_local_appview_a_whole_thread_is_complete(bluesky, clock):
+    server, root = bluesky
+    with BlueskyReader(base_url=server.base_url, **_kw(clock)) as reader:
+        assert reader.fetch(_thread("bluesky", root)).complete is True
+
+
+def test_webmention_reader_against_local_webmention_io_stopped_by_its_page_cap_is_partial(clock, monkeypatch):
+    from podium.publish.conversations import webmention
+
+    monkeypatch.setattr(webmention, "MAX_PAGES", 1)
+    with WebmentionIO(clock=clock) as server:
+        for number in range(130):
+            server.add("https://blog.test/rentree.html", text=f"Reply {number}", name=f"Fan{number}")
+        with WebmentionReader(server.token, base_url=server.base_url, **_kw(clock)) as reader:
+            found = reader.fetch_site("blog.test")
+            assert reader.partial is True
+    assert found["https://blog.test/rentree.html"].complete is False
