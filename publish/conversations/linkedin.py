@@ -4,7 +4,9 @@
 ``commentsSummary``; ``GET /rest/socialActions/{urn}/comments`` lists the
 comments (``start``/``count`` paging). Reading them needs LinkedIn's
 Community Management API; without it LinkedIn answers 403, reported once as
-unavailable. LinkedIn gives a commenter's member URN, not their name.
+unavailable. LinkedIn gives a commenter's member URN, not their name; the
+leader's own comments are known by PODIUM_LINKEDIN_AUTHOR, the URN that
+shares, so they count as answers and need no approval.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from urllib.parse import quote
 from podium.plugins.conversations.model import Author, Fetched, Reply
 
 from ..channels.base import PermanentError, require
-from ..channels.linkedin import API, DEFAULT_VERSION, TOKEN_VAR, VERSION_VAR, LinkedInChannel
+from ..channels.linkedin import API, AUTHOR_VAR, DEFAULT_VERSION, TOKEN_VAR, VERSION_VAR, LinkedInChannel
 from .sources import ThreadReader, field, text_to_html
 
 PAGE = 50
@@ -30,14 +32,17 @@ class LinkedInReader(ThreadReader):
                  "Community Management API: LinkedIn is left out of the conversation")
     error_detail = LinkedInChannel.error_detail
 
-    def __init__(self, token: str, *, version: str = DEFAULT_VERSION, base_url: str = API, **kwargs: Any):
+    def __init__(self, token: str, *, version: str = DEFAULT_VERSION, base_url: str = API, author: str = "",
+                 **kwargs: Any):
         super().__init__(base_url=base_url, secrets=[token], **kwargs)
+        self.author = author
         self._headers = {"Authorization": f"Bearer {token}", "LinkedIn-Version": version,
                          "X-Restli-Protocol-Version": "2.0.0"}
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> "LinkedInReader":
         token = require(environ, TOKEN_VAR, cls.name, cls.label)
+        kwargs.setdefault("author", (environ.get(AUTHOR_VAR) or "").strip())
         return cls(token, version=(environ.get(VERSION_VAR) or DEFAULT_VERSION).strip(), **kwargs)
 
     def _get(self, path: str, what: str, params: dict | None = None) -> Any:
@@ -66,7 +71,7 @@ class LinkedInReader(ThreadReader):
                     break
         except (KeyError, TypeError, ValueError) as exc:
             raise self.garbage("the comments", f"missing or wrong {exc.args[0] if exc.args else 'field'}") from None
-        return Fetched(tuple(replies), counts, complete=complete)
+        return Fetched(tuple(replies), counts, self.author, complete=complete)
 
     def _reply(self, item: dict, root: str) -> Reply:
         comment = str(item.get("commentUrn") or field(item, "$URN"))

@@ -80,6 +80,22 @@ def test_linkedin_reader_against_local_socialactions_server_stopped_by_its_page_
     assert len(fresh.replies) == 50 and fresh.complete is False  # the other ten are kept, not taken as deleted
 
 
+def test_linkedin_reader_against_local_socialactions_server_knows_the_leaders_own_answers(linkedin):
+    from podium.plugins.conversations.room import answered
+
+    server, urn = linkedin
+    leader = "urn:li:person:LEADER1"
+    server.comments[urn] = server.comments[urn][:1] + [
+        {"actor": leader, "commentUrn": f"urn:li:comment:({urn},900)", "created": {"time": 1_800_000_100_000},
+         "message": {"text": "Merci !"}, "parentComment": f"urn:li:comment:({urn},700)"}]
+    env = {"PODIUM_LINKEDIN_ACCESS_TOKEN": server.token, "PODIUM_LINKEDIN_AUTHOR": leader}
+    with LinkedInReader.from_env(env, base_url=server.base_url) as reader:
+        fresh = reader.fetch(Thread("linkedin", "a/linkedin/0", urn, "u"))
+    assert fresh.leader == leader and fresh.replies[1].parent == "linkedin:700"
+    thread = Thread("linkedin", "a/linkedin/0", urn, "u", leader=fresh.leader, replies=fresh.replies)
+    assert answered(thread, fresh.replies[0])
+
+
 def test_linkedin_without_community_management_is_unavailable(linkedin):
     server, urn = linkedin
     server.allowed = False
