@@ -69,6 +69,8 @@ class Outcome:
     strict: bool = False
     #: what collecting the conversations found (live runs only; reported, never failing the publish)
     conversations: Any = None
+    #: the comms room sent to each ``private: true`` target (private.RoomDeploy)
+    private: list = field(default_factory=list)
 
     def by_state(self, state: str) -> list[shareplan.Decision]:
         return [d for d in self.decisions if d.state == state]
@@ -82,7 +84,8 @@ class Outcome:
         the secret), unless ``strict``.
         """
         skipped = self.skipped if self.strict else {}
-        trouble = self.deploy_error or self.failed or skipped or self.by_state(shareplan.HELD)
+        trouble = (self.deploy_error or self.failed or skipped or self.by_state(shareplan.HELD)
+                   or any(p.error for p in self.private))
         return 1 if self.live and trouble else 0  # conversations are reported, never a failed publish
 
 
@@ -111,13 +114,15 @@ def publish(request: Request, *, env: Mapping[str, str] | None = None, clients: 
 
     ``reader_options`` goes to the conversation readers (see conversations/run.py).
     """
-    from .build import build
+    from . import private
+    from .build import build, read_settings
 
     env = os.environ if env is None else env
     project = Path(request.project).resolve()
     with tempfile.TemporaryDirectory(prefix="podium-publish-") as scratch:
         say(_("building the site (production settings)"))
-        result = build(project, prod=True, now=request.now, output=Path(scratch) / "site")
+        room = Path(scratch) / "comms" if private.wanted(read_settings(project, True)[0]) else None
+        result = build(project, prod=True, now=request.now, output=Path(scratch) / "site", comms=room)
         for warning in result.warnings:
             say(_("warning: {warning}", warning=warning))
         step("built")
@@ -176,6 +181,10 @@ def _after_build(request, project, result, env, clients, step, say) -> Outcome:
     book = ledger_mod.load(ledger_path)
     name, options = choose_target(cfg, request.target, project)
     refuse_reaching(cfg, project)
+    from .private import deploy_room, refuse_for_site
+
+    key = "PODIUM_PUBLISH_DEFAULT_TARGET" if cfg.publish_default_target else "PODIUM_PUBLISH_TARGETS"
+    refuse_for_site(name, options, "--target" if request.target else key, {} if request.target else _where(project, key))
     shares = _shares(result, cfg)
     book, confirmed = _settle(book, request, ledger_path, now, shares)
     preflight.check(shares, book, now, cfg, clients, project, live=request.live)
@@ -194,6 +203,8 @@ def _after_build(request, project, result, env, clients, step, say) -> Outcome:
                 outcome.deploy_error = str(exc)
                 return outcome
         step("deployed")
+    # the comms room after the site, so a broken private host never holds a share back
+    outcome.private = deploy_room(result.comms, cfg.publish_targets, project, env, request.live, step)
     pictures = preflight.pictures(result)
     outcome.decisions = shareplan.decide(
         shares, book, now, set(manifest), result.settings["SITEURL"],

@@ -131,7 +131,9 @@ def summary(outcome) -> str:
     lines = [_("podium publish at {when} ({mode})", when=_when(outcome.now), mode=mode),
              _("Built {posts} and {pages}; {withheld} withheld.", posts=ngettext("{count} post", "{count} posts", posts, count=posts),
                pages=ngettext("{count} page", "{count} pages", pages, count=pages), withheld=withheld)]
-    lines += _deploy_lines(outcome) + _share_lines(outcome)
+    from .private import summary_lines
+
+    lines += _deploy_lines(outcome) + summary_lines(outcome.private, outcome.live) + _share_lines(outcome)
     if outcome.conversations is not None:
         from .conversations.run import summary as conversation_lines
 
