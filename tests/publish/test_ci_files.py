@@ -124,7 +124,7 @@ def _keeps_the_comms_room(job: dict, after: str, always: bool) -> None:
     from podium.plugins.settings import defaults
 
     later = _steps_after(job, after)
-    builds = [i for i, step in enumerate(later) if step.get("run", "").startswith(".venv/bin/podium build --prod")]
+    builds = [i for i, step in enumerate(later) if step.get("run", "").startswith(".venv/bin/podium comms")]
     uploads = [i for i, step in enumerate(later) if step.get("uses", "").startswith("actions/upload-artifact@v4")]
     assert builds and uploads and builds[0] < uploads[0], [s.get("name") for s in later]
     upload = later[uploads[0]]
@@ -141,7 +141,7 @@ def test_every_publish_run_keeps_the_comms_room_as_an_artifact(new_site):
     for path in (REPO / ".gitlab-ci.yml", new_site / ".gitlab-ci.yml"):
         publish = yaml.safe_load(path.read_text(encoding="utf-8"))["publish"]
         assert publish["artifacts"] == {"name": "comms-room", "paths": ["comms/"], "when": "always", "expire_in": "30 days"}
-        assert publish["script"][-2:] == [".venv/bin/podium build --prod || true", "exit $status"]
+        assert publish["script"][-2:] == [".venv/bin/podium comms || true", "exit $status"]
 
 
 def test_pull_requests_get_the_schedule_change_in_the_summary_and_the_comms_room(new_site):
@@ -250,3 +250,16 @@ def test_the_gitlab_job_writes_the_note_and_posts_it_to_the_merge_request(pull_r
     note = (clone / "schedule-change.md").read_text(encoding="utf-8")
     assert note.startswith(f"### Schedule change\n\nCompared with `{base}"), note
     assert received == [("/api/v4/projects/42/merge_requests/7/notes", "glpat-test", note)]
+
+
+def test_the_comms_room_step_writes_the_folder_the_artifact_keeps(pull_request, tmp_path):
+    clone, env = pull_request
+    (job,) = _workflow(clone / ".github/workflows/check.yml")["jobs"].values()
+    (build,) = [s for s in job["steps"] if s.get("name") == "Build the comms room"]
+    (keep,) = [s for s in job["steps"] if s.get("name") == "Keep the comms room"]
+    ran = subprocess.run(["bash", "-e", "-c", build["run"]], cwd=clone, capture_output=True, text=True, timeout=300,
+                         env={**env, "HOME": str(tmp_path)})
+    assert ran.returncode == 0, ran.stderr
+    kept = clone / keep["with"]["path"]
+    assert (kept / "index.html").is_file() and (kept / "calendar.html").is_file()
+    assert not (clone / "output").exists(), "the step writes the room alone, never the site"
