@@ -1,55 +1,31 @@
-"""The words the conversation section and the comms pages use, in French and English."""
+"""The words of the conversation under a post, in the post's language.
+
+They are the public site's words, so they live in the theme's one table
+(``plugins/site/strings.py``, keys ``conversation.*``) and get its French
+spacing; this module only picks a count's form and names the networks.
+"""
 
 from __future__ import annotations
 
 from ..networks import NETWORKS
-
-MESSAGES = {
-    "fr": {
-        "heading": "La conversation",
-        "reactions": "Réactions",
-        "replies_heading": "Réponses",
-        "closed": "La discussion est close : les nouvelles réponses ne sont plus publiées ici.",
-        "original": "Voir sur {network}",
-        "someone": "Un membre de {network}",
-        "replied": "a répondu le",
-        "no_avatar": "",
-        "count.replies": "{n} réponse|{n} réponses",
-        "count.reposts": "{n} partage|{n} partages",
-        "count.likes": "{n} j’aime|{n} j’aime",
-        "count.quotes": "{n} citation|{n} citations",
-    },
-    "en": {
-        "heading": "The conversation",
-        "reactions": "Reactions",
-        "replies_heading": "Replies",
-        "closed": "Comments are closed: new replies are no longer published here.",
-        "original": "View on {network}",
-        "someone": "A {network} member",
-        "replied": "replied on",
-        "no_avatar": "",
-        "count.replies": "{n} reply|{n} replies",
-        "count.reposts": "{n} repost|{n} reposts",
-        "count.likes": "{n} like|{n} likes",
-        "count.quotes": "{n} quote|{n} quotes",
-    },
-}
-
-#: the networks' own names from the registry; webmentions come from "the web" at large
-LABELS = {**{key: n.name for key, n in NETWORKS.items()}, "webmention": "the web"}
-LABELS_FR = {**LABELS, "webmention": "le web"}
+from ..site import strings
+from ..typography import typeset
 
 
 def say(key: str, lang: str, **values) -> str:
-    table = MESSAGES.get((lang or "")[:2], MESSAGES["en"])
-    text = table[key]
+    """``conversation.<key>`` in ``lang``; a "one|many" text takes the form that goes with ``n``."""
+    loc = strings.language(lang)
+    text = strings.MESSAGES[loc][f"conversation.{key}"]
     if "|" in text:
         one, many = text.split("|")
-        singular = (0, 1) if (lang or "")[:2] == "fr" else (1,)  # French says « 0 réponse »
+        singular = (0, 1) if loc == "fr" else (1,)  # French says « 0 réponse »
         text = one if values.get("n") in singular else many
-    return text.format(**values)
+    return typeset(text.format(**values), loc)
 
 
 def network_label(network: str, lang: str) -> str:
-    table = LABELS_FR if (lang or "")[:2] == "fr" else LABELS
-    return table.get(network, network.capitalize())
+    """The network's own name from the registry; webmentions come from "the web" at large."""
+    if network == "webmention":
+        return say("webmention", lang)
+    found = NETWORKS.get(network)
+    return found.name if found else network.capitalize()

@@ -74,7 +74,7 @@ def test_closed_post_says_so_in_its_language_and_auto_mode_shows_only_what_a_per
     site = _site(make_site, "approved:\n  - mastodon:1\n", {"PODIUM_CONVERSATIONS_MODERATION": "auto"},
                  {"comments": "closed"})
     page = (run_build(site) / "rentree.html").read_text(encoding="utf-8")
-    assert "La discussion est close : les nouvelles réponses ne sont plus publiées ici." in page
+    assert "La discussion est close\u00a0: les nouvelles réponses ne sont plus publiées ici." in page
     assert "Approved and kind" in page and "Hidden by comms" not in page
 
 
