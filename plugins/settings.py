@@ -263,7 +263,8 @@ class PodiumSettings:
     # publish
     publish_targets: dict[str, dict[str, Any]] = setting(
         parse=publish_targets, factory=dict,
-        doc="Where 'podium publish' deploys: {name: {'type': 'dir' | 'rsync' | 'git' | 's3', ...options}} (docs/publishing.md).")
+        doc="Where 'podium publish' deploys: {name: {'type': 'dir' | 'rsync' | 'git' | 's3', ...options}}; "
+            "'private': True makes a target receive the comms room instead of the site (docs/publishing.md).")
     publish_default_target: str | None = setting(None, optional(text), "Target used without --target; None: the only one defined.")
     publish_ledger: str = setting("content/.podium/ledger.json", text,
                                   "The record of every share sent, relative to the project; CI commits it back.")

@@ -85,6 +85,9 @@ def save(opened: Opened, text: str, line: int):
     except ManyErrors as many:  # a bug in the edit: keep the file as the person left it
         raise BadInput(_("podium could not change the calendar without breaking it ({problem}), so nothing was "
                          "changed; make the change by hand", problem=many.errors[0].message), path=opened.shown, line=line) from None
+    if opened.path.read_bytes().decode("utf-8", "replace") != opened.text:  # someone saved it meanwhile
+        raise BadInput(_("the calendar changed while podium was editing it, so nothing was changed; "
+                         "run the command again"), path=opened.shown, line=line)
     mode = opened.path.stat().st_mode & 0o7777
     try:
         write_atomic(opened.path, text)

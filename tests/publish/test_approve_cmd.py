@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from datetime import datetime, timezone
 
 import pytest
 
@@ -163,3 +164,19 @@ def test_messages_in_french(site, capsys, monkeypatch):
     assert main(["status", "solar", "in_review", "-C", str(site)]) == 0
     assert capsys.readouterr().out == (
         "«\u202fsolar\u202f» est maintenant «\u202fin_review\u202f» dans content/calendar.yaml (avant\u00a0: «\u202fdraft\u202f»)\n")
+
+
+def test_a_calendar_saved_by_someone_else_meanwhile_is_not_overwritten(site):
+    from podium.plugins.errors import BadInput
+    from podium.publish.approve_cmd import approve
+    from podium.publish.calendar_edit import open_calendar, save
+
+    opened = open_calendar(site)
+    text, _ = approve(opened, "solar", "legal", "P", "2026-11-03 10:30", datetime.now(timezone.utc))
+    theirs = CALENDAR.replace("# next month", "# next month, says Claire")
+    (site / PATH).write_text(theirs, encoding="utf-8")
+    with pytest.raises(BadInput) as err:
+        save(opened, text, 14)
+    assert str(err.value) == ("content/calendar.yaml:14: the calendar changed while podium was editing it, "
+                              "so nothing was changed; run the command again")
+    assert read(site) == theirs
