@@ -100,7 +100,12 @@ def _(message: str, /, **values: object) -> str:
 
 def ngettext(singular: str, plural: str, n: int, /, **values: object) -> str:
     """The form of a message that goes with ``n``, in the reader's language."""
-    lang = current()
+    return translate_plural(current(), singular, plural, n, **values)
+
+
+def translate_plural(lang: str, singular: str, plural: str, n: int, /, **values: object) -> str:
+    """The form of a message that goes with ``n``, in ``lang`` (the comms pages' ngettext)."""
+    lang = language_of(lang) or DEFAULT
     forms = catalogue(lang).get((singular, plural))
     if forms:
         text = forms[min(_PLURAL[lang](n), len(forms) - 1)]
@@ -123,10 +128,37 @@ def plain_ngettext(singular: str, plural: str, n: int) -> str:
     return singular if n == 1 else plural
 
 
+class Later(str):
+    """English text (code compares it, logs keep it) that can still be said in another language where it is shown."""
+
+    message: str
+    values: dict
+
+    def __new__(cls, message: str, values: dict):
+        text = super().__new__(cls, _fill(message, values))
+        text.message, text.values = message, values
+        return text
+
+    def __reduce__(self):  # build workers send it back to the main process
+        return (Later, (self.message, self.values))
+
+
+def later(message: str, /, **values: object) -> Later:
+    """``message`` filled in English now, translated where it is shown: ``said(text)`` (withheld reasons)."""
+    return Later(message, values)
+
+
+def said(text: str, lang: str | None = None) -> str:
+    """``text`` in ``lang`` (the reader's by default) when it came from later(); any other text as it is."""
+    if isinstance(text, Later):
+        return translate(lang or current(), text.message, **text.values)
+    return text
+
+
 def N_(message: str) -> str:
     """Mark a message for the catalogue where it is defined; translate it where it is shown, with _()."""
     return message
 
 
 #: for Babel's extractor (tests/test_i18n.py, and `pybabel extract -k ...`): the function names and their message arguments
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "translate": (2,)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "translate": (2,), "translate_plural": (2, 3), "later": None}

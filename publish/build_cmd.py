@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from podium.plugins.i18n import _, ngettext
+from podium.plugins.i18n import _, ngettext, said
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
             posts=ngettext("{count} post", "{count} posts", result.articles, count=result.articles),
             pages=ngettext("{count} page", "{count} pages", result.pages, count=result.pages)))
     if held:
-        print(_("Withheld {count}: {posts}", count=len(held), posts=", ".join(f"{slug} ({why})" for slug, why in sorted(held.items()))))
+        print(_("Withheld {count}: {posts}", count=len(held), posts=", ".join(f"{slug} ({said(why)})" for slug, why in sorted(held.items()))))
     print(_("Open {path}", path=result.output / "index.html"))
     print(_("The comms room (private, never published): {path}", path=result.comms))
     return 0

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from podium.plugins.files import write_atomic
-from podium.plugins.i18n import _
+from podium.plugins.i18n import _, said
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -55,7 +55,7 @@ def _summary(calendar, ctx) -> list[str]:
     going = [slug for slug in calendar.entries if slug not in withheld and calendar.entries[slug].status != "idea"]
     lines = [_("{path}: OK: {entries} entries, {out} posts out, {held} withheld", path=calendar.path,
                entries=len(calendar.entries), out=len(going), held=len(held))]
-    lines += ["  " + _("withheld {slug}: {why}", slug=slug, why=why) for slug, why in sorted(held.items())]
+    lines += ["  " + _("withheld {slug}: {why}", slug=slug, why=said(why)) for slug, why in sorted(held.items())]
     shares, unplaced = ctx.schedule or ([], [])
     lines.append("  " + _("{shares} shares scheduled, {unplaced} could not be placed", shares=len(shares), unplaced=len(unplaced)))
     lines += ["  " + _("not placed {share}: {reason}", share=u.id, reason=u.reason) for u in unplaced]

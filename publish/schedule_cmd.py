@@ -50,13 +50,15 @@ def select(shares, start: date | None, end: date | None):
 
 
 def table(shares, unplaced) -> str:
-    lines = [f"{'when':<17} {'network':<9} {'#':>1}  {'post':<34} text"]
+    # Translators: the schedule table's column headings, lower case; they are padded to the columns' widths
+    when, network, post, text = _("when"), _("network"), _("post"), _("text")
+    lines = [f"{when:<17} {network:<9} {'#':>1}  {post:<34} {text}"]
     for s in shares:
         text = s.text.replace("\n", " ")
         text = text if len(text) <= 60 else text[:59] + "…"
         lines.append(f"{s.time:%Y-%m-%d %H:%M} {s.network:<9} {s.number:>1}  {s.slug[:34]:<34} {text}")
     if not shares:
-        lines.append("(no share in this period)")
+        lines.append(_("(no share in this period)"))
     lines += [_("not placed: {share}: {reason}", share=u.id, reason=u.reason) for u in unplaced]
     return "\n".join(lines) + "\n"
 

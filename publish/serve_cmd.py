@@ -20,7 +20,7 @@ import threading
 import time
 from pathlib import Path
 
-from podium.plugins.i18n import _
+from podium.plugins.i18n import _, said
 
 POST_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 PREVIEW_DIR = "output-preview"
@@ -38,7 +38,7 @@ def _not_public(ctx, base: str) -> list[str]:
     """One line per withheld post: why, and the address where the preview shows it."""
     lines = []
     for item in sorted(ctx.withheld_content, key=lambda c: (ctx.reason(c) or "", c.url)):
-        lines.append(f"  {ctx.reason(item)}: {base}/{item.url}")
+        lines.append(f"  {said(ctx.reason(item))}: {base}/{item.url}")
     return lines
 
 

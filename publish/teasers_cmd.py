@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from podium.plugins.i18n import N_, _
+from podium.plugins.i18n import N_, _, said
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,7 +48,7 @@ def _missing(slug: str, ctx, teasers) -> Exception:
     held = ctx.withheld_slugs()
     if slug in held:
         return BadInput(_("the post '{slug}' has no teasers yet: it is withheld ({why}); "
-                          "pass --now with its publication time to see them early", slug=slug, why=held[slug]))
+                          "pass --now with its publication time to see them early", slug=slug, why=said(held[slug])))
     known = sorted({t.slug for t in teasers})
     close = difflib.get_close_matches(slug, known, n=1)
     hint = (_("did you mean '{close}'?", close=close[0]) if close

@@ -21,7 +21,8 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("plugins", "publish")  # the installed packages: podium.plugins, podium.publish
-METHODS = [("**/__pycache__/**", "ignore"), ("**.py", "python")]
+#: Python modules, and the comms room's Jinja templates ({{ _("...") }}, see podium.plugins.comms.templating)
+METHODS = [("**/__pycache__/**", "ignore"), ("**.py", "python"), ("comms/templates/**.html", "jinja2.ext:babel_extract")]
 CATALOGUE = ROOT / "plugins" / "locale" / "fr" / "LC_MESSAGES" / "podium.po"
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from .fields import boolean, whole
 from .model import STATUSES, Approval, Entry, NetworkPlan
 from .yamlmarks import MappingNode, Node, ScalarNode, mapping_items, suggest, where
-from ..i18n import _
+from ..i18n import N_, _
 
 ENTRY_KEYS = ("status", "owner", "publish_at", "campaign", "notes", "evergreen", "approvals", "networks")
 APPROVAL_KEYS = ("role", "who", "when")
 PLAN_KEYS = ("skip", "variant", "text", "at")
-_TWICE = "'{key}' has a second entry (the first is on line {line}); merge the two entries into one"
+_TWICE = N_("'{key}' has a second entry (the first is on line {line}); merge the two entries into one")
 
 
 def read_entries(r, node: Node, roles: tuple[str, ...], networks: tuple[str, ...]) -> dict[str, Entry]:

@@ -36,7 +36,7 @@ def zone(text: str) -> ZoneInfo:
     except (ZoneInfoNotFoundError, ValueError):
         pass
     hint = suggest(text, sorted(available_timezones()))
-    fix = hint or "use an IANA name such as 'Europe/Paris' or 'America/New_York'"
+    fix = hint or _("use an IANA name such as 'Europe/Paris' or 'America/New_York'")
     raise Wrong(_("unknown time zone '{text}'; {fix}", text=text, fix=fix))
 
 

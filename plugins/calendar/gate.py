@@ -12,6 +12,8 @@ from datetime import datetime
 
 from .. import holds as holds_mod
 from ..holds import Hold
+from ..i18n import later
+
 from .model import RELEASABLE, Calendar, Entry, utc
 
 
@@ -77,18 +79,21 @@ def _cause(entry: Entry | None, post_date: datetime, calendar: Calendar) -> str:
 
 
 def log_words(hold: Hold) -> str:
-    """One hold in the build log's words (English, as ``ctx.withheld`` keeps them)."""
+    """One hold in the build log's words: English in ``ctx.withheld``, said in the reader's language (i18n.said)."""
     if hold.kind == holds_mod.NO_CALENDAR:
-        return "no calendar file (PODIUM_CALENDAR_STRICT is on)"
+        return later("no calendar file (PODIUM_CALENDAR_STRICT is on)")
     if hold.kind == holds_mod.NOT_IN_CALENDAR:
-        return f"not in {hold.path} (PODIUM_CALENDAR_STRICT is on)"
+        return later("not in {path} (PODIUM_CALENDAR_STRICT is on)", path=hold.path)
     if hold.kind == holds_mod.STATUS:
-        return f"calendar status is {hold.status}, not approved"
+        return later("calendar status is {status}, not approved", status=hold.status)
     if hold.kind == holds_mod.APPROVALS:
-        return f"waiting for approval by {', '.join(hold.missing)}"
-    quiet = hold.period
-    why = f"quiet period '{quiet.reason}'" if quiet and quiet.reason else "quiet period" if quiet else "calendar"
-    return f"held by the {why} until {hold.until.isoformat()}"
+        return later("waiting for approval by {roles}", roles=", ".join(hold.missing))
+    quiet, until = hold.period, hold.until.isoformat()
+    if quiet and quiet.reason:
+        return later("held by the quiet period '{reason}' until {until}", reason=quiet.reason, until=until)
+    if quiet:
+        return later("held by the quiet period until {until}", until=until)
+    return later("held by the calendar until {until}", until=until)
 
 
 def reason(slug: str, post_date: datetime, calendar: Calendar | None, now: datetime, strict: bool = False) -> str | None:

@@ -19,7 +19,7 @@ from pelican import signals
 
 from .. import bounded, context
 from ..errors import BadInput, ManyErrors
-from ..i18n import _
+from ..i18n import _, later
 from ..post import from_content
 from ..networks import KEYS as NETWORKS
 from . import gate
@@ -58,7 +58,7 @@ def _gate(post, ctx=None, **_):
     if ctx is None or post.kind != "article":
         return None
     if ctx.calendar_broken:
-        return "the calendar has errors"
+        return later("the calendar has errors")
     return gate.reason(post.slug, post.date, ctx.calendar, ctx.now, ctx.config.calendar_strict)
 
 
@@ -74,7 +74,7 @@ def _check_slugs(generator) -> None:
     for slug, entry in calendar.entries.items():
         if slug in known or entry.status == "idea":
             continue  # an idea may not have a post yet
-        fix = suggest(slug, sorted(known)) or "check the slug in the post's front matter, or set status: idea"
+        fix = suggest(slug, sorted(known)) or _("check the slug in the post's front matter, or set status: idea")
         ctx.report.error(BadInput(_("no post has the slug '{slug}'; {fix}", slug=slug, fix=fix), path=calendar.path, line=entry.line, col=entry.col))
 
 

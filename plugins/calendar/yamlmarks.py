@@ -14,7 +14,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .. import bounded
 from ..errors import BadInput, ManyErrors
-from ..i18n import _
+from ..i18n import N_, _
 
 __all__ = ["Problems", "compose", "MappingNode", "ScalarNode", "SequenceNode", "Node", "where", "suggest"]
 
@@ -85,7 +85,7 @@ def compose(text: str, problems: Problems, limits: bounded.Limits = bounded.CALE
 
 
 def mapping_items(node: MappingNode, problems: Problems, what: str = "key",
-                  twice: str = "'{key}' is given twice (first on line {line}); keep only one") -> dict[str, tuple[ScalarNode, Node]]:
+                  twice: str = N_("'{key}' is given twice (first on line {line}); keep only one")) -> dict[str, tuple[ScalarNode, Node]]:
     """Key text -> (key node, value node); a repeated key is reported, the first one kept."""
     found: dict[str, tuple[ScalarNode, Node]] = {}
     for key, value in node.value:
@@ -93,7 +93,7 @@ def mapping_items(node: MappingNode, problems: Problems, what: str = "key",
             problems.add(key, _("a {what} must be plain text; write it as one word followed by a colon", what=what))
             continue
         if key.value in found:
-            problems.add(key, twice.format(key=key.value, line=where(found[key.value][0])[0]))
+            problems.add(key, _(twice, key=key.value, line=where(found[key.value][0])[0]))
             continue
         found[key.value] = (key, value)
     return found

@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from ..i18n import translate, translate_plural
+
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
@@ -19,6 +21,14 @@ def environment():
 
 
 def render(name: str, **values) -> bytes:
+    """The page ``name``; its template may say ``{{ _("Copy") }}`` and ``{{ ngettext(one, many, n, n=n) }}``.
+
+    Both speak the page's language (``lang``, the site's: comms pages follow the
+    site, not the terminal), and fill ``{name}`` placeholders like podium's _().
+    """
+    lang = values.get("lang") or "en"
+    values.setdefault("_", functools.partial(translate, lang))
+    values.setdefault("ngettext", functools.partial(translate_plural, lang))
     return environment().get_template(name).render(**values).encode("utf-8")
 
 

@@ -134,5 +134,5 @@ def account_problem(value: str) -> str | None:
     match = _ACCOUNT.match(value)
     if match and match.group(1) in SOURCES:
         return None
-    return (f"blocked account '{value}' should read network:account, e.g. mastodon:@troll@example.social "
-            f"(networks: {', '.join(SOURCES)})")
+    return _("blocked account '{value}' should read network:account, e.g. mastodon:@troll@example.social "
+             "(networks: {networks})", value=value, networks=", ".join(SOURCES))

@@ -72,9 +72,9 @@ def _text(item: dict, key: str, limit: int = MAX_FIELD, required: bool = True) -
     if value is None and not required:
         return ""
     if not isinstance(value, str):
-        raise _Damaged(f"{key!r} should be text")
+        raise _Damaged(_("{key!r} should be text", key=key))
     if len(value) > limit:
-        raise _Damaged(f"{key!r} is longer than {limit} characters")
+        raise _Damaged(_("{key!r} is longer than {limit} characters", key=key, limit=limit))
     return value
 
 
@@ -85,29 +85,29 @@ def _moment(item: dict, key: str, required: bool = True) -> datetime | None:
     try:
         moment = datetime.fromisoformat(str(value))
     except ValueError:
-        raise _Damaged(f"{key!r} is not an ISO 8601 time") from None
+        raise _Damaged(_("{key!r} is not an ISO 8601 time", key=key)) from None
     if moment.tzinfo is None:
-        raise _Damaged(f"{key!r} has no time zone")
+        raise _Damaged(_("{key!r} has no time zone", key=key))
     return moment
 
 
 def _record(value: Any, what: str) -> dict:
     if not isinstance(value, dict):
-        raise _Damaged(f"{what} is not a record")
+        raise _Damaged(_("{what} is not a record", what=what))
     return value
 
 
 def _items(value: Any, what: str, limit: int) -> list:
     if not isinstance(value, list):
-        raise _Damaged(f"{what} is not a list")
+        raise _Damaged(_("{what} is not a list", what=what))
     if len(value) > limit:
-        raise _Damaged(f"{what} has more than {limit} entries")
+        raise _Damaged(_("{what} has more than {limit} entries", what=what, limit=limit))
     return value
 
 
 def _reply(value: Any) -> Reply:
-    item = _record(value, "a reply")
-    a = _record(item.get("author"), "a reply's author")
+    item = _record(value, _("a reply"))
+    a = _record(item.get("author"), _("a reply's author"))
     author = Author(_text(a, "id"), _text(a, "name", required=False), _text(a, "handle", required=False),
                     _text(a, "url", required=False), _text(a, "avatar", 100, required=False))
     return Reply(_text(item, "id"), _text(item, "network", 40), _text(item, "remote_id"), author,
@@ -117,18 +117,18 @@ def _reply(value: Any) -> Reply:
 
 
 def _snapshot(value: Any) -> Snapshot:
-    item = _record(value, "a reaction snapshot")
+    item = _record(value, _("a reaction snapshot"))
     counts = {}
     for name in COUNTS:
         number = item.get(name, 0)
         if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number < 10**12:
-            raise _Damaged(f"reaction count {name!r} should be a whole number")
+            raise _Damaged(_("reaction count {name!r} should be a whole number", name=name))
         counts[name] = number
     return Snapshot(_moment(item, "time"), **counts)
 
 
 def _thread(value: Any) -> Thread:
-    item = _record(value, "a thread")
+    item = _record(value, _("a thread"))
     replies = tuple(_reply(r) for r in _items(item.get("replies", []), "'replies'", MAX_REPLIES))
     reactions = tuple(_snapshot(s) for s in _items(item.get("reactions", []), "'reactions'", MAX_SNAPSHOTS))
     gone = tuple(_text({"id": g}, "id") for g in _items(item.get("gone", []), "'gone'", MAX_REPLIES))

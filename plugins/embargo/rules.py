@@ -7,6 +7,8 @@ from datetime import datetime
 
 from .. import holds
 from ..holds import Hold
+from ..i18n import later
+
 from ..post import PostView
 
 STATIC_REF = re.compile(r"\{(?:static|attach)\}(/?[^\"'\s)<>]+)")
@@ -27,7 +29,9 @@ def core_reason(post: PostView, now: datetime) -> str | None:
     found = core_holds(post, now)
     if not found:
         return None
-    return "draft" if found[0].kind == holds.DRAFT else f"scheduled for {post.date.isoformat()}"
+    if found[0].kind == holds.DRAFT:
+        return later("draft")
+    return later("scheduled for {when}", when=post.date.isoformat())
 
 
 def first_reason(reasons) -> str | None:

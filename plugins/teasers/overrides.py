@@ -52,9 +52,9 @@ class Overrides:
 
 def _describe(value: Any) -> str:
     if isinstance(value, Mapping):
-        return "a block of keys"
+        return _("a block of keys")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     return repr(value)
 
 

@@ -269,10 +269,12 @@ class Channel(abc.ABC):
                       "the share stays due and the next run will send it", network=self.label, seconds=wait.seconds,
                       reason=wait.reason, what=what, limit=self.policy.max_total_wait)), network=self.name, status=status)
             log.warning("%s", self.redact(
-                f"{self.label}: {problem}; waiting {wait.seconds:.0f}s ({wait.reason}) "
-                f"before attempt {attempt + 1} of {self.policy.max_attempts}"))
+                _("{network}: {problem}; waiting {seconds:.0f}s ({reason}) before attempt {attempt} of {attempts}",
+                  network=self.label, problem=problem, seconds=wait.seconds, reason=wait.reason, attempt=attempt + 1,
+                  attempts=self.policy.max_attempts)))
             self._sleep(wait.seconds)
             waited += wait.seconds
         raise TransientError(self.redact(
-            f"{self.label}: {self.policy.max_attempts} attempts at {what} failed (last: {problem}); "
-            f"the share stays due and the next run will try again"), network=self.name)
+            _("{network}: {attempts} attempts at {what} failed (last: {problem}); "
+              "the share stays due and the next run will try again", network=self.label,
+              attempts=self.policy.max_attempts, what=what, problem=problem)), network=self.name)

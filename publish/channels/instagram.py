@@ -85,5 +85,6 @@ class InstagramChannel(MetaChannel):
         try:
             return str(self.call("GET", media, what=_("the post's address"), fields="permalink").get("permalink") or "")
         except ChannelError as exc:
-            log.warning("%s", self.redact(f"Instagram: the post {media} is out but its address is unknown ({exc})"))
+            log.warning("%s", self.redact(_("{network}: the post {media} is out but its address is unknown ({exc})",
+                                            network=self.label, media=media, exc=exc)))
             return ""

@@ -85,8 +85,8 @@ class LinkedInChannel(Channel):
         urn = response.headers.get("x-restli-id", "").strip()
         if not urn.startswith("urn:li:"):
             raise PermanentError(self.redact(
-                f"LinkedIn answered HTTP {response.status_code} without the post's URN in x-restli-id; "
-                f"check the profile's posts before sending it again"), network=self.name,
+                _("LinkedIn answered HTTP {status} without the post's URN in x-restli-id; "
+                  "check the profile's posts before sending it again", status=response.status_code)), network=self.name,
                 status=response.status_code)
         return Posted(urn, post_url(urn))
 

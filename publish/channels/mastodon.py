@@ -77,8 +77,8 @@ class MastodonChannel(Channel):
             return Posted(str(status["id"]), status.get("url") or status["uri"])
         except (ValueError, KeyError, TypeError):
             raise PermanentError(self.redact(
-                f"Mastodon answered HTTP {response.status_code} without a status; "
-                f"check the account's posts before sending it again"), network=self.name,
+                _("Mastodon answered HTTP {status} without a status; "
+                  "check the account's posts before sending it again", status=response.status_code)), network=self.name,
                 status=response.status_code) from None
 
     def error_detail(self, response: httpx.Response) -> tuple[str, str | None]:

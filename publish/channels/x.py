@@ -91,8 +91,8 @@ class XChannel(Channel):
             return str(response.json()["data"]["id"])
         except (ValueError, KeyError, TypeError):
             raise PermanentError(self.redact(
-                f"X answered HTTP {response.status_code} without a post id; "
-                f"check the post on the timeline before sending it again"), network=self.name,
+                _("X answered HTTP {status} without a post id; "
+                  "check the post on the timeline before sending it again", status=response.status_code)), network=self.name,
                 status=response.status_code) from None
 
     def error_detail(self, response: httpx.Response) -> tuple[str, str | None]:

@@ -15,6 +15,8 @@ from datetime import datetime
 from typing import Any, Mapping
 
 from podium.plugins.conversations.model import Author, Fetched, Reply
+from podium.plugins.i18n import _
+
 
 from ..channels.base import PermanentError
 from ..channels.bluesky import NETWORK, BlueskyChannel
@@ -57,7 +59,7 @@ class BlueskyReader(ThreadReader):
 
     def fetch(self, thread) -> Fetched:
         try:
-            body = self.json("GET", THREAD, what="the thread",
+            body = self.json("GET", THREAD, what=_("the thread"),
                              params={"uri": thread.remote_id, "depth": DEPTH, "parentHeight": 0})
         except PermanentError as exc:
             if exc.code == "NotFound":  # the shared post was deleted

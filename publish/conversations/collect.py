@@ -22,6 +22,8 @@ from podium.plugins.conversations import files, store
 from podium.plugins.conversations.model import Conversation, Fetched, Thread, merge
 from podium.plugins.errors import PodiumError
 from podium.plugins.files import write_atomic
+from podium.plugins.i18n import _
+
 
 from ..channels.base import ChannelError, MissingCredential
 from .sources import Unavailable
@@ -150,7 +152,7 @@ def _one(run: Run, job: Job, stored: dict[str, Conversation]) -> None:
     reader = run.reader(job.thread.network)
     if reader is None:
         return
-    run.say(f"collecting the conversation of {job.slug} on {job.thread.network}")
+    run.say(_("collecting the conversation of {slug} on {network}", slug=job.slug, network=job.thread.network))
     # a rate limit asking for a long pause must not outlast the run's budget: the thread waits for the next run
     left = max(0.0, run.deadline - run.clock())
     reader.policy = dataclasses.replace(reader.policy, max_total_wait=min(reader.policy.max_total_wait, left))
@@ -160,15 +162,15 @@ def _one(run: Run, job: Job, stored: dict[str, Conversation]) -> None:
         run.result.unavailable[job.thread.network] = str(exc)
         return
     except ChannelError as exc:
-        run.result.failed.append(f"{job.slug} on {job.thread.network}: {exc}")
+        run.result.failed.append(_("{slug} on {network}: {problem}", slug=job.slug, network=job.thread.network, problem=exc))
         return
     conversation = stored.get(job.slug, Conversation(job.slug))
     stored[job.slug] = run.save(job.slug, conversation, merge(job.thread, fresh, run.now))
-    run.result.fetched.append(f"{job.slug} on {job.thread.network}")
+    run.result.fetched.append(_("{slug} on {network}", slug=job.slug, network=job.thread.network))
 
 
 def _webmentions(run: Run, reader: Any, pages: list[Published], siteurl: str, stored) -> None:
-    run.say("collecting webmentions")
+    run.say(_("collecting webmentions"))
     try:
         found: dict[str, Fetched] = reader.fetch_site(urlsplit(siteurl).netloc)
     except ChannelError as exc:

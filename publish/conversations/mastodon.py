@@ -14,6 +14,8 @@ from datetime import datetime
 from typing import Any, Mapping
 
 from podium.plugins.conversations.model import Author, Fetched, Reply
+from podium.plugins.i18n import _
+
 
 from ..channels.base import PermanentError
 from ..channels.mastodon import INSTANCE_VAR, TOKEN_VAR, MastodonChannel, instance_url
@@ -49,9 +51,9 @@ class MastodonReader(ThreadReader):
     def fetch(self, thread) -> Fetched:
         status_id = thread.remote_id
         try:
-            status = self.json("GET", f"/api/v1/statuses/{status_id}", what="the shared status",
+            status = self.json("GET", f"/api/v1/statuses/{status_id}", what=_("the shared status"),
                                headers=self._headers)
-            context = self.json("GET", f"/api/v1/statuses/{status_id}/context", what="the replies",
+            context = self.json("GET", f"/api/v1/statuses/{status_id}/context", what=_("the replies"),
                                 headers=self._headers)
         except PermanentError as exc:
             if exc.status in (404, 410):  # deleted on Mastodon: its replies are gone with it

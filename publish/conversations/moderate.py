@@ -14,7 +14,7 @@ from podium.plugins.conversations import editing, files, moderation, sanitize
 from podium.plugins.conversations.moderation import suggest
 from podium.plugins.errors import BadInput, ManyErrors
 from podium.plugins.files import write_atomic
-from podium.plugins.i18n import _
+from podium.plugins.i18n import N_, _
 
 SHOWN_TEXT = 120
 
@@ -55,13 +55,13 @@ def listing(project: Path) -> str:
                 if moderation.waiting(reply, decisions, cfg.conversations_moderation, thread.leader, text):
                     rows.append((reply.published, slug, reply, " ".join(text.split())))
     if not rows:
-        return "Nothing waits for moderation.\n"
-    lines = [f"{len(rows)} replies wait for moderation ({_relative(str(path), project)}):"]
+        return _("Nothing waits for moderation.") + "\n"
+    lines = [_("{count} replies wait for moderation ({path}):", count=len(rows), path=_relative(str(path), project))]
     for published, slug, reply, text in sorted(rows, key=lambda row: (row[0], row[2].id)):
         short = text if len(text) <= SHOWN_TEXT else text[:SHOWN_TEXT - 1] + "…"
         who = reply.author.handle or reply.author.name
         lines.append(f"  {reply.id}  {slug}  {published.isoformat(timespec='minutes')}  {who}: {short}")
-    lines.append("Approve with 'podium conversations approve ID...', hide with 'podium conversations hide ID...'.")
+    lines.append(_("Approve with 'podium conversations approve ID...', hide with 'podium conversations hide ID...'."))
     return "\n".join(lines) + "\n"
 
 
@@ -82,7 +82,7 @@ def _check(action: str, values: list[str], known: set[str]) -> None:
 
 def decide(project: Path, action: str, values: list[str]) -> str:
     """Record approve / hide / block in the moderation file; nothing is written unless all of it is right."""
-    cfg, conversations, path, _ = _state(project)  # a broken file is reported here, before any edit
+    cfg, conversations, path = _state(project)[:3]  # a broken file is reported here, before any edit
     known = files.known_ids(conversations)
     _check(action, values, known)
     text = path.read_text(encoding="utf-8") if path.exists() else ""
@@ -94,6 +94,7 @@ def decide(project: Path, action: str, values: list[str]) -> str:
         text = editing.add(text, "blocked", values)
     moderation.parse(text, _relative(str(path), project), known)  # the edit must read back
     write_atomic(path, text)
-    verb = {"approve": "Approved", "hide": "Hidden", "block": "Blocked"}[action]
-    return (f"{verb}: {', '.join(values)} (in {_relative(str(path), project)}; commit it, and the next build "
-            "applies it).\n")
+    done = {"approve": N_("Approved: {values} (in {path}; commit it, and the next build applies it)."),
+            "hide": N_("Hidden: {values} (in {path}; commit it, and the next build applies it)."),
+            "block": N_("Blocked: {values} (in {path}; commit it, and the next build applies it).")}[action]
+    return _(done, values=", ".join(values), path=_relative(str(path), project)) + "\n"

@@ -111,11 +111,13 @@ def fetch_after_build(result, project: Path, env: Mapping[str, str], *, budget: 
 
 def summary(collected: Collected) -> list[str]:
     """What the run did, for the terminal and the publish summary."""
-    lines = [f"Conversations: {len(collected.fetched)} threads collected, {collected.new_replies} new replies."]
-    lines += [f"  unavailable on {network}: {why}" for network, why in sorted(collected.unavailable.items())]
-    lines += [f"  FAILED {line}" for line in collected.failed]
+    lines = [_("Conversations: {threads} threads collected, {replies} new replies.", threads=len(collected.fetched),
+               replies=collected.new_replies)]
+    lines += ["  " + _("unavailable on {network}: {why}", network=network, why=why)
+              for network, why in sorted(collected.unavailable.items())]
+    lines += ["  " + _("FAILED {line}", line=line) for line in collected.failed]
     if collected.postponed:
-        lines.append(f"  {collected.postponed} threads wait for the next run (time budget spent).")
+        lines.append("  " + _("{count} threads wait for the next run (time budget spent).", count=collected.postponed))
     lines += [f"  {problem}" for problem in collected.problems]
     return lines
 

@@ -25,6 +25,10 @@ from podium.plugins.i18n import _
 
 from ..channels.base import Channel, ChannelError, PermanentError, TransientError
 
+#: how a posting client's retry message ends, in English and in French (the catalogue's words), for a reader to reword
+SHARE_TAILS = (r"the share stays due and the next run will (send it|try again)"
+               r"|le partage reste dû et la prochaine exécution (l’enverra|réessaiera)")
+
 
 class Unavailable(ChannelError):
     """The network will not let this account read replies or metrics."""
@@ -58,23 +62,24 @@ class Reader(Channel):
         try:
             response = self.send(method, path, what=what, **kwargs)
         except TransientError as exc:  # the posting clients' wording speaks of shares; a reader keeps a thread
-            text = re.sub(r"the share stays due and the next run will (send it|try again)",
-                          "the stored conversation is kept as it was and the next run tries again", str(exc))
+            text = re.sub(SHARE_TAILS, _("the stored conversation is kept as it was and the next run tries again"), str(exc))
             raise TransientError(text, network=self.name, status=exc.status) from None
         try:
             return response.json()
         except ValueError:
-            raise Garbage(self.redact(f"{self.label} answered {what} with something that is not JSON; "
-                                      "the stored conversation is kept as it was"), network=self.name) from None
+            raise Garbage(self.redact(_("{network} answered {what} with something that is not JSON; "
+                                        "the stored conversation is kept as it was", network=self.label, what=what)),
+                          network=self.name) from None
 
     def advice(self, status: int, code: str | None) -> str:
         if status == 401:
-            return "the credential is wrong or expired: renew it and update the environment variable"
-        return "the stored conversation is kept as it was and the next run tries again"
+            return _("the credential is wrong or expired: renew it and update the environment variable")
+        return _("the stored conversation is kept as it was and the next run tries again")
 
     def garbage(self, what: str, problem: str) -> Garbage:
-        return Garbage(self.redact(f"{self.label} answered {what} in an unexpected shape ({problem}); "
-                                   "the stored conversation is kept as it was"), network=self.name)
+        return Garbage(self.redact(_("{network} answered {what} in an unexpected shape ({problem}); "
+                                     "the stored conversation is kept as it was", network=self.label, what=what,
+                                     problem=problem)), network=self.name)
 
 
 def text_to_html(text: str) -> str:

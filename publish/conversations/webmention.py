@@ -14,6 +14,8 @@ from datetime import datetime, timezone
 from typing import Any, Mapping
 
 from podium.plugins.conversations.model import Author, Fetched, Reply
+from podium.plugins.i18n import _
+
 
 from ..channels.base import require
 from .sources import Reader, field, text_to_html
@@ -50,7 +52,7 @@ class WebmentionReader(Reader):
         entries: list[dict] = []
         self.partial = True
         for page in range(MAX_PAGES):
-            body = self.json("GET", PATH, what=f"page {page + 1} of the mentions",
+            body = self.json("GET", PATH, what=_("page {page} of the mentions", page=page + 1),
                              params={"domain": domain, "token": self._token, "per-page": PER_PAGE, "page": page})
             try:
                 children = field(body, "children", kind=list)

@@ -143,3 +143,16 @@ def test_no_function_both_translates_and_uses_underscore_as_a_throwaway_name():
              if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _binds_underscore(node)
              and any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "_" for n in ast.walk(node))]
     assert found == []
+
+
+def test_a_later_text_is_english_where_code_compares_it_and_translated_where_it_is_shown(monkeypatch):
+    import pickle
+
+    monkeypatch.setitem(i18n.catalogue("fr"), "scheduled for {when}", "programmé pour le {when}")
+    text = i18n.later("scheduled for {when}", when="2030-01-10")
+    assert text == "scheduled for 2030-01-10" and isinstance(text, str)
+    assert pickle.loads(pickle.dumps(text)) == text  # build workers send reasons back
+    assert i18n.said(pickle.loads(pickle.dumps(text)), "fr") == "programmé pour le 2030-01-10"
+    monkeypatch.setenv("PODIUM_UI_LANG", "fr")
+    assert i18n.said(text) == "programmé pour le 2030-01-10"
+    assert i18n.said("a plain reason") == "a plain reason"

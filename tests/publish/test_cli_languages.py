@@ -89,3 +89,27 @@ def test_a_failing_deploy_keeps_its_target_and_exits_1(make_site, tmp_path, lang
     assert len(failed) == 1
     assert failed[0].endswith({"en": "; check the remote, the branch and the token (token_env), then publish again",
                                "fr": french(" ; vérifiez le dépôt distant, la branche et le jeton (token_env), puis publiez de nouveau")}[lang[:2]])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_calendar_error_keeps_its_line_and_column_and_exits_2(make_site, lang):
+    site = make_site({"content/posts/a.md": "---\ntitle: Bonjour\ndate: 2026-01-10 09:00\nlang: fr\nslug: rentree\n---\n\nCorps.\n",
+                      "content/calendar.yaml": "timezone: Europe/Paris\nposts:\n  rentre:\n    status: approved\n"})
+    res = podium("check", cwd=site, **LANGUAGES[lang])
+    assert res.returncode == 2
+    assert {
+        "en": "content/calendar.yaml:3:3: no post has the slug 'rentre'; did you mean 'rentree'?",
+        "fr": french("content/calendar.yaml:3:3: aucun billet n’a le slug 'rentre' ; vouliez-vous dire 'rentree' ?"),
+    }[lang[:2]] in res.stderr.splitlines()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_withheld_reasons_are_said_in_the_readers_language(make_site, lang):
+    site = make_site({"content/posts/a.md": "---\ntitle: Bonjour\ndate: 2026-01-10 09:00\nlang: fr\nslug: a\nstatus: draft\n---\n\nCorps.\n",
+                      "content/posts/b.md": "---\ntitle: Plus tard\ndate: 2030-01-10 09:00\nlang: fr\nslug: b\n---\n\nCorps.\n"})
+    res = podium("build", "--now", "2026-11-28T12:00+01:00", cwd=site, **LANGUAGES[lang])
+    assert res.returncode == 0, res.stderr
+    assert {
+        "en": "Withheld 2: a (draft), b (scheduled for 2030-01-10T09:00:00+01:00)",
+        "fr": french("Retenus (2) : a (brouillon), b (programmé pour le 2030-01-10T09:00:00+01:00)"),
+    }[lang[:2]] in res.stdout.splitlines()
