@@ -74,7 +74,8 @@ def test_translations_keep_every_placeholder_of_the_english(catalogues):
 
 def test_french_typography_no_ordinary_space_before_tall_punctuation_or_inside_guillemets(catalogues):
     _, french = catalogues
-    bad = re.compile(r" [;:!?»]|« |\d %")  # '38 %' takes a no-break space too; argparse's '%s' is no percent sign
+    # '38 %' takes a no-break space too; argparse's '%s' is no percent sign; the colon takes U+00A0, not U+202F
+    bad = re.compile(r" [;:!?»]|« |\d %|\u202f:|\u00a0[;!?]")
     wrong = [s for m in french for s in (m.string if isinstance(m.string, tuple) else (m.string,))
              if s and bad.search(re.sub(r"`[^`]*`|\{[^}]*\}|%\(\w+\)[sr]|%[sr]", "x", s))]
     assert wrong == []
