@@ -67,7 +67,7 @@ def _rebuild(project: Path, output: str, now, base: str = "") -> bool:
     if base:
         from .preview import COMMS
 
-        print(f"The comms room (board, review pages, calendar): {base}{COMMS}")
+        print(_("The comms room (board, review pages, calendar): {url}", url=base + COMMS))
     return True
 
 
