@@ -84,6 +84,11 @@ def read_settings(project: Path, prod: bool = False, overrides: dict | None = No
         raise BadInput(_("the settings file fails when run ({name__}: {exc}); fix the line", name__=type(exc).__name__, exc=exc), path=where, line=frame.lineno if frame else None) from None
     finally:
         sys.path.remove(str(project))
+    for key in ("PATH", "OUTPUT_PATH", "CACHE_PATH"):
+        # Pelican anchors these to the settings file only when the file sets them; its defaults would
+        # follow the current folder, so `podium build -C site` run elsewhere would write output/ there
+        if settings.get(key) and not os.path.isabs(settings[key]):
+            settings[key] = str(project / settings[key])
     return settings, path
 
 

@@ -30,7 +30,7 @@ def room_folder(project: Path, prod: bool, output: str | None) -> Path:
 
     settings, source = read_settings(project, prod)
     config, _ = settings_mod.load(settings, source.name)
-    site = (project / settings["OUTPUT_PATH"]).resolve()  # Pelican leaves the default relative: the project's
+    site = Path(settings["OUTPUT_PATH"]).resolve()  # read_settings anchors it to the project
     return comms_folder(project, SimpleNamespace(config=config), output if output else True, site, source)
 
 

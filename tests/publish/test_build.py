@@ -92,3 +92,17 @@ def test_a_damaged_cache_entry_is_parsed_again(make_site):
         path.write_bytes(b"not a pickle")
     result = build(site, now=SAMPLE_NOW, output=site / "second")
     assert {k: v[0] for k, v in snapshot(result.output).items()} == {k: v[0] for k, v in snapshot(site / "first").items()}
+
+
+def test_build_of_a_project_elsewhere_writes_into_that_projects_output_not_the_current_folder(make_site, tmp_path):
+    import subprocess
+    import sys
+
+    site = make_site(site_files())  # pelicanconf.py sets no OUTPUT_PATH: Pelican's default 'output' applies
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    run = subprocess.run([sys.executable, "-m", "podium.publish.cli", "build", "-C", str(site), "--now", SAMPLE_NOW],
+                         cwd=elsewhere, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert (site / "output" / "a.html").is_file()
+    assert list(elsewhere.iterdir()) == []
