@@ -55,6 +55,8 @@ class BuildContext:
     prod: bool = False
     #: a plain ``pelican`` run, not ``podium build``: problems are logged as found and end the run (core.py)
     standalone: bool = False
+    #: the settings file the build read (publishconf.py or pelicanconf.py), or None (a plain ``pelican`` run)
+    settings_file: str | None = None
 
     #: every withheld post and page, (slug, language) -> reason: nothing may mention them (embargo, via hold)
     withheld: dict[Version, str] = field(default_factory=dict)
@@ -132,6 +134,10 @@ class BuildContext:
 
         return self.teaser_address or teaser_address(settings, public_root(settings.get("SITEURL")))
 
+    def setting_at(self, key: str) -> dict:
+        """``path`` and ``line`` where the settings set ``key``, for a BadInput about its value."""
+        return settings_mod.where(self.settings_file, key, self.root)
+
     def display_path(self, path: str) -> str:
         """A path as the person typing commands in the project folder sees it."""
         root = self.root or os.getcwd()
@@ -152,9 +158,11 @@ def create(pelican_settings: MutableMapping[str, Any], source: str | None = None
            clock: Callable[[], datetime] | None = None, prod: bool = False,
            standalone: bool = False) -> BuildContext:
     """Validate settings and fix 'now' once, at start-up."""
-    config, warnings = settings_mod.load(pelican_settings, source)
+    if source and root and not os.path.isabs(source):
+        source = os.path.join(root, source)
+    config, warnings = settings_mod.load(pelican_settings, source, root)
     now = config.now or (clock or (lambda: datetime.now(timezone.utc)))()
-    ctx = BuildContext(config=config, now=now, root=root, prod=prod, standalone=standalone)
+    ctx = BuildContext(config=config, now=now, root=root, prod=prod, standalone=standalone, settings_file=source)
     if standalone:
         ctx.report.listener = log_to_pelican
     for w in warnings:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+
 from pelican import signals
 from pelican.utils import order_content
+from pelican.writers import Writer
 
-from . import bounded, context, outputs
-from .errors import BadInput, BuildStopped
+from . import bounded, context, crash, outputs
+from .errors import BadInput, BuildStopped, PodiumError
 from .i18n import ngettext
 from .reader import PodiumMarkdownReader
 
@@ -18,6 +21,43 @@ def _init_context(pelican) -> None:
 def _add_reader(readers) -> None:
     for ext in PodiumMarkdownReader.file_extensions:
         readers.reader_classes[ext] = PodiumMarkdownReader
+    readers.read_file = _marking(readers.read_file, readers.settings)
+
+
+def _marking(read_file, settings):
+    """Reading a file marks an unexpected exception with it, and keeps it when podium's code raised it.
+
+    Pelican swallows a reader's exception (it logs "Could not process" and
+    skips the file): podium's own bug would look like a problem of the post.
+    """
+    def read(base_path, path, *args, **kwargs):
+        ctx = context.get(settings)
+        shown = ctx.display_path(os.path.join(base_path, path))
+        try:
+            with crash.processing(shown):
+                return read_file(base_path, path, *args, **kwargs)
+        except PodiumError:
+            raise
+        except Exception as exc:
+            if crash.in_podium(exc):
+                ctx.report.error(crash.Unexpected(exc, shown, ctx.root))
+            raise
+    return read
+
+
+class _Writer(Writer):
+    """Pelican's writer, marking an unexpected exception with the post or page it was rendering."""
+
+    def write_file(self, name, template, page_context, *args, **kwargs):
+        item = kwargs.get("article") or kwargs.get("page")
+        source = getattr(item, "source_path", None)
+        shown = context.get(self.settings).display_path(source) if source else name
+        with crash.processing(shown):
+            return super().write_file(name, template, page_context, *args, **kwargs)
+
+
+def _writer(pelican) -> type:
+    return _Writer
 
 
 def _remember_articles(generator) -> None:
@@ -145,6 +185,8 @@ def register() -> None:
     signals.initialized.connect(_init_context)
     # readers_init: replace Pelican's Markdown reader for every Markdown extension.
     signals.readers_init.connect(_add_reader)
+    # get_writer: Pelican's writer, saying which post it was rendering when something unexpected fails.
+    signals.get_writer.connect(_writer)
     # finalized generators: the publishable posts, for counts and for steps after the build.
     signals.article_generator_finalized.connect(_remember_articles)
     signals.article_generator_finalized.connect(_list_translations)

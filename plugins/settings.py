@@ -17,6 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import networks as registry
+from . import settings_lines
 from .errors import BadInput, ManyErrors, PodiumError
 from .i18n import N_, _
 from .languages import LANGUAGES
@@ -336,18 +337,9 @@ def _spec(f: dataclasses.Field) -> Spec:
 SPECS: list[Spec] = [_spec(f) for f in dataclasses.fields(PodiumSettings)]
 
 
-def line_of(source: str | None, key: str) -> int | None:
-    """The line where ``key`` is assigned in a settings file, so errors can point at it."""
-    if not source:
-        return None
-    try:
-        with open(source, encoding="utf-8") as fh:
-            for number, line in enumerate(fh, 1):
-                if re.match(rf"\s*{re.escape(key)}\s*=", line):
-                    return number
-    except OSError:
-        return None
-    return None
+def where(source: str | None, key: str, root: str = "") -> dict:
+    """``path`` and ``line`` of the assignment that gave ``key`` its value (see settings_lines), for BadInput."""
+    return settings_lines.where(source, key, root)
 
 
 def unknown_keys(raw: Mapping[str, Any]) -> list[tuple[str, str | None]]:
@@ -360,17 +352,21 @@ def unknown_keys(raw: Mapping[str, Any]) -> list[tuple[str, str | None]]:
     return found
 
 
-def _together(values: dict, source: str | None) -> list[PodiumError]:
+def _together(values: dict, source: str | None, root: str) -> list[PodiumError]:
     """Settings that only make sense with another: a network that needs a setting of its own."""
     if "pinterest" in (values.get("networks") or ()) and "pinterest_board" in values and values["pinterest_board"] is None:
         return [BadInput(_("PODIUM_NETWORKS: pinterest needs PODIUM_PINTEREST_BOARD, the id of the board pins go to; "
                            "set it, e.g. PODIUM_PINTEREST_BOARD = '1234567890123', or remove pinterest"),
-                         path=source, line=line_of(source, "PODIUM_NETWORKS"))]
+                         **where(source, "PODIUM_NETWORKS", root))]
     return []
 
 
-def load(raw: Mapping[str, Any], source: str | None = None) -> tuple[PodiumSettings, list[BadInput]]:
+def load(raw: Mapping[str, Any], source: str | None = None, root: str = "") -> tuple[PodiumSettings, list[BadInput]]:
     """Validate the PODIUM_* keys of a Pelican settings mapping.
+
+    ``source`` is the settings file read (publishconf.py or pelicanconf.py):
+    each message points at the line, in it or in a file it star-imports,
+    that set the value; paths are shown relative to ``root``.
 
     Returns ``(settings, warnings)``; raises ManyErrors listing every bad value.
     """
@@ -381,12 +377,12 @@ def load(raw: Mapping[str, Any], source: str | None = None) -> tuple[PodiumSetti
         try:
             values[spec.field] = spec.parse(value)
         except Invalid as exc:
-            errors.append(BadInput(_("{key}: {exc}", key=spec.key, exc=exc), path=source, line=line_of(source, spec.key)))
-    errors.extend(_together(values, source))
+            errors.append(BadInput(_("{key}: {exc}", key=spec.key, exc=exc), **where(source, spec.key, root)))
+    errors.extend(_together(values, source, root))
     warnings: list[BadInput] = []
     for key, close in unknown_keys(raw):
         hint = _("did you mean {close}?", close=close) if close else _("remove it or check docs/reference/settings.md")
-        warnings.append(BadInput(_("{key}: unknown podium setting, ignored; {hint}", key=key, hint=hint), path=source, line=line_of(source, key)))
+        warnings.append(BadInput(_("{key}: unknown podium setting, ignored; {hint}", key=key, hint=hint), **where(source, key, root)))
     if errors:
         raise ManyErrors(errors)
     return PodiumSettings(**values), warnings

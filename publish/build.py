@@ -101,16 +101,16 @@ def comms_folder(project: Path, ctx, comms: bool | str | os.PathLike | None, sit
     """Where the comms room goes: ``comms`` itself, or PODIUM_COMMS_PATH for True; never in or around the site."""
     if not comms:
         return None
-    from podium.plugins.settings import line_of
+    from podium.plugins.settings import where
 
     configured = comms is True
     folder = (project / ctx.config.comms_path if configured else Path(comms)).resolve()
     if overlaps(folder, site):
         what = "PODIUM_COMMS_PATH" if configured else _("the comms folder")
-        where = {"path": source.name, "line": line_of(str(source), "PODIUM_COMMS_PATH")} if configured else {}
+        located = where(str(source), "PODIUM_COMMS_PATH", str(project)) if configured else {}
         raise BadInput(_("{what} {folder} and the site's output {output} share a folder, so the comms room would be "
                          "published with the site; keep it outside, e.g. PODIUM_COMMS_PATH = 'comms'",
-                         what=what, folder=_shown(folder, project), output=_shown(site, project)), **where)
+                         what=what, folder=_shown(folder, project), output=_shown(site, project)), **located)
     return folder
 
 
@@ -167,7 +167,7 @@ def build(project: str | os.PathLike, *, prod: bool = False, now: datetime | str
         extra["PODIUM_STRICT"] = True
     settings, source = read_settings(project, prod, extra)
     target = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"]).resolve()
-    ctx = context_mod.create(settings, source=source.name, root=str(project), prod=prod or prod_rules)
+    ctx = context_mod.create(settings, source=str(source), root=str(project), prod=prod or prod_rules)
     _learn_address(project, prod, settings, ctx)
     room = comms_folder(project, ctx, comms, target, source)
     scratch = scratch_for(target)

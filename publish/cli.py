@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from podium.plugins import i18n
@@ -79,15 +80,18 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_status
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # a bug or a broken theme: one line, the traceback only with --debug
+    except Exception as exc:  # a bug or a broken theme: one line naming the file, the traceback only with --debug
         if args.debug:
             raise
-        print(_("podium: unexpected error: {kind}: {exc} (run again with --debug to see where)", kind=type(exc).__name__, exc=exc),
-              file=sys.stderr)
+        from podium.plugins.crash import explain
+
+        print(explain(exc, os.path.abspath(args.project)), file=sys.stderr)
         return 1
 
 
 def _has_location(line: str) -> bool:
+    if line.startswith("podium: "):
+        return True  # said as the command's own line already (an unexpected error kept in the report)
     head = line.split(": ", 1)[0]
     return ":" in head or head.endswith((".py", ".md", ".yaml", ".yml"))
 

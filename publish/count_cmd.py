@@ -26,7 +26,7 @@ def _project_settings(project: str):
     from .build import read_settings
 
     raw, path = read_settings(Path(project))
-    return settings_mod.load(raw, path.name)[0]
+    return settings_mod.load(raw, str(path), str(project))[0]
 
 
 def run(args: argparse.Namespace) -> int:

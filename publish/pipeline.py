@@ -20,15 +20,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from podium.plugins.crash import processing
 from podium.plugins.errors import BadInput, ExternalFailure, ManyErrors
+from podium.plugins.i18n import _
 from podium.plugins.post import from_content
-from podium.plugins.settings import line_of
+from podium.plugins.settings import where
 
 from . import ledger as ledger_mod
 from . import preflight, shareplan, targets
 from .targets.base import Deployed, Step, no_step
 from .targets.manifest import Plan
-from podium.plugins.i18n import _
 
 #: networks whose API deduplicates a repeated share (Mastodon's Idempotency-Key), so an
 #: interrupted share may simply be sent again; a client class may say so itself with ``idempotent``.
@@ -126,7 +127,7 @@ def publish(request: Request, *, env: Mapping[str, str] | None = None, clients: 
         for warning in result.warnings:
             say(_("warning: {warning}", warning=warning))
         step("built")
-        _check_links(result)
+        _check_links(result, project)
         step("checked")
         clients = clients or _clients_from(env, result.ctx.config)
         outcome = _after_build(request, project, result, env, clients, step, say)
@@ -153,13 +154,13 @@ def _converse(result, project: Path, env, say, reader_options, clients):
         return collected
 
 
-def _check_links(result) -> None:
+def _check_links(result, project: Path) -> None:
     from .links import broken_links
 
     siteurl = result.settings.get("SITEURL") or ""
     if not siteurl.startswith(("https://", "http://")):
         raise BadInput(_("SITEURL is empty or not absolute; set the site's public address, e.g. "
-                       "SITEURL = 'https://blog.example.com', so shares and feeds link to it"), path="publishconf.py")
+                       "SITEURL = 'https://blog.example.com', so shares and feeds link to it"), **_where(project, "SITEURL"))
     broken = broken_links(result.output, siteurl)
     if broken:
         raise ManyErrors([BadInput(str(b)) for b in broken])
@@ -178,7 +179,8 @@ def refuse_reaching(cfg, project: Path) -> None:
 def _after_build(request, project, result, env, clients, step, say) -> Outcome:
     cfg, now = result.ctx.config, result.ctx.now
     ledger_path = project / cfg.publish_ledger
-    book = ledger_mod.load(ledger_path)
+    with processing(os.path.relpath(ledger_path, project)):  # an unexpected error names what podium was on
+        book = ledger_mod.load(ledger_path)
     name, options = choose_target(cfg, request.target, project)
     refuse_reaching(cfg, project)
     from .private import deploy_room, refuse_for_site
@@ -198,7 +200,8 @@ def _after_build(request, project, result, env, clients, step, say) -> Outcome:
             say(_("deploying to {target}: {uploads} files to send, {removed} to remove", target=target.describe(),
                   uploads=len(plan.uploads), removed=len(plan.removed)))
             try:
-                outcome.deployed = target.deploy(result.output, manifest, plan, step)
+                with processing(target.describe()):
+                    outcome.deployed = target.deploy(result.output, manifest, plan, step)
             except ExternalFailure as exc:
                 outcome.deploy_error = str(exc)
                 return outcome
@@ -263,11 +266,9 @@ def choose_target(cfg, wanted: str | None, project: Path) -> tuple[str, dict]:
 
 
 def _where(project: Path, key: str) -> dict:
-    for name in ("publishconf.py", "pelicanconf.py"):
-        line = line_of(str(project / name), key)
-        if line:
-            return {"path": name, "line": line}
-    return {"path": "pelicanconf.py"}
+    """The line that set ``key`` for publishing: publishconf.py's, or pelicanconf.py's that it imports."""
+    source = next((project / n for n in ("publishconf.py", "pelicanconf.py") if (project / n).exists()), project / "publishconf.py")
+    return where(str(source), key, str(project))
 
 
 def _settle(book, request: Request, path: Path, now: datetime, shares):
@@ -318,7 +319,8 @@ def _share_due(outcome: Outcome, book, path: Path, clients, step, say, outgoing)
             client = made.get(share.network) or _client(outcome, clients, share.network, made)
             if client is None:
                 continue
-            book = _send_one(outcome, book, path, client, share, step, say, outgoing)
+            with processing(_("the share {id} ({network})", id=share.id, network=share.network)):
+                book = _send_one(outcome, book, path, client, share, step, say, outgoing)
     finally:
         for client in made.values():
             client.close()

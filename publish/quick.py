@@ -87,7 +87,7 @@ def quick(project: str | os.PathLike, changed: list[str | os.PathLike], *, outpu
     project = Path(project).resolve()
     extra = {"PODIUM_PREVIEW": True} | ({"PODIUM_NOW": now} if now is not None else {})
     settings, source = read_settings(project, False, extra)
-    ctx = context_mod.create(settings, source=source.name, root=str(project))
+    ctx = context_mod.create(settings, source=str(source), root=str(project))
     target = Path(output).resolve()
     if not target.is_dir():
         return None

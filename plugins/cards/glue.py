@@ -84,7 +84,7 @@ def picture(kit_content: str, rel: str | None, setting: str, max_pixels: int, ct
         problem = _("'{path}' not found under content/; fix the path or set {setting} = None", path=rel, setting=setting)
     except decode.ImageProblem as exc:
         problem = _("image '{path}' {problem}", path=rel, problem=exc)
-    ctx.report.error(BadInput(_("{setting}: {problem}", setting=setting, problem=problem)))
+    ctx.report.error(BadInput(_("{setting}: {problem}", setting=setting, problem=problem), **ctx.setting_at(setting)))
     return None, None
 
 

@@ -43,7 +43,7 @@ def _switch_off_pelican_feeds(pelican) -> None:
         if value != DEFAULT_CONFIG.get(key):
             ctx.report.warn(BadInput(
                 _("{key}: podium writes the feeds itself (see PODIUM_FEEDS_*), so {value!r} was ignored; "
-                "set {key} = None", key=key, value=value)))
+                "set {key} = None", key=key, value=value), **ctx.setting_at(key)))
         settings[key] = None
 
 

@@ -96,7 +96,8 @@ def _photo(settings, ctx) -> head.Photo | None:
     except OSError:
         # worded as the cards capability words it, so the report shows the problem once
         ctx.report.error(BadInput(_("PODIUM_LEADER_PHOTO: '{path}' not found under content/; "
-                                  "fix the path or set PODIUM_LEADER_PHOTO = None", path=path)))
+                                  "fix the path or set PODIUM_LEADER_PHOTO = None", path=path),
+                                  **ctx.setting_at("PODIUM_LEADER_PHOTO")))
         return None
     return head.Photo(path.replace(os.sep, "/").lstrip("/"), width, height)
 

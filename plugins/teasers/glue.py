@@ -15,6 +15,7 @@ import os
 from pelican import signals
 
 from .. import context, i18n
+from ..crash import processing
 from ..parsed import settings_digest
 from ..post import from_content
 from .cache import FILE, TeaserCache
@@ -55,14 +56,15 @@ def _make(generators) -> None:
     cache = _cache(settings, ctx)
     unclocked = dataclasses.replace(ctx.config, now=None)  # teasers do not read the clock: every hourly build may hit
     for article in publishable(list(found.articles) + list(found.translations), ctx):
-        post = from_content(article, root)
-        given = (_source(article.source_path), ctx.display_path(article.source_path),
-                 str(getattr(article, "author", "") or ""))
-        key = cache.key(post, unclocked, *given)
-        result = cache.get(key)
-        if result is None:
-            result = teasers_for(post, ctx.config, *given)
-            cache.put(key, result)
+        with processing(ctx.display_path(article.source_path)):  # an unexpected error names the post
+            post = from_content(article, root)
+            given = (_source(article.source_path), ctx.display_path(article.source_path),
+                     str(getattr(article, "author", "") or ""))
+            key = cache.key(post, unclocked, *given)
+            result = cache.get(key)
+            if result is None:
+                result = teasers_for(post, ctx.config, *given)
+                cache.put(key, result)
         for problem in result.errors:
             ctx.report.error(problem)
         for problem in result.warnings:

@@ -25,7 +25,7 @@ def _config(project: Path):
     from ..build import read_settings
 
     raw, source = read_settings(project)
-    return settings_mod.load(raw, str(source))[0]
+    return settings_mod.load(raw, str(source), str(project))[0]
 
 
 def _state(project: Path):

@@ -232,12 +232,14 @@ def test_target_and_siteurl_problems_are_bad_input(make_site, networks):
     bare = make_site(FILES, {"SITEURL": ""})
     with pytest.raises(BadInput) as err:
         run(bare, networks, now=NOW, live=False)
-    assert str(err.value) == ("publishconf.py: SITEURL is empty or not absolute; set the site's public address, "
+    # SITEURL is set in pelicanconf.py (line 3), which publishconf.py imports
+    assert str(err.value) == ("pelicanconf.py:3: SITEURL is empty or not absolute; set the site's public address, "
                               "e.g. SITEURL = 'https://blog.example.com', so shares and feeds link to it")
     empty = make_site(FILES)
     with pytest.raises(BadInput) as err:
         run(empty, networks, now=NOW, live=False)
-    assert str(err.value) == ("pelicanconf.py: PODIUM_PUBLISH_TARGETS is empty; add a target, e.g. "
+    # set nowhere: the file publishing reads
+    assert str(err.value) == ("publishconf.py: PODIUM_PUBLISH_TARGETS is empty; add a target, e.g. "
                               "PODIUM_PUBLISH_TARGETS = {'site': {'type': 'dir', 'path': 'public'}}")
     assert networks.requests() == 0
 
@@ -335,3 +337,20 @@ def test_the_command_line_dry_run_and_its_errors(site, capsys, monkeypatch):
     assert main(["publish", "-C", str(site), "--now", NOW, "--confirm", "premier/x/1"]) == 2
     assert capsys.readouterr().err == ("podium: --confirm: expected SHARE=URL, e.g. "
                                        "rentree/x/1=https://x.com/i/web/status/1; received 'premier/x/1'\n")
+
+
+def test_an_unexpected_error_while_sharing_names_the_share_it_was_sending(site, networks, monkeypatch):
+    """Against the networks' local contract servers: the first due share fails inside podium's own code."""
+    from podium.plugins import crash
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("lost the thread")
+
+    monkeypatch.setattr("podium.publish.pipeline._send_one", broken)
+    with pytest.raises(RuntimeError) as info:
+        run(site, networks, now=NOW)
+    assert crash.explain(info.value) == (
+        "podium: unexpected error while processing the share premier/bluesky/1 (bluesky): RuntimeError: lost the "
+        "thread; this is a bug in podium, not in your files: please report it (run again with --debug to see the "
+        "traceback)")
+    assert set(posted_counts(networks).values()) == {0}

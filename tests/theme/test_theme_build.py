@@ -209,5 +209,5 @@ def test_a_missing_leader_photo_stops_the_build(make_site, run_build):
     site = make_site({"content/posts/a.md": post("A", slug="a")}, {"PODIUM_LEADER_PHOTO": "images/absent.jpg"})
     with pytest.raises(PodiumError) as caught:
         run_build(site)
-    assert str(caught.value) == ("PODIUM_LEADER_PHOTO: 'images/absent.jpg' not found under content/; "
+    assert str(caught.value) == ("pelicanconf.py:21: PODIUM_LEADER_PHOTO: 'images/absent.jpg' not found under content/; "
                                  "fix the path or set PODIUM_LEADER_PHOTO = None")

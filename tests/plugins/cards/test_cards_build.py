@@ -144,8 +144,9 @@ def test_bad_focus_and_bad_portrait_are_reported(make_site):
     errors = errors_of(site)
     assert ("content/posts/a.md:7: card_focus: expected [x, y] with numbers from 0 to 1, such as [0.5, 0.3]; "
             "received [2, 0]") in errors
-    assert "PODIUM_LEADER_PHOTO: 'images/absent.jpg' not found under content/; fix the path or set PODIUM_LEADER_PHOTO = None" in errors
-    assert ("PODIUM_CARDS_LOGO: image 'images/logo.svg' is an SVG drawing where a raster image is needed; "
+    assert ("pelicanconf.py:21: PODIUM_LEADER_PHOTO: 'images/absent.jpg' not found under content/; fix the path or set "
+            "PODIUM_LEADER_PHOTO = None") in errors
+    assert ("pelicanconf.py:22: PODIUM_CARDS_LOGO: image 'images/logo.svg' is an SVG drawing where a raster image is needed; "
             "export it as PNG or use JPEG, PNG, WebP, GIF") in errors
 
 

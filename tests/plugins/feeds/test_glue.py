@@ -187,7 +187,7 @@ def test_a_pelican_feed_setting_left_on_is_switched_off_with_a_warning(make_site
     result = build(site, now=NOW, output=site / "out")
     assert not (result.output / "feeds/pelican.rss.xml").exists()
     assert [str(w) for w in result.warnings if "FEED_ALL_RSS" in str(w)] == [
-        "FEED_ALL_RSS: podium writes the feeds itself (see PODIUM_FEEDS_*), so 'feeds/pelican.rss.xml' was ignored; "
+        "pelicanconf.py:21: FEED_ALL_RSS: podium writes the feeds itself (see PODIUM_FEEDS_*), so 'feeds/pelican.rss.xml' was ignored; "
         "set FEED_ALL_RSS = None"]
 
 
