@@ -211,6 +211,28 @@ def board_id(value: Any) -> str:
                     "received {value}", value=_show(value)))
 
 
+_HANDLE = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?")
+_DID = re.compile(r"did:[a-z]+:[a-zA-Z0-9._:%-]*[a-zA-Z0-9._-]")
+
+
+def mention_dids(value: Any) -> dict[str, str]:
+    """Bluesky handle -> DID, for mention facets; a handle is written without its '@', in any case."""
+    if not isinstance(value, Mapping):
+        raise Invalid(_("expected a dict of handle -> DID such as {{'alice.bsky.social': 'did:plc:…'}}; "
+                        "received {value}", value=_show(value)))
+    found = {}
+    for handle, did in value.items():
+        key = handle.lower() if isinstance(handle, str) else handle
+        if not isinstance(key, str) or not _HANDLE.fullmatch(key):
+            raise Invalid(_("expected a handle such as 'alice.bsky.social' (without '@'); received {value}",
+                            value=_show(handle)))
+        if not isinstance(did, str) or not _DID.fullmatch(did):
+            raise Invalid(_("{handle}: expected a DID such as 'did:plc:z72i7hdynmk6r22z27h6tvur' (Bluesky shows it "
+                            "in the profile's details); received {value}", handle=handle, value=_show(did)))
+        found[key] = did
+    return found
+
+
 def widths(value: Any) -> tuple[int, ...]:
     """Image widths in pixels, for resized variants (images)."""
     if isinstance(value, str) or not isinstance(value, (list, tuple)) or not value:
@@ -325,6 +347,10 @@ class PodiumSettings:
                                           "Your Mastodon instance's limit in characters (500 on most instances).")
     teasers_utm: bool = setting(True, boolean, "Add utm_source=<network>, utm_medium=social, utm_campaign=<campaign or slug> to teaser links.")
     teasers_thread_max: int = setting(5, integer(2, 25), "Most posts in an X thread (for posts with 'teaser_thread: true').")
+    bluesky_mentions: dict[str, str] = setting(
+        parse=mention_dids, factory=dict,
+        doc="Bluesky accounts a teaser may mention, handle -> DID: {'alice.bsky.social': 'did:plc:…'}; "
+            "'@alice.bsky.social' becomes a mention, any other handle stays plain text.")
     teasers_kit: bool = setting(True, boolean, "Show each post's teasers in the comms room with live counters and copy buttons.")
 
 

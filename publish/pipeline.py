@@ -104,6 +104,8 @@ def _clients_from(env: Mapping[str, str], cfg: Any = None) -> Callable[[str], An
             raise MissingCredential(_("podium has no client for {network}; its shares are skipped", network=network),
                                     network=network, variable="")
         extra = {"board_id": getattr(cfg, "pinterest_board", None) or ""} if network == "pinterest" else {}
+        if network == "bluesky":
+            extra = {"mentions": getattr(cfg, "bluesky_mentions", None) or {}}
         return CHANNELS[network].from_env(env, **extra)
     return make
 

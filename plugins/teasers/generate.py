@@ -32,7 +32,7 @@ def _teaser(post: PostView, network: str, variant: str, text: str, url: str, con
     return Teaser(
         slug=post.slug, lang=post.lang, network=network, variant=variant, text=text, url=url,
         length=count.length, limit=count.limit, title=post.title, source_path=post.source_path,
-        facets=post_facets(text, url) if network == "bluesky" else (), **extra,
+        facets=post_facets(text, url, config.bluesky_mentions) if network == "bluesky" else (), **extra,
     )
 
 

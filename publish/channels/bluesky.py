@@ -47,9 +47,12 @@ class BlueskyChannel(Channel):
     reset_header = "ratelimit-reset"
     reset_kind = "epoch"
 
-    def __init__(self, handle: str, app_password: str, *, base_url: str = DEFAULT_PDS, **kwargs: Any):
+    def __init__(self, handle: str, app_password: str, *, base_url: str = DEFAULT_PDS,
+                 mentions: Mapping[str, str] | None = None, **kwargs: Any):
         super().__init__(base_url=base_url, secrets=[app_password], **kwargs)
         self.handle = handle.lstrip("@")
+        #: PODIUM_BLUESKY_MENTIONS (handle -> DID): the same mention facets as the teasers
+        self.mentions = dict(mentions or {})
         self._password = app_password
         self._session: dict | None = None
 
@@ -101,7 +104,7 @@ class BlueskyChannel(Channel):
         if lang:
             post["langs"] = [lang]
         # a teaser shows its link as host and path: the facet carries the tracked address (share.url)
-        found = list(post_facets(text, share.url))
+        found = list(post_facets(text, share.url, self.mentions))
         if found:
             post["facets"] = found
         post["embed"] = {"$type": "app.bsky.embed.external", "external": {

@@ -126,3 +126,30 @@ def test_pinterest_without_a_board_is_an_error_on_the_networks_line(tmp_path):
         f"{conf}:2: PODIUM_NETWORKS: pinterest needs PODIUM_PINTEREST_BOARD, the id of the board pins go to; set it, "
         "e.g. PODIUM_PINTEREST_BOARD = '1234567890123', or remove pinterest"]
     assert settings.load({"PODIUM_NETWORKS": ["x"]})[0].pinterest_board is None  # no board needed without pinterest
+
+
+@pytest.mark.parametrize("value, expected", [
+    (["alice.bsky.social"], "expected a dict of handle -> DID such as {'alice.bsky.social': 'did:plc:…'}; "
+                            "received ['alice.bsky.social']"),
+    ({"@alice.bsky.social": "did:plc:ewvi7nxzyoun6zhxrhs64oiz"},
+     "expected a handle such as 'alice.bsky.social' (without '@'); received '@alice.bsky.social'"),
+    ({"alice": "did:plc:ewvi7nxzyoun6zhxrhs64oiz"}, "expected a handle such as 'alice.bsky.social' (without '@'); received 'alice'"),
+    ({"alice.bsky.social": "ewvi7nxzyoun6zhxrhs64oiz"},
+     "alice.bsky.social: expected a DID such as 'did:plc:z72i7hdynmk6r22z27h6tvur' (Bluesky shows it in the profile's "
+     "details); received 'ewvi7nxzyoun6zhxrhs64oiz'"),
+])
+def test_bluesky_mentions_map_handles_to_dids(value, expected):
+    assert message(settings.mention_dids, value) == expected
+
+
+def test_bluesky_mention_handles_are_kept_in_lower_case():
+    config, _ = settings.load({"PODIUM_BLUESKY_MENTIONS": {"Alice.Bsky.Social": "did:web:alice.example.com"}})
+    assert config.bluesky_mentions == {"alice.bsky.social": "did:web:alice.example.com"}
+
+
+def test_a_bad_bluesky_did_is_said_in_french_too(monkeypatch):
+    monkeypatch.setenv("PODIUM_UI_LANG", "fr")
+    assert message(settings.mention_dids, {"alice.bsky.social": 42}) == (
+        "alice.bsky.social\u00a0: un DID attendu, comme 'did:plc:z72i7hdynmk6r22z27h6tvur' (Bluesky l’affiche dans "
+        "les détails du profil)\u202f; reçu\u00a0: 42")
+

@@ -190,7 +190,14 @@ def check_facet(text: str, facet) -> str | None:
         elif kind == "app.bsky.richtext.facet#tag":
             if covered != "#" + str(feature.get("tag")):
                 return f"features/0 tag text {covered!r} does not match tag {feature.get('tag')!r}"
-        elif kind != "app.bsky.richtext.facet#mention":
+        elif kind == "app.bsky.richtext.facet#mention":
+            # the lexicon: the text is usually the handle with its '@'; the reference is a DID (format "did")
+            did = str(feature.get("did") or "")
+            if not regex.fullmatch(r"did:[a-z]+:[a-zA-Z0-9._:%-]*[a-zA-Z0-9._-]", did):
+                return f"features/0 mention did {did!r} is not a DID"
+            if not regex.fullmatch(r"@[A-Za-z0-9.-]+", covered):
+                return f"features/0 mention text {covered!r} is not an @handle"
+        else:
             return f"features/0 has unknown $type {kind!r}"
     return None
 
