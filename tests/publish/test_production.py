@@ -87,4 +87,4 @@ def test_a_broken_publishconf_is_a_warning_of_the_local_build_not_a_failure(make
             "fix the line (until publishconf.py can be read, teasers use http://127.0.0.1:8000, not the production "
             "address)") in err
     kit = (site / "comms" / "posts" / "concertation.html").read_text(encoding="utf-8")
-    assert "(publishconf.py échoue à la lecture, voir les avertissements de la génération)" in kit
+    assert "(publishconf.py échoue à la lecture\u202f; voyez les avertissements de la construction)" in kit
