@@ -8,8 +8,11 @@ this checks that the checks cost nothing that grows faster than the input. Kinds
 - parse: calendar.yaml of the same sizes read alone (podium's loader), and one front matter
   read 1,000 times, with the libyaml fast path and with the event composer used without libyaml.
 
-Each build runs in a fresh subprocess (wall time, peak memory). The last column
-divides the time by the size: it stays flat when the cost is linear.
+Each build runs in a fresh subprocess (wall time, peak memory). The "per" column
+divides the time by the size: it stays flat when the cost is linear; "x time"
+is the time over the smallest size's, beside "x size" (1, 2, 4): linear means
+the two grow alike. A site with no post or calendar entry is built first and
+its time ("empty") is taken off, so the ratio is about what the size costs.
 Usage: python bench/bounded.py [--kinds post calendar parse] [--runs 1]
 """
 
@@ -73,22 +76,36 @@ def measure(site: Path, runs: int) -> tuple[float, float]:
     return statistics.median(d["wall"] for d in done), max(d["peak_mib"] for d in done)
 
 
+def _ratio(wall: float, first: float | None, empty: float) -> str:
+    return "1.00" if first is None else f"{(wall - empty) / (first - empty):.2f}"
+
+
 def bench_posts(tmp: Path, runs: int) -> None:
-    print(f"{'post MB':>8} {'build s':>8} {'peak MiB':>9} {'s per MB':>9}")
+    empty, _ = measure(write_site(tmp / "post-empty", {"content/posts/short.md": post("Court", 5)}), runs)
+    print(f"empty site: {empty:.2f} s")
+    print(f"{'post MB':>8} {'build s':>8} {'peak MiB':>9} {'s per MB':>9} {'x size':>7} {'x time':>7}")
+    first = None
     for megabytes in (1.25, 2.5, 5.0):
         body = "## Un long billet\n\n" + PARAGRAPH * int(megabytes * 1024 * 1024 / len(PARAGRAPH.encode()))
         site = write_site(tmp / f"post-{megabytes}", {"content/posts/long.md": post("Un très long billet", 5, body)})
         wall, peak = measure(site, runs)
-        print(f"{megabytes:>8.2f} {wall:>8.2f} {peak:>9.0f} {wall / megabytes:>9.2f}")
+        print(f"{megabytes:>8.2f} {wall:>8.2f} {peak:>9.0f} {(wall - empty) / megabytes:>9.2f} "
+              f"{megabytes / 1.25:>7.0f} {_ratio(wall, first, empty):>7}")
+        first = wall if first is None else first
 
 
 def bench_calendars(tmp: Path, runs: int) -> None:
-    print(f"{'entries':>8} {'build s':>8} {'peak MiB':>9} {'ms per 1k':>10}")
+    posts = {f"content/posts/p{i}.md": post(f"Billet {i}", i + 1) for i in range(3)}
+    empty, _ = measure(write_site(tmp / "cal-empty", dict(posts)), runs)
+    print(f"no calendar: {empty:.2f} s")
+    print(f"{'entries':>8} {'build s':>8} {'peak MiB':>9} {'ms per 1k':>10} {'x size':>7} {'x time':>7}")
+    first = None
     for entries in (2_500, 5_000, 10_000):
-        files = {f"content/posts/p{i}.md": post(f"Billet {i}", i + 1) for i in range(3)}
-        files["content/calendar.yaml"] = calendar(entries)
+        files = {**posts, "content/calendar.yaml": calendar(entries)}
         wall, peak = measure(write_site(tmp / f"cal-{entries}", files), runs)
-        print(f"{entries:>8} {wall:>8.2f} {peak:>9.0f} {wall * 1e6 / entries:>10.0f}")
+        print(f"{entries:>8} {wall:>8.2f} {peak:>9.0f} {(wall - empty) * 1e6 / entries:>10.0f} "
+              f"{entries / 2_500:>7.0f} {_ratio(wall, first, empty):>7}")
+        first = wall if first is None else first
 
 
 def bench_parse(runs: int) -> None:

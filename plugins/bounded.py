@@ -73,6 +73,9 @@ CALENDAR = Limits(N_("the calendar"), 32 * MB)
 LEDGER = Limits(N_("the ledger"), 64 * MB)
 MODERATION = Limits(N_("the moderation file"), 16 * MB)
 CONVERSATION = Limits(N_("the conversation file"), 16 * MB)
+#: a deploy target's manifest (one line per file of the site) and a cache entry's description
+MANIFEST = Limits(N_("the manifest"), 64 * MB)
+CACHE_ENTRY = Limits(N_("the cache entry"), 1 * MB)
 #: for files that have no limits of their own yet (moderation lists, conversation stores, comms edits)
 DEFAULT = Limits(N_("the file"), 16 * MB)
 

@@ -11,11 +11,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from .. import bounded
+from ..errors import BadInput
+from ..i18n import _
+
+#: under Pelican's logger: ``podium build`` shows it as a warning, a plain ``pelican`` run logs it
+_LOG = "pelican.podium.cache"
 
 
 
@@ -46,16 +54,45 @@ class Store:
 
     def __init__(self, root: str | os.PathLike):
         self.root = Path(root)
+        self._warned: set[str] = set()
+
+    def _warn(self, problem: BadInput) -> None:
+        """Once per damaged entry: a build asks for an entry more than once."""
+        if problem.path not in self._warned:
+            self._warned.add(problem.path or "")
+            logging.getLogger(_LOG).warning("%s", problem)
 
     def folder(self, name: str) -> Path:
         return self.root / name[:2] / name
 
     def manifest(self, name: str) -> dict | None:
-        """The entry's description, or None on a miss (or a damaged entry, treated as a miss)."""
+        """The entry's description, or None on a miss.
+
+        A damaged entry (cut short, edited, not JSON) is a miss too, so it is
+        made again and stored over the damaged one; a warning names it.
+        """
+        path = self.folder(name) / "manifest.json"
         try:
-            return json.loads((self.folder(name) / "manifest.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            text = bounded.read_text(path, str(path), bounded.CACHE_ENTRY)
+        except BadInput as exc:  # not UTF-8, or far too big: not what podium wrote; the advice to the editor does not apply
+            self._warn(BadInput(_("{problem}; it is made again", problem=exc.message.split(";")[0].strip()),
+                                path=exc.path, line=exc.line, col=exc.col))
             return None
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            self._warn(BadInput(_("the cache entry cannot be read ({exc}); it is made again", exc=exc.strerror or exc),
+                                path=str(path)))
+            return None
+        try:
+            body = bounded.load_json(text, str(path), bounded.CACHE_ENTRY, fix=_("it is made again"))
+        except BadInput as exc:
+            self._warn(exc)
+            return None
+        if not isinstance(body, dict):
+            self._warn(BadInput(_("the cache entry is not a podium cache entry; it is made again"), path=str(path), line=1))
+            return None
+        return body
 
     def file(self, name: str, filename: str) -> Path:
         return self.folder(name) / filename

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from .. import bounded
+from .. import bounded, jsonpos
 from ..errors import BadInput
 from ..i18n import N_, _
 from .model import COUNTS, Author, Conversation, Reply, Snapshot, Thread
@@ -64,7 +64,21 @@ def render(conversation: Conversation) -> str:
 
 
 class _Damaged(ValueError):
-    pass
+    """A damaged record; ``at`` is its path in the file (keys and indexes), filled in on the way out."""
+
+    at: tuple = ()
+
+
+def _inside(at: tuple, parse, values: list) -> tuple:
+    """``parse`` of each value; a damaged one says where it is (``at`` + its index)."""
+    out = []
+    for index, value in enumerate(values):
+        try:
+            out.append(parse(value))
+        except _Damaged as exc:
+            exc.at = (*at, index, *exc.at)
+            raise
+    return tuple(out)
 
 
 def _text(item: dict, key: str, limit: int = MAX_FIELD, required: bool = True) -> str:
@@ -129,8 +143,8 @@ def _snapshot(value: Any) -> Snapshot:
 
 def _thread(value: Any) -> Thread:
     item = _record(value, _("a thread"))
-    replies = tuple(_reply(r) for r in _items(item.get("replies", []), "'replies'", MAX_REPLIES))
-    reactions = tuple(_snapshot(s) for s in _items(item.get("reactions", []), "'reactions'", MAX_SNAPSHOTS))
+    replies = _inside(("replies",), _reply, _items(item.get("replies", []), "'replies'", MAX_REPLIES))
+    reactions = _inside(("reactions",), _snapshot, _items(item.get("reactions", []), "'reactions'", MAX_SNAPSHOTS))
     gone = tuple(_text({"id": g}, "id") for g in _items(item.get("gone", []), "'gone'", MAX_REPLIES))
     thread = Thread(_text(item, "network", 40), _text(item, "share", required=False),
                     _text(item, "remote_id", required=False), _text(item, "url", required=False),
@@ -149,9 +163,10 @@ def parse(text: str, path: str) -> Conversation:
                        path=path, line=1)
     try:
         slug = _text(body, "slug", 200)
-        threads = tuple(_thread(t) for t in _items(body.get("threads", []), "'threads'", MAX_THREADS))
+        threads = _inside(("threads",), _thread, _items(body.get("threads", []), "'threads'", MAX_THREADS))
     except (_Damaged, ValueError) as exc:
-        raise BadInput(_("damaged conversation file ({exc}); {fix}", exc=exc, fix=_(_FIX)), path=path) from None
+        line = jsonpos.line_of(text, getattr(exc, "at", ()))
+        raise BadInput(_("damaged conversation file ({exc}); {fix}", exc=exc, fix=_(_FIX)), path=path, line=line) from None
     return Conversation(slug, threads)
 
 

@@ -58,7 +58,7 @@ class DirTarget(Target):
         saved = live.with_name(live.name + ".json")
         if not saved.is_file():
             return None
-        return loads(saved.read_text(encoding="utf-8"), str(saved))
+        return loads(saved.read_bytes(), str(saved))
 
     def deploy(self, build_dir: Path, manifest: Mapping[str, str], plan: Plan, step: Step = no_step) -> Deployed:
         live = self._live_release()

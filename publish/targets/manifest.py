@@ -13,7 +13,8 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from podium.plugins.errors import ExternalFailure
+from podium.plugins import bounded
+from podium.plugins.errors import BadInput, ExternalFailure
 from podium.plugins.i18n import _
 
 #: Upload ranks: assets first, then the pages that reference them, then the
@@ -86,20 +87,38 @@ def dumps(manifest: Mapping[str, str]) -> str:
     return json.dumps(body, indent=1, sort_keys=True) + "\n"
 
 
-def loads(text: str, source: str) -> dict[str, str]:
-    """Parse a saved manifest; a damaged one is bad input that names where it lives."""
+def loads(text: str | bytes, source: str) -> dict[str, str]:
+    """Parse a saved manifest; a damaged one names where it lives and its line.
+
+    It is read through podium's bounded JSON reader (size and nesting capped).
+    The manifest lives on the target, written by podium: a damaged one is a
+    failure outside (exit status 1), not the person's input.
+    """
+    fix = _("delete it and the next deploy sends every file")
     try:
-        body = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ExternalFailure(_("damaged manifest ({msg}); delete it and the next deploy sends every file", msg=exc.msg),
-                       path=source, line=exc.lineno, col=exc.colno) from None
+        if isinstance(text, bytes):  # as stored: bad UTF-8 is a damaged manifest too, with its line
+            try:
+                text = bounded.decode(text, source, bounded.MANIFEST)
+            except BadInput as exc:  # podium wrote it: the advice to save it from an editor does not apply
+                raise BadInput(_("{problem}; {fix}", problem=exc.message.split(";")[0].strip(), fix=fix),
+                               path=exc.path, line=exc.line, col=exc.col) from None
+        body = bounded.load_json(text, source, bounded.MANIFEST, fix=fix)
+    except BadInput as exc:
+        raise ExternalFailure(exc.message, path=exc.path, line=exc.line, col=exc.col) from None
     if not isinstance(body, dict) or body.get("version") != 1:
         raise ExternalFailure(_("unknown manifest version; expected 1 (written by podium); delete it and the next deploy sends every file"),
-                       path=source)
+                              path=source, line=_line(text, '"version"'))
     files = body.get("files")
     if not isinstance(files, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
-        raise ExternalFailure(_("manifest 'files' must map paths to digests; delete it and the next deploy sends every file"), path=source)
+        raise ExternalFailure(_("manifest 'files' must map paths to digests; delete it and the next deploy sends every file"),
+                              path=source, line=_line(text, '"files"'))
     return dict(files)
+
+
+def _line(text: str, key: str) -> int:
+    """The line a key is written on (1 when it is not there)."""
+    at = text.find(key)
+    return text.count("\n", 0, at) + 1 if at >= 0 else 1
 
 
 def summarise(plan: Plan) -> str:

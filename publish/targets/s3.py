@@ -70,7 +70,7 @@ class S3Target(Target):
     def current(self) -> dict[str, str] | None:
         try:
             body = self._client.get_object(Bucket=self.bucket, Key=self.manifest_key)["Body"].read()
-            return loads(body.decode("utf-8"), f"s3://{self.bucket}/{self.manifest_key}")
+            return loads(body, f"s3://{self.bucket}/{self.manifest_key}")
         except ClientError as exc:
             if exc.response.get("Error", {}).get("Code") not in ("NoSuchKey", "404"):
                 raise self._fail(exc) from None

@@ -54,8 +54,34 @@ def test_manifest_text_is_stable_and_round_trips():
 def test_a_damaged_manifest_says_where_and_what_to_do():
     with pytest.raises(ExternalFailure) as err:
         loads('{"version": 1, "files": {', "host:/srv/site")
-    assert str(err.value) == ("host:/srv/site:1:26: damaged manifest (Expecting property name enclosed in double "
-                              "quotes); delete it and the next deploy sends every file")
+    assert str(err.value) == ("host:/srv/site:1:26: the manifest is not valid JSON (Expecting property name enclosed "
+                              "in double quotes); delete it and the next deploy sends every file")
+    assert err.value.exit_status == 1  # written by podium on the target: a failure outside, not the person's input
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('{\n "files": {},\n "version": 2\n}\n', "m.json:3: unknown manifest version; expected 1 (written by podium); "
+     "delete it and the next deploy sends every file"),
+    ('{\n "version": 1,\n "files": {"a.html": 3}\n}\n', "m.json:3: manifest 'files' must map paths to digests; "
+     "delete it and the next deploy sends every file"),
+    ('{"version": 1, "files": ' + "[" * 30 + "]" * 30 + "}", "m.json:1: the manifest nests deeper than 20 levels; "
+     "delete it and the next deploy sends every file"),
+])
+def test_a_manifest_that_is_json_but_not_podiums_says_which_line(text, expected):
+    """Also as bytes, as the dir and s3 targets read it."""
+    with pytest.raises(ExternalFailure) as err:
+        loads(text, "m.json")
+    assert str(err.value) == expected
+    with pytest.raises(ExternalFailure) as err:
+        loads(text.encode(), "m.json")
+    assert str(err.value) == expected
+
+
+def test_a_manifest_that_is_not_utf8_is_damaged_at_its_line():
+    with pytest.raises(ExternalFailure) as err:
+        loads(b'{"version": 1,\n "files": {"\xff": "x"}}', "m.json")
+    assert str(err.value) == ("m.json:2:13: the manifest is not UTF-8 text (byte 0xff); delete it and the next deploy sends "
+                              "every file")
 
 
 @pytest.mark.parametrize("path, kind, cache", [

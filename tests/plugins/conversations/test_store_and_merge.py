@@ -30,9 +30,12 @@ def test_a_conversation_round_trips_through_its_file():
           + FIX),
     ('{"version": 7}', "x.json:1: not a podium conversation file (expected \"version\": 1); " + FIX),
     ('{"version": 1, "slug": "a", "threads": [{"network": "x", "replies": [{"id": 3}]}]}',
-     "x.json: damaged conversation file (a reply's author is not a record); " + FIX),
+     "x.json:1: damaged conversation file (a reply's author is not a record); " + FIX),
+    ('{\n "version": 1,\n "slug": "a",\n "threads": [\n  {"network": "x"},\n  {"network": "y", "replies": [\n'
+     '   {"id": "r1", "network": "y", "remote_id": "1", "author": {"id": "a"}, "published": "2026-01-01T00:00Z"},\n'
+     '   {"id": 3}\n  ]}\n ]\n}\n', "x.json:8: damaged conversation file (a reply's author is not a record); " + FIX),
     ('{"version": 1, "slug": "a", "threads": [{"network": "x", "reactions": [{"time": "2026-01-01T00:00",'
-     ' "likes": 1}]}]}', "x.json: damaged conversation file ('time' has no time zone); " + FIX),
+     ' "likes": 1}]}]}', "x.json:1: damaged conversation file ('time' has no time zone); " + FIX),
 ])
 def test_a_damaged_store_file_is_refused_with_how_to_fix_it(text, message):
     with pytest.raises(BadInput) as info:
