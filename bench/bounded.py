@@ -8,11 +8,13 @@ this checks that the checks cost nothing that grows faster than the input. Kinds
 - parse: calendar.yaml of the same sizes read alone (podium's loader), and one front matter
   read 1,000 times, with the libyaml fast path and with the event composer used without libyaml.
 
-Each build runs in a fresh subprocess (wall time, peak memory). The "per" column
-divides the time by the size: it stays flat when the cost is linear; "x time"
-is the time over the smallest size's, beside "x size" (1, 2, 4): linear means
-the two grow alike. A site with no post or calendar entry is built first and
-its time ("empty") is taken off, so the ratio is about what the size costs.
+Each build runs in a fresh subprocess (wall time, processor time, peak memory).
+The "per" column divides the processor time by the size: it stays flat when the
+cost is linear; "x time" is the processor time over the smallest size's,
+beside "x size" (1, 2, 4): linear means the two grow alike. A site without the
+big post or the calendar is built first and its processor time ("base") is
+taken off, so the ratio is about what the size costs. Processor time, not wall
+time, because a shared machine inflates the second, not the first.
 Usage: python bench/bounded.py [--kinds post calendar parse] [--runs 1]
 """
 
@@ -67,13 +69,16 @@ def child(site: str) -> None:
     start = time.perf_counter()
     build(site, now=NOW, output=Path(site) / "output")
     wall = time.perf_counter() - start
-    print(json.dumps({"wall": wall, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_mib": usage.ru_maxrss / 1024}))
 
 
-def measure(site: Path, runs: int) -> tuple[float, float]:
+def measure(site: Path, runs: int) -> tuple[float, float, float]:
+    """Median wall time, median processor time (what other programs on the machine do not inflate), peak memory."""
     done = [json.loads(subprocess.run([sys.executable, __file__, "--child", str(site)], capture_output=True,
                                       text=True, check=True).stdout.strip().splitlines()[-1]) for _ in range(runs)]
-    return statistics.median(d["wall"] for d in done), max(d["peak_mib"] for d in done)
+    return (statistics.median(d["wall"] for d in done), statistics.median(d["cpu"] for d in done),
+            max(d["peak_mib"] for d in done))
 
 
 def _ratio(wall: float, first: float | None, empty: float) -> str:
@@ -81,31 +86,31 @@ def _ratio(wall: float, first: float | None, empty: float) -> str:
 
 
 def bench_posts(tmp: Path, runs: int) -> None:
-    empty, _ = measure(write_site(tmp / "post-empty", {"content/posts/short.md": post("Court", 5)}), runs)
-    print(f"empty site: {empty:.2f} s")
-    print(f"{'post MB':>8} {'build s':>8} {'peak MiB':>9} {'s per MB':>9} {'x size':>7} {'x time':>7}")
+    _, empty, _ = measure(write_site(tmp / "post-empty", {"content/posts/short.md": post("Court", 5)}), runs)
+    print(f"base (one short post): {empty:.2f} s of processor time")
+    print(f"{'post MB':>8} {'wall s':>7} {'cpu s':>6} {'peak MiB':>9} {'cpu s/MB':>9} {'x size':>7} {'x time':>7}")
     first = None
     for megabytes in (1.25, 2.5, 5.0):
         body = "## Un long billet\n\n" + PARAGRAPH * int(megabytes * 1024 * 1024 / len(PARAGRAPH.encode()))
         site = write_site(tmp / f"post-{megabytes}", {"content/posts/long.md": post("Un très long billet", 5, body)})
-        wall, peak = measure(site, runs)
-        print(f"{megabytes:>8.2f} {wall:>8.2f} {peak:>9.0f} {(wall - empty) / megabytes:>9.2f} "
-              f"{megabytes / 1.25:>7.0f} {_ratio(wall, first, empty):>7}")
-        first = wall if first is None else first
+        wall, cpu, peak = measure(site, runs)
+        print(f"{megabytes:>8.2f} {wall:>7.2f} {cpu:>6.2f} {peak:>9.0f} {(cpu - empty) / megabytes:>9.2f} "
+              f"{megabytes / 1.25:>7.0f} {_ratio(cpu, first, empty):>7}")
+        first = cpu if first is None else first
 
 
 def bench_calendars(tmp: Path, runs: int) -> None:
     posts = {f"content/posts/p{i}.md": post(f"Billet {i}", i + 1) for i in range(3)}
-    empty, _ = measure(write_site(tmp / "cal-empty", dict(posts)), runs)
-    print(f"no calendar: {empty:.2f} s")
-    print(f"{'entries':>8} {'build s':>8} {'peak MiB':>9} {'ms per 1k':>10} {'x size':>7} {'x time':>7}")
+    _, empty, _ = measure(write_site(tmp / "cal-empty", dict(posts)), runs)
+    print(f"base (no calendar): {empty:.2f} s of processor time")
+    print(f"{'entries':>8} {'wall s':>7} {'cpu s':>6} {'peak MiB':>9} {'cpu ms/1k':>10} {'x size':>7} {'x time':>7}")
     first = None
     for entries in (2_500, 5_000, 10_000):
         files = {**posts, "content/calendar.yaml": calendar(entries)}
-        wall, peak = measure(write_site(tmp / f"cal-{entries}", files), runs)
-        print(f"{entries:>8} {wall:>8.2f} {peak:>9.0f} {(wall - empty) * 1e6 / entries:>10.0f} "
-              f"{entries / 2_500:>7.0f} {_ratio(wall, first, empty):>7}")
-        first = wall if first is None else first
+        wall, cpu, peak = measure(write_site(tmp / f"cal-{entries}", files), runs)
+        print(f"{entries:>8} {wall:>7.2f} {cpu:>6.2f} {peak:>9.0f} {(cpu - empty) * 1e3 / (entries / 1000):>10.0f} "
+              f"{entries / 2_500:>7.0f} {_ratio(cpu, first, empty):>7}")
+        first = cpu if first is None else first
 
 
 def bench_parse(runs: int) -> None:
