@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -17,6 +18,11 @@ def write_atomic(path: str | os.PathLike, data: bytes | str, *, sync: bool = Fal
     path = Path(path)
     if isinstance(data, str):
         data = data.encode("utf-8")
+    if _special(path):
+        # -o /dev/null or a pipe: renaming over it would put a plain file in place of the device
+        with open(path, "wb") as fh:
+            fh.write(data)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -31,6 +37,15 @@ def write_atomic(path: str | os.PathLike, data: bytes | str, *, sync: bool = Fal
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _special(path: Path) -> bool:
+    """A device, a pipe or a socket: something to write into, never to replace (no atomicity to give)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def copy_atomic(source: str | os.PathLike, target: str | os.PathLike) -> None:

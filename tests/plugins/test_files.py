@@ -29,3 +29,20 @@ def test_copy_atomic(tmp_path):
     copy_atomic(tmp_path / "a", tmp_path / "sub" / "b")
     assert (tmp_path / "sub" / "b").read_bytes() == b"data"
     assert os.listdir(tmp_path / "sub") == ["b"]
+
+
+def test_a_pipe_or_device_is_written_into_never_replaced(tmp_path):
+    """-o /dev/null must leave /dev/null a device: a FIFO stands in for it here."""
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    write_atomic(fifo, "through the pipe")
+    reader.join(timeout=10)
+    assert got == [b"through the pipe"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert os.listdir(tmp_path) == ["pipe"]
