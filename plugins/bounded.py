@@ -127,8 +127,26 @@ def _may_nest(text: str, depth: int) -> bool:
 def compose(text: str, path: str, limits: Limits = DEFAULT, first_line: int = 1) -> Node | None:
     """The node tree of ``text`` (marks count from 0, as PyYAML's), or None for an empty document.
 
-    Raises BadInput for a refused alias, size or nesting; yaml.YAMLError for a syntax error.
+    Raises BadInput for a refused alias, size, nesting or control character; yaml.YAMLError for a syntax error.
     """
+    try:
+        return _compose(text, path, limits, first_line)
+    except yaml.reader.ReaderError as exc:
+        raise _unprintable(text, exc, path, limits, first_line) from None
+
+
+def _unprintable(text: str, exc: yaml.reader.ReaderError, path: str, limits: Limits, first_line: int) -> BadInput:
+    """A character YAML refuses, at its line and column (libyaml counts bytes, PyYAML characters: find it)."""
+    at = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
+    at = at if at >= 0 else min(exc.position, len(text))
+    line = text.count("\n", 0, at)
+    return BadInput(_("{what} holds the invisible character U+{code:04X}, which YAML does not allow; delete it "
+                      "(retype the line if you cannot see it)", what=limits.what, code=exc.character
+                      if isinstance(exc.character, int) else 0),
+                    path=path, line=first_line + line, col=at - (text.rfind("\n", 0, at) + 1) + 1)
+
+
+def _compose(text: str, path: str, limits: Limits, first_line: int) -> Node | None:
     _size(text, path, limits, first_line)
     suspect = ("*" in text and "&" in text) or _may_nest(text, limits.max_depth)
     if not _NATIVE_BOUNDED:
@@ -257,7 +275,8 @@ class _Constructor(SafeConstructor):
     def construct_object(self, node, deep=False):
         try:
             return super().construct_object(node, deep)
-        except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        except (ValueError, TypeError, OverflowError, RecursionError, AttributeError) as exc:
+            # AttributeError: PyYAML's own constructors fail so on a tag that does not fit ('!!timestamp x')
             why = _("a number of more than 4,300 digits") if "digits" in str(exc) else str(exc)
             raise ConstructorError(None, None, _("the value cannot be read ({why})", why=why), node.start_mark) from None
 
@@ -348,7 +367,10 @@ def read_text(path: str | os.PathLike, shown: str, limits: Limits) -> str:
         size = os.fstat(handle.fileno()).st_size
         if size > limits.max_bytes:
             raise _too_big(limits, size, shown, 1)
-        data = handle.read(limits.max_bytes + 1)
+        # read(n) allocates n bytes at once: ask for the file's size, not the limit (32 MB for every post)
+        data = handle.read(size + 1)
+        if len(data) > size:  # the file grew since fstat: read on, to the limit
+            data += handle.read(limits.max_bytes + 1 - len(data))
     return decode(data, shown, limits)
 
 

@@ -12,6 +12,15 @@ EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
 
 
+#: what ``str.splitlines`` breaks a line at, besides \n and \r: a key or value written into a message must not
+_BREAKS = {ord(c): c.encode("unicode_escape").decode("ascii") for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def one_line(text: str) -> str:
+    """``text`` with its line breaks written as escapes: an error stays one ``path:line: …`` line."""
+    return text.translate(_BREAKS)
+
+
 class PodiumError(Exception):
     """A problem podium can explain; printed as ``path:line:col: message``.
 

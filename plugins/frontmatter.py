@@ -136,6 +136,11 @@ def check(meta: dict[str, Any], lines: dict[str, int], path: str, languages: tup
         problems.append(BadInput(_("the date {value!r} cannot be read; write it as 2026-09-14 or 2026-09-14 08:30", value=str(meta['date'])), path=path, line=lines.get("date")))
     elif kind == "post" and "date" not in meta:
         problems.append(BadInput(_("the post has no date; add a line 'date: 2026-09-14 08:30'"), path=path, line=first))
+    if meta.get("modified") not in (None, "") and parse_date(meta["modified"]) is None:
+        # Pelican would stop on it with "'str' object has no attribute 'tzinfo'", naming no line
+        problems.append(BadInput(_("the modified date {value!r} cannot be read; write it as 2026-09-14 or "
+                                   "2026-09-14 08:30, or remove the line", value=str(meta["modified"])),
+                                 path=path, line=lines.get("modified")))
     lang = meta.get("lang")
     if lang is not None and lang not in languages:
         problems.append(BadInput(_("unknown language {lang!r}; write {choices}", lang=lang,
@@ -145,6 +150,11 @@ def check(meta: dict[str, Any], lines: dict[str, int], path: str, languages: tup
         hint = difflib.get_close_matches(str(status), STATUSES, n=1)
         fix = _("did you mean '{close}'?", close=hint[0]) if hint else _("expected one of: {choices}", choices=", ".join(STATUSES))
         problems.append(BadInput(_("unknown status {status!r}; {fix}", status=status, fix=fix), path=path, line=lines.get("status")))
+    for key, example in (("category", "Énergie"), ("author", "Claire Morel"), ("slug", "my-post"),
+                         ("summary", "One sentence on what the post says.")):
+        if isinstance(meta.get(key), (list, dict)):  # Pelican takes these as one text and would stop on a list
+            problems.append(BadInput(_("'{key}' must be a single value, not a list; write e.g. '{key}: {example}'",
+                                       key=key, example=example), path=path, line=lines.get(key)))
     tags = meta.get("tags")
     if tags is not None and not isinstance(tags, (str, list)):
         problems.append(BadInput(_("tags must be a list; write e.g. 'tags: [énergie, leadership]'"), path=path, line=lines.get("tags")))

@@ -14,6 +14,7 @@ import json
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from . import bounded
 from .errors import BadInput
@@ -40,6 +41,11 @@ class Record:
             raise ValueError(f"ledger time for {self.share_id} has no time zone")
         if _USERINFO.match(self.url) or _USERINFO.match(self.page):
             raise ValueError(f"ledger URL for {self.share_id} carries credentials")
+        for url in (self.url, self.page):
+            try:
+                urlsplit(url)  # the build's back-links split it: a hand-edited 'http://[x' must stop here
+            except ValueError as exc:
+                raise ValueError(f"ledger URL for {self.share_id} cannot be read ({exc})") from None
 
 
 @dataclass(frozen=True)
@@ -83,12 +89,8 @@ def parse(text: str, path: str) -> Ledger:
     body = bounded.load_json(text, path, bounded.LEDGER, fix=_(_FIX))
     if not isinstance(body, dict) or body.get("version") != VERSION:
         raise BadInput(_("not a podium ledger (expected \"version\": {VERSION}); {fix}", VERSION=VERSION, fix=_(_FIX)), path=path, line=1)
-    try:
-        records = tuple(_record(item) for item in body.get("shares", []))
-        intents = tuple(_intent(item) for item in body.get("intents", []))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise BadInput(_("damaged ledger entry ({exc}); {fix}", exc=_reason(exc), fix=_(_FIX)), path=path,
-                       line=_line_of(text, exc)) from None
+    records = _entries(body, "shares", _record, text, path)
+    intents = _entries(body, "intents", _intent, text, path)
     seen: set[str] = set()
     for record in records:
         if record.share_id in seen:
@@ -96,6 +98,20 @@ def parse(text: str, path: str) -> Ledger:
                            path=path, line=_line_of(text, record.share_id, nth=2))
         seen.add(record.share_id)
     return Ledger(records, intents)
+
+
+def _entries(body: dict, key: str, make, text: str, path: str) -> tuple:
+    """Each item of the ``key`` list made into a value; a damaged one is BadInput at its share's line."""
+    made = []
+    for item in body.get(key, []) if isinstance(body.get(key, []), list) else [body[key]]:
+        try:
+            made.append(make(item))
+        except (KeyError, TypeError, ValueError) as exc:
+            share = item.get("share") if isinstance(item, dict) else None
+            line = _line_of(text, share) if isinstance(share, str) else None
+            raise BadInput(_("damaged ledger entry ({exc}); {fix}", exc=_reason(exc), fix=_(_FIX)), path=path,
+                           line=line or _line_of(text, key) or 1) from None
+    return tuple(made)
 
 
 def _aware(value: str, share: str) -> datetime:

@@ -38,19 +38,17 @@ class PodiumMarkdownReader(MarkdownReader):
             # size checked before reading, bad UTF-8 reported with its line (Pelican's reader would crash)
             text = bounded.read_text(source_path, shown, bounded.POST).removeprefix("\ufeff")
             parsed = frontmatter.split(text, shown)
+            if parsed.yaml:
+                # checked before Pelican processes the values: it stops on a list where it wants one text
+                self._check(ctx, parsed.meta, parsed.lines, shown, source_path)
+                content, metadata, meta, lines = self._read_yaml(parsed)
+                formatted = dict(self._formatted)
+            else:
+                content, metadata, meta, lines = self._read_pelican(source_path, text, shown)
+                self._check(ctx, meta, lines, shown, source_path)
         except BadInput as exc:
-            ctx.report.error(exc)
+            ctx.report.error(exc)  # once: the report keeps one of each message
             raise
-        if parsed.yaml:
-            content, metadata, meta, lines = self._read_yaml(parsed)
-            formatted = dict(self._formatted)
-        else:
-            content, metadata, meta, lines = self._read_pelican(source_path, text, shown)
-        problems = frontmatter.check(meta, lines, shown, ctx.config.languages, self._kind(source_path))
-        for problem in problems:
-            ctx.report.error(problem)
-        if problems:
-            raise problems[0]
         for problem in frontmatter.misspelled(meta, lines, shown):
             ctx.report.warn(problem)
         metadata["podium_raw"] = meta
@@ -58,6 +56,14 @@ class PodiumMarkdownReader(MarkdownReader):
         if cache and parsed.yaml:
             cache.put(name, {"content": content, "meta": meta, "lines": lines, "formatted": formatted})
         return content, metadata
+
+    def _check(self, ctx, meta: dict, lines: dict, shown: str, source_path: str) -> None:
+        """Every problem of the metadata into the report; the first one raised, so Pelican skips the file."""
+        problems = frontmatter.check(meta, lines, shown, ctx.config.languages, self._kind(source_path))
+        for problem in problems:
+            ctx.report.error(problem)
+        if problems:
+            raise problems[0]
 
     def _cache_entry(self, ctx, source_path: str) -> tuple[parsed_cache.Parsed | None, str]:
         """This build's cache of parsed posts (made once per reader) and the entry name for this file."""
@@ -111,7 +117,8 @@ class PodiumMarkdownReader(MarkdownReader):
     def _convert(self, name, value):
         if name in ("date", "modified"):
             return frontmatter.parse_date(value) or value
-        if name in self.settings["FORMATTED_FIELDS"] and isinstance(value, str):
+        if name in self.settings["FORMATTED_FIELDS"] and not isinstance(value, (list, dict)):
+            value = str(value)  # 'summary: 2026-01-10' or 'summary: 42' is text: YAML made it a date or a number
             self._md.reset()
             html = self._formatted[name] = self._md.convert(value)
             return self.process_metadata(name, html)
@@ -125,7 +132,26 @@ class PodiumMarkdownReader(MarkdownReader):
         lines = frontmatter.header_lines(text)
         try:
             content, metadata = super().read(source_path)
-        except ValueError as exc:
+        except (ValueError, OverflowError) as exc:  # dateutil overflows on a date such as 99999999999999999999
+            if _unreadable_date(text, lines) == "modified":
+                raise BadInput(_("the modified date cannot be read ({why}); write it as 2026-09-14 08:30, or remove "
+                                 "the line", why=exc), path=shown, line=lines.get("modified")) from None
             raise BadInput(_("the date cannot be read ({exc}); write it as 2026-09-14 08:30", exc=exc), path=shown, line=lines.get("date")) from None
         raw = {k: (str(v) if k in ("title", "lang", "status") else v) for k, v in metadata.items()}
         return content, metadata, raw, lines
+
+
+def _unreadable_date(text: str, lines: dict[str, int]) -> str:
+    """Which of Pelican's header dates it could not read: 'modified' when the 'date' line reads (or is absent)."""
+    from pelican.utils import get_date
+
+    if "modified" not in lines:
+        return "date"
+    if "date" not in lines:
+        return "modified"
+    value = text.splitlines()[lines["date"] - 1].split(":", 1)[1].strip()
+    try:
+        get_date(value.replace("_", " "))  # as Pelican's reader reads it
+    except (ValueError, OverflowError):
+        return "date"
+    return "modified"

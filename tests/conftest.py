@@ -7,12 +7,18 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 REPO = Path(__file__).resolve().parent.parent
 
 # Tests assert podium's exact English texts whatever the machine's locale (subprocesses inherit this);
 # a French test sets PODIUM_UI_LANG=fr with monkeypatch.
 os.environ["PODIUM_UI_LANG"] = "en"
+
+# Hypothesis: reproducible in CI (the same examples on every run, no deadline on a loaded machine);
+# `--hypothesis-profile=long` draws twenty times more, with fresh randomness (tests/fuzz/profiles.py).
+settings.register_profile("default", deadline=None, derandomize=True)
+settings.register_profile("long", max_examples=2000, deadline=None)
 
 #: 'now' for the sample build: after every published sample post, before the future one.
 SAMPLE_NOW = "2026-11-28T12:00:00+01:00"

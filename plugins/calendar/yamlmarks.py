@@ -13,7 +13,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .. import bounded
-from ..errors import BadInput, ManyErrors
+from ..errors import BadInput, ManyErrors, one_line
 from ..i18n import N_, _
 
 __all__ = ["Problems", "compose", "MappingNode", "ScalarNode", "SequenceNode", "Node", "where", "suggest"]
@@ -40,7 +40,8 @@ class Problems:
 
     def add(self, at: Node | tuple[int, int] | None, message: str) -> None:
         line, col = where(at) if isinstance(at, Node) else (at or (None, None))
-        self.errors.append(BadInput(message, path=self.path, line=line, col=col))
+        # keys and values are quoted into messages: a line break typed in one ('\N' is U+0085) stays one line
+        self.errors.append(BadInput(one_line(message), path=self.path, line=line, col=col))
 
     def raise_if_any(self) -> None:
         if self.errors:

@@ -38,11 +38,11 @@ _FIX = "fix it by hand or restore it from git (git checkout -- the file)"
     ("[]", f'ledger.json:1: not a podium ledger (expected "version": 1); {_FIX}'),
     ('{"shares": []}', f'ledger.json:1: not a podium ledger (expected "version": 1); {_FIX}'),
     ('{"version": 1, "shares": [{"share": "a/x/1", "network": "x", "remote_id": "1", "url": "https://x.com"}]}',
-     f"ledger.json: damaged ledger entry (missing field 'time'); {_FIX}"),
+     f"ledger.json:1: damaged ledger entry (missing field 'time'); {_FIX}"),
     ('{"version": 1, "shares": [\n{"share": "a/x/1", "network": "x", "remote_id": "1", "url": "u", '
      '"time": "2026-01-12T09:00"}]}',
      f"ledger.json:2: damaged ledger entry (time of 'a/x/1' has no time zone); {_FIX}"),
-    ('{"version": 1, "shares": [3]}', f"ledger.json: damaged ledger entry (3 is not a record); {_FIX}"),
+    ('{"version": 1, "shares": [3]}', f"ledger.json:1: damaged ledger entry (3 is not a record); {_FIX}"),
 ])
 def test_parse_explains_a_damaged_ledger(text, message):
     with pytest.raises(BadInput) as info:
