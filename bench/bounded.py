@@ -33,15 +33,30 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 NOW = "2026-11-28T12:00:00+01:00"
 CONF = {
-    "AUTHOR": "Claire Morel", "SITENAME": "Bench", "SITEURL": "https://bench.example", "PATH": "content",
-    "ARTICLE_PATHS": ["posts"], "TIMEZONE": "Europe/Paris", "DEFAULT_LANG": "fr", "LOAD_CONTENT_CACHE": False,
-    "THEME": str(REPO / "themes" / "podium"), "PLUGINS": ["podium.plugins"], "IGNORE_FILES": ["calendar.yaml"],
-    "FEED_ALL_ATOM": None, "CATEGORY_FEED_ATOM": None, "TRANSLATION_FEED_ATOM": None,
-    "AUTHOR_FEED_ATOM": None, "AUTHOR_FEED_RSS": None, "PODIUM_LEADER_NAME": "Claire Morel",
-    "PODIUM_CARDS_ENABLED": False, "PODIUM_IMAGES_ENABLED": False,
+    "AUTHOR": "Claire Morel",
+    "SITENAME": "Bench",
+    "SITEURL": "https://bench.example",
+    "PATH": "content",
+    "ARTICLE_PATHS": ["posts"],
+    "TIMEZONE": "Europe/Paris",
+    "DEFAULT_LANG": "fr",
+    "LOAD_CONTENT_CACHE": False,
+    "THEME": str(REPO / "themes" / "podium"),
+    "PLUGINS": ["podium.plugins"],
+    "IGNORE_FILES": ["calendar.yaml"],
+    "FEED_ALL_ATOM": None,
+    "CATEGORY_FEED_ATOM": None,
+    "TRANSLATION_FEED_ATOM": None,
+    "AUTHOR_FEED_ATOM": None,
+    "AUTHOR_FEED_RSS": None,
+    "PODIUM_LEADER_NAME": "Claire Morel",
+    "PODIUM_CARDS_ENABLED": False,
+    "PODIUM_IMAGES_ENABLED": False,
 }
-PARAGRAPH = ("Une transition énergétique réussie se construit avec les territoires, pas contre eux ; "
-             "voir [le rapport](https://example.org/rapport) et les *chiffres* détaillés. ") * 4 + "\n\n"
+PARAGRAPH = (
+    "Une transition énergétique réussie se construit avec les territoires, pas contre eux ; "
+    "voir [le rapport](https://example.org/rapport) et les *chiffres* détaillés. "
+) * 4 + "\n\n"
 
 
 def post(title: str, day: int, body: str = "Un paragraphe.") -> str:
@@ -50,8 +65,11 @@ def post(title: str, day: int, body: str = "Un paragraphe.") -> str:
 
 def calendar(entries: int) -> str:
     lines = ["timezone: Europe/Paris\nrequired_approvals: [comms]\nposts:\n"]
-    lines += [f"  idee-{i:05d}:\n    status: idea\n    owner: Jeanne\n    campaign: rentree\n"
-              f"    notes: \"Piste n°{i} : reprendre l'entretien [vidéo]\"\n" for i in range(entries)]
+    lines += [
+        f"  idee-{i:05d}:\n    status: idea\n    owner: Jeanne\n    campaign: rentree\n"
+        f'    notes: "Piste n°{i} : reprendre l\'entretien [vidéo]"\n'
+        for i in range(entries)
+    ]
     return "".join(lines)
 
 
@@ -75,10 +93,19 @@ def child(site: str) -> None:
 
 def measure(site: Path, runs: int) -> tuple[float, float, float]:
     """Median wall time, median processor time (what other programs on the machine do not inflate), peak memory."""
-    done = [json.loads(subprocess.run([sys.executable, __file__, "--child", str(site)], capture_output=True,
-                                      text=True, check=True).stdout.strip().splitlines()[-1]) for _ in range(runs)]
-    return (statistics.median(d["wall"] for d in done), statistics.median(d["cpu"] for d in done),
-            max(d["peak_mib"] for d in done))
+    done = [
+        json.loads(
+            subprocess.run([sys.executable, __file__, "--child", str(site)], capture_output=True, text=True, check=True)
+            .stdout.strip()
+            .splitlines()[-1]
+        )
+        for _ in range(runs)
+    ]
+    return (
+        statistics.median(d["wall"] for d in done),
+        statistics.median(d["cpu"] for d in done),
+        max(d["peak_mib"] for d in done),
+    )
 
 
 def _ratio(wall: float, first: float | None, empty: float) -> str:
@@ -94,8 +121,10 @@ def bench_posts(tmp: Path, runs: int) -> None:
         body = "## Un long billet\n\n" + PARAGRAPH * int(megabytes * 1024 * 1024 / len(PARAGRAPH.encode()))
         site = write_site(tmp / f"post-{megabytes}", {"content/posts/long.md": post("Un très long billet", 5, body)})
         wall, cpu, peak = measure(site, runs)
-        print(f"{megabytes:>8.2f} {wall:>7.2f} {cpu:>6.2f} {peak:>9.0f} {(cpu - empty) / megabytes:>9.2f} "
-              f"{megabytes / 1.25:>7.0f} {_ratio(cpu, first, empty):>7}")
+        print(
+            f"{megabytes:>8.2f} {wall:>7.2f} {cpu:>6.2f} {peak:>9.0f} {(cpu - empty) / megabytes:>9.2f} "
+            f"{megabytes / 1.25:>7.0f} {_ratio(cpu, first, empty):>7}"
+        )
         first = cpu if first is None else first
 
 
@@ -108,8 +137,10 @@ def bench_calendars(tmp: Path, runs: int) -> None:
     for entries in (2_500, 5_000, 10_000):
         files = {**posts, "content/calendar.yaml": calendar(entries)}
         wall, cpu, peak = measure(write_site(tmp / f"cal-{entries}", files), runs)
-        print(f"{entries:>8} {wall:>7.2f} {cpu:>6.2f} {peak:>9.0f} {(cpu - empty) * 1e3 / (entries / 1000):>10.0f} "
-              f"{entries / 2_500:>7.0f} {_ratio(cpu, first, empty):>7}")
+        print(
+            f"{entries:>8} {wall:>7.2f} {cpu:>6.2f} {peak:>9.0f} {(cpu - empty) * 1e3 / (entries / 1000):>10.0f} "
+            f"{entries / 2_500:>7.0f} {_ratio(cpu, first, empty):>7}"
+        )
         first = cpu if first is None else first
 
 
@@ -131,10 +162,15 @@ def bench_parse(runs: int) -> None:
         fast = timed(lambda: load(text, "content/calendar.yaml"))
         events = timed(lambda: bounded._compose_events(text, "c.yaml", bounded.CALENDAR, 1))
         print(f"{entries:>8} {fast:>8.3f} {events:>17.3f} {fast * 1e6 / entries:>10.0f}")
-    header = "title: Un titre\ndate: 2026-01-10 09:00\nlang: fr\ntags: [énergie, territoires]\nteasers:\n" \
-             "  x: \"Trois ans après la loi, la concertation accélère **vraiment**. {link}\"\n"
-    per = timed(lambda: [bounded.construct(bounded.compose(header, "p.md", bounded.FRONT_MATTER, 2), "p.md", 2)
-                         for _ in range(1000)])
+    header = (
+        "title: Un titre\ndate: 2026-01-10 09:00\nlang: fr\ntags: [énergie, territoires]\nteasers:\n"
+        '  x: "Trois ans après la loi, la concertation accélère **vraiment**. {link}"\n'
+    )
+    per = timed(
+        lambda: [
+            bounded.construct(bounded.compose(header, "p.md", bounded.FRONT_MATTER, 2), "p.md", 2) for _ in range(1000)
+        ]
+    )
     print(f"front matter: 1,000 read in {per:.3f} s")
 
 

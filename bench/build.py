@@ -36,7 +36,6 @@ import corpus  # noqa: E402
 REPO = Path(__file__).resolve().parent.parent
 
 
-
 def _sample_markdown() -> dict:
     """The sample blog's own MARKDOWN setting: both builds use the extensions a real site uses."""
     from pelican.settings import get_settings_from_file
@@ -46,9 +45,16 @@ def _sample_markdown() -> dict:
 
 MARKDOWN = _sample_markdown()
 COMMON = {
-    "AUTHOR": "Claire Morel", "SITENAME": "Bench", "SITEURL": "https://bench.example", "PATH": "content",
-    "ARTICLE_PATHS": ["posts"], "STATIC_PATHS": ["images"], "TIMEZONE": "Europe/Paris", "DEFAULT_LANG": "fr",
-    "MARKDOWN": MARKDOWN, "LOAD_CONTENT_CACHE": False,
+    "AUTHOR": "Claire Morel",
+    "SITENAME": "Bench",
+    "SITEURL": "https://bench.example",
+    "PATH": "content",
+    "ARTICLE_PATHS": ["posts"],
+    "STATIC_PATHS": ["images"],
+    "TIMEZONE": "Europe/Paris",
+    "DEFAULT_LANG": "fr",
+    "MARKDOWN": MARKDOWN,
+    "LOAD_CONTENT_CACHE": False,
 }
 NOW = "2026-11-28T12:00:00+01:00"
 
@@ -59,9 +65,18 @@ def write_site(root: Path, n: int, kind: str, extra: dict | None = None) -> Path
     corpus.write(root, n, "yaml" if kind.startswith("podium") else "pelican")
     conf = dict(COMMON)
     if kind.startswith("podium"):
-        conf.update({"THEME": str(REPO / "themes" / "podium"), "PLUGINS": ["podium.plugins"],
-                     "FEED_ALL_ATOM": None, "CATEGORY_FEED_ATOM": None, "TRANSLATION_FEED_ATOM": None,
-                     "AUTHOR_FEED_ATOM": None, "AUTHOR_FEED_RSS": None, "PODIUM_LEADER_NAME": "Claire Morel"})
+        conf.update(
+            {
+                "THEME": str(REPO / "themes" / "podium"),
+                "PLUGINS": ["podium.plugins"],
+                "FEED_ALL_ATOM": None,
+                "CATEGORY_FEED_ATOM": None,
+                "TRANSLATION_FEED_ATOM": None,
+                "AUTHOR_FEED_ATOM": None,
+                "AUTHOR_FEED_RSS": None,
+                "PODIUM_LEADER_NAME": "Claire Morel",
+            }
+        )
     conf.update(extra or {})
     (root / "pelicanconf.py").write_text("".join(f"{k} = {v!r}\n" for k, v in conf.items()), encoding="utf-8")
     return root
@@ -83,7 +98,9 @@ def child(site: str, kind: str) -> None:
         from pelican import Pelican
         from pelican.settings import read_settings
 
-        settings = read_settings(str(Path(site) / "pelicanconf.py"), override={"OUTPUT_PATH": str(Path(site) / "output")})
+        settings = read_settings(
+            str(Path(site) / "pelicanconf.py"), override={"OUTPUT_PATH": str(Path(site) / "output")}
+        )
         Pelican(settings).run()
     wall = time.perf_counter() - start
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -105,7 +122,9 @@ def measure(site: Path, kind: str) -> dict:
         shutil.rmtree(site / "output", ignore_errors=True)
     if kind.endswith("-edit"):
         edit(site)
-    out = subprocess.run([sys.executable, __file__, "--child", str(site), kind], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(site), kind], capture_output=True, text=True, check=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -119,8 +138,10 @@ def bench(n: int, runs: int, kinds: dict[str, dict | None]) -> dict[str, dict]:
         for _ in range(runs):
             for kind, site in sites.items():  # alternate, so drift hits every kind alike
                 results[kind].append(measure(site, kind))
-    return {k: {"median_s": statistics.median(r["wall"] for r in v), "peak_mib": max(r["peak_mib"] for r in v)}
-            for k, v in results.items()}
+    return {
+        k: {"median_s": statistics.median(r["wall"] for r in v), "peak_mib": max(r["peak_mib"] for r in v)}
+        for k, v in results.items()
+    }
 
 
 def main() -> None:
@@ -134,13 +155,21 @@ def main() -> None:
         child(*args.child)
         return
     kit_only = {"PODIUM_TEASERS_ENABLED": False, "PODIUM_CARDS_ENABLED": False, "PODIUM_IMAGES_ENABLED": False}
-    kinds = {"vanilla": None, "podium-blog-kit": kit_only, "podium-warm": None, "podium-edit": None, "podium-cold": None}
+    kinds = {
+        "vanilla": None,
+        "podium-blog-kit": kit_only,
+        "podium-warm": None,
+        "podium-edit": None,
+        "podium-cold": None,
+    }
     if shutil.which("hugo"):
         kinds["hugo"] = None
     if args.kinds:
         kinds = {k: v for k, v in kinds.items() if k == "vanilla" or k in args.kinds}
-    print(f"python bench/build.py --sizes {' '.join(map(str, args.sizes))} --runs {args.runs}"
-          + (f" --kinds {' '.join(args.kinds)}" if args.kinds else ""))
+    print(
+        f"python bench/build.py --sizes {' '.join(map(str, args.sizes))} --runs {args.runs}"
+        + (f" --kinds {' '.join(args.kinds)}" if args.kinds else "")
+    )
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"{'N':>6} {'build':<16} {'median s':>9} {'peak MiB':>9} {'ratio':>6}")
     for n in args.sizes:

@@ -37,6 +37,7 @@ def _png(level: int):
 def _palette(colours: int, method: Image.Quantize):
     def encode(image: Image.Image) -> bytes:
         return _save(image.quantize(colours, method=method, dither=Image.Dither.NONE), "PNG", compress_level=6)
+
     return encode
 
 
@@ -77,8 +78,14 @@ def cards(n: int, portrait: Image.Image | None) -> list[Image.Image]:
     pictures = renderer.Pictures(portrait)
     colours = design.Colours("#0f172a", "#ffffff", "#f59e0b")
     titles = [meta["title"] for _, meta, _ in corpus.posts(n)]
-    return [renderer.render(renderer.Card(t, "Claire Morel", "Présidente-directrice générale", "bench.example", "classic", colours),
-                            faces, pictures) for t in titles]
+    return [
+        renderer.render(
+            renderer.Card(t, "Claire Morel", "Présidente-directrice générale", "bench.example", "classic", colours),
+            faces,
+            pictures,
+        )
+        for t in titles
+    ]
 
 
 def measure(images: list[Image.Image], encode) -> dict:
@@ -89,7 +96,12 @@ def measure(images: list[Image.Image], encode) -> dict:
         times.append(time.process_time() - start)
         sizes.append(len(data))
         quality.append(psnr(image, data))
-    return {"ms": statistics.median(times) * 1000, "kb": statistics.mean(sizes) / 1000, "psnr": min(quality), "data": data}
+    return {
+        "ms": statistics.median(times) * 1000,
+        "kb": statistics.mean(sizes) / 1000,
+        "psnr": min(quality),
+        "data": data,
+    }
 
 
 def main() -> None:

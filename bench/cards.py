@@ -41,31 +41,48 @@ def child(site: str, kind: str) -> None:
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_SELF)
     cards = result.ctx.cards
-    print(json.dumps({
-        "wall": wall, "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
-        "rendered": getattr(cards, "rendered", 0), "reused": getattr(cards, "reused", 0),
-        "cards_wall": getattr(cards, "seconds", 0.0), "cards_cpu": getattr(cards, "cpu_seconds", 0.0),
-    }))
+    print(
+        json.dumps(
+            {
+                "wall": wall,
+                "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+                "rendered": getattr(cards, "rendered", 0),
+                "reused": getattr(cards, "reused", 0),
+                "cards_wall": getattr(cards, "seconds", 0.0),
+                "cards_cpu": getattr(cards, "cpu_seconds", 0.0),
+            }
+        )
+    )
 
 
 def measure(site: Path, kind: str) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", str(site), kind], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(site), kind], capture_output=True, text=True, check=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def report(posts: int, layout: str, runs: dict[str, list[dict]]) -> None:
     med = {k: {f: statistics.median(r[f] for r in v) for f in v[0]} for k, v in runs.items()}
     print(f"N = {posts} posts, layout {layout}, median of {len(runs['cold'])} runs")
-    print(f"{'build':<6} {'wall s':>8} {'cpu s':>8} {'cpu ratio':>10} {'rendered':>9} {'cards wall s':>13} {'cards cpu s':>12}")
+    print(
+        f"{'build':<6} {'wall s':>8} {'cpu s':>8} {'cpu ratio':>10} {'rendered':>9} {'cards wall s':>13} {'cards cpu s':>12}"
+    )
     for kind in KINDS:
         m = med[kind]
-        print(f"{kind:<6} {m['wall']:>8.2f} {m['cpu']:>8.2f} {m['cpu'] / med['none']['cpu']:>10.2f} {m['rendered']:>9.0f} "
-              f"{m['cards_wall']:>13.2f} {m['cards_cpu']:>12.2f}")
+        print(
+            f"{kind:<6} {m['wall']:>8.2f} {m['cpu']:>8.2f} {m['cpu'] / med['none']['cpu']:>10.2f} {m['rendered']:>9.0f} "
+            f"{m['cards_wall']:>13.2f} {m['cards_cpu']:>12.2f}"
+        )
     cold = med["cold"]
-    print(f"cold: {cold['rendered'] / cold['cards_cpu']:.1f} cards/s of processor time "
-          f"({cold['rendered'] / cold['cards_wall']:.1f} per wall second)")
-    print(f"warm: {max(r['rendered'] for r in runs['warm'])} cards rendered; {med['warm']['cards_cpu']:.2f} s of processor "
-          f"time in the cards step; build cpu ratio to none {med['warm']['cpu'] / med['none']['cpu']:.2f}")
+    print(
+        f"cold: {cold['rendered'] / cold['cards_cpu']:.1f} cards/s of processor time "
+        f"({cold['rendered'] / cold['cards_wall']:.1f} per wall second)"
+    )
+    print(
+        f"warm: {max(r['rendered'] for r in runs['warm'])} cards rendered; {med['warm']['cards_cpu']:.2f} s of processor "
+        f"time in the cards step; build cpu ratio to none {med['warm']['cpu'] / med['none']['cpu']:.2f}"
+    )
 
 
 def main() -> None:
@@ -79,8 +96,12 @@ def main() -> None:
         child(*args.child)
         return
     with tempfile.TemporaryDirectory(prefix="podium-cards-bench-") as tmp:
-        site = write_site(Path(tmp) / "site", args.posts, "podium",
-                          {"PODIUM_CARDS_LAYOUT": args.layout, "PODIUM_LEADER_ROLE": "Présidente-directrice générale"})
+        site = write_site(
+            Path(tmp) / "site",
+            args.posts,
+            "podium",
+            {"PODIUM_CARDS_LAYOUT": args.layout, "PODIUM_LEADER_ROLE": "Présidente-directrice générale"},
+        )
         measure(site, "none")  # fills the image cache: from here on only cards differ
         runs: dict[str, list[dict]] = {k: [] for k in KINDS}
         for _ in range(args.runs):

@@ -34,12 +34,18 @@ def _paragraph(rng: random.Random, n: int = 4) -> str:
 def body(rng: random.Random, index: int) -> str:
     parts = [_paragraph(rng), "## Ce que nous avons appris", _paragraph(rng)]
     parts.append("\n".join(f"- {_sentence(rng)}" for _ in range(4)))
-    parts.append(f'![Vue du chantier numéro {index}]({{static}}/images/bench-{index % IMAGES}.jpg "Le chantier, au petit matin")')
-    parts.append(f"Nous avons réduit nos émissions de {rng.randint(5, 60)} % en trois ans[^1], et recruté {rng.randint(10, 400)} personnes[^2].")
+    parts.append(
+        f'![Vue du chantier numéro {index}]({{static}}/images/bench-{index % IMAGES}.jpg "Le chantier, au petit matin")'
+    )
+    parts.append(
+        f"Nous avons réduit nos émissions de {rng.randint(5, 60)} % en trois ans[^1], et recruté {rng.randint(10, 400)} personnes[^2]."
+    )
     parts.append(f"> {_sentence(rng)}\n>\n> — Claire Morel")
     parts.append("### Et maintenant ?")
     parts.append(_paragraph(rng, 6))
-    parts.append(f"[^1]: Rapport annuel {2020 + index % 6}, page {rng.randint(1, 90)}.\n[^2]: Bilan social, {rng.choice(TAGS)}.")
+    parts.append(
+        f"[^1]: Rapport annuel {2020 + index % 6}, page {rng.randint(1, 90)}.\n[^2]: Bilan social, {rng.choice(TAGS)}."
+    )
     return "\n\n".join(parts) + "\n"
 
 
@@ -101,13 +107,13 @@ title = "Bench"
 unsafe = true
 """
 HUGO_LAYOUTS = {
-    "_default/baseof.html": "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title>"
-                            "{{ range .AlternativeOutputFormats }}<link rel=\"{{ .Rel }}\" type=\"{{ .MediaType.Type }}\" href=\"{{ .Permalink }}\">{{ end }}"
-                            "</head><body>{{ block \"main\" . }}{{ end }}</body></html>\n",
-    "_default/single.html": "{{ define \"main\" }}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format \"2006-01-02\" }}</time>"
-                            "{{ .Content }}<ul>{{ range .Params.tags }}<li>{{ . }}</li>{{ end }}</ul></article>{{ end }}\n",
-    "_default/list.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>"
-                          " {{ .Summary }}</li>{{ end }}</ul>{{ end }}\n",
+    "_default/baseof.html": '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>{{ .Title }}</title>'
+    '{{ range .AlternativeOutputFormats }}<link rel="{{ .Rel }}" type="{{ .MediaType.Type }}" href="{{ .Permalink }}">{{ end }}'
+    '</head><body>{{ block "main" . }}{{ end }}</body></html>\n',
+    "_default/single.html": '{{ define "main" }}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format "2006-01-02" }}</time>'
+    "{{ .Content }}<ul>{{ range .Params.tags }}<li>{{ . }}</li>{{ end }}</ul></article>{{ end }}\n",
+    "_default/list.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>'
+    " {{ .Summary }}</li>{{ end }}</ul>{{ end }}\n",
 }
 
 
@@ -121,9 +127,14 @@ def write_hugo(root: Path, n: int) -> Path:
         (root / "layouts" / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / "layouts" / rel).write_text(text, encoding="utf-8")
     for slug, meta, text in posts(n):
-        front = dict(meta, date=datetime.strptime(meta["date"], "%Y-%m-%d %H:%M").strftime("%Y-%m-%dT%H:%M:00+01:00"),
-                     categories=[meta.pop("category")])
-        header = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, default_flow_style=None) + "---\n\n"
+        front = dict(
+            meta,
+            date=datetime.strptime(meta["date"], "%Y-%m-%d %H:%M").strftime("%Y-%m-%dT%H:%M:00+01:00"),
+            categories=[meta.pop("category")],
+        )
+        header = (
+            "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, default_flow_style=None) + "---\n\n"
+        )
         (root / "content" / "posts" / f"{slug}.md").write_text(header + text.replace("{static}", ""), encoding="utf-8")
     images(root / "static" / "images")
     return root

@@ -72,27 +72,37 @@ def main() -> None:
         site = write_site(Path(tmp) / "site", args.posts, "podium")
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        proc = subprocess.Popen([sys.executable, "-m", "podium.publish.cli", "serve", "--port", str(port), "--now", NOW],
-                                cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "podium.publish.cli", "serve", "--port", str(port), "--now", NOW],
+            cwd=site,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             newest = args.posts - 1
             post, page = site / "content" / "posts" / f"billet-{newest}.md", f"{base}/billet-{newest}.html"
             first = until(lambda: "</html>" in fetch(page), 1800, 0.5)
-            print(f"first build served after {first:.1f} s; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+            print(
+                f"first build served after {first:.1f} s; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+            )
             timings = []
             for run in range(args.runs):
                 title, sentence = save(post, run)
                 seen = until(lambda: sentence in fetch(page), 120)
-                caught = until(lambda: title in fetch(f"{base}/") and title in fetch(f"{base}/feeds/all.atom.xml"), 600, 0.05)
+                caught = until(
+                    lambda: title in fetch(f"{base}/") and title in fetch(f"{base}/feeds/all.atom.xml"), 600, 0.05
+                )
                 timings.append((seen, seen + caught))
                 print(f"save {run + 1}: page {seen:.2f} s, home page and feed {seen + caught:.2f} s")
                 time.sleep(1)  # the full build has finished (the feed shows it); let the watcher settle
         finally:
             proc.terminate()
             proc.wait(timeout=30)
-    print(f"median: page {statistics.median(t[0] for t in timings):.2f} s, "
-          f"home page and feed {statistics.median(t[1] for t in timings):.2f} s "
-          f"(N = {args.posts}, {args.runs} saves; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())})")
+    print(
+        f"median: page {statistics.median(t[0] for t in timings):.2f} s, "
+        f"home page and feed {statistics.median(t[1] for t in timings):.2f} s "
+        f"(N = {args.posts}, {args.runs} saves; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())})"
+    )
 
 
 if __name__ == "__main__":

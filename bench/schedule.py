@@ -55,11 +55,21 @@ def world(count: int, every_hours: int):
     for index in range(count):
         slug = f"post-{index:05d}"
         date = start + timedelta(hours=index * every_hours + rnd.randint(0, 6))
-        posts.append(PostView(slug=slug, lang="fr", title=f"Billet {index}", url=f"https://bench.example/{slug}.html",
-                              date=date, summary=f"Résumé du billet {index}"))
-        entries.append(f"  {slug}:\n    status: published\n    evergreen: true\n    approvals:\n"
-                       "      - {role: comms, who: C, when: 2027-01-01 09:00}\n"
-                       "      - {role: legal, who: L, when: 2027-01-01 09:00}\n")
+        posts.append(
+            PostView(
+                slug=slug,
+                lang="fr",
+                title=f"Billet {index}",
+                url=f"https://bench.example/{slug}.html",
+                date=date,
+                summary=f"Résumé du billet {index}",
+            )
+        )
+        entries.append(
+            f"  {slug}:\n    status: published\n    evergreen: true\n    approvals:\n"
+            "      - {role: comms, who: C, when: 2027-01-01 09:00}\n"
+            "      - {role: legal, who: L, when: 2027-01-01 09:00}\n"
+        )
     calendar = load(RULES + "".join(entries))
     now = posts[-1].date + timedelta(days=40)
     return posts, calendar, now
@@ -77,11 +87,15 @@ def run(name: str, count: int, every_hours: int, runs: int) -> None:
         assert result is None or outcome == result, "the schedule must not change from one run to the next"
         result = outcome
     shares, unplaced = result
-    print(f"{name}: {count} posts (one every ~{every_hours} h), {len(calendar.networks)} networks, "
-          f"{count * len(calendar.networks) * 3} shares asked")
+    print(
+        f"{name}: {count} posts (one every ~{every_hours} h), {len(calendar.networks)} networks, "
+        f"{count * len(calendar.networks) * 3} shares asked"
+    )
     print(f"  calendar.yaml with {count} entries read and checked: {load_seconds:.3f} s")
-    print(f"  schedule: median {statistics.median(timings):.3f} s over {runs} runs "
-          f"(min {min(timings):.3f}, max {max(timings):.3f})")
+    print(
+        f"  schedule: median {statistics.median(timings):.3f} s over {runs} runs "
+        f"(min {min(timings):.3f}, max {max(timings):.3f})"
+    )
     print(f"  placed: {len(shares)}, unplaced: {len(unplaced)}, last share: {shares[-1].time:%Y-%m-%d %H:%M}")
 
 

@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from datetime import UTC
+
 import build as build_bench  # noqa: E402
 
 NOW = build_bench.NOW
@@ -41,6 +43,7 @@ def child(site: str) -> None:
                 return handler(*args, **kwargs)
             finally:
                 spent[name] += time.perf_counter() - start
+
         return run
 
     # register() looks these names up when Pelican loads the plugins, so the timed versions are connected.
@@ -54,7 +57,7 @@ def child(site: str) -> None:
 
 def pure(n: int, networks: list[str]) -> float:
     """Seconds for teasers_for alone over the corpus (Markdown converted beforehand): no Pelican around it."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     import markdown
 
@@ -65,10 +68,20 @@ def pure(n: int, networks: list[str]) -> float:
 
     config = settings_mod.load({"PODIUM_NETWORKS": networks})[0]
     top_level_domains()  # loaded once per build anyway
-    views = [PostView(slug=slug, lang="fr", title=meta["title"], url=f"https://bench.example/{slug}.html",
-                      date=datetime(2026, 1, 1, tzinfo=timezone.utc), content_html=markdown.markdown(body, extensions=["extra"]),
-                      tags=tuple(meta["tags"]), category=meta["category"], metadata=meta)
-             for slug, meta, body in build_bench.corpus.posts(n)]
+    views = [
+        PostView(
+            slug=slug,
+            lang="fr",
+            title=meta["title"],
+            url=f"https://bench.example/{slug}.html",
+            date=datetime(2026, 1, 1, tzinfo=UTC),
+            content_html=markdown.markdown(body, extensions=["extra"]),
+            tags=tuple(meta["tags"]),
+            category=meta["category"],
+            metadata=meta,
+        )
+        for slug, meta, body in build_bench.corpus.posts(n)
+    ]
     start = time.perf_counter()
     for view in views:
         teasers_for(view, config)
@@ -90,7 +103,9 @@ def main() -> None:
     if args.child:
         child(args.child)
         return
-    print(f"{'N':>6} {'teasers':>8} {'build s':>8} {'make s':>7} {'write s':>8} {'share':>6} {'off s':>7} {'ms/post':>8} {'pure ms/post':>12}")
+    print(
+        f"{'N':>6} {'teasers':>8} {'build s':>8} {'make s':>7} {'write s':>8} {'share':>6} {'off s':>7} {'ms/post':>8} {'pure ms/post':>12}"
+    )
     for n in args.sizes:
         with tempfile.TemporaryDirectory(prefix="podium-bench-teasers-") as tmp:
             on = build_bench.write_site(Path(tmp) / "on", n, "podium", {"PODIUM_NETWORKS": args.networks})
@@ -105,8 +120,10 @@ def main() -> None:
         without = statistics.median(r["total"] for r in runs_off)
         share = (make + write) / total
         alone = statistics.median(pure(n, args.networks) for _ in range(args.runs))
-        print(f"{n:>6} {runs_on[0]['teasers']:>8} {total:>8.2f} {make:>7.2f} {write:>8.2f} {share:>6.1%} {without:>7.2f} "
-              f"{1000 * (make + write) / n:>8.1f} {1000 * alone / n:>12.1f}")
+        print(
+            f"{n:>6} {runs_on[0]['teasers']:>8} {total:>8.2f} {make:>7.2f} {write:>8.2f} {share:>6.1%} {without:>7.2f} "
+            f"{1000 * (make + write) / n:>8.1f} {1000 * alone / n:>12.1f}"
+        )
 
 
 if __name__ == "__main__":

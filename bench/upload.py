@@ -52,10 +52,15 @@ def deploy(kind: str, opts: dict, site: Path, project: Path) -> dict:
         manifest, plan = plan_for(target, site)
         started = time.perf_counter()
         done = target.deploy(site, manifest, plan)
-        return {"files_sent": len(done.sent), "files_removed": len(plan.removed), "files_total": len(manifest),
-                "raw_bytes": sum((site / p).stat().st_size for p in plan.uploads),
-                "bytes_sent": done.bytes_sent, "seconds": round(time.perf_counter() - started, 2),
-                "sent": sorted(done.sent)}
+        return {
+            "files_sent": len(done.sent),
+            "files_removed": len(plan.removed),
+            "files_total": len(manifest),
+            "raw_bytes": sum((site / p).stat().st_size for p in plan.uploads),
+            "bytes_sent": done.bytes_sent,
+            "seconds": round(time.perf_counter() - started, 2),
+            "sent": sorted(done.sent),
+        }
 
 
 CHANGES = ("edit-old", "edit-recent", "new")
@@ -72,7 +77,8 @@ def change(project: Path, how: str, posts: int) -> None:
         (project / "content" / "posts" / "nouveau.md").write_text(
             "---\ntitle: Un nouveau billet\ndate: 2026-11-27 08:00\nlang: fr\nslug: nouveau\ncategory: Transition\n"
             "tags: [énergie]\nsummary: Ce qui change cette semaine.\n---\n\nLe texte du nouveau billet.\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
 
 
 def scenario(how: str, base: Path, work: Path, first_site: Path, servers: dict, posts: int) -> dict:
@@ -119,8 +125,10 @@ def show(report: dict) -> None:
     for how in CHANGES:
         for kind in TARGETS:
             row = report[how][kind]["change"]
-            print(f"{how:<11} {kind:<6} {row['files_sent']:>10} {row['files_removed']:>8} "
-                  f"{row['raw_bytes']:>14,} {row['bytes_sent']:>12,}")
+            print(
+                f"{how:<11} {kind:<6} {row['files_sent']:>10} {row['files_removed']:>8} "
+                f"{row['raw_bytes']:>14,} {row['bytes_sent']:>12,}"
+            )
 
 
 if __name__ == "__main__":

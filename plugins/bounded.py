@@ -47,8 +47,14 @@ from typing import Any
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
-from yaml.events import (AliasEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent,
-                         SequenceStartEvent)
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import BadInput
@@ -97,8 +103,16 @@ def _size(text: str, path: str, limits: Limits, first_line: int) -> None:
 
 
 def _too_big(limits: Limits, size: int, path: str, line: int) -> BadInput:
-    return BadInput(_("{what} is {size}, over the {limit} podium reads; split it or remove what is not needed",
-                      what=_(limits.what), size=_mb(size), limit=_mb(limits.max_bytes)), path=path, line=line)
+    return BadInput(
+        _(
+            "{what} is {size}, over the {limit} podium reads; split it or remove what is not needed",
+            what=_(limits.what),
+            size=_mb(size),
+            limit=_mb(limits.max_bytes),
+        ),
+        path=path,
+        line=line,
+    )
 
 
 def _mb(size: int) -> str:
@@ -140,10 +154,17 @@ def _unprintable(text: str, exc: yaml.reader.ReaderError, path: str, limits: Lim
     at = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
     at = at if at >= 0 else min(exc.position, len(text))
     line = text.count("\n", 0, at)
-    return BadInput(_("{what} holds the invisible character U+{code:04X}, which YAML does not allow; delete it "
-                      "(retype the line if you cannot see it)", what=limits.what, code=exc.character
-                      if isinstance(exc.character, int) else 0),
-                    path=path, line=first_line + line, col=at - (text.rfind("\n", 0, at) + 1) + 1)
+    return BadInput(
+        _(
+            "{what} holds the invisible character U+{code:04X}, which YAML does not allow; delete it "
+            "(retype the line if you cannot see it)",
+            what=limits.what,
+            code=exc.character if isinstance(exc.character, int) else 0,
+        ),
+        path=path,
+        line=first_line + line,
+        col=at - (text.rfind("\n", 0, at) + 1) + 1,
+    )
 
 
 def _compose(text: str, path: str, limits: Limits, first_line: int) -> Node | None:
@@ -176,7 +197,7 @@ def _locate_depth(text: str, path: str, limits: Limits, first_line: int, mark) -
     for _line in range(mark.line):
         start = text.index("\n", start) + 1
     try:
-        _compose_events(text[:start + mark.column], path, limits, first_line)
+        _compose_events(text[: start + mark.column], path, limits, first_line)
     except yaml.YAMLError:
         pass
 
@@ -228,9 +249,14 @@ def _build(loader, path: str, limits: Limits, first_line: int) -> Node | None:
     while (event := loader.get_event()) is not None:
         kind = type(event)
         if kind is AliasEvent:
-            raise BadInput(_("'*{anchor}' repeats a value written elsewhere (a YAML alias); podium does not "
-                             "accept aliases: write the value out in full", anchor=event.anchor),
-                           **_at(event, path, first_line))
+            raise BadInput(
+                _(
+                    "'*{anchor}' repeats a value written elsewhere (a YAML alias); podium does not "
+                    "accept aliases: write the value out in full",
+                    anchor=event.anchor,
+                ),
+                **_at(event, path, first_line),
+            )
         if kind is ScalarEvent:
             tag = event.tag if event.tag not in (None, "!") else loader.resolve(ScalarNode, event.value, event.implicit)
             node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
@@ -259,9 +285,16 @@ def _build(loader, path: str, limits: Limits, first_line: int) -> Node | None:
 
 
 def _too_deep(limits: Limits, path: str, first_line: int, mark) -> BadInput:
-    return BadInput(_("{what} nests deeper than {depth} levels; flatten it (podium's files need only a few levels)",
-                      what=_(limits.what), depth=limits.max_depth), path=path, line=first_line + mark.line,
-                    col=mark.column + 1)
+    return BadInput(
+        _(
+            "{what} nests deeper than {depth} levels; flatten it (podium's files need only a few levels)",
+            what=_(limits.what),
+            depth=limits.max_depth,
+        ),
+        path=path,
+        line=first_line + mark.line,
+        col=mark.column + 1,
+    )
 
 
 def _at(event, path: str, first_line: int) -> dict:
@@ -278,7 +311,9 @@ class _Constructor(SafeConstructor):
         except (ValueError, TypeError, OverflowError, RecursionError, AttributeError) as exc:
             # AttributeError: PyYAML's own constructors fail so on a tag that does not fit ('!!timestamp x')
             why = _("a number of more than 4,300 digits") if "digits" in str(exc) else str(exc)
-            raise ConstructorError(None, None, _("the value cannot be read ({why})", why=why), node.start_mark) from None
+            raise ConstructorError(
+                None, None, _("the value cannot be read ({why})", why=why), node.start_mark
+            ) from None
 
 
 def construct(node: Node | None, path: str, first_line: int = 1) -> Any:
@@ -289,9 +324,15 @@ def construct(node: Node | None, path: str, first_line: int = 1) -> Any:
         return _Constructor().construct_document(node)
     except ConstructorError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise BadInput(_("{problem}; write it as plain text between quotes, or correct it",
-                         problem=exc.problem or _("a value cannot be read")), path=path, line=first_line + mark.line if mark else first_line,
-                       col=mark.column + 1 if mark else None) from None
+        raise BadInput(
+            _(
+                "{problem}; write it as plain text between quotes, or correct it",
+                problem=exc.problem or _("a value cannot be read"),
+            ),
+            path=path,
+            line=first_line + mark.line if mark else first_line,
+            col=mark.column + 1 if mark else None,
+        ) from None
 
 
 def load_yaml(text: str, path: str, limits: Limits = DEFAULT, first_line: int = 1) -> Any:
@@ -300,13 +341,22 @@ def load_yaml(text: str, path: str, limits: Limits = DEFAULT, first_line: int = 
         node = compose(text, path, limits, first_line)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise BadInput(_("the YAML cannot be read ({what}); check this line and the one above "
-                         "for a missing colon, an unclosed quote or a wrong indentation",
-                         what=exc.problem or exc.context or _("invalid YAML")), path=path, line=first_line + mark.line if mark else first_line,
-                       col=mark.column + 1 if mark else None) from None
+        raise BadInput(
+            _(
+                "the YAML cannot be read ({what}); check this line and the one above "
+                "for a missing colon, an unclosed quote or a wrong indentation",
+                what=exc.problem or exc.context or _("invalid YAML"),
+            ),
+            path=path,
+            line=first_line + mark.line if mark else first_line,
+            col=mark.column + 1 if mark else None,
+        ) from None
     except yaml.YAMLError as exc:
-        raise BadInput(_("the YAML cannot be read ({exc}); compare the file with the README's example", exc=exc),
-                       path=path, line=first_line) from None
+        raise BadInput(
+            _("the YAML cannot be read ({exc}); compare the file with the README's example", exc=exc),
+            path=path,
+            line=first_line,
+        ) from None
     return construct(node, path, first_line)
 
 
@@ -318,16 +368,24 @@ def load_json(text: str, path: str, limits: Limits = DEFAULT, fix: str | None = 
     try:
         body = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise BadInput(_("{what} is not valid JSON ({problem}); {fix}", what=what, problem=exc.msg, fix=fix),
-                       path=path, line=exc.lineno, col=exc.colno) from None
+        raise BadInput(
+            _("{what} is not valid JSON ({problem}); {fix}", what=what, problem=exc.msg, fix=fix),
+            path=path,
+            line=exc.lineno,
+            col=exc.colno,
+        ) from None
     except RecursionError:
         body = _TOO_DEEP
     except ValueError:  # Python refuses to read a number of more than 4,300 digits
-        raise BadInput(_("{what} holds a number of more than 4,300 digits; {fix}", what=what, fix=fix), path=path,
-                       line=1) from None
+        raise BadInput(
+            _("{what} holds a number of more than 4,300 digits; {fix}", what=what, fix=fix), path=path, line=1
+        ) from None
     if body is _TOO_DEEP or not _json_within(body, limits.max_depth):
-        raise BadInput(_("{what} nests deeper than {depth} levels; {fix}", what=what, depth=limits.max_depth, fix=fix),
-                       path=path, line=_json_depth_line(text, limits.max_depth))
+        raise BadInput(
+            _("{what} nests deeper than {depth} levels; {fix}", what=what, depth=limits.max_depth, fix=fix),
+            path=path,
+            line=_json_depth_line(text, limits.max_depth),
+        )
     return body
 
 
@@ -383,9 +441,31 @@ def decode(data: bytes, shown: str, limits: Limits) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise BadInput(_("{what} is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8 in your editor",
-                         what=_(limits.what), byte=data[exc.start]), path=shown, line=line, col=col) from None
+        raise BadInput(
+            _(
+                "{what} is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8 in your editor",
+                what=_(limits.what),
+                byte=data[exc.start],
+            ),
+            path=shown,
+            line=line,
+            col=col,
+        ) from None
 
 
-__all__ = ["Limits", "FRONT_MATTER", "POST", "CALENDAR", "LEDGER", "MODERATION", "CONVERSATION", "DEFAULT", "compose", "construct",
-           "load_yaml", "load_json", "read_text", "decode"]
+__all__ = [
+    "Limits",
+    "FRONT_MATTER",
+    "POST",
+    "CALENDAR",
+    "LEDGER",
+    "MODERATION",
+    "CONVERSATION",
+    "DEFAULT",
+    "compose",
+    "construct",
+    "load_yaml",
+    "load_json",
+    "read_text",
+    "decode",
+]

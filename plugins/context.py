@@ -16,7 +16,7 @@ import logging
 import os
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from . import settings as settings_mod
@@ -30,8 +30,8 @@ if TYPE_CHECKING:  # the capabilities import this module: their types are for th
     from .conversations.room import Digest
     from .images.glue import State as ImageState
     from .post import PostView
-    from .siteurl import Address
     from .sitemap.glue import Learned
+    from .siteurl import Address
     from .teasers.model import Teaser
 
 KEY = "PODIUM"
@@ -154,14 +154,19 @@ def log_to_pelican(level: int, message: str) -> None:
     logging.getLogger(LOGGER).log(level, "%s", message)
 
 
-def create(pelican_settings: MutableMapping[str, Any], source: str | None = None, root: str = "",
-           clock: Callable[[], datetime] | None = None, prod: bool = False,
-           standalone: bool = False) -> BuildContext:
+def create(
+    pelican_settings: MutableMapping[str, Any],
+    source: str | None = None,
+    root: str = "",
+    clock: Callable[[], datetime] | None = None,
+    prod: bool = False,
+    standalone: bool = False,
+) -> BuildContext:
     """Validate settings and fix 'now' once, at start-up."""
     if source and root and not os.path.isabs(source):
         source = os.path.join(root, source)
     config, warnings = settings_mod.load(pelican_settings, source, root)
-    now = config.now or (clock or (lambda: datetime.now(timezone.utc)))()
+    now = config.now or (clock or (lambda: datetime.now(UTC)))()
     ctx = BuildContext(config=config, now=now, root=root, prod=prod, standalone=standalone, settings_file=source)
     if standalone:
         ctx.report.listener = log_to_pelican

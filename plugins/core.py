@@ -30,6 +30,7 @@ def _marking(read_file, settings):
     Pelican swallows a reader's exception (it logs "Could not process" and
     skips the file): podium's own bug would look like a problem of the post.
     """
+
     def read(base_path, path, *args, **kwargs):
         ctx = context.get(settings)
         shown = ctx.display_path(os.path.join(base_path, path))
@@ -42,6 +43,7 @@ def _marking(read_file, settings):
             if crash.in_podium(exc):
                 ctx.report.error(crash.Unexpected(exc, shown, ctx.root))
             raise
+
     return read
 
 
@@ -104,8 +106,18 @@ def _remember_templates(generators) -> None:
 
 
 #: the generators' lists of content Pelican writes a file for (articles' and pages' alike)
-_WRITTEN = ("articles", "translations", "hidden_articles", "hidden_translations", "drafts", "drafts_translations",
-            "pages", "hidden_pages", "draft_pages", "draft_translations")
+_WRITTEN = (
+    "articles",
+    "translations",
+    "hidden_articles",
+    "hidden_translations",
+    "drafts",
+    "drafts_translations",
+    "pages",
+    "hidden_pages",
+    "draft_pages",
+    "draft_translations",
+)
 
 
 def _content_output(item, ctx) -> outputs.Output:
@@ -124,8 +136,10 @@ def _content_output(item, ctx) -> outputs.Output:
 def _site_outputs(generator) -> list[outputs.Output]:
     """The pages the site writes of its own: direct templates, template pages, tag, category and author pages."""
     settings = generator.settings
-    found = [outputs.Output(settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html"), "site", name=name)
-             for name in settings.get("DIRECT_TEMPLATES", ())]
+    found = [
+        outputs.Output(settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html"), "site", name=name)
+        for name in settings.get("DIRECT_TEMPLATES", ())
+    ]
     found += [outputs.Output(dest, "site", name=dest) for dest in (settings.get("TEMPLATE_PAGES") or {}).values()]
     taxa = list(getattr(generator, "tags", {}) or {}) + [c for c, _ in getattr(generator, "categories", [])]
     taxa += [a for a, _ in getattr(generator, "authors", [])]
@@ -161,8 +175,12 @@ def _check_outputs(generators) -> None:
 
 
 def _summary(problems) -> str:
-    return ngettext("podium found {count} problem (listed above); the build failed",
-                    "podium found {count} problems (listed above); the build failed", len(problems), count=len(problems))
+    return ngettext(
+        "podium found {count} problem (listed above); the build failed",
+        "podium found {count} problems (listed above); the build failed",
+        len(problems),
+        count=len(problems),
+    )
 
 
 def fail_on_errors(pelican) -> None:

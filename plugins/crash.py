@@ -62,17 +62,34 @@ def explain(exc: BaseException, root: str = "") -> str:
     if frame is not None:
         template = _shown(frame.filename, root)
         if path:
-            return _("podium: unexpected error in the template {template}, line {line}, while processing {path}: {what}; "
-                     "the theme is broken: fix that template or go back to podium's theme (run again with --debug to see "
-                     "the traceback)", template=template, line=frame.lineno, path=path, what=what)
-        return _("podium: unexpected error in the template {template}, line {line}: {what}; the theme is broken: fix "
-                 "that template or go back to podium's theme (run again with --debug to see the traceback)",
-                 template=template, line=frame.lineno, what=what)
+            return _(
+                "podium: unexpected error in the template {template}, line {line}, while processing {path}: {what}; "
+                "the theme is broken: fix that template or go back to podium's theme (run again with --debug to see "
+                "the traceback)",
+                template=template,
+                line=frame.lineno,
+                path=path,
+                what=what,
+            )
+        return _(
+            "podium: unexpected error in the template {template}, line {line}: {what}; the theme is broken: fix "
+            "that template or go back to podium's theme (run again with --debug to see the traceback)",
+            template=template,
+            line=frame.lineno,
+            what=what,
+        )
     if path:
-        return _("podium: unexpected error while processing {path}: {what}; this is a bug in podium, not in your "
-                 "files: please report it (run again with --debug to see the traceback)", path=path, what=what)
-    return _("podium: unexpected error: {what}; this is a bug in podium: please report it (run again with --debug "
-             "to see the traceback)", what=what)
+        return _(
+            "podium: unexpected error while processing {path}: {what}; this is a bug in podium, not in your "
+            "files: please report it (run again with --debug to see the traceback)",
+            path=path,
+            what=what,
+        )
+    return _(
+        "podium: unexpected error: {what}; this is a bug in podium: please report it (run again with --debug "
+        "to see the traceback)",
+        what=what,
+    )
 
 
 def _shown(path: str, root: str) -> str:

@@ -91,7 +91,9 @@ def text(fragment: str, hidden: Iterable[str] = HIDDEN, hidden_classes: Iterable
         if kind == TEXT:
             if not skipped:
                 pieces.append(item)
-        elif kind == START and (item.tag in hidden or classes and not classes.isdisjoint((item.get("class") or "").split())):
+        elif kind == START and (
+            item.tag in hidden or classes and not classes.isdisjoint((item.get("class") or "").split())
+        ):
             skipped.append(item)
         elif kind == END and skipped and item is skipped[-1]:
             skipped.pop()
@@ -144,7 +146,9 @@ class StartTag:
     attributes: tuple[Attribute, ...]
 
 
-def start_tags(fragment: str, names: Iterable[str] | None = None, having: Iterable[str] | None = None) -> list[StartTag]:
+def start_tags(
+    fragment: str, names: Iterable[str] | None = None, having: Iterable[str] | None = None
+) -> list[StartTag]:
     """The start tags with attributes that the parser found in ``fragment``, with their source positions.
 
     ``names`` keeps only those tags, ``having`` only tags with one of those attributes.
@@ -187,8 +191,10 @@ def _locate(fragment: str, close: int, element, bound: int) -> StartTag | None:
     while lt >= 0:
         read = _read_tag(fragment, lt, close)
         if read is not None and read[0].lower() == element.tag and [a[0] for a in read[1]] == expected:
-            attributes = tuple(Attribute(name, "" if bare else _value(fragment, a, b, element.get(name)), a, b, bare)
-                               for name, a, b, bare in read[1])
+            attributes = tuple(
+                Attribute(name, "" if bare else _value(fragment, a, b, element.get(name)), a, b, bare)
+                for name, a, b, bare in read[1]
+            )
             return StartTag(element.tag, lt, close + 1, attributes)
         lt = fragment.rfind("<", bound, lt)
     return None
@@ -210,7 +216,7 @@ def _read_tag(s: str, lt: int, close: int):
         return None
     while i < close and s[i] not in WHITESPACE and s[i] not in "/>":
         i += 1
-    name, attributes, seen = s[lt + 1:i], [], set()
+    name, attributes, seen = s[lt + 1 : i], [], set()
     while True:
         while i < close and (s[i] in WHITESPACE or s[i] == "/"):
             i += 1
@@ -259,6 +265,6 @@ def rewrite_attributes(fragment: str, having: Iterable[str], change: Callable[[s
             if new is None or new == attribute.value:
                 continue
             quoted = '"' + html.escape(new, quote=True) + '"'
-            out += [fragment[pos:attribute.start], "=" + quoted if attribute.bare else quoted]
+            out += [fragment[pos : attribute.start], "=" + quoted if attribute.bare else quoted]
             pos = attribute.end
     return "".join(out) + fragment[pos:] if out else fragment

@@ -61,7 +61,7 @@ def current(environ: Mapping[str, str] | None = None) -> str:
     return DEFAULT
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def catalogue(lang: str) -> dict:
     """msgid -> translation (a tuple of forms for plurals); empty for English or a missing file."""
     path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"

@@ -41,16 +41,16 @@ def _next(text: str, at: int) -> int:
     """Past one value, its spaces and a following comma."""
     _, at = _DECODER.raw_decode(text, at)
     at = _SPACE.match(text, at).end()
-    if text[at:at + 1] == ",":
+    if text[at : at + 1] == ",":
         at = _SPACE.match(text, at + 1).end()
     return at
 
 
 def _key(text: str, at: int, wanted: str) -> int | None:
-    if text[at:at + 1] != "{":
+    if text[at : at + 1] != "{":
         return None
     at = _SPACE.match(text, at + 1).end()
-    while text[at:at + 1] == '"':
+    while text[at : at + 1] == '"':
         key, at = scanstring(text, at + 1)
         at = _SPACE.match(text, at).end() + 1  # the colon
         at = _SPACE.match(text, at).end()
@@ -61,11 +61,11 @@ def _key(text: str, at: int, wanted: str) -> int | None:
 
 
 def _index(text: str, at: int, wanted: int) -> int | None:
-    if text[at:at + 1] != "[":
+    if text[at : at + 1] != "[":
         return None
     at = _SPACE.match(text, at + 1).end()
     for _ in range(wanted):
-        if text[at:at + 1] == "]":
+        if text[at : at + 1] == "]":
             return None
         at = _next(text, at)
-    return at if text[at:at + 1] not in ("]", "") else None
+    return at if text[at : at + 1] not in ("]", "") else None

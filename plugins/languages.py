@@ -8,14 +8,14 @@ new table.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale, UnknownLocaleError
 
 LANGUAGES = ("fr", "en")
 
 
-@lru_cache(maxsize=None)
+@cache
 def display_name(lang: str, in_lang: str | None = None) -> str:
     """'fr' in French is 'français', in English 'French'; an unknown code is shown as written."""
     try:

@@ -88,14 +88,25 @@ def parse(text: str, path: str) -> Ledger:
     """The ledger in ``text``; a broken one is bad input (exit 2) pointing at the line."""
     body = bounded.load_json(text, path, bounded.LEDGER, fix=_(_FIX))
     if not isinstance(body, dict) or body.get("version") != VERSION:
-        raise BadInput(_("not a podium ledger (expected \"version\": {VERSION}); {fix}", VERSION=VERSION, fix=_(_FIX)), path=path, line=1)
+        raise BadInput(
+            _('not a podium ledger (expected "version": {VERSION}); {fix}', VERSION=VERSION, fix=_(_FIX)),
+            path=path,
+            line=1,
+        )
     records = _entries(body, "shares", _record, text, path)
     intents = _entries(body, "intents", _intent, text, path)
     seen: set[str] = set()
     for record in records:
         if record.share_id in seen:
-            raise BadInput(_("share {share_id!r} is recorded twice; keep one record and {fix}", share_id=record.share_id, fix=_(_FIX)),
-                           path=path, line=_line_of(text, record.share_id, nth=2))
+            raise BadInput(
+                _(
+                    "share {share_id!r} is recorded twice; keep one record and {fix}",
+                    share_id=record.share_id,
+                    fix=_(_FIX),
+                ),
+                path=path,
+                line=_line_of(text, record.share_id, nth=2),
+            )
         seen.add(record.share_id)
     return Ledger(records, intents)
 
@@ -109,8 +120,11 @@ def _entries(body: dict, key: str, make, text: str, path: str) -> tuple:
         except (KeyError, TypeError, ValueError) as exc:
             share = item.get("share") if isinstance(item, dict) else None
             line = _line_of(text, share) if isinstance(share, str) else None
-            raise BadInput(_("damaged ledger entry ({exc}); {fix}", exc=_reason(exc), fix=_(_FIX)), path=path,
-                           line=line or _line_of(text, key) or 1) from None
+            raise BadInput(
+                _("damaged ledger entry ({exc}); {fix}", exc=_reason(exc), fix=_(_FIX)),
+                path=path,
+                line=line or _line_of(text, key) or 1,
+            ) from None
     return tuple(made)
 
 
@@ -125,8 +139,14 @@ def _record(item: dict) -> Record:
     if not isinstance(item, dict):
         raise TypeError(f"{json.dumps(item)} is not a record")
     share = str(item["share"])
-    return Record(share, str(item["network"]), str(item["remote_id"]), str(item["url"]),
-                  _aware(str(item["time"]), share), str(item.get("page", "")))
+    return Record(
+        share,
+        str(item["network"]),
+        str(item["remote_id"]),
+        str(item["url"]),
+        _aware(str(item["time"]), share),
+        str(item.get("page", "")),
+    )
 
 
 def _intent(item: dict) -> Intent:

@@ -38,7 +38,9 @@ class Output:
 
     def here(self) -> str:
         """How the message names the source it points at."""
-        return {"post": _("this post"), "page": _("this page"), "static": _("this static file")}.get(self.kind) or self.shown()
+        return {"post": _("this post"), "page": _("this page"), "static": _("this static file")}.get(
+            self.kind
+        ) or self.shown()
 
     def shown(self) -> str:
         if self.kind == "site":
@@ -69,8 +71,11 @@ def collisions(outputs: Iterable[Output]) -> list[BadInput]:
         first, others = group[0], group[1:]
         where = {"path": first.source or None, "line": first.line if first.source else None}
         shown = {"first": first.here(), "others": ", ".join(o.shown() for o in others), "path": path, "fix": fix(group)}
-        message = (_("{first} and {others} would both be written to {path}; {fix}", **shown) if len(others) == 1
-                   else _("{first} and {others} would all be written to {path}; {fix}", **shown))
+        message = (
+            _("{first} and {others} would both be written to {path}; {fix}", **shown)
+            if len(others) == 1
+            else _("{first} and {others} would all be written to {path}; {fix}", **shown)
+        )
         errors.append(BadInput(message, **where))
     return errors
 
@@ -87,12 +92,15 @@ def fix(group: list[Output]) -> str:
     if "site" in kinds:
         return _("give the page its own 'slug:'") if page else _("give the post its own 'slug:'")
     if "static" in kinds:
-        return (_("give the page its own 'slug:', or rename the static file") if page
-                else _("give the post its own 'slug:', or rename the static file"))
+        return (
+            _("give the page its own 'slug:', or rename the static file")
+            if page
+            else _("give the post its own 'slug:', or rename the static file")
+        )
     return _("give one of them its own 'slug:'")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def key_pattern(key: str) -> re.Pattern:
     """A line that sets ``key``: YAML or Pelican Markdown ('Slug: x'), reStructuredText (':slug: x'), HTML."""
     name = re.escape(key)

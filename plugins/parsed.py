@@ -21,10 +21,20 @@ from typing import Any
 from .cards.cache import Store, digest
 
 #: settings that do not change how a file is parsed: 'now', where the output goes, the build mode
-_NOT_IN_KEY = frozenset({
-    "PODIUM", "PODIUM_NOW", "PODIUM_PREVIEW", "PODIUM_STRICT", "OUTPUT_PATH", "DELETE_OUTPUT_DIRECTORY",
-    "WRITE_SELECTED", "CACHE_PATH", "CACHE_CONTENT", "LOAD_CONTENT_CACHE",
-})
+_NOT_IN_KEY = frozenset(
+    {
+        "PODIUM",
+        "PODIUM_NOW",
+        "PODIUM_PREVIEW",
+        "PODIUM_STRICT",
+        "OUTPUT_PATH",
+        "DELETE_OUTPUT_DIRECTORY",
+        "WRITE_SELECTED",
+        "CACHE_PATH",
+        "CACHE_CONTENT",
+        "LOAD_CONTENT_CACHE",
+    }
+)
 #: bump when what is stored changes shape
 VERSION = "1"
 

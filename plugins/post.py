@@ -7,9 +7,10 @@ with plain data; ``from_content`` is the one place that reads Pelican objects.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Mapping
+from typing import Any
 
 from . import htmlparse
 

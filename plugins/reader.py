@@ -134,9 +134,19 @@ class PodiumMarkdownReader(MarkdownReader):
             content, metadata = super().read(source_path)
         except (ValueError, OverflowError) as exc:  # dateutil overflows on a date such as 99999999999999999999
             if _unreadable_date(text, lines) == "modified":
-                raise BadInput(_("the modified date cannot be read ({why}); write it as 2026-09-14 08:30, or remove "
-                                 "the line", why=exc), path=shown, line=lines.get("modified")) from None
-            raise BadInput(_("the date cannot be read ({exc}); write it as 2026-09-14 08:30", exc=exc), path=shown, line=lines.get("date")) from None
+                raise BadInput(
+                    _(
+                        "the modified date cannot be read ({why}); write it as 2026-09-14 08:30, or remove the line",
+                        why=exc,
+                    ),
+                    path=shown,
+                    line=lines.get("modified"),
+                ) from None
+            raise BadInput(
+                _("the date cannot be read ({exc}); write it as 2026-09-14 08:30", exc=exc),
+                path=shown,
+                line=lines.get("date"),
+            ) from None
         raw = {k: (str(v) if k in ("title", "lang", "status") else v) for k, v in metadata.items()}
         return content, metadata, raw, lines
 

@@ -45,7 +45,12 @@ def _parsed(path: str, stamp: int, seen: tuple[str, ...]) -> tuple[tuple[str, tu
 
 def _walk(body: list[ast.stmt], path: str, found: Lines, seen: tuple[str, ...]) -> None:
     for node in body:
-        if isinstance(node, ast.ImportFrom) and any(a.name == "*" for a in node.names) and node.module and not node.level:
+        if (
+            isinstance(node, ast.ImportFrom)
+            and any(a.name == "*" for a in node.names)
+            and node.module
+            and not node.level
+        ):
             found.update(_star(path, node.module, seen))
         for name in _targets(node):
             found[name] = (path, node.lineno)

@@ -62,4 +62,4 @@ def local_link(url: str, address: Address | None, settings: Mapping[str, Any]) -
     """A teaser's link as this build's pages reach it: the preview's own address instead of production's."""
     if address is None or not address.production or not url.startswith(address.root + "/"):
         return url
-    return site_root(settings) + url[len(address.root):]
+    return site_root(settings) + url[len(address.root) :]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from podium.plugins.i18n import _
@@ -26,14 +26,35 @@ def _role(opened, role: str) -> str:
         return role
     line = key_line(opened.text, "required_approvals") or 1
     if not roles:
-        raise BadInput(_("the calendar asks for no approval; add a line such as 'required_approvals: [comms, legal]', "
-                         "then approve"), path=opened.shown, line=line)
+        raise BadInput(
+            _(
+                "the calendar asks for no approval; add a line such as 'required_approvals: [comms, legal]', "
+                "then approve"
+            ),
+            path=opened.shown,
+            line=line,
+        )
     close = suggest(role, roles)
     if close:
-        raise BadInput(_("'{role}' is not a role of required_approvals; {close} (the roles are: {roles})",
-                         role=role, close=close, roles=", ".join(roles)), path=opened.shown, line=line)
-    raise BadInput(_("'{role}' is not a role of required_approvals; use one of: {roles}, or add '{role}' there",
-                     role=role, roles=", ".join(roles)), path=opened.shown, line=line)
+        raise BadInput(
+            _(
+                "'{role}' is not a role of required_approvals; {close} (the roles are: {roles})",
+                role=role,
+                close=close,
+                roles=", ".join(roles),
+            ),
+            path=opened.shown,
+            line=line,
+        )
+    raise BadInput(
+        _(
+            "'{role}' is not a role of required_approvals; use one of: {roles}, or add '{role}' there",
+            role=role,
+            roles=", ".join(roles),
+        ),
+        path=opened.shown,
+        line=line,
+    )
 
 
 def approve(opened, slug: str, role: str, who: str, when_text: str | None, now: datetime) -> tuple[str, list[str]]:
@@ -47,24 +68,41 @@ def approve(opened, slug: str, role: str, who: str, when_text: str | None, now: 
     role = _role(opened, role)
     who = who.strip()
     if not who:
-        raise BadInput(_('--who is empty; write who approves, e.g. --who "Paul Ménard"'), path=opened.shown, line=found.line)
+        raise BadInput(
+            _('--who is empty; write who approves, e.g. --who "Paul Ménard"'), path=opened.shown, line=found.line
+        )
     when = parse_when(when_text, opened.calendar.zone, now, opened.shown, found.line)
     writable(opened, found.line)
     written = moment_text(when, opened.calendar.zone)
     text = record_approval(opened.text, slug, role, who, written)
-    said = [_("Recorded the approval of '{slug}' by {role} ({who}, {when}) in {path}",
-              slug=slug, role=role, who=who, when=written, path=opened.shown)]
+    said = [
+        _(
+            "Recorded the approval of '{slug}' by {role} ({who}, {when}) in {path}",
+            slug=slug,
+            role=role,
+            who=who,
+            when=written,
+            path=opened.shown,
+        )
+    ]
     others = {a.role for a in found.approvals if a.role != role} | {role}
     missing = [r for r in opened.calendar.required_approvals if r not in others]
     if missing:
         said.append(_("still waiting for: {roles}", roles=", ".join(missing)))
     elif found.status == "in_review":
         text = set_status(text, slug, "approved")
-        said.append(_("every required role has approved, so its status is now 'approved'; "
-                      "it goes out at its release time"))
+        said.append(
+            _("every required role has approved, so its status is now 'approved'; it goes out at its release time")
+        )
     elif found.status not in ("approved", "published"):
-        said.append(_("every required role has approved, but the status is '{status}': "
-                      "podium status {slug} approved lets it go out", status=found.status, slug=slug))
+        said.append(
+            _(
+                "every required role has approved, but the status is '{status}': "
+                "podium status {slug} approved lets it go out",
+                status=found.status,
+                slug=slug,
+            )
+        )
     return text, said
 
 
@@ -72,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     from .calendar_edit import open_calendar, save
 
     opened = open_calendar(Path(args.project).resolve())
-    text, said = approve(opened, args.slug, args.role, args.who, args.when, datetime.now(timezone.utc))
+    text, said = approve(opened, args.slug, args.role, args.who, args.when, datetime.now(UTC))
     save(opened, text, opened.calendar.entries[args.slug].line)
     for line in said:
         print(line)

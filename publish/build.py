@@ -15,18 +15,18 @@ import shutil
 import sys
 import tempfile
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Any
 
 from podium.plugins import context as context_mod
 from podium.plugins.errors import BadInput, BuildStopped, ManyErrors, PodiumError
+from podium.plugins.i18n import _
 
 from .pelican_log import explain
 from .sync import Synced, sync
-from podium.plugins.i18n import _
 
 SETTINGS_FILES = {False: "pelicanconf.py", True: "publishconf.py"}
 
@@ -61,7 +61,10 @@ class _Collect(logging.Handler):
 def settings_path(project: Path, prod: bool) -> Path:
     path = project / SETTINGS_FILES[prod]
     if not path.exists():
-        raise BadInput(_("no {name} here; run podium in the project folder, or create one with 'podium init DIR'", name=path.name), path=str(path))
+        raise BadInput(
+            _("no {name} here; run podium in the project folder, or create one with 'podium init DIR'", name=path.name),
+            path=str(path),
+        )
     return path
 
 
@@ -77,11 +80,24 @@ def read_settings(project: Path, prod: bool = False, overrides: dict | None = No
         settings = pelican_read(str(path), override=overrides or {})
     except SyntaxError as exc:
         where = os.path.relpath(exc.filename or str(path), project)
-        raise BadInput(_("the settings file is not valid Python ({msg}); fix the line or compare with docs/reference/settings.md", msg=exc.msg), path=where, line=exc.lineno) from None
+        raise BadInput(
+            _(
+                "the settings file is not valid Python ({msg}); fix the line or compare with docs/reference/settings.md",
+                msg=exc.msg,
+            ),
+            path=where,
+            line=exc.lineno,
+        ) from None
     except Exception as exc:  # a settings file is code: any error in it is the user's input
-        frame = next((f for f in reversed(traceback.extract_tb(exc.__traceback__)) if f.filename.startswith(str(project))), None)
+        frame = next(
+            (f for f in reversed(traceback.extract_tb(exc.__traceback__)) if f.filename.startswith(str(project))), None
+        )
         where = os.path.relpath(frame.filename, project) if frame else path.name
-        raise BadInput(_("the settings file fails when run ({name__}: {exc}); fix the line", name__=type(exc).__name__, exc=exc), path=where, line=frame.lineno if frame else None) from None
+        raise BadInput(
+            _("the settings file fails when run ({name__}: {exc}); fix the line", name__=type(exc).__name__, exc=exc),
+            path=where,
+            line=frame.lineno if frame else None,
+        ) from None
     finally:
         sys.path.remove(str(project))
     for key in ("PATH", "OUTPUT_PATH", "CACHE_PATH"):
@@ -108,9 +124,16 @@ def comms_folder(project: Path, ctx, comms: bool | str | os.PathLike | None, sit
     if overlaps(folder, site):
         what = "PODIUM_COMMS_PATH" if configured else _("the comms folder")
         located = where(str(source), "PODIUM_COMMS_PATH", str(project)) if configured else {}
-        raise BadInput(_("{what} {folder} and the site's output {output} share a folder, so the comms room would be "
-                         "published with the site; keep it outside, e.g. PODIUM_COMMS_PATH = 'comms'",
-                         what=what, folder=_shown(folder, project), output=_shown(site, project)), **located)
+        raise BadInput(
+            _(
+                "{what} {folder} and the site's output {output} share a folder, so the comms room would be "
+                "published with the site; keep it outside, e.g. PODIUM_COMMS_PATH = 'comms'",
+                what=what,
+                folder=_shown(folder, project),
+                output=_shown(site, project),
+            ),
+            **located,
+        )
     return folder
 
 
@@ -142,10 +165,19 @@ def pelican_problems(project: Path) -> Iterator[_Collect]:
         logger.removeHandler(collect)
 
 
-def build(project: str | os.PathLike, *, prod: bool = False, now: datetime | str | None = None,
-          output: str | os.PathLike | None = None, preview: bool = False, strict: bool = False,
-          overrides: dict | None = None, prod_rules: bool = False, keep_going: bool = False,
-          comms: bool | str | os.PathLike | None = None) -> BuildResult:
+def build(
+    project: str | os.PathLike,
+    *,
+    prod: bool = False,
+    now: datetime | str | None = None,
+    output: str | os.PathLike | None = None,
+    preview: bool = False,
+    strict: bool = False,
+    overrides: dict | None = None,
+    prod_rules: bool = False,
+    keep_going: bool = False,
+    comms: bool | str | os.PathLike | None = None,
+) -> BuildResult:
     """Build the site; raise PodiumError (every problem listed) and leave output alone on failure.
 
     ``prod_rules``: refuse what a production build refuses (an image without
@@ -186,9 +218,17 @@ def _learn_address(project: Path, prod: bool, settings: dict, ctx) -> None:
 
     ctx.teaser_address, problem = production_address(project, prod, settings)
     if problem is not None:
-        ctx.report.warn(BadInput(_("{message} (until publishconf.py can be read, teasers use {root}, not the "
-                                   "production address)", message=problem.message, root=ctx.teaser_address.root),
-                                 path=problem.path, line=problem.line))
+        ctx.report.warn(
+            BadInput(
+                _(
+                    "{message} (until publishconf.py can be read, teasers use {root}, not the production address)",
+                    message=problem.message,
+                    root=ctx.teaser_address.root,
+                ),
+                path=problem.path,
+                line=problem.line,
+            )
+        )
 
 
 def _run(Pelican, settings, ctx, collect, scratch, target, room_scratch, room, keep_going) -> BuildResult:
@@ -219,8 +259,16 @@ def _run(Pelican, settings, ctx, collect, scratch, target, room_scratch, room, k
                 shutil.rmtree(folder, ignore_errors=True)
         raise
     warnings = ctx.report.warnings + [BadInput(m) for m in collect.warnings]
-    return BuildResult(output=target, settings=settings, ctx=ctx, warnings=warnings, synced=synced,
-                       articles=len(ctx.posts), pages=len(ctx.pages) + len(ctx.page_translations), comms=room)
+    return BuildResult(
+        output=target,
+        settings=settings,
+        ctx=ctx,
+        warnings=warnings,
+        synced=synced,
+        articles=len(ctx.posts),
+        pages=len(ctx.pages) + len(ctx.page_translations),
+        comms=room,
+    )
 
 
 __all__ = ["build", "read_settings", "BuildResult", "ManyErrors"]

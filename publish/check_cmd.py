@@ -27,11 +27,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def held_paths(ctx) -> dict[str, str]:
     """Source path (as shown in messages) -> why the post is withheld."""
-    return {ctx.display_path(item.source_path): ctx.reason(item)
-            for item in ctx.withheld_content if getattr(item, "source_path", "")}
+    return {
+        ctx.display_path(item.source_path): ctx.reason(item)
+        for item in ctx.withheld_content
+        if getattr(item, "source_path", "")
+    }
 
 
-def withheld_problems(project, scratch: Path, now, held: dict[str, str], prod: bool = False, strict: bool = False) -> list:
+def withheld_problems(
+    project, scratch: Path, now, held: dict[str, str], prod: bool = False, strict: bool = False
+) -> list:
     """Problems of the withheld posts: a preview build with production's rules, then their teasers."""
     from podium.plugins.errors import BadInput
     from podium.plugins.i18n import _
@@ -39,15 +44,32 @@ def withheld_problems(project, scratch: Path, now, held: dict[str, str], prod: b
     from .build import build
 
     with open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet):
-        result = build(project, prod=prod, now=now, output=scratch / "preview", preview=True,
-                       prod_rules=True, strict=strict, keep_going=True)
+        result = build(
+            project,
+            prod=prod,
+            now=now,
+            output=scratch / "preview",
+            preview=True,
+            prod_rules=True,
+            strict=strict,
+            keep_going=True,
+        )
     problems = list(result.ctx.report.errors) + _teaser_problems(result)
     out = []
     for problem in problems:
         why = held.get(problem.path or "", "withheld")
-        out.append(BadInput(_("{problem} (this post is withheld: {why}; it will fail when it goes out)",
-                              problem=problem.message, why=why),
-                            path=problem.path, line=problem.line, col=problem.col))
+        out.append(
+            BadInput(
+                _(
+                    "{problem} (this post is withheld: {why}; it will fail when it goes out)",
+                    problem=problem.message,
+                    why=why,
+                ),
+                path=problem.path,
+                line=problem.line,
+                col=problem.col,
+            )
+        )
     return out
 
 
@@ -61,8 +83,13 @@ def _teaser_problems(result) -> list:
     for item in ctx.withheld_content:
         if getattr(item, "source_path", "") and hasattr(item, "date") and getattr(item, "podium_raw", None) is not None:
             source = Path(item.source_path).read_text(encoding="utf-8")
-            found = teasers_for(from_content(item, root), ctx.config, source, ctx.display_path(item.source_path),
-                                str(getattr(item, "author", "") or ""))
+            found = teasers_for(
+                from_content(item, root),
+                ctx.config,
+                source,
+                ctx.display_path(item.source_path),
+                str(getattr(item, "author", "") or ""),
+            )
             problems.extend(found.errors)
     return problems
 
@@ -78,7 +105,9 @@ def run(args: argparse.Namespace) -> int:
     now = parse_now(args.now)
     scratch = Path(tempfile.mkdtemp(prefix="podium-check-"))
     try:
-        result = build(args.project, prod=args.prod, now=now, output=scratch / "site", strict=args.strict, prod_rules=True)
+        result = build(
+            args.project, prod=args.prod, now=now, output=scratch / "site", strict=args.strict, prod_rules=True
+        )
         siteurl = result.settings.get("SITEURL") or "https://site.invalid"
         broken = broken_links(result.output, siteurl)
         withheld = withheld_problems(args.project, scratch, now, held_paths(result.ctx), args.prod, args.strict)
@@ -90,6 +119,13 @@ def run(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(_("warning: {warning}", warning=warning), file=sys.stderr)
     held = len(result.ctx.withheld_slugs())
-    print(_("OK: {posts} posts and {pages} pages checked, and {held} withheld (drafts, future and unapproved "
-            "posts) checked as they will be when they go out.", posts=result.articles, pages=result.pages, held=held))
+    print(
+        _(
+            "OK: {posts} posts and {pages} pages checked, and {held} withheld (drafts, future and unapproved "
+            "posts) checked as they will be when they go out.",
+            posts=result.articles,
+            pages=result.pages,
+            held=held,
+        )
+    )
     return 0

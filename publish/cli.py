@@ -37,7 +37,9 @@ COMMANDS = {
 
 def parser() -> argparse.ArgumentParser:
     _speak_argparse()
-    top = argparse.ArgumentParser(prog="podium", description=_("A leader's blog and its social echo, built with Pelican."))
+    top = argparse.ArgumentParser(
+        prog="podium", description=_("A leader's blog and its social echo, built with Pelican.")
+    )
     top.add_argument("--debug", action="store_true", help=_("show tracebacks"))
     subs = top.add_subparsers(dest="command", metavar="COMMAND")
     for name, dotted in COMMANDS.items():
@@ -46,7 +48,9 @@ def parser() -> argparse.ArgumentParser:
         sub = subs.add_parser(name, help=_(summary), description=_(summary))  # tools/i18n_update.py extracts summaries
         sub.set_defaults(_run=module.run)
         sub.add_argument("--debug", action="store_true", help=_("show tracebacks"))
-        sub.add_argument("-C", "--project", default=".", metavar="DIR", help=_("the project folder (default: the current one)"))
+        sub.add_argument(
+            "-C", "--project", default=".", metavar="DIR", help=_("the project folder (default: the current one)")
+        )
         module.add_arguments(sub)
     return top
 

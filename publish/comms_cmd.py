@@ -13,10 +13,10 @@ from pathlib import Path
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from podium.plugins.i18n import _
 
-    parser.add_argument("-o", "--output", metavar="DIR",
-                        help=_("the room's folder (default: PODIUM_COMMS_PATH, comms/ beside output/)"))
-    parser.add_argument("--local", action="store_true",
-                        help=_("build with pelicanconf.py instead of publishconf.py"))
+    parser.add_argument(
+        "-o", "--output", metavar="DIR", help=_("the room's folder (default: PODIUM_COMMS_PATH, comms/ beside output/)")
+    )
+    parser.add_argument("--local", action="store_true", help=_("build with pelicanconf.py instead of publishconf.py"))
     parser.add_argument("--now", metavar="T", help=_("ISO 8601 time that counts as now, e.g. 2027-03-02T09:00+01:00"))
 
 

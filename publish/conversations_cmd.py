@@ -7,15 +7,21 @@ import sys
 
 from podium.plugins.i18n import _
 
-
 NAME = "conversations"
 ACTIONS = ("list", "fetch", "approve", "hide", "block")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("action", nargs="?", default="list", choices=ACTIONS,
-                        help=_("list (default): what waits; fetch: collect from the networks; approve/hide ID...: "
-                               "decide on replies; block ACCOUNT...: never show an account (network:@handle)"))
+    parser.add_argument(
+        "action",
+        nargs="?",
+        default="list",
+        choices=ACTIONS,
+        help=_(
+            "list (default): what waits; fetch: collect from the networks; approve/hide ID...: "
+            "decide on replies; block ACCOUNT...: never show an account (network:@handle)"
+        ),
+    )
     parser.add_argument("values", nargs="*", metavar="ID", help=_("reply ids (as listed) or accounts"))
     parser.add_argument("--now", metavar="T", help=_("ISO 8601 time that counts as now"))
 
@@ -35,8 +41,14 @@ def run(args: argparse.Namespace) -> int:
         from podium.plugins.errors import BadInput
 
         what = "ACCOUNT" if args.action == "block" else "ID"
-        raise BadInput(_("podium conversations {action}: give at least one {what}; "
-                         "'podium conversations' lists the replies and their ids", action=args.action, what=what))
+        raise BadInput(
+            _(
+                "podium conversations {action}: give at least one {what}; "
+                "'podium conversations' lists the replies and their ids",
+                action=args.action,
+                what=what,
+            )
+        )
     sys.stdout.write(moderate.decide(project, args.action, args.values))
     return 0
 
@@ -62,4 +74,3 @@ def _fetch(project, args) -> int:
             say(_("the conversation inbox and 'what worked' are in the comms room: {folder}", folder=room))
     sys.stdout.write("\n".join(summary(collected)) + "\n")
     return collected.status
-

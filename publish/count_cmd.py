@@ -12,9 +12,15 @@ from podium.plugins.i18n import _
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from podium.plugins.teasers.networks import NETWORKS
 
-    parser.add_argument("--network", "-n", required=True, choices=tuple(NETWORKS), help=_("the network whose rules apply"))
-    parser.add_argument("--limit", type=int, metavar="N",
-                        help=_("another limit (a Mastodon instance's own); default: the network's, or PODIUM_TEASERS_MASTODON_LIMIT"))
+    parser.add_argument(
+        "--network", "-n", required=True, choices=tuple(NETWORKS), help=_("the network whose rules apply")
+    )
+    parser.add_argument(
+        "--limit",
+        type=int,
+        metavar="N",
+        help=_("another limit (a Mastodon instance's own); default: the network's, or PODIUM_TEASERS_MASTODON_LIMIT"),
+    )
 
 
 def _project_settings(project: str):
@@ -45,13 +51,28 @@ def run(args: argparse.Namespace) -> int:
     print(f"{count.length}/{limit} ({_(net.unit)}){shown}")
     problems = [networks.overflow(text, args.network, settings) if args.limit is None else None]
     if args.limit is not None and count.length > limit:
-        problems = [_("is {length}/{limit} ({unit}); shorten it by {over}", length=count.length, limit=limit, unit=_(net.unit),
-                      over=count.length - limit)]
-    messages = [_("podium: the {name} text {problem}", name=net.name, problem=problem) for problem in problems if problem]
+        problems = [
+            _(
+                "is {length}/{limit} ({unit}); shorten it by {over}",
+                length=count.length,
+                limit=limit,
+                unit=_(net.unit),
+                over=count.length - limit,
+            )
+        ]
+    messages = [
+        _("podium: the {name} text {problem}", name=net.name, problem=problem) for problem in problems if problem
+    ]
     if hook is not None and hook > networks.LINKEDIN_HOOK:
-        messages.append(_("podium: the first line of the LinkedIn text is {length}/{limit}, so readers see it cut "
-                          "before '…see more'; shorten it by {over} or break the line earlier", length=hook,
-                          limit=networks.LINKEDIN_HOOK, over=hook - networks.LINKEDIN_HOOK))
+        messages.append(
+            _(
+                "podium: the first line of the LinkedIn text is {length}/{limit}, so readers see it cut "
+                "before '…see more'; shorten it by {over} or break the line earlier",
+                length=hook,
+                limit=networks.LINKEDIN_HOOK,
+                over=hook - networks.LINKEDIN_HOOK,
+            )
+        )
     for message in messages:
         print(message, file=sys.stderr)
     return 1 if messages else 0

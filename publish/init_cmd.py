@@ -6,7 +6,7 @@ import argparse
 import os
 import shutil
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
@@ -55,8 +55,12 @@ def run(args: argparse.Namespace) -> int:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise BadInput(_("{dir} exists and is not empty; choose a new folder name", dir=args.dir))
     skeleton = Path(str(resources.files("podium.publish") / "skeleton"))
-    values = {"name": args.name.replace('"', "'"), "lang": args.lang,
-              "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M"), "requirement": _requirement()}
+    values = {
+        "name": args.name.replace('"', "'"),
+        "lang": args.lang,
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M"),
+        "requirement": _requirement(),
+    }
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.init-", dir=target.parent))
     try:
@@ -67,6 +71,11 @@ def run(args: argparse.Namespace) -> int:
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
-    print(_("Created a podium site in {dir}. Next: cd {dir} && podium serve; "
-            "before it goes live, work through {dir}/MAKE-IT-YOURS.md", dir=args.dir))
+    print(
+        _(
+            "Created a podium site in {dir}. Next: cd {dir} && podium serve; "
+            "before it goes live, work through {dir}/MAKE-IT-YOURS.md",
+            dir=args.dir,
+        )
+    )
     return 0

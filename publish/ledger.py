@@ -27,6 +27,7 @@ from pathlib import Path
 
 from podium.plugins import bounded
 from podium.plugins.files import write_atomic
+
 # the model and the parser are shared with the build's back-links
 from podium.plugins.ledger import VERSION, Intent, Ledger, Record, parse
 
@@ -38,10 +39,21 @@ def render(ledger: Ledger) -> str:
     records = sorted(ledger.records, key=lambda r: (r.time, r.share_id))
     body = {
         "version": VERSION,
-        "shares": [{"share": r.share_id, "network": r.network, "remote_id": r.remote_id, "url": r.url,
-                    "time": r.time.isoformat(), "page": r.page} for r in records],
-        "intents": [{"share": i.share_id, "network": i.network, "since": i.since.isoformat()}
-                    for i in sorted(ledger.intents, key=lambda i: (i.since, i.share_id))],
+        "shares": [
+            {
+                "share": r.share_id,
+                "network": r.network,
+                "remote_id": r.remote_id,
+                "url": r.url,
+                "time": r.time.isoformat(),
+                "page": r.page,
+            }
+            for r in records
+        ],
+        "intents": [
+            {"share": i.share_id, "network": i.network, "since": i.since.isoformat()}
+            for i in sorted(ledger.intents, key=lambda i: (i.since, i.share_id))
+        ],
     }
     return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
 

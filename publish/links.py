@@ -22,7 +22,11 @@ class Broken:
     target: str
 
     def __str__(self) -> str:
-        return _("{page}: link to {target} leads nowhere; fix the link or restore the page", page=self.page, target=self.target)
+        return _(
+            "{page}: link to {target} leads nowhere; fix the link or restore the page",
+            page=self.page,
+            target=self.target,
+        )
 
 
 def references(page_html: str) -> tuple[list[str], set[str]]:
@@ -53,7 +57,7 @@ def resolve(output: Path, page_url: str, ref: str, siteurl: str) -> Path | None:
     path = unquote(parts.path)
     base = site.path.rstrip("/")
     if base and path.startswith(base):
-        path = path[len(base):]
+        path = path[len(base) :]
     target = output / path.lstrip("/")
     return target / "index.html" if path.endswith("/") or target.is_dir() else target
 

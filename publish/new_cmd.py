@@ -12,7 +12,7 @@ from podium.plugins.i18n import _
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("title", help=_("the title, in quotes: podium new \"Ce que le vent nous apprend\""))
+    parser.add_argument("title", help=_('the title, in quotes: podium new "Ce que le vent nous apprend"'))
     parser.add_argument("--lang", help=_("fr or en (default: DEFAULT_LANG of the settings)"))
     parser.add_argument("--now", metavar="T", help=_("ISO 8601 time used as the post's date (default: now)"))
 
@@ -31,8 +31,11 @@ def front_matter(title: str, slug: str, lang: str, when: datetime) -> str:
         "tags: []\n"
         "summary: \n"
         "---\n\n"
-        + ("Écrivez ici. Le billet reste un brouillon tant que « status: draft » figure ci-dessus.\n" if lang == "fr"
-           else "Write here. The post stays a draft while 'status: draft' is above.\n")
+        + (
+            "Écrivez ici. Le billet reste un brouillon tant que « status: draft » figure ci-dessus.\n"
+            if lang == "fr"
+            else "Write here. The post stays a draft while 'status: draft' is above.\n"
+        )
     )
 
 
@@ -63,10 +66,12 @@ def run(args: argparse.Namespace) -> int:
     languages = settings.get("PODIUM_LANGUAGES") or ("fr", "en")
     lang = args.lang or settings.get("DEFAULT_LANG", "fr")
     if lang not in languages:
-        raise BadInput(_("--lang: unknown language {lang!r}; expected {languages}", lang=lang, languages=_(" or ").join(languages)))
+        raise BadInput(
+            _("--lang: unknown language {lang!r}; expected {languages}", lang=lang, languages=_(" or ").join(languages))
+        )
     title = args.title.strip()
     if not title:
-        raise BadInput(_("the title is empty; write podium new \"Your title\""))
+        raise BadInput(_('the title is empty; write podium new "Your title"'))
     slug = slugify(title, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
     if not slug:
         raise BadInput(_("no slug can be made from the title {title!r}; use letters or digits in it", title=title))
@@ -75,7 +80,13 @@ def run(args: argparse.Namespace) -> int:
     folder = Path(settings["PATH"]) / (settings.get("ARTICLE_PATHS") or [""])[0]
     path = folder / f"{slug}.md"
     if path.exists():
-        raise BadInput(_("a post with this slug already exists; choose another title or edit {value}", value=os.path.relpath(path, project)), path=os.path.relpath(path, project))
+        raise BadInput(
+            _(
+                "a post with this slug already exists; choose another title or edit {value}",
+                value=os.path.relpath(path, project),
+            ),
+            path=os.path.relpath(path, project),
+        )
     from .calendar_cmd import add_post_to_calendar
 
     # the calendar first: if it refuses the entry (a broken file), no post file is left behind
@@ -83,5 +94,11 @@ def run(args: argparse.Namespace) -> int:
     write_new(path, front_matter(title, slug, lang, when))
     print(_("Created {value} (a draft: remove 'status: draft' to publish it)", value=os.path.relpath(path, project)))
     if calendar is not None:
-        print(_("Added '{slug}' to {value} as a draft: comms can plan and approve it there", slug=slug, value=os.path.relpath(calendar, project)))
+        print(
+            _(
+                "Added '{slug}' to {value} as a draft: comms can plan and approve it there",
+                slug=slug,
+                value=os.path.relpath(calendar, project),
+            )
+        )
     return 0

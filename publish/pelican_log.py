@@ -17,7 +17,9 @@ from podium.plugins.i18n import _
 
 _MISSING = re.compile(r"^Skipping (?P<path>.+): could not find information about '(?P<prop>\w+)'$")
 _OUTSIDE = re.compile(r"^Skipping (?P<path>.+): file (?P<save_as>'.*'|\".*\") would be written outside output path$")
-_STATUS = re.compile(r"^Unknown status '(?P<status>.*)' for file (?P<path>.+), skipping it\. \(Not in (?P<allowed>.*)\)$")
+_STATUS = re.compile(
+    r"^Unknown status '(?P<status>.*)' for file (?P<path>.+), skipping it\. \(Not in (?P<allowed>.*)\)$"
+)
 _UNREADABLE = re.compile(r"^Could not process (?P<path>\S+)$")
 _EXAMPLES = {"date": "2026-09-14 08:30", "title": "Your title"}
 
@@ -38,17 +40,38 @@ def explain(message: str, project: str, content: str) -> BadInput:
     """
     if found := _MISSING.match(message):
         prop = found["prop"]
-        return BadInput(_("Pelican skipped this file: it has no {prop!r}; add it to the file's metadata, e.g. '{prop}: {example}'",
-                          prop=prop, example=_EXAMPLES.get(prop, "…")), path=found["path"], line=1)
+        return BadInput(
+            _(
+                "Pelican skipped this file: it has no {prop!r}; add it to the file's metadata, e.g. '{prop}: {example}'",
+                prop=prop,
+                example=_EXAMPLES.get(prop, "…"),
+            ),
+            path=found["path"],
+            line=1,
+        )
     if found := _OUTSIDE.match(message):
-        return BadInput(_("'save_as: {save_as}' would be written outside the output folder; give a path inside it, such as 'about.html'",
-                          save_as=found["save_as"].strip("'\"")),
-                        path=found["path"], line=line_of(project, found["path"], "save_as"))
+        return BadInput(
+            _(
+                "'save_as: {save_as}' would be written outside the output folder; give a path inside it, such as 'about.html'",
+                save_as=found["save_as"].strip("'\""),
+            ),
+            path=found["path"],
+            line=line_of(project, found["path"], "save_as"),
+        )
     if found := _STATUS.match(message):
-        return BadInput(_("unknown status {status!r}; expected one of: published, draft, hidden", status=found["status"]),
-                        path=found["path"], line=line_of(project, found["path"], "status"))
+        return BadInput(
+            _("unknown status {status!r}; expected one of: published, draft, hidden", status=found["status"]),
+            path=found["path"],
+            line=line_of(project, found["path"], "status"),
+        )
     if found := _UNREADABLE.match(message):
         path = os.path.relpath(os.path.join(content, found["path"]), project)
-        return BadInput(_("Pelican could not read this file; check its markup and metadata against the other posts "
-                          "(run 'pelican content --debug' to see why)"), path=path, line=1)
+        return BadInput(
+            _(
+                "Pelican could not read this file; check its markup and metadata against the other posts "
+                "(run 'pelican content --debug' to see why)"
+            ),
+            path=path,
+            line=1,
+        )
     return BadInput(message)

@@ -85,8 +85,13 @@ class Outcome:
         the secret), unless ``strict``.
         """
         skipped = self.skipped if self.strict else {}
-        trouble = (self.deploy_error or self.failed or skipped or self.by_state(shareplan.HELD)
-                   or any(p.error for p in self.private))
+        trouble = (
+            self.deploy_error
+            or self.failed
+            or skipped
+            or self.by_state(shareplan.HELD)
+            or any(p.error for p in self.private)
+        )
         return 1 if self.live and trouble else 0  # conversations are reported, never a failed publish
 
 
@@ -101,18 +106,28 @@ def _clients_from(env: Mapping[str, str], cfg: Any = None) -> Callable[[str], An
         from .channels import CHANNELS, MissingCredential
 
         if network not in CHANNELS:
-            raise MissingCredential(_("podium has no client for {network}; its shares are skipped", network=network),
-                                    network=network, variable="")
+            raise MissingCredential(
+                _("podium has no client for {network}; its shares are skipped", network=network),
+                network=network,
+                variable="",
+            )
         extra = {"board_id": getattr(cfg, "pinterest_board", None) or ""} if network == "pinterest" else {}
         if network == "bluesky":
             extra = {"mentions": getattr(cfg, "bluesky_mentions", None) or {}}
         return CHANNELS[network].from_env(env, **extra)
+
     return make
 
 
-def publish(request: Request, *, env: Mapping[str, str] | None = None, clients: Callable[[str], Any] | None = None,
-            step: Step = no_step, say: Callable[[str], None] = lambda line: None,
-            reader_options: dict | None = None) -> Outcome:
+def publish(
+    request: Request,
+    *,
+    env: Mapping[str, str] | None = None,
+    clients: Callable[[str], Any] | None = None,
+    step: Step = no_step,
+    say: Callable[[str], None] = lambda line: None,
+    reader_options: dict | None = None,
+) -> Outcome:
     """Run every step; raise BadInput (exit 2) for bad content or settings, report the rest in the Outcome.
 
     ``reader_options`` goes to the conversation readers (see conversations/run.py).
@@ -145,8 +160,9 @@ def _converse(result, project: Path, env, say, reader_options, clients):
     from .conversations.run import fetch_after_build, write_room
 
     try:
-        collected = fetch_after_build(result, project, env, say=say, reader_options=reader_options,
-                                      channels=None if reader_options else clients)
+        collected = fetch_after_build(
+            result, project, env, say=say, reader_options=reader_options, channels=None if reader_options else clients
+        )
         if not collected.problems:
             write_room(result, project)
         return collected
@@ -161,8 +177,13 @@ def _check_links(result, project: Path) -> None:
 
     siteurl = result.settings.get("SITEURL") or ""
     if not siteurl.startswith(("https://", "http://")):
-        raise BadInput(_("SITEURL is empty or not absolute; set the site's public address, e.g. "
-                       "SITEURL = 'https://blog.example.com', so shares and feeds link to it"), **_where(project, "SITEURL"))
+        raise BadInput(
+            _(
+                "SITEURL is empty or not absolute; set the site's public address, e.g. "
+                "SITEURL = 'https://blog.example.com', so shares and feeds link to it"
+            ),
+            **_where(project, "SITEURL"),
+        )
     broken = broken_links(result.output, siteurl)
     if broken:
         raise ManyErrors([BadInput(str(b)) for b in broken])
@@ -174,8 +195,12 @@ def refuse_reaching(cfg, project: Path) -> None:
 
     found = problems(cfg.publish_targets, (project / cfg.comms_path).resolve(), project)
     if found:
-        raise ManyErrors([BadInput(_("PODIUM_PUBLISH_TARGETS: {problem}", problem=p), **_where(project, "PODIUM_PUBLISH_TARGETS"))
-                          for p in found])
+        raise ManyErrors(
+            [
+                BadInput(_("PODIUM_PUBLISH_TARGETS: {problem}", problem=p), **_where(project, "PODIUM_PUBLISH_TARGETS"))
+                for p in found
+            ]
+        )
 
 
 def _after_build(request, project, result, env, clients, step, say) -> Outcome:
@@ -188,19 +213,35 @@ def _after_build(request, project, result, env, clients, step, say) -> Outcome:
     from .private import deploy_room, refuse_for_site
 
     key = "PODIUM_PUBLISH_DEFAULT_TARGET" if cfg.publish_default_target else "PODIUM_PUBLISH_TARGETS"
-    refuse_for_site(name, options, "--target" if request.target else key, {} if request.target else _where(project, key))
+    refuse_for_site(
+        name, options, "--target" if request.target else key, {} if request.target else _where(project, key)
+    )
     shares = _shares(result, cfg)
     book, confirmed = _settle(book, request, ledger_path, now, shares)
     preflight.check(shares, book, now, cfg, clients, project, live=request.live)
     with targets.make(name, options, project_dir=project, env=env) as target:
         manifest, plan = targets.plan_for(target, result.output)
         step("planned")
-        outcome = Outcome(request.live, now, target.describe(), plan, _size(result.output, plan.uploads),
-                          os.path.relpath(ledger_path, project), _counts(result), confirmed=confirmed,
-                          strict=request.strict)
+        outcome = Outcome(
+            request.live,
+            now,
+            target.describe(),
+            plan,
+            _size(result.output, plan.uploads),
+            os.path.relpath(ledger_path, project),
+            _counts(result),
+            confirmed=confirmed,
+            strict=request.strict,
+        )
         if request.live and not plan.is_empty:
-            say(_("deploying to {target}: {uploads} files to send, {removed} to remove", target=target.describe(),
-                  uploads=len(plan.uploads), removed=len(plan.removed)))
+            say(
+                _(
+                    "deploying to {target}: {uploads} files to send, {removed} to remove",
+                    target=target.describe(),
+                    uploads=len(plan.uploads),
+                    removed=len(plan.removed),
+                )
+            )
             try:
                 with processing(target.describe()):
                     outcome.deployed = target.deploy(result.output, manifest, plan, step)
@@ -212,9 +253,16 @@ def _after_build(request, project, result, env, clients, step, say) -> Outcome:
     outcome.private = deploy_room(result.comms, cfg.publish_targets, project, env, request.live, step)
     pictures = preflight.pictures(result)
     outcome.decisions = shareplan.decide(
-        shares, book, now, set(manifest), result.settings["SITEURL"],
-        catch_up=timedelta(hours=cfg.publish_catch_up_hours), resendable=resendable, resend=request.resend,
-        pictures=pictures)
+        shares,
+        book,
+        now,
+        set(manifest),
+        result.settings["SITEURL"],
+        catch_up=timedelta(hours=cfg.publish_catch_up_hours),
+        resendable=resendable,
+        resend=request.resend,
+        pictures=pictures,
+    )
     if request.live:
         outgoing = lambda share: _outgoing(share, pictures, result.settings["SITEURL"])  # noqa: E731
         _share_due(outcome, book, ledger_path, clients, step, say, outgoing)
@@ -255,21 +303,42 @@ def choose_target(cfg, wanted: str | None, project: Path) -> tuple[str, dict]:
     key = "PODIUM_PUBLISH_DEFAULT_TARGET" if wanted is None else "PODIUM_PUBLISH_TARGETS"
     name = wanted or cfg.publish_default_target or (next(iter(defined)) if len(defined) == 1 else None)
     if not defined:
-        raise BadInput(_("PODIUM_PUBLISH_TARGETS is empty; add a target, e.g. "
-                       "PODIUM_PUBLISH_TARGETS = {{'site': {{'type': 'dir', 'path': 'public'}}}}"), **_where(project, key))
+        raise BadInput(
+            _(
+                "PODIUM_PUBLISH_TARGETS is empty; add a target, e.g. "
+                "PODIUM_PUBLISH_TARGETS = {{'site': {{'type': 'dir', 'path': 'public'}}}}"
+            ),
+            **_where(project, key),
+        )
     if name is None:
-        raise BadInput(_("several targets ({defined}) and no PODIUM_PUBLISH_DEFAULT_TARGET; "
-                       "set it or pass --target NAME", defined=', '.join(defined)), **_where(project, "PODIUM_PUBLISH_TARGETS"))
+        raise BadInput(
+            _(
+                "several targets ({defined}) and no PODIUM_PUBLISH_DEFAULT_TARGET; set it or pass --target NAME",
+                defined=", ".join(defined),
+            ),
+            **_where(project, "PODIUM_PUBLISH_TARGETS"),
+        )
     if name not in defined:
         where = {} if wanted else _where(project, key)
         label = "--target" if wanted else "PODIUM_PUBLISH_DEFAULT_TARGET"
-        raise BadInput(_("{label}: unknown target {name!r}; expected one of: {defined}", label=label, name=name, defined=', '.join(defined)), **where)
+        raise BadInput(
+            _(
+                "{label}: unknown target {name!r}; expected one of: {defined}",
+                label=label,
+                name=name,
+                defined=", ".join(defined),
+            ),
+            **where,
+        )
     return name, defined[name]
 
 
 def _where(project: Path, key: str) -> dict:
     """The line that set ``key`` for publishing: publishconf.py's, or pelicanconf.py's that it imports."""
-    source = next((project / n for n in ("publishconf.py", "pelicanconf.py") if (project / n).exists()), project / "publishconf.py")
+    source = next(
+        (project / n for n in ("publishconf.py", "pelicanconf.py") if (project / n).exists()),
+        project / "publishconf.py",
+    )
     return where(str(source), key, str(project))
 
 
@@ -284,21 +353,44 @@ def _settle(book, request: Request, path: Path, now: datetime, shares):
     problems, confirmed = [], []
     for share_id, url in request.confirm.items():
         if book.sent(share_id) or not (book.intent(share_id) or share_id in known):
-            problems.append(BadInput(_("--confirm {share_id}: no share waiting to be recorded has this id; "
-                                     "the summary lists the shares by id", share_id=share_id)))
+            problems.append(
+                BadInput(
+                    _(
+                        "--confirm {share_id}: no share waiting to be recorded has this id; "
+                        "the summary lists the shares by id",
+                        share_id=share_id,
+                    )
+                )
+            )
         elif not _public_url(url):
-            problems.append(BadInput(_("--confirm {share_id}: expected the post's https:// address; received {url!r}", share_id=share_id, url=url)))
+            problems.append(
+                BadInput(
+                    _(
+                        "--confirm {share_id}: expected the post's https:// address; received {url!r}",
+                        share_id=share_id,
+                        url=url,
+                    )
+                )
+            )
     for share_id in request.resend:
         if book.intent(share_id) is None:
-            problems.append(BadInput(_("--resend {share_id}: no interrupted share has this id; the summary "
-                                     "of the last run lists them (held)", share_id=share_id)))
+            problems.append(
+                BadInput(
+                    _(
+                        "--resend {share_id}: no interrupted share has this id; the summary "
+                        "of the last run lists them (held)",
+                        share_id=share_id,
+                    )
+                )
+            )
     if problems:
         raise ManyErrors(problems)
     for share_id, url in request.confirm.items():
         intent, share = book.intent(share_id), known.get(share_id)
         network = intent.network if intent else share.network
-        book = book.with_record(ledger_mod.Record(share_id, network, "", url, intent.since if intent else now,
-                                                  share.url if share else ""))
+        book = book.with_record(
+            ledger_mod.Record(share_id, network, "", url, intent.since if intent else now, share.url if share else "")
+        )
         confirmed.append(share_id)
     if request.live and request.confirm:
         ledger_mod.save(path, book)
@@ -377,6 +469,15 @@ def _outgoing(share, pictures: Mapping | None = None, siteurl: str = ""):
     from .channels import Share as Outgoing
 
     picture = preflight.picture_of(pictures or {}, share) or {}
-    return Outgoing(share_id=share.id, slug=share.slug, text=share.text, url=share.url, lang=share.lang,
-                    network=share.network, title=share.title, image_url=picture.get("url", ""),
-                    image_alt=picture.get("alt", ""), site_url=siteurl)
+    return Outgoing(
+        share_id=share.id,
+        slug=share.slug,
+        text=share.text,
+        url=share.url,
+        lang=share.lang,
+        network=share.network,
+        title=share.title,
+        image_url=picture.get("url", ""),
+        image_alt=picture.get("alt", ""),
+        site_url=siteurl,
+    )

@@ -15,13 +15,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from podium.plugins.errors import BadInput, ManyErrors
 from podium.plugins.i18n import _
-
 
 #: networks whose refusal of a setting points at that setting's line
 SETTING = {"pinterest": "PODIUM_PINTEREST_BOARD", "facebook": "PODIUM_NETWORKS"}
@@ -40,8 +39,8 @@ def picture_of(found: Mapping, share: Any) -> dict | None:
 
 
 def _due(shares: Iterable[Any], book, now: datetime) -> set[str]:
-    moment = now.astimezone(timezone.utc)
-    return {s.network for s in shares if s.time.astimezone(timezone.utc) <= moment and not book.sent(s.id)}
+    moment = now.astimezone(UTC)
+    return {s.network for s in shares if s.time.astimezone(UTC) <= moment and not book.sent(s.id)}
 
 
 def _where(project: Path, key: str) -> dict:
@@ -50,8 +49,9 @@ def _where(project: Path, key: str) -> dict:
     return where(project, key)
 
 
-def check(shares: Iterable[Any], book, now: datetime, cfg: Any, clients: Callable[[str], Any], project: Path,
-          *, live: bool) -> None:
+def check(
+    shares: Iterable[Any], book, now: datetime, cfg: Any, clients: Callable[[str], Any], project: Path, *, live: bool
+) -> None:
     """Raise BadInput (exit 2) for every settings problem the due shares' networks reveal."""
     from podium.publish.channels import ChannelError, MissingCredential
 
@@ -61,9 +61,16 @@ def check(shares: Iterable[Any], book, now: datetime, cfg: Any, clients: Callabl
             client = clients(network)
         except MissingCredential as exc:
             if network in REQUIRED:
-                message = _("PODIUM_NETWORKS: {network} is listed but {variable} is not set; set it in the environment "
-                            "(in CI, from a repository secret) or take {network} out of PODIUM_NETWORKS",
-                            network=network, variable=exc.variable) if exc.unset else str(exc)
+                message = (
+                    _(
+                        "PODIUM_NETWORKS: {network} is listed but {variable} is not set; set it in the environment "
+                        "(in CI, from a repository secret) or take {network} out of PODIUM_NETWORKS",
+                        network=network,
+                        variable=exc.variable,
+                    )
+                    if exc.unset
+                    else str(exc)
+                )
                 problems.append(BadInput(message, **_where(project, "PODIUM_NETWORKS")))
             continue
         try:

@@ -69,7 +69,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         if self.comms and (where == COMMS.rstrip("/") or where.startswith(COMMS)):
             site, self.directory = self.directory, self.comms
             try:
-                return super().translate_path("/" + path[len(COMMS):] if where.startswith(COMMS) else "/")
+                return super().translate_path("/" + path[len(COMMS) :] if where.startswith(COMMS) else "/")
             finally:
                 self.directory = site
         return super().translate_path(path)

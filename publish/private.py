@@ -10,9 +10,10 @@ that a reader gets, or the reverse): naming one for the site is refused.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from podium.plugins.errors import BadInput, ExternalFailure
 from podium.plugins.i18n import _
@@ -44,13 +45,25 @@ def wanted(settings: Mapping[str, Any]) -> bool:
 def refuse_for_site(name: str, options: Mapping[str, Any], chosen_by: str, where: Mapping[str, Any]) -> None:
     """The site's target must be public: a private one would serve the site where comms expect their room."""
     if options.get("private"):
-        raise BadInput(_("{chosen_by}: target {name!r} is private: it receives the comms room, never the site; "
-                         "choose a public target for the site, or remove 'private': True from {name!r}",
-                         chosen_by=chosen_by, name=name), **where)
+        raise BadInput(
+            _(
+                "{chosen_by}: target {name!r} is private: it receives the comms room, never the site; "
+                "choose a public target for the site, or remove 'private': True from {name!r}",
+                chosen_by=chosen_by,
+                name=name,
+            ),
+            **where,
+        )
 
 
-def deploy_room(room: Path | None, targets: Mapping[str, Mapping[str, Any]], project: Path, env: Mapping[str, str],
-                live: bool, step: Step = no_step) -> list[RoomDeploy]:
+def deploy_room(
+    room: Path | None,
+    targets: Mapping[str, Mapping[str, Any]],
+    project: Path,
+    env: Mapping[str, str],
+    live: bool,
+    step: Step = no_step,
+) -> list[RoomDeploy]:
     """Plan, and when live deploy, the comms room to each private target; a failure is reported, not raised."""
     from . import targets as targets_mod
 
@@ -80,8 +93,15 @@ def summary_lines(deploys: list[RoomDeploy], live: bool) -> list[str]:
         elif live and item.deployed is None:
             lines.append(_("Comms room: {target} already holds this one.", target=item.target))
         elif live:
-            lines.append(_("Comms room deployed to {target}: {summary}.", target=item.target, summary=summarise(item.plan)))
+            lines.append(
+                _("Comms room deployed to {target}: {summary}.", target=item.target, summary=summarise(item.plan))
+            )
         else:
-            lines.append(_("Would deploy the comms room to {target}: {summary}.", target=item.target,
-                           summary=summarise(item.plan)))
+            lines.append(
+                _(
+                    "Would deploy the comms room to {target}: {summary}.",
+                    target=item.target,
+                    summary=summarise(item.plan),
+                )
+            )
     return lines

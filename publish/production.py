@@ -7,8 +7,9 @@ it; nothing is built) to learn the address the networks will see.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from podium.plugins.errors import PodiumError
 from podium.plugins.siteurl import Address, public_root, teaser_address

@@ -24,8 +24,18 @@ from .build import pelican_problems, read_settings, scratch_for, write_into
 from .sync import same_bytes
 
 #: the lists of each generator that hold contents with a page of their own
-_CONTENTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles", "hidden_translations",
-             "pages", "hidden_pages", "draft_pages", "draft_translations")
+_CONTENTS = (
+    "articles",
+    "translations",
+    "drafts",
+    "drafts_translations",
+    "hidden_articles",
+    "hidden_translations",
+    "pages",
+    "hidden_pages",
+    "draft_pages",
+    "draft_translations",
+)
 
 
 @dataclass
@@ -53,10 +63,24 @@ def _only(writer, wanted: set[str]):
 
 def _generators(pelican) -> list:
     context = pelican.settings.copy()
-    context.update({"generated_content": {}, "static_links": set(), "static_content": {},
-                    "localsiteurl": pelican.settings["SITEURL"]})
-    return [cls(context=context, settings=pelican.settings, path=pelican.path, theme=pelican.theme,
-                output_path=pelican.output_path) for cls in pelican._get_generator_classes()]
+    context.update(
+        {
+            "generated_content": {},
+            "static_links": set(),
+            "static_content": {},
+            "localsiteurl": pelican.settings["SITEURL"],
+        }
+    )
+    return [
+        cls(
+            context=context,
+            settings=pelican.settings,
+            path=pelican.path,
+            theme=pelican.theme,
+            output_path=pelican.output_path,
+        )
+        for cls in pelican._get_generator_classes()
+    ]
 
 
 def _render(pelican, changed: set[str]) -> list[str]:
@@ -79,8 +103,9 @@ def _render(pelican, changed: set[str]) -> list[str]:
     return sorted(set().union(*owners.values())) if owners else []
 
 
-def quick(project: str | os.PathLike, changed: list[str | os.PathLike], *, output: str | os.PathLike,
-          now=None) -> Quick | None:
+def quick(
+    project: str | os.PathLike, changed: list[str | os.PathLike], *, output: str | os.PathLike, now=None
+) -> Quick | None:
     """Render the pages of ``changed`` source files into the preview folder ``output``; None if it cannot."""
     from pelican import Pelican
 

@@ -12,7 +12,7 @@ import contextlib
 import os
 import sys
 import tempfile
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
 from podium.plugins.i18n import _
@@ -22,13 +22,26 @@ DIFF_FORMATS = ("table", "markdown")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--from", dest="start", metavar="DATE", help=_("first day shown, YYYY-MM-DD (calendar time zone)"))
+    parser.add_argument(
+        "--from", dest="start", metavar="DATE", help=_("first day shown, YYYY-MM-DD (calendar time zone)")
+    )
     parser.add_argument("--to", dest="end", metavar="DATE", help=_("last day shown, YYYY-MM-DD (included)"))
-    parser.add_argument("--format", choices=FORMATS, default="table",
-                        help=_("table (default), json, ics or csv (Hootsuite); with --diff, table or markdown"))
-    parser.add_argument("--diff", nargs="?", const="", metavar="REV",
-                        help=_("what the working tree changes in the plan against git revision REV "
-                               "(default: the merge base with the default branch)"))
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="table",
+        help=_("table (default), json, ics or csv (Hootsuite); with --diff, table or markdown"),
+    )
+    parser.add_argument(
+        "--diff",
+        nargs="?",
+        const="",
+        metavar="REV",
+        help=_(
+            "what the working tree changes in the plan against git revision REV "
+            "(default: the merge base with the default branch)"
+        ),
+    )
     parser.add_argument("--now", metavar="T", help=_("ISO 8601 time that counts as now, e.g. 2027-03-02T09:00+01:00"))
     parser.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of printing"))
 
@@ -41,7 +54,9 @@ def _day(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise BadInput(_("{option}: expected a date such as 2027-03-02; received {value!r}", option=option, value=value)) from None
+        raise BadInput(
+            _("{option}: expected a date such as 2027-03-02; received {value!r}", option=option, value=value)
+        ) from None
 
 
 def select(shares, start: date | None, end: date | None):
@@ -78,10 +93,10 @@ def render(fmt: str, shares, unplaced, calendar, now) -> bytes:
 
 def run(args: argparse.Namespace) -> int:
     from podium.plugins.errors import BadInput
+    from podium.plugins.files import write_atomic
 
     from .build import build
     from .build_cmd import parse_now
-    from podium.plugins.files import write_atomic
 
     if args.diff is not None:
         return run_diff(args)
@@ -90,15 +105,24 @@ def run(args: argparse.Namespace) -> int:
     start, end = _day(args.start, "--from"), _day(args.end, "--to")
     if start and end and end < start:
         raise BadInput(_("--to {end} is before --from {start}; swap them", end=end, start=start))
-    with (tempfile.TemporaryDirectory(prefix="podium-schedule-") as scratch, open(os.devnull, "w") as quiet,
-          contextlib.redirect_stdout(quiet)):
+    with (
+        tempfile.TemporaryDirectory(prefix="podium-schedule-") as scratch,
+        open(os.devnull, "w") as quiet,
+        contextlib.redirect_stdout(quiet),
+    ):
         # Pelican prints its own summary line: stdout is for the schedule, so it can be piped.
-        result = build(Path(args.project).resolve(), prod=True, now=parse_now(args.now), output=Path(scratch) / "output")
+        result = build(
+            Path(args.project).resolve(), prod=True, now=parse_now(args.now), output=Path(scratch) / "output"
+        )
     ctx = result.ctx
     calendar = ctx.calendar
     if calendar is None:
-        raise BadInput(_("there is no calendar file, so there is no schedule; create content/calendar.yaml "
-                         "from the example in docs/comms.md"))
+        raise BadInput(
+            _(
+                "there is no calendar file, so there is no schedule; create content/calendar.yaml "
+                "from the example in docs/comms.md"
+            )
+        )
     shares, unplaced = ctx.schedule or ([], [])
     data = render(args.format, select(shares, start, end), unplaced, calendar, ctx.now)
     if args.output:
@@ -111,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
 
 def run_diff(args: argparse.Namespace) -> int:
     """podium schedule --diff [REV]: the change in words, for a reviewer or a pull request."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from podium.plugins.errors import BadInput
     from podium.plugins.files import write_atomic
@@ -125,7 +149,7 @@ def run_diff(args: argparse.Namespace) -> int:
         raise BadInput(_("--diff prints table or markdown; received --format {format}", format=args.format))
     if args.start or args.end:
         raise BadInput(_("--diff compares the whole plan; leave out --from and --to"))
-    now = parse_now(args.now) or datetime.now(timezone.utc)
+    now = parse_now(args.now) or datetime.now(UTC)
     changes, zone, base = compare(Path(args.project).resolve(), args.diff or None, now)
     render = plan_render.markdown if args.format == "markdown" else plan_render.text
     data = render(changes, zone, base, now)

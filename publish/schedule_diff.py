@@ -31,20 +31,34 @@ def _git(project: Path, *args: str) -> subprocess.CompletedProcess:
 def base_revision(project: Path, rev: str | None) -> tuple[str, str]:
     """(commit id, name to show) of ``rev``, or of the merge base of HEAD with the default branch."""
     if _git(project, "rev-parse", "--git-dir").returncode != 0:
-        raise BadInput(_("--diff: {folder} is not in a git repository; run the command in the project's clone",
-                         folder=str(project)))
+        raise BadInput(
+            _(
+                "--diff: {folder} is not in a git repository; run the command in the project's clone",
+                folder=str(project),
+            )
+        )
     if rev is None:
         for branch in DEFAULT_BRANCHES:
             found = _git(project, "merge-base", "HEAD", branch)
             if found.returncode == 0:
                 commit = found.stdout.decode().strip()
                 return commit, _("the merge base with {branch} ({commit})", branch=branch, commit=commit[:7])
-        raise BadInput(_("--diff: no default branch to compare with (tried {names}); name a revision: "
-                         "podium schedule --diff main", names=", ".join(DEFAULT_BRANCHES)))
+        raise BadInput(
+            _(
+                "--diff: no default branch to compare with (tried {names}); name a revision: "
+                "podium schedule --diff main",
+                names=", ".join(DEFAULT_BRANCHES),
+            )
+        )
     found = _git(project, "rev-parse", "--verify", "--quiet", rev + "^{commit}")
     if found.returncode != 0:
-        raise BadInput(_("--diff: git knows no revision {rev!r}; give a branch, a tag or a commit, "
-                         "e.g. podium schedule --diff main", rev=rev))
+        raise BadInput(
+            _(
+                "--diff: git knows no revision {rev!r}; give a branch, a tag or a commit, "
+                "e.g. podium schedule --diff main",
+                rev=rev,
+            )
+        )
     commit = found.stdout.decode().strip()
     return commit, f"{rev} ({commit[:7]})"
 
@@ -54,8 +68,9 @@ def extract(project: Path, commit: str, into: Path) -> Path:
     prefix = _git(project, "rev-parse", "--show-prefix").stdout.decode().strip()
     archive = _git(project, "archive", "--format=tar", commit)
     if archive.returncode != 0:
-        raise BadInput(_("--diff: git could not read {commit}: {why}", commit=commit[:7],
-                         why=archive.stderr.decode().strip()))
+        raise BadInput(
+            _("--diff: git could not read {commit}: {why}", commit=commit[:7], why=archive.stderr.decode().strip())
+        )
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         # the 'data' filter (Python 3.11.4+) refuses links and paths that leave the folder
         tar.extractall(into, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))
@@ -75,8 +90,15 @@ def plan_of(project: Path, now: datetime, scratch: Path):
     ctx = result.ctx
     root = site_root(result.settings)
     withheld = [from_content(item, root, early=True) for item in ctx.withheld_content]
-    plan = make_plan(ctx.calendar_posts, withheld, ctx.calendar, ctx.now, ctx.teasers_by_slug,
-                     strict=ctx.config.calendar_strict, networks=ctx.config.networks)
+    plan = make_plan(
+        ctx.calendar_posts,
+        withheld,
+        ctx.calendar,
+        ctx.now,
+        ctx.teasers_by_slug,
+        strict=ctx.config.calendar_strict,
+        networks=ctx.config.networks,
+    )
     return plan, (ctx.calendar.zone if ctx.calendar else None)
 
 
@@ -93,7 +115,12 @@ def compare(project: Path, rev: str | None, now: datetime):
         try:
             old, old_zone = plan_of(old_project, now, scratch / "old")
         except PodiumError as exc:
-            raise BadInput(_("the plan of {base} cannot be made, because its build fails:\n{problems}",
-                             base=shown, problems=str(exc))) from None
+            raise BadInput(
+                _(
+                    "the plan of {base} cannot be made, because its build fails:\n{problems}",
+                    base=shown,
+                    problems=str(exc),
+                )
+            ) from None
         new, new_zone = plan_of(project, now, scratch / "new")
     return diff(old, new, now), new_zone or old_zone or ZoneInfo("UTC"), shown

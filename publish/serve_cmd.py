@@ -28,8 +28,13 @@ PREVIEW_DIR = "output-preview"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=8000, help=_("port on 127.0.0.1 (default 8000)"))
-    parser.add_argument("-o", "--output", metavar="DIR", default=PREVIEW_DIR,
-                        help=_("preview folder (default {folder})", folder=PREVIEW_DIR))
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        default=PREVIEW_DIR,
+        help=_("preview folder (default {folder})", folder=PREVIEW_DIR),
+    )
     parser.add_argument("--now", metavar="T", help=_("ISO 8601 time that counts as now"))
     parser.add_argument("--once", action="store_true", help=_("build the preview once and exit (no server)"))
 
@@ -60,8 +65,13 @@ def _rebuild(project: Path, output: str, now, base: str = "") -> bool:
         return False
     for warning in result.warnings:
         print(_("warning: {warning}", warning=warning), file=sys.stderr)
-    print(_("Rebuilt: {articles} posts, {withheld} not public yet (shown with a banner).", articles=result.articles,
-            withheld=len(result.ctx.withheld_slugs())))
+    print(
+        _(
+            "Rebuilt: {articles} posts, {withheld} not public yet (shown with a banner).",
+            articles=result.articles,
+            withheld=len(result.ctx.withheld_slugs()),
+        )
+    )
     for line in _not_public(result.ctx, base) if base else ():
         print(line)
     if base:
@@ -92,8 +102,19 @@ class FullBuilds:
     """One full preview build at a time, in a child process (``podium serve --once``)."""
 
     def __init__(self, project: Path, args: argparse.Namespace):
-        self.command = [sys.executable, "-m", "podium.publish.cli", "serve", "--once", "-C", str(project), "-o", args.output,
-                        "--port", str(args.port)]
+        self.command = [
+            sys.executable,
+            "-m",
+            "podium.publish.cli",
+            "serve",
+            "--once",
+            "-C",
+            str(project),
+            "-o",
+            args.output,
+            "--port",
+            str(args.port),
+        ]
         if args.now:
             self.command += ["--now", args.now]
         self.child: subprocess.Popen | None = None
@@ -120,8 +141,14 @@ def _quick(project: Path, posts: list[str], args, now) -> None:
         done = None
         print(_("(quick preview skipped: {exc})", exc=exc), file=sys.stderr)
     if done:
-        print(_("Preview of {pages} in {seconds:.2f} s; the rest of the site follows.", pages=", ".join(done.pages),
-                seconds=time.perf_counter() - started), flush=True)
+        print(
+            _(
+                "Preview of {pages} in {seconds:.2f} s; the rest of the site follows.",
+                pages=", ".join(done.pages),
+                seconds=time.perf_counter() - started,
+            ),
+            flush=True,
+        )
 
 
 def _bind(root: Path, port: int, room: Path | None = None):
@@ -140,8 +167,14 @@ def _bind(root: Path, port: int, room: Path | None = None):
     except OSError as exc:
         if exc.errno != errno.EADDRINUSE:
             raise
-        raise PodiumError(_("port {port} is already in use (another preview?); stop that server, or choose another "
-                            "port with --port {other}", port=port, other=port + 1)) from None
+        raise PodiumError(
+            _(
+                "port {port} is already in use (another preview?); stop that server, or choose another "
+                "port with --port {other}",
+                port=port,
+                other=port + 1,
+            )
+        ) from None
 
 
 def _serve(server, port: int) -> None:

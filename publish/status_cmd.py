@@ -28,20 +28,45 @@ def change(opened, slug: str, status: str) -> tuple[str | None, list[str]]:
     if status not in STATUSES:
         close = suggest(status, STATUSES)
         if close:
-            raise BadInput(_("unknown status '{status}'; {close} (the statuses are: {statuses})",
-                             status=status, close=close, statuses=", ".join(STATUSES)), path=opened.shown, line=found.line)
-        raise BadInput(_("unknown status '{status}'; use one of: {statuses}", status=status, statuses=", ".join(STATUSES)),
-                       path=opened.shown, line=found.line)
+            raise BadInput(
+                _(
+                    "unknown status '{status}'; {close} (the statuses are: {statuses})",
+                    status=status,
+                    close=close,
+                    statuses=", ".join(STATUSES),
+                ),
+                path=opened.shown,
+                line=found.line,
+            )
+        raise BadInput(
+            _("unknown status '{status}'; use one of: {statuses}", status=status, statuses=", ".join(STATUSES)),
+            path=opened.shown,
+            line=found.line,
+        )
     if status == found.status:
-        return None, [_("'{slug}' is already '{status}' in {path}; nothing changed", slug=slug, status=status, path=opened.shown)]
+        return None, [
+            _("'{slug}' is already '{status}' in {path}; nothing changed", slug=slug, status=status, path=opened.shown)
+        ]
     writable(opened, found.line)
-    said = [_("'{slug}' is now '{status}' in {path} (it was '{before}')",
-              slug=slug, status=status, path=opened.shown, before=found.status)]
+    said = [
+        _(
+            "'{slug}' is now '{status}' in {path} (it was '{before}')",
+            slug=slug,
+            status=status,
+            path=opened.shown,
+            before=found.status,
+        )
+    ]
     approved = {a.role for a in found.approvals}
     missing = [r for r in opened.calendar.required_approvals if r not in approved]
     if status in RELEASABLE and missing:
-        said.append(_("it goes out only once these roles have approved: {roles} (podium approve {slug} --role ROLE --who NAME)",
-                      roles=", ".join(missing), slug=slug))
+        said.append(
+            _(
+                "it goes out only once these roles have approved: {roles} (podium approve {slug} --role ROLE --who NAME)",
+                roles=", ".join(missing),
+                slug=slug,
+            )
+        )
     return set_status(opened.text, slug, status), said
 
 

@@ -22,9 +22,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--network", "-n", choices=tuple(NETWORKS), help=_("only this network"))
     parser.add_argument("--lang", help=_("only this language version (fr, en)"))
     parser.add_argument("--json", action="store_true", help=_("print the teasers.json entries instead of text"))
-    parser.add_argument("--local", action="store_true",
-                        help=_("build with pelicanconf.py instead of publishconf.py (teasers keep publishconf.py's address)"))
-    parser.add_argument("--now", metavar="T", help=_("ISO 8601 time that counts as now: see a scheduled post's teasers early"))
+    parser.add_argument(
+        "--local",
+        action="store_true",
+        help=_("build with pelicanconf.py instead of publishconf.py (teasers keep publishconf.py's address)"),
+    )
+    parser.add_argument(
+        "--now", metavar="T", help=_("ISO 8601 time that counts as now: see a scheduled post's teasers early")
+    )
 
 
 def _teasers(args: argparse.Namespace):
@@ -47,12 +52,21 @@ def _missing(slug: str, ctx, teasers) -> Exception:
 
     held = ctx.withheld_slugs()
     if slug in held:
-        return BadInput(_("the post '{slug}' has no teasers yet: it is withheld ({why}); "
-                          "pass --now with its publication time to see them early", slug=slug, why=said(held[slug])))
+        return BadInput(
+            _(
+                "the post '{slug}' has no teasers yet: it is withheld ({why}); "
+                "pass --now with its publication time to see them early",
+                slug=slug,
+                why=said(held[slug]),
+            )
+        )
     known = sorted({t.slug for t in teasers})
     close = difflib.get_close_matches(slug, known, n=1)
-    hint = (_("did you mean '{close}'?", close=close[0]) if close
-            else _("run 'podium teasers' with one of: {slugs}", slugs=", ".join(known[:12])))
+    hint = (
+        _("did you mean '{close}'?", close=close[0])
+        if close
+        else _("run 'podium teasers' with one of: {slugs}", slugs=", ".join(known[:12]))
+    )
     return BadInput(_("no published post has the slug '{slug}'; {hint}", slug=slug, hint=hint))
 
 
@@ -65,19 +79,30 @@ def _show(teaser, number: int) -> str:
 
     net = network(teaser.network)
     who = _("author's text") if teaser.by_author else _(teaser.variant)
-    head = "== " + _("{network} · {lang} · variant {number} ({who}) · {length}/{limit} {unit}", network=net.name, lang=teaser.lang,
-                     number=number, who=who, length=teaser.length, limit=teaser.limit, unit=_(net.unit))
+    head = "== " + _(
+        "{network} · {lang} · variant {number} ({who}) · {length}/{limit} {unit}",
+        network=net.name,
+        lang=teaser.lang,
+        number=number,
+        who=who,
+        length=teaser.length,
+        limit=teaser.limit,
+        unit=_(net.unit),
+    )
     if teaser.parts:
-        body = "\n\n".join(f"[{i}/{len(teaser.parts)} · {n}/{teaser.limit}]\n{p}"
-                           for i, (p, n) in enumerate(zip(teaser.parts, teaser.part_lengths), 1))
+        body = "\n\n".join(
+            f"[{i}/{len(teaser.parts)} · {n}/{teaser.limit}]\n{p}"
+            for i, (p, n) in enumerate(zip(teaser.parts, teaser.part_lengths), 1)
+        )
     else:
         body = teaser.text
     if teaser.network == "pinterest":
         from podium.plugins.teasers.networks import pin_fields
 
         fields = pin_fields(teaser.title, teaser.url)
-        body = _("Title: {title}\nLink: {link}\nDescription:\n{text}", title=fields["title"], link=fields["link"],
-                 text=body)
+        body = _(
+            "Title: {title}\nLink: {link}\nDescription:\n{text}", title=fields["title"], link=fields["link"], text=body
+        )
     return f"{head}\n{body}\n"
 
 
@@ -89,10 +114,17 @@ def run(args: argparse.Namespace) -> int:
     mine = [t for t in teasers if t.slug == args.slug]
     if not mine:
         raise _missing(args.slug, ctx, teasers)
-    chosen = [t for t in mine if (not args.network or t.network == args.network) and (not args.lang or t.lang == args.lang)]
+    chosen = [
+        t for t in mine if (not args.network or t.network == args.network) and (not args.lang or t.lang == args.lang)
+    ]
     if not chosen:
-        raise BadInput(_("'{slug}' has no teaser for that network or language; it has {found}", slug=args.slug,
-                         found=", ".join(sorted({f'{t.network} ({t.lang})' for t in mine}))))
+        raise BadInput(
+            _(
+                "'{slug}' has no teaser for that network or language; it has {found}",
+                slug=args.slug,
+                found=", ".join(sorted({f"{t.network} ({t.lang})" for t in mine})),
+            )
+        )
     if args.json:
         json.dump([to_json(t) for t in chosen], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

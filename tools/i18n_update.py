@@ -22,7 +22,11 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("plugins", "publish")  # the installed packages: podium.plugins, podium.publish
 #: Python modules, and the comms room's Jinja templates ({{ _("...") }}, see podium.plugins.comms.templating)
-METHODS = [("**/__pycache__/**", "ignore"), ("**.py", "python"), ("comms/templates/**.html", "jinja2.ext:babel_extract")]
+METHODS = [
+    ("**/__pycache__/**", "ignore"),
+    ("**.py", "python"),
+    ("comms/templates/**.html", "jinja2.ext:babel_extract"),
+]
 CATALOGUE = ROOT / "plugins" / "locale" / "fr" / "LC_MESSAGES" / "podium.po"
 
 
@@ -42,7 +46,8 @@ def extracted() -> Catalog:
     template = Catalog(project="podium", domain="podium")
     for folder in SOURCES:
         for filename, lineno, message, comments, context in extract_from_dir(
-                ROOT / folder, METHODS, keywords=keywords(), comment_tags=("Translators:",), strip_comment_tags=True):
+            ROOT / folder, METHODS, keywords=keywords(), comment_tags=("Translators:",), strip_comment_tags=True
+        ):
             template.add(message, None, [(f"{folder}/{filename}", lineno)], auto_comments=comments, context=context)
     for path, summary in command_summaries():
         template.add(summary, None, [(path, 1)])
@@ -69,9 +74,16 @@ def load() -> Catalog:
     if CATALOGUE.exists():
         with CATALOGUE.open("rb") as fh:
             return read_po(fh, locale="fr")
-    catalog = Catalog(locale="fr", project="podium", version="0.1", domain="podium", fuzzy=False,
-                      copyright_holder="the podium authors", last_translator="the podium authors",
-                      language_team="French")
+    catalog = Catalog(
+        locale="fr",
+        project="podium",
+        version="0.1",
+        domain="podium",
+        fuzzy=False,
+        copyright_holder="the podium authors",
+        last_translator="the podium authors",
+        language_team="French",
+    )
     # two forms, as podium.plugins.i18n counts: 0 and 1 singular (CLDR's third form, for millions, is not used)
     catalog._num_plurals, catalog._plural_expr = 2, "(n > 1)"
     return catalog
@@ -106,8 +118,10 @@ def main(argv: list[str]) -> int:
     out = io.BytesIO()
     write_po(out, catalog, width=100, include_previous=False)
     write_atomic(CATALOGUE, out.getvalue())
-    print(f"{CATALOGUE.relative_to(ROOT)}: {sum(1 for m in template if m.id)} messages, "
-          f"{len(missing(catalog, template))} to translate")
+    print(
+        f"{CATALOGUE.relative_to(ROOT)}: {sum(1 for m in template if m.id)} messages, "
+        f"{len(missing(catalog, template))} to translate"
+    )
     return 0
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -39,7 +39,7 @@ class _Source:
         return self.starts[line + 1] if line + 1 < len(self.starts) else len(self.text)
 
     def line_text(self, line: int) -> str:
-        return self.text[self.starts[line]:self.after_line(line)]
+        return self.text[self.starts[line] : self.after_line(line)]
 
 
 def flow_scalar(value: str) -> str:
@@ -57,7 +57,7 @@ def moment_text(moment: datetime, zone: ZoneInfo) -> str:
     """'2027-08-29 11:00' in the calendar's zone, as people write it; with its offset when the hour repeats."""
     local = moment.astimezone(zone)
     naive = local.replace(tzinfo=None, fold=0)
-    if naive.replace(tzinfo=zone).astimezone(timezone.utc) != local.astimezone(timezone.utc):
+    if naive.replace(tzinfo=zone).astimezone(UTC) != local.astimezone(UTC):
         return local.isoformat(timespec="minutes")  # the autumn's second 02:30: only the offset says which
     return f"{local:%Y-%m-%d %H:%M}"
 
@@ -98,15 +98,17 @@ def _insert_after(src: _Source, node: Node, lines: list[str]) -> str:
 
 
 def _replace(src: _Source, node: Node, new: str) -> str:
-    return src.text[:src.offset(node.start_mark)] + new + src.text[src.offset(node.end_mark):]
+    return src.text[: src.offset(node.start_mark)] + new + src.text[src.offset(node.end_mark) :]
 
 
 def _without_bom(edit):
     """libyaml does not count a leading BOM in its columns: edit the text after it."""
+
     def wrapper(text: str, *args, **kwargs) -> str:
         if text.startswith("\ufeff"):
             return "\ufeff" + edit(text[1:], *args, **kwargs)
         return edit(text, *args, **kwargs)
+
     wrapper.__doc__ = edit.__doc__
     return wrapper
 
@@ -148,9 +150,13 @@ def record_approval(text: str, slug: str, role: str, who: str, when: str) -> str
         dash = src.line_text(first.start_mark.line)[: first.start_mark.column].rstrip().rfind("-")
         return _insert_after(src, approvals, [" " * dash + f"- {item}"])
     if isinstance(approvals, SequenceNode):  # written on one line: [ ... ]
-        kept = [src.text[src.offset(n.start_mark):src.offset(_last_end(n))] for n in approvals.value]
+        kept = [src.text[src.offset(n.start_mark) : src.offset(_last_end(n))] for n in approvals.value]
         return _replace(src, approvals, "[" + ", ".join(kept + [item]) + "]")
-    if isinstance(approvals, ScalarNode) and approvals.value == "" and approvals.start_mark.index == approvals.end_mark.index:
+    if (
+        isinstance(approvals, ScalarNode)
+        and approvals.value == ""
+        and approvals.start_mark.index == approvals.end_mark.index
+    ):
         indent = approvals_key.start_mark.column
         return _insert_after(src, approvals_key, [" " * (indent + 2) + f"- {item}"])
     return _replace(src, approvals, f"[{item}]")  # '~' or a single value

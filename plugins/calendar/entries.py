@@ -14,8 +14,8 @@ import yaml
 
 from .. import bounded
 from ..errors import BadInput
-from .yamlmarks import MappingNode, ScalarNode
 from ..i18n import _
+from .yamlmarks import MappingNode, ScalarNode
 
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.\-]*")
 
@@ -69,8 +69,17 @@ def new_calendar(timezone: str, schema: str | None = None) -> str:
     return head + f"timezone: {timezone}\n"
 
 
-def add_entry(yaml_text: str, slug: str, *, status: str = "idea", owner: str = "", publish_at=None,
-              path: str = "content/calendar.yaml", timezone: str = "UTC", schema: str | None = None) -> str:
+def add_entry(
+    yaml_text: str,
+    slug: str,
+    *,
+    status: str = "idea",
+    owner: str = "",
+    publish_at=None,
+    path: str = "content/calendar.yaml",
+    timezone: str = "UTC",
+    schema: str | None = None,
+) -> str:
     """The calendar text with an entry for ``slug`` added at the end of 'posts:'; nothing else changes.
 
     An empty text starts a new calendar (modeline and time zone first).
@@ -79,8 +88,11 @@ def add_entry(yaml_text: str, slug: str, *, status: str = "idea", owner: str = "
         root = bounded.compose(yaml_text, path, bounded.CALENDAR) if yaml_text.strip() else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        raise BadInput(_("the calendar cannot be read ({problem}); fix it, then run the command again", problem=exc.problem),
-                       path=path, line=mark.line + 1 if mark else None) from None
+        raise BadInput(
+            _("the calendar cannot be read ({problem}); fix it, then run the command again", problem=exc.problem),
+            path=path,
+            line=mark.line + 1 if mark else None,
+        ) from None
     found = _posts(root)
     text = yaml_text if yaml_text.endswith("\n") or not yaml_text else yaml_text + "\n"
     if found is None:
@@ -89,17 +101,26 @@ def add_entry(yaml_text: str, slug: str, *, status: str = "idea", owner: str = "
     if isinstance(value, MappingNode):
         for other, _value in value.value:
             if isinstance(other, ScalarNode) and other.value == slug:
-                raise BadInput(_("'{slug}' already has an entry; edit that entry instead of adding one", slug=slug),
-                               path=path, line=other.start_mark.line + 1, col=other.start_mark.column + 1)
+                raise BadInput(
+                    _("'{slug}' already has an entry; edit that entry instead of adding one", slug=slug),
+                    path=path,
+                    line=other.start_mark.line + 1,
+                    col=other.start_mark.column + 1,
+                )
     lines = text.splitlines(keepends=True)
     if isinstance(value, MappingNode) and value.value and value.flow_style is False:
         indent = value.value[0][0].start_mark.column
         at = _end_of_block(lines, key.start_mark.line)
         return "".join(lines[:at]) + entry_text(slug, indent, status, owner, publish_at) + "".join(lines[at:])
     if isinstance(value, MappingNode) and value.value:
-        raise BadInput(_("'posts:' is written on one line ({{...}}); put each entry on its own lines, "
-                       "then run the command again"), path=path, line=key.start_mark.line + 1)
+        raise BadInput(
+            _("'posts:' is written on one line ({{...}}); put each entry on its own lines, then run the command again"),
+            path=path,
+            line=key.start_mark.line + 1,
+        )
     # 'posts:' with nothing under it, or 'posts: {}'
     line = key.start_mark.line
-    lines[line] = re.sub(r"posts:.*?(\s*#.*)?$", lambda m: "posts:" + (m.group(1) or ""), lines[line].rstrip("\n")) + "\n"
-    return "".join(lines[: line + 1]) + entry_text(slug, 2, status, owner, publish_at) + "".join(lines[line + 1:])
+    lines[line] = (
+        re.sub(r"posts:.*?(\s*#.*)?$", lambda m: "posts:" + (m.group(1) or ""), lines[line].rstrip("\n")) + "\n"
+    )
+    return "".join(lines[: line + 1]) + entry_text(slug, 2, status, owner, publish_at) + "".join(lines[line + 1 :])

@@ -6,10 +6,10 @@ edit every day, and most of their mistakes are here.
 
 from __future__ import annotations
 
+from ..i18n import N_, _
 from .fields import boolean, whole
 from .model import STATUSES, Approval, Entry, NetworkPlan
 from .yamlmarks import MappingNode, Node, ScalarNode, mapping_items, suggest, where
-from ..i18n import N_, _
 
 ENTRY_KEYS = ("status", "owner", "publish_at", "campaign", "notes", "evergreen", "approvals", "networks")
 APPROVAL_KEYS = ("role", "who", "when")
@@ -32,15 +32,20 @@ def read_entries(r, node: Node, roles: tuple[str, ...], networks: tuple[str, ...
 
 def _status(r, found: dict, node: Node) -> str | None:
     if "status" not in found:
-        r.problems.add(node, _("this entry has no 'status'; add 'status:' with one of: {STATUSES}", STATUSES=', '.join(STATUSES)))
+        r.problems.add(
+            node, _("this entry has no 'status'; add 'status:' with one of: {STATUSES}", STATUSES=", ".join(STATUSES))
+        )
         return None
     value_node = found["status"][1]
     status = r.text(value_node, "status")
     if status in STATUSES:
         return status
     hint = suggest(status, STATUSES)
-    fix = (_("{hint} (the statuses are: {statuses})", hint=hint, statuses=", ".join(STATUSES)) if hint
-           else _("use one of: {statuses}", statuses=", ".join(STATUSES)))
+    fix = (
+        _("{hint} (the statuses are: {statuses})", hint=hint, statuses=", ".join(STATUSES))
+        if hint
+        else _("use one of: {statuses}", statuses=", ".join(STATUSES))
+    )
     r.problems.add(value_node, _("unknown status '{status}'; {fix}", status=status, fix=fix))
     return None
 
@@ -55,14 +60,27 @@ def _entry(r, slug: str, key: ScalarNode, node: Node, roles, networks) -> Entry 
     status = _status(r, found, node)
     text = lambda k: r.text(found[k][1], k) if k in found else ""
     publish_at = r.moment(found["publish_at"][1], "publish_at") if "publish_at" in found else None
-    evergreen = bool(r.read(found["evergreen"][1], "evergreen", boolean, "evergreen")) if "evergreen" in found else False
+    evergreen = (
+        bool(r.read(found["evergreen"][1], "evergreen", boolean, "evergreen")) if "evergreen" in found else False
+    )
     approvals = _approvals(r, found["approvals"][1], roles) if "approvals" in found else ()
     plans = _plans(r, found["networks"][1], networks) if "networks" in found else {}
     line, col = where(key)
     if status is None:
         return None
-    return Entry(slug=slug, status=status, owner=text("owner"), publish_at=publish_at, campaign=text("campaign"),
-                 notes=text("notes"), evergreen=evergreen, approvals=approvals, networks=plans, line=line, col=col)
+    return Entry(
+        slug=slug,
+        status=status,
+        owner=text("owner"),
+        publish_at=publish_at,
+        campaign=text("campaign"),
+        notes=text("notes"),
+        evergreen=evergreen,
+        approvals=approvals,
+        networks=plans,
+        line=line,
+        col=col,
+    )
 
 
 def _approvals(r, node: Node, roles: tuple[str, ...]) -> tuple[Approval, ...]:
@@ -77,9 +95,14 @@ def _approvals(r, node: Node, roles: tuple[str, ...]) -> tuple[Approval, ...]:
         if role not in roles:
             known = ", ".join(roles) if roles else _("none")
             hint = suggest(role, roles)
-            fix = (_("{hint} or add '{role}' to required_approvals", hint=hint, role=role) if hint
-                   else _("use a role from required_approvals ({known}) or add '{role}' there", known=known, role=role))
-            r.problems.add(role_node, _("approval by '{role}', a role not in required_approvals; {fix}", role=role, fix=fix))
+            fix = (
+                _("{hint} or add '{role}' to required_approvals", hint=hint, role=role)
+                if hint
+                else _("use a role from required_approvals ({known}) or add '{role}' there", known=known, role=role)
+            )
+            r.problems.add(
+                role_node, _("approval by '{role}', a role not in required_approvals; {fix}", role=role, fix=fix)
+            )
             continue
         if when is not None:
             found_all.append(Approval(role=role, who=r.text(found["who"][1], "who"), when=when))

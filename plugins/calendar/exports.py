@@ -11,17 +11,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import Iterable
 from urllib.parse import urlsplit
 
 import icalendar
 
+from ..i18n import _
 from ..networks import name_of
 from ..teasers.shown import shown
 from .model import Calendar, Share, Unplaced, utc
 from .slots import UTC
-from ..i18n import _
 
 SCHEMA = "podium-schedule/1"
 #: Hootsuite refuses a time less than 10 minutes ahead at upload; 15 leaves time to upload.
@@ -37,10 +37,18 @@ def _iso(moment: datetime) -> str:
 
 def share_record(share: Share, now: datetime) -> dict:
     return {
-        "id": share.id, "slug": share.slug, "title": share.title, "lang": share.lang,
-        "network": share.network, "number": share.number,
-        "time": _iso(share.time), "time_utc": _iso(share.time.astimezone(UTC)).replace("+00:00", "Z"),
-        "variant": share.variant, "variant_name": share.variant_name, "text": share.text, "url": share.url,
+        "id": share.id,
+        "slug": share.slug,
+        "title": share.title,
+        "lang": share.lang,
+        "network": share.network,
+        "number": share.number,
+        "time": _iso(share.time),
+        "time_utc": _iso(share.time.astimezone(UTC)).replace("+00:00", "Z"),
+        "variant": share.variant,
+        "variant_name": share.variant_name,
+        "text": share.text,
+        "url": share.url,
         "due": utc(share.time) <= utc(now),
     }
 
@@ -51,10 +59,18 @@ def to_json(shares: Iterable[Share], unplaced: Iterable[Unplaced], calendar: Cal
         "generated_at": _iso(now.astimezone(calendar.zone)),
         "timezone": calendar.zone.key,
         "shares": [share_record(s, now) for s in shares],
-        "unplaced": [{"id": u.id, "slug": u.slug, "title": u.title, "network": u.network,
-                      "number": u.number, "reason": u.reason} for u in unplaced],
-        "quiet_periods": [{"start": _iso(p.start.astimezone(calendar.zone)), "end": _iso(p.end.astimezone(calendar.zone)),
-                           "reason": p.reason} for p in calendar.quiet_periods],
+        "unplaced": [
+            {"id": u.id, "slug": u.slug, "title": u.title, "network": u.network, "number": u.number, "reason": u.reason}
+            for u in unplaced
+        ],
+        "quiet_periods": [
+            {
+                "start": _iso(p.start.astimezone(calendar.zone)),
+                "end": _iso(p.end.astimezone(calendar.zone)),
+                "reason": p.reason,
+            }
+            for p in calendar.quiet_periods
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -87,8 +103,14 @@ def _event(share: Share, now: datetime, tentative: str = "") -> icalendar.Event:
     return event
 
 
-def to_ics(shares: Iterable[Share], calendar: Calendar, now: datetime, name: str = "Social schedule",
-           tentative: Iterable[Share] = (), prefix: str = TENTATIVE_PREFIX) -> bytes:
+def to_ics(
+    shares: Iterable[Share],
+    calendar: Calendar,
+    now: datetime,
+    name: str = "Social schedule",
+    tentative: Iterable[Share] = (),
+    prefix: str = TENTATIVE_PREFIX,
+) -> bytes:
     """The schedule as iCalendar; ``tentative`` shares (posts not approved yet) are STATUS:TENTATIVE, ``prefix`` first."""
     cal = icalendar.Calendar()
     cal.add("prodid", "-//podium//social schedule//EN")
@@ -105,8 +127,9 @@ def to_ics(shares: Iterable[Share], calendar: Calendar, now: datetime, name: str
     shares += waiting
     if shares:
         years = [s.time.year for s in shares]
-        cal.add_missing_timezones(first_date=datetime(min(years) - 1, 1, 1).date(),
-                                  last_date=datetime(max(years) + 1, 12, 31).date())
+        cal.add_missing_timezones(
+            first_date=datetime(min(years) - 1, 1, 1).date(), last_date=datetime(max(years) + 1, 12, 31).date()
+        )
     return cal.to_ical()
 
 
@@ -124,8 +147,16 @@ def hootsuite_rows(shares: Iterable[Share], now: datetime) -> tuple[list[list[st
         link = "" if share.url in share.text or shown(share.url) in share.text else share.url
         key = (share.network, share.text, link)
         if key in seen:
-            left_out.append((share, _("same text as {other}, and Hootsuite refuses duplicate messages; "
-                                      "give the post another teaser variant or a text override", other=seen[key])))
+            left_out.append(
+                (
+                    share,
+                    _(
+                        "same text as {other}, and Hootsuite refuses duplicate messages; "
+                        "give the post another teaser variant or a text override",
+                        other=seen[key],
+                    ),
+                )
+            )
             continue
         seen[key] = share.id
         when = share.time.strftime(HOOTSUITE_DATE)

@@ -9,12 +9,12 @@ line and column. Times are read by hand rather than by YAML's resolver so that
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from ..i18n import _
 from .model import WEEKDAYS
 from .yamlmarks import suggest
-from ..i18n import _
 
 SHORTCUTS = {"weekdays": range(0, 5), "weekend": range(5, 7), "daily": range(0, 7)}
 
@@ -58,15 +58,21 @@ def _day(text: str) -> date:
 
 def _attach(naive: datetime, tz: ZoneInfo, text: str) -> datetime:
     aware = naive.replace(tzinfo=tz)
-    if aware.astimezone(timezone.utc).astimezone(tz).replace(tzinfo=None) != naive:
-        raise Wrong(_("{text} does not exist in {key}: the clocks jump forward at that hour; "
-                    "pick a time an hour later or earlier", text=text, key=tz.key))
+    if aware.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != naive:
+        raise Wrong(
+            _(
+                "{text} does not exist in {key}: the clocks jump forward at that hour; "
+                "pick a time an hour later or earlier",
+                text=text,
+                key=tz.key,
+            )
+        )
     return aware
 
 
 def moment(text: str, key: str, tz: ZoneInfo, *, end_of_day: bool = False) -> datetime:
     """A date or date-time, in UTC; a date alone is the start of that day (or its end, for an 'end')."""
-    return _moment(text, key, tz, end_of_day).astimezone(timezone.utc)
+    return _moment(text, key, tz, end_of_day).astimezone(UTC)
 
 
 def _moment(text: str, key: str, tz: ZoneInfo, end_of_day: bool) -> datetime:
@@ -80,8 +86,13 @@ def _moment(text: str, key: str, tz: ZoneInfo, end_of_day: bool) -> datetime:
         return _attach(start, tz, text)
     m = _DATETIME.fullmatch(text)
     if not m:
-        raise Wrong(_("'{key}' is not a date and time; write it as 2027-03-02 09:00 "
-                    "(optionally with an offset, 2027-03-02T09:00+01:00)", key=key))
+        raise Wrong(
+            _(
+                "'{key}' is not a date and time; write it as 2027-03-02 09:00 "
+                "(optionally with an offset, 2027-03-02T09:00+01:00)",
+                key=key,
+            )
+        )
     day = _day(m[1])
     hours, minutes, seconds = int(m[2]), int(m[3]), int(m[4] or 0)
     if hours > 23 or minutes > 59 or seconds > 59:
@@ -105,8 +116,14 @@ def window(text: str):
         raise Wrong(_("'{text}' is not a time window; write it as START-END, e.g. 09:00-11:30", text=text))
     start, end = clock(parts[0]), clock(parts[1])
     if end <= start:
-        raise Wrong(_("the window {text} ends before it starts; write the earlier time first, "
-                    "e.g. {parts}-{parts2}", text=text, parts=parts[1], parts2=parts[0]))
+        raise Wrong(
+            _(
+                "the window {text} ends before it starts; write the earlier time first, e.g. {parts}-{parts2}",
+                text=text,
+                parts=parts[1],
+                parts2=parts[0],
+            )
+        )
     return start, end
 
 
@@ -120,14 +137,26 @@ def weekdays(values: list[str]) -> frozenset[int]:
             days.add(WEEKDAYS.index(word[:3]))
         else:
             hint = suggest(word, WEEKDAYS + tuple(_full(d) for d in WEEKDAYS) + tuple(SHORTCUTS))
-            raise Wrong(_("'{value}' is not a day; use mon, tue, wed, thu, fri, sat, sun, "
-                          "weekdays, weekend or daily", value=value) + (f" ({hint})" if hint else ""))
+            raise Wrong(
+                _(
+                    "'{value}' is not a day; use mon, tue, wed, thu, fri, sat, sun, weekdays, weekend or daily",
+                    value=value,
+                )
+                + (f" ({hint})" if hint else "")
+            )
     return frozenset(days)
 
 
 def _full(prefix: str) -> str:
-    return {"mon": "monday", "tue": "tuesday", "wed": "wednesday", "thu": "thursday",
-            "fri": "friday", "sat": "saturday", "sun": "sunday"}[prefix]
+    return {
+        "mon": "monday",
+        "tue": "tuesday",
+        "wed": "wednesday",
+        "thu": "thursday",
+        "fri": "friday",
+        "sat": "saturday",
+        "sun": "sunday",
+    }[prefix]
 
 
 def duration(text: str) -> timedelta:
@@ -151,5 +180,7 @@ def boolean(text: str, key: str) -> bool:
 
 def whole(text: str, key: str, low: int = 1) -> int:
     if not re.fullmatch(r"\d+", text.strip()) or int(text) < low:
-        raise Wrong(_("'{key}' must be a whole number of at least {low}; received '{text}'", key=key, low=low, text=text))
+        raise Wrong(
+            _("'{key}' must be a whole number of at least {low}; received '{text}'", key=key, low=low, text=text)
+        )
     return int(text)

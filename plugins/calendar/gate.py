@@ -13,7 +13,6 @@ from datetime import datetime
 from .. import holds as holds_mod
 from ..holds import Hold
 from ..i18n import later
-
 from .model import RELEASABLE, Calendar, Entry, utc
 
 
@@ -65,8 +64,14 @@ def holds(slug: str, post_date: datetime, calendar: Calendar | None, now: dateti
     when = release(entry, post_date, calendar)  # quiet periods hold posts missing from the calendar too
     if utc(when) > utc(now):
         quiet = calendar.quiet_at(planned(entry, post_date, calendar))
-        found.append(Hold(holds_mod.QUIET if quiet else holds_mod.LATER, until=when.astimezone(calendar.zone),
-                          period=quiet, cause=_cause(entry, post_date, calendar)))
+        found.append(
+            Hold(
+                holds_mod.QUIET if quiet else holds_mod.LATER,
+                until=when.astimezone(calendar.zone),
+                period=quiet,
+                cause=_cause(entry, post_date, calendar),
+            )
+        )
     return found
 
 
@@ -96,7 +101,9 @@ def log_words(hold: Hold) -> str:
     return later("held by the calendar until {until}", until=until)
 
 
-def reason(slug: str, post_date: datetime, calendar: Calendar | None, now: datetime, strict: bool = False) -> str | None:
+def reason(
+    slug: str, post_date: datetime, calendar: Calendar | None, now: datetime, strict: bool = False
+) -> str | None:
     """None when the post may be public at ``now``; otherwise why not, in words for the build log (the first hold)."""
     found = holds(slug, post_date, calendar, now, strict)
     return log_words(found[0]) if found else None

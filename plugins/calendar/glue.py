@@ -20,14 +20,13 @@ from pelican import signals
 from .. import bounded, context
 from ..errors import BadInput, ManyErrors
 from ..i18n import _, later
-from ..post import from_content
 from ..networks import KEYS as NETWORKS
+from ..post import from_content
 from . import gate
 from .loader import is_blank, load
+from .model import RELEASABLE
 from .scheduler import schedule
 from .yamlmarks import suggest
-from .model import RELEASABLE
-
 
 
 def _load(pelican) -> None:
@@ -75,7 +74,14 @@ def _check_slugs(generator) -> None:
         if slug in known or entry.status == "idea":
             continue  # an idea may not have a post yet
         fix = suggest(slug, sorted(known)) or _("check the slug in the post's front matter, or set status: idea")
-        ctx.report.error(BadInput(_("no post has the slug '{slug}'; {fix}", slug=slug, fix=fix), path=calendar.path, line=entry.line, col=entry.col))
+        ctx.report.error(
+            BadInput(
+                _("no post has the slug '{slug}'; {fix}", slug=slug, fix=fix),
+                path=calendar.path,
+                line=entry.line,
+                col=entry.col,
+            )
+        )
 
 
 def _draft_but_approved(generator, calendar, ctx) -> None:
@@ -87,10 +93,18 @@ def _draft_but_approved(generator, calendar, ctx) -> None:
         if entry is None or entry.status not in RELEASABLE:
             continue
         line = (getattr(item, "metadata", {}).get("podium_lines") or {}).get("status")
-        ctx.report.warn(BadInput(_(
-            "'status: draft' here, but {where} says {status!r}; the front matter wins, so the post stays a draft: "
-            "remove the 'status: draft' line to publish it, or set the calendar entry back to 'in_review'",
-            where=calendar.path + ":" + str(entry.line), status=entry.status), path=ctx.display_path(item.source_path), line=line))
+        ctx.report.warn(
+            BadInput(
+                _(
+                    "'status: draft' here, but {where} says {status!r}; the front matter wins, so the post stays a draft: "
+                    "remove the 'status: draft' line to publish it, or set the calendar entry back to 'in_review'",
+                    where=calendar.path + ":" + str(entry.line),
+                    status=entry.status,
+                ),
+                path=ctx.display_path(item.source_path),
+                line=line,
+            )
+        )
 
 
 def _never_copy(generator) -> None:
@@ -112,7 +126,9 @@ def _keep(generators) -> None:
 
 def _warn(ctx, calendar, unplaced) -> None:
     for item in unplaced:
-        ctx.report.warn(BadInput(_("share {id} has no slot: {reason}", id=item.id, reason=item.reason), path=calendar.path))
+        ctx.report.warn(
+            BadInput(_("share {id} has no slot: {reason}", id=item.id, reason=item.reason), path=calendar.path)
+        )
 
 
 def _hootsuite_warnings(ctx, calendar, shares) -> None:
@@ -121,7 +137,9 @@ def _hootsuite_warnings(ctx, calendar, shares) -> None:
 
     left_out = exports.hootsuite_rows(shares, ctx.now)[1]
     for share, why in left_out:
-        ctx.report.warn(BadInput(_("share {id} left out of the Hootsuite files: {why}", id=share.id, why=why), path=calendar.path))
+        ctx.report.warn(
+            BadInput(_("share {id} left out of the Hootsuite files: {why}", id=share.id, why=why), path=calendar.path)
+        )
 
 
 def _schedule(pelican) -> None:
@@ -129,8 +147,14 @@ def _schedule(pelican) -> None:
     calendar = ctx.calendar
     if calendar is None or ctx.report.errors:
         return  # no calendar, or a failing build: no schedule
-    shares, unplaced = schedule(ctx.calendar_posts, calendar, ctx.now, ctx.teasers_by_slug,
-                                strict=ctx.config.calendar_strict, networks=ctx.config.networks)
+    shares, unplaced = schedule(
+        ctx.calendar_posts,
+        calendar,
+        ctx.now,
+        ctx.teasers_by_slug,
+        strict=ctx.config.calendar_strict,
+        networks=ctx.config.networks,
+    )
     ctx.schedule = (shares, unplaced)
     _hootsuite_warnings(ctx, calendar, shares)
     _warn(ctx, calendar, unplaced)

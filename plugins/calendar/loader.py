@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from ..i18n import _
 from ..networks import KEYS as NETWORKS
 from . import fields
-from .fields import Wrong
 from .entries_reader import ENTRY_KEYS, read_entries
+from .fields import Wrong
 from .model import STATUSES, Calendar, NetworkRules, QuietPeriod, Slot, Window
 from .yamlmarks import MappingNode, Node, Problems, ScalarNode, SequenceNode, compose, mapping_items, suggest, where
-from ..i18n import _
 
 TOP = ("timezone", "required_approvals", "networks", "quiet_periods", "reshare", "posts")
 NETWORK_KEYS = ("slots", "min_gap", "max_per_day")
@@ -42,7 +42,9 @@ class _Reader:
         found = mapping_items(node, self.problems)
         for key, (key_node, _value) in list(found.items()):
             if key not in known:
-                hint = suggest(key, known) or _("the keys allowed in {what} are: {keys}", what=what, keys=", ".join(known))
+                hint = suggest(key, known) or _(
+                    "the keys allowed in {what} are: {keys}", what=what, keys=", ".join(known)
+                )
                 self.problems.add(key_node, _("unknown key '{key}'; {hint}", key=key, hint=hint))
                 del found[key]
         return found
@@ -137,7 +139,9 @@ def _network_rules(r: _Reader, name: str, node: Node) -> NetworkRules:
     if "slots" in found:
         slots = [s for s in (_slot(r, n) for n in r.items(found["slots"][1], "slots")) if s]
     gap = r.read(found["min_gap"][1], "min_gap", fields.duration) if "min_gap" in found else None
-    cap = r.read(found["max_per_day"][1], "max_per_day", fields.whole, "max_per_day") if "max_per_day" in found else None
+    cap = (
+        r.read(found["max_per_day"][1], "max_per_day", fields.whole, "max_per_day") if "max_per_day" in found else None
+    )
     return NetworkRules(name=name, slots=tuple(slots), min_gap=gap or NetworkRules.min_gap, max_per_day=cap)
 
 
@@ -162,8 +166,14 @@ def _quiet(r: _Reader, top: dict) -> tuple[QuietPeriod, ...]:
         if start is None or end is None:
             continue
         if end <= start:
-            r.problems.add(found["end"][1], _("this quiet period ends ({value}) before it starts "
-                                            "({value2}); swap start and end", value=found['end'][1].value, value2=found['start'][1].value))
+            r.problems.add(
+                found["end"][1],
+                _(
+                    "this quiet period ends ({value}) before it starts ({value2}); swap start and end",
+                    value=found["end"][1].value,
+                    value2=found["start"][1].value,
+                ),
+            )
             continue
         placed.append((QuietPeriod(start=start, end=end, reason=reason, line=where(node)[0]), where(node)))
     _overlaps(r, placed)
@@ -177,8 +187,14 @@ def _overlaps(r: _Reader, placed: list) -> None:
     for period, at in ordered:
         if reach is not None and period.start < reach.end:
             name = _("quiet period '{reason}'", reason=period.reason) if period.reason else _("this quiet period")
-            r.problems.add(at, _("{name} overlaps the one on line {line}; "
-                               "merge them into one period or move the dates apart", name=name, line=reach.line))
+            r.problems.add(
+                at,
+                _(
+                    "{name} overlaps the one on line {line}; merge them into one period or move the dates apart",
+                    name=name,
+                    line=reach.line,
+                ),
+            )
         if reach is None or period.end > reach.end:
             reach = period
 
@@ -199,7 +215,14 @@ def _reshare(r: _Reader, top: dict, networks: tuple[str, ...]):
         for node in r.items(found["networks"][1], "networks"):
             name = r.text(node, "networks")
             if name not in networks:
-                r.problems.add(node, _("unknown network '{name}'; {value}", name=name, value=suggest(name, networks) or 'use ' + ', '.join(networks)))
+                r.problems.add(
+                    node,
+                    _(
+                        "unknown network '{name}'; {value}",
+                        name=name,
+                        value=suggest(name, networks) or "use " + ", ".join(networks),
+                    ),
+                )
             else:
                 chosen.append(name)
         chosen = tuple(chosen)
@@ -227,9 +250,16 @@ def load(text: str, path: str = "calendar.yaml", networks: tuple[str, ...] = NET
     after, reshare_networks = _reshare(r, top, networks)
     entries = read_entries(r, top["posts"][1], roles, networks) if "posts" in top else {}
     problems.raise_if_any()
-    return Calendar(zone=zone or ZoneInfo("UTC"), required_approvals=roles, networks=rules,
-                    quiet_periods=quiet, reshare_after_days=after, reshare_networks=reshare_networks,
-                    entries=entries, path=path)
+    return Calendar(
+        zone=zone or ZoneInfo("UTC"),
+        required_approvals=roles,
+        networks=rules,
+        quiet_periods=quiet,
+        reshare_after_days=after,
+        reshare_networks=reshare_networks,
+        entries=entries,
+        path=path,
+    )
 
 
 __all__ = ["load", "TOP", "ENTRY_KEYS", "STATUSES"]

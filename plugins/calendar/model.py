@@ -6,9 +6,9 @@ and the exports can be tested with hand-made values and never with files.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta, timezone
-from typing import Mapping
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 STATUSES = ("idea", "draft", "in_review", "approved", "published", "withdrawn")
@@ -19,7 +19,7 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 def utc(moment: datetime) -> datetime:
     """Compare and sort in UTC: Python compares two times of one zone by wall clock, wrong in the autumn fold."""
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ same build and the same ``now``, then compares them here. Pure values only.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Iterable, Mapping
 
 from ..post import PostView
 from . import gate
@@ -59,8 +59,16 @@ def _release(post: PostView, calendar: Calendar | None) -> datetime:
     return max(utc(post.date), gate.release(calendar.entries.get(post.slug), post.date, calendar))
 
 
-def make_plan(out: Iterable[PostView], withheld: Iterable[PostView], calendar: Calendar | None, now: datetime,
-              teasers=None, *, strict: bool = False, networks: Iterable[str] | None = None) -> Plan:
+def make_plan(
+    out: Iterable[PostView],
+    withheld: Iterable[PostView],
+    calendar: Calendar | None,
+    now: datetime,
+    teasers=None,
+    *,
+    strict: bool = False,
+    networks: Iterable[str] | None = None,
+) -> Plan:
     """The plan at ``now``: ``out`` are the build's public posts, ``withheld`` its withheld articles."""
     posts: dict[str, PostState] = {}
     later: list[PostView] = []
@@ -115,7 +123,9 @@ class PlanDiff:
     unplaced: tuple[str, ...] = ()  # shares that newly found no slot
 
     def __bool__(self) -> bool:
-        return any((self.released, self.withheld, self.rescheduled, self.added, self.removed, self.moved, self.unplaced))
+        return any(
+            (self.released, self.withheld, self.rescheduled, self.added, self.removed, self.moved, self.unplaced)
+        )
 
 
 def _goes_out(state: PostState | None) -> bool:
@@ -147,10 +157,18 @@ def diff(old: Plan, new: Plan, now: datetime | None = None) -> PlanDiff:
     gone = lambda i: now is not None and utc(old.shares[i].time) < utc(now)
     added = [ShareChange(i, None, new.shares[i]) for i in new.shares.keys() - old.shares.keys()]
     removed = [ShareChange(i, old.shares[i], None) for i in old.shares.keys() - new.shares.keys() if not gone(i)]
-    moved = [ShareChange(i, old.shares[i], new.shares[i]) for i in old.shares.keys() & new.shares.keys()
-             if utc(old.shares[i].time) != utc(new.shares[i].time) and not gone(i)]
+    moved = [
+        ShareChange(i, old.shares[i], new.shares[i])
+        for i in old.shares.keys() & new.shares.keys()
+        if utc(old.shares[i].time) != utc(new.shares[i].time) and not gone(i)
+    ]
     order = lambda c: (utc(c.time), c.id)
-    return PlanDiff(released=released, withheld=withheld, rescheduled=rescheduled,
-                    added=tuple(sorted(added, key=order)), removed=tuple(sorted(removed, key=order)),
-                    moved=tuple(sorted(moved, key=lambda c: (utc(c.after.time), c.id))),
-                    unplaced=tuple(sorted(new.unplaced - old.unplaced)))
+    return PlanDiff(
+        released=released,
+        withheld=withheld,
+        rescheduled=rescheduled,
+        added=tuple(sorted(added, key=order)),
+        removed=tuple(sorted(removed, key=order)),
+        moved=tuple(sorted(moved, key=lambda c: (utc(c.after.time), c.id))),
+        unplaced=tuple(sorted(new.unplaced - old.unplaced)),
+    )

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any, Iterable, Mapping
+from typing import Any
 
+from ..i18n import _
 from ..post import PostView
 from . import gate
 from .model import Calendar, NetworkPlan, NetworkRules, Share, Unplaced, utc
 from .slots import STEP, add_days, ceil_step, day_windows, local_day
 from .texts import share_text
-from ..i18n import _
 
 HORIZON_DAYS = 366
 
@@ -138,15 +139,29 @@ def _reshared(calendar: Calendar, networks: Iterable[str]):
 
 def _no_slot(request: _Request, rules: NetworkRules | None, calendar: Calendar) -> str:
     if rules is None or not rules.slots:
-        return _("no posting slots for {network}; add slots under networks: {network}: in {path}", network=request.network,
-                 path=calendar.path)
+        return _(
+            "no posting slots for {network}; add slots under networks: {network}: in {path}",
+            network=request.network,
+            path=calendar.path,
+        )
     after = request.earliest.astimezone(calendar.zone).strftime("%Y-%m-%d %H:%M")
-    return _("no free slot on {network} within {days} days after {after}; "
-             "add slots, raise max_per_day or shorten min_gap", network=request.network, days=HORIZON_DAYS, after=after)
+    return _(
+        "no free slot on {network} within {days} days after {after}; add slots, raise max_per_day or shorten min_gap",
+        network=request.network,
+        days=HORIZON_DAYS,
+        after=after,
+    )
 
 
-def schedule(posts: Iterable[PostView], calendar: Calendar, now: datetime, teasers: Mapping[str, Any] | None = None,
-             *, strict: bool = False, networks: Iterable[str] | None = None) -> tuple[list[Share], list[Unplaced]]:
+def schedule(
+    posts: Iterable[PostView],
+    calendar: Calendar,
+    now: datetime,
+    teasers: Mapping[str, Any] | None = None,
+    *,
+    strict: bool = False,
+    networks: Iterable[str] | None = None,
+) -> tuple[list[Share], list[Unplaced]]:
     """Shares for every post the calendar lets out at ``now``; plus every share that found no slot, with why.
 
     Posts the gate withholds are left out entirely: not scheduled, not listed as unplaced.
@@ -177,8 +192,15 @@ def _place(requests: list[_Request], state: dict[str, _Network]) -> dict[tuple, 
     return placed
 
 
-def tentative(approved: Iterable[Share], posts: Iterable[PostView], calendar: Calendar, now: datetime,
-              teasers: Mapping[str, Any] | None = None, *, networks: Iterable[str] | None = None) -> list[Share]:
+def tentative(
+    approved: Iterable[Share],
+    posts: Iterable[PostView],
+    calendar: Calendar,
+    now: datetime,
+    teasers: Mapping[str, Any] | None = None,
+    *,
+    networks: Iterable[str] | None = None,
+) -> list[Share]:
     """The shares withheld posts would get if they were let out: for comms to see the real plan, never to post.
 
     They go around the approved schedule, which they never move (its shares
@@ -220,9 +242,20 @@ def _results(requests, placed, calendar: Calendar, teasers) -> tuple[list[Share]
         entry = calendar.entries.get(post.slug)
         plan = entry.networks.get(request.network) if entry else None
         variant, name, text, url = share_text(post, request.network, request.number, plan, teasers)
-        shares.append(Share(slug=post.slug, network=request.network, number=request.number,
-                            time=moment.astimezone(calendar.zone), variant=variant, text=text, url=url,
-                            title=post.title, lang=post.lang, variant_name=name))
+        shares.append(
+            Share(
+                slug=post.slug,
+                network=request.network,
+                number=request.number,
+                time=moment.astimezone(calendar.zone),
+                variant=variant,
+                text=text,
+                url=url,
+                title=post.title,
+                lang=post.lang,
+                variant_name=name,
+            )
+        )
     shares.sort(key=lambda s: (utc(s.time), s.network, s.slug, s.number))
     unplaced.sort(key=lambda u: (u.slug, u.network, u.number))
     return shares, unplaced

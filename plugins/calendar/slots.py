@@ -8,12 +8,12 @@ first instant after it; a repeated one (the autumn fold) to its first occurrence
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from .model import NetworkRules
 
-UTC = timezone.utc
+UTC = UTC
 STEP = timedelta(minutes=5)  # Hootsuite and people both count in 5-minute steps
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -55,8 +55,12 @@ def _bound(day: date, moment: time, zone: ZoneInfo) -> datetime:
 
 def day_windows(rules: NetworkRules, day: date, zone: ZoneInfo) -> list[tuple[datetime, datetime]]:
     """The day's windows as UTC (start, end) pairs, merged where slots overlap."""
-    spans = sorted((_bound(day, w.start, zone), _bound(day, w.end, zone))
-                   for slot in rules.slots if day.weekday() in slot.days for w in slot.windows)
+    spans = sorted(
+        (_bound(day, w.start, zone), _bound(day, w.end, zone))
+        for slot in rules.slots
+        if day.weekday() in slot.days
+        for w in slot.windows
+    )
     merged: list[tuple[datetime, datetime]] = []
     for start, end in spans:
         if end <= start:

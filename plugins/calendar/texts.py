@@ -21,7 +21,9 @@ def _field(item: Any, name: str, default: Any = None) -> Any:
     return getattr(item, name, default)
 
 
-def teaser_variants(teasers: Mapping[str, Any] | None, post: PostView, network: str) -> list[tuple[str, str, str | None]]:
+def teaser_variants(
+    teasers: Mapping[str, Any] | None, post: PostView, network: str
+) -> list[tuple[str, str, str | None]]:
     """(text, url, name) of each teaser variant for this post and network, in the teasers' own order."""
     found = []
     for item in (teasers or {}).get(post.slug, ()) or ():
@@ -51,8 +53,9 @@ def _first(plan: NetworkPlan, variants: list) -> int:
     return (plan.variant or 1) - 1
 
 
-def share_text(post: PostView, network: str, number: int, plan: NetworkPlan | None,
-               teasers: Mapping[str, Any] | None) -> tuple[int | None, str | None, str, str]:
+def share_text(
+    post: PostView, network: str, number: int, plan: NetworkPlan | None, teasers: Mapping[str, Any] | None
+) -> tuple[int | None, str | None, str, str]:
     """(variant, variant name, text, url) for share ``number``: re-shares move on to the next variant."""
     plan = plan or NetworkPlan()
     if plan.text and number == 1:

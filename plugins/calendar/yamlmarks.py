@@ -53,8 +53,10 @@ def _tabs(text: str, problems: Problems) -> None:
     for number, line in enumerate(text.splitlines(), 1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            problems.add((number, indent.index("\t") + 1),
-                         _("a tab is used for indentation; YAML needs spaces: replace the tab with spaces"))
+            problems.add(
+                (number, indent.index("\t") + 1),
+                _("a tab is used for indentation; YAML needs spaces: replace the tab with spaces"),
+            )
 
 
 def compose(text: str, problems: Problems, limits: bounded.Limits = bounded.CALENDAR) -> Node | None:
@@ -78,15 +80,27 @@ def compose(text: str, problems: Problems, limits: bounded.Limits = bounded.CALE
         mark = exc.problem_mark or exc.context_mark
         at = (mark.line + 1, mark.column + 1) if mark else None
         what = exc.problem or exc.context or "unreadable YAML"
-        problems.add(at, _("the YAML cannot be read ({what}); check this line and the one above "
-                         "for a missing colon, an unclosed quote or a wrong indentation", what=what))
+        problems.add(
+            at,
+            _(
+                "the YAML cannot be read ({what}); check this line and the one above "
+                "for a missing colon, an unclosed quote or a wrong indentation",
+                what=what,
+            ),
+        )
     except (yaml.YAMLError, RecursionError) as exc:
-        problems.add(None, _("the YAML cannot be read ({exc}); compare the file with the example in docs/comms.md", exc=exc))
+        problems.add(
+            None, _("the YAML cannot be read ({exc}); compare the file with the example in docs/comms.md", exc=exc)
+        )
     return None
 
 
-def mapping_items(node: MappingNode, problems: Problems, what: str = "key",
-                  twice: str = N_("'{key}' is given twice (first on line {line}); keep only one")) -> dict[str, tuple[ScalarNode, Node]]:
+def mapping_items(
+    node: MappingNode,
+    problems: Problems,
+    what: str = "key",
+    twice: str = N_("'{key}' is given twice (first on line {line}); keep only one"),
+) -> dict[str, tuple[ScalarNode, Node]]:
     """Key text -> (key node, value node); a repeated key is reported, the first one kept."""
     found: dict[str, tuple[ScalarNode, Node]] = {}
     for key, value in node.value:

@@ -26,13 +26,13 @@ from ..i18n import _
 _LOG = "pelican.podium.cache"
 
 
-
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
 def key(*parts: Any) -> str:
     """A stable hash of JSON-able parts; bytes are replaced by their own hash first."""
+
     def plain(value: Any) -> Any:
         if isinstance(value, (bytes, bytearray)):
             return {"sha256": digest(bytes(value))}
@@ -41,12 +41,9 @@ def key(*parts: Any) -> str:
         if isinstance(value, dict):
             return {str(k): plain(v) for k, v in sorted(value.items())}
         return value
+
     text = json.dumps([plain(p) for p in parts], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return digest(text.encode("utf-8"))
-
-
-
-
 
 
 class Store:
@@ -74,15 +71,27 @@ class Store:
         path = self.folder(name) / "manifest.json"
         try:
             text = bounded.read_text(path, str(path), bounded.CACHE_ENTRY)
-        except BadInput as exc:  # not UTF-8, or far too big: not what podium wrote; the advice to the editor does not apply
-            self._warn(BadInput(_("{problem}; it is made again", problem=exc.message.split(";")[0].strip()),
-                                path=exc.path, line=exc.line, col=exc.col))
+        except (
+            BadInput
+        ) as exc:  # not UTF-8, or far too big: not what podium wrote; the advice to the editor does not apply
+            self._warn(
+                BadInput(
+                    _("{problem}; it is made again", problem=exc.message.split(";")[0].strip()),
+                    path=exc.path,
+                    line=exc.line,
+                    col=exc.col,
+                )
+            )
             return None
         except FileNotFoundError:
             return None
         except OSError as exc:
-            self._warn(BadInput(_("the cache entry cannot be read ({exc}); it is made again", exc=exc.strerror or exc),
-                                path=str(path)))
+            self._warn(
+                BadInput(
+                    _("the cache entry cannot be read ({exc}); it is made again", exc=exc.strerror or exc),
+                    path=str(path),
+                )
+            )
             return None
         try:
             body = bounded.load_json(text, str(path), bounded.CACHE_ENTRY, fix=_("it is made again"))
@@ -90,7 +99,9 @@ class Store:
             self._warn(exc)
             return None
         if not isinstance(body, dict):
-            self._warn(BadInput(_("the cache entry is not a podium cache entry; it is made again"), path=str(path), line=1))
+            self._warn(
+                BadInput(_("the cache entry is not a podium cache entry; it is made again"), path=str(path), line=1)
+            )
             return None
         return body
 

@@ -75,8 +75,8 @@ class Plan:
 
 def mix(one: str, other: str, share: float) -> str:
     """``share`` of ``other`` blended into ``one``, both '#rrggbb'."""
-    a = [int(one[i:i + 2], 16) for i in (1, 3, 5)]
-    b = [int(other[i:i + 2], 16) for i in (1, 3, 5)]
+    a = [int(one[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(other[i : i + 2], 16) for i in (1, 3, 5)]
     return "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b))
 
 
@@ -96,7 +96,10 @@ def classic(colours: Colours, has_portrait: bool, has_logo: bool) -> Plan:
     footer = 470
     return Plan(
         background=colours.background,
-        fills=((Box(0, 0, 16, HEIGHT), colours.accent), (Box(left, footer - 28, left + 96, footer - 22), colours.accent)),
+        fills=(
+            (Box(0, 0, 16, HEIGHT), colours.accent),
+            (Box(left, footer - 28, left + 96, footer - 22), colours.accent),
+        ),
         title=Text(Box(left, top, right, footer - 56), TITLE_SIZES, True, colours.foreground),
         name=Text(Box(text_left, footer, 760, footer + 44), NAME_SIZES, True, colours.foreground, max_lines=1),
         role=Text(Box(text_left, footer + 52, 760, footer + 90), ROLE_SIZES, False, colours.muted, max_lines=1),
@@ -120,8 +123,13 @@ def split(colours: Colours, has_portrait: bool, has_logo: bool) -> Plan:
         role=Text(Box(left, 544, right, 582), ROLE_SIZES, False, colours.muted, max_lines=1),
         portrait=panel if has_portrait else None,
         portrait_round=False,
-        logo=(Box(panel.left + 60, 505, panel.right - 60, 570) if has_portrait else Box(panel.left + 60, 255, panel.right - 60, 375))
-        if has_logo else None,
+        logo=(
+            Box(panel.left + 60, 505, panel.right - 60, 570)
+            if has_portrait
+            else Box(panel.left + 60, 255, panel.right - 60, 375)
+        )
+        if has_logo
+        else None,
     )
 
 
@@ -137,22 +145,39 @@ def tall(colours: Colours, has_portrait: bool, has_logo: bool, width: int, heigh
     text_left = left + 152 if has_portrait else left
     return Plan(
         background=colours.background,
-        fills=((Box(0, 0, width, 16), colours.accent), (Box(left, footer - 40, left + 120, footer - 32), colours.accent)),
-        site=Text(Box(left, 72, right - (272 if has_logo else 0), 120), (34, 32, 30, 28, 26), True, colours.accent,
-                  max_lines=1),
-        title=Text(Box(left, 168, right, footer - 88), tuple(range(104, 46, -4)), True, colours.foreground,
-                   valign="middle"),
-        name=Text(Box(text_left, footer + 10, right, footer + 62), (44, 42, 40, 38, 36, 34, 32), True,
-                  colours.foreground, max_lines=1),
-        role=Text(Box(text_left, footer + 70, right, footer + 116), (34, 32, 30, 28, 26), False, colours.muted,
-                  max_lines=1),
+        fills=(
+            (Box(0, 0, width, 16), colours.accent),
+            (Box(left, footer - 40, left + 120, footer - 32), colours.accent),
+        ),
+        site=Text(
+            Box(left, 72, right - (272 if has_logo else 0), 120),
+            (34, 32, 30, 28, 26),
+            True,
+            colours.accent,
+            max_lines=1,
+        ),
+        title=Text(
+            Box(left, 168, right, footer - 88), tuple(range(104, 46, -4)), True, colours.foreground, valign="middle"
+        ),
+        name=Text(
+            Box(text_left, footer + 10, right, footer + 62),
+            (44, 42, 40, 38, 36, 34, 32),
+            True,
+            colours.foreground,
+            max_lines=1,
+        ),
+        role=Text(
+            Box(text_left, footer + 70, right, footer + 116), (34, 32, 30, 28, 26), False, colours.muted, max_lines=1
+        ),
         portrait=Box(left, footer, left + 128, footer + 128) if has_portrait else None,
         portrait_round=True,
         logo=Box(right - 240, 64, right, 128) if has_logo else None,
     )
 
 
-def focal_box(size: tuple[int, int], focus: tuple[float, float], target: tuple[int, int] = (WIDTH, HEIGHT)) -> tuple[int, int, int, int]:
+def focal_box(
+    size: tuple[int, int], focus: tuple[float, float], target: tuple[int, int] = (WIDTH, HEIGHT)
+) -> tuple[int, int, int, int]:
     """The largest region of an image with the target's shape, as centred on ``focus`` as the edges allow.
 
     ``focus`` is (x, y) from 0 to 1, (0.5, 0.5) being the middle; the region is

@@ -20,9 +20,8 @@ from dataclasses import dataclass
 
 from PIL import Image
 
-from . import design, renderer
 from ..i18n import _
-
+from . import design, renderer
 
 MIB = 1024 * 1024
 
@@ -58,10 +57,19 @@ def too_small(size: tuple[int, int], focus: tuple[float, float], fmt: Format) ->
     kept = box[2] - box[0]
     if kept >= fmt.min_width:
         return None
-    return _("is {width}×{height}: the {ratio} part kept for {network} is {kept} pixels wide, under "
-             "{network}'s minimum of {minimum}; use a larger image (at least {best_width}×{best_height} "
-             "for a sharp {network} picture)", width=size[0], height=size[1], ratio=fmt.ratio, network=fmt.label,
-             kept=kept, minimum=fmt.min_width, best_width=fmt.width, best_height=fmt.height)
+    return _(
+        "is {width}×{height}: the {ratio} part kept for {network} is {kept} pixels wide, under "
+        "{network}'s minimum of {minimum}; use a larger image (at least {best_width}×{best_height} "
+        "for a sharp {network} picture)",
+        width=size[0],
+        height=size[1],
+        ratio=fmt.ratio,
+        network=fmt.label,
+        kept=kept,
+        minimum=fmt.min_width,
+        best_width=fmt.width,
+        best_height=fmt.height,
+    )
 
 
 def from_photo(photo: Image.Image, focus: tuple[float, float], fmt: Format) -> Image.Image:

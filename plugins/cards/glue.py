@@ -17,20 +17,20 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import PIL
-from PIL import Image
 from pelican import signals
+from PIL import Image
 
 from .. import context, pool
 from ..errors import BadInput, Report
+from ..files import copy_atomic
+from ..i18n import _
 from ..images import checks, decode, files, paths
 from ..images.glue import project_dir
 from ..images.glue import state as images_state
 from ..post import plain_text
 from . import design, network_glue, renderer
-from ..files import copy_atomic
 from .cache import Store, digest, key
 from .fonts import bundled
-from ..i18n import _
 
 WIDTH, HEIGHT = design.WIDTH, design.HEIGHT
 MIME = {".png": "image/png", ".jpg": "image/jpeg"}
@@ -70,7 +70,9 @@ def site_label(settings, leader: str) -> str:
     return host if (name == leader and host) else name
 
 
-def picture(kit_content: str, rel: str | None, setting: str, max_pixels: int, ctx) -> tuple[Image.Image | None, str | None]:
+def picture(
+    kit_content: str, rel: str | None, setting: str, max_pixels: int, ctx
+) -> tuple[Image.Image | None, str | None]:
     """A portrait or logo named in the settings, decoded once per build; problems are reported."""
     if not rel:
         return None, None
@@ -79,9 +81,13 @@ def picture(kit_content: str, rel: str | None, setting: str, max_pixels: int, ct
         image = decode.upright(decode.decode(data, max_pixels))
         return image, digest(data)
     except paths.Outside:
-        problem = _("'{path}' points outside content/; give a path under content/, such as images/portrait.jpg", path=rel)
+        problem = _(
+            "'{path}' points outside content/; give a path under content/, such as images/portrait.jpg", path=rel
+        )
     except OSError:
-        problem = _("'{path}' not found under content/; fix the path or set {setting} = None", path=rel, setting=setting)
+        problem = _(
+            "'{path}' not found under content/; fix the path or set {setting} = None", path=rel, setting=setting
+        )
     except decode.ImageProblem as exc:
         problem = _("image '{path}' {problem}", path=rel, problem=exc)
     ctx.report.error(BadInput(_("{setting}: {problem}", setting=setting, problem=problem), **ctx.setting_at(setting)))
@@ -93,11 +99,19 @@ def kit(settings, ctx) -> Kit:
     content = os.path.abspath(settings["PATH"])
     fonts = bundled()
     name = cfg.leader_name or plain_text(settings.get("AUTHOR", "") or "")
-    made = Kit(store=Store(os.path.join(project_dir(settings, ctx), cfg.cards_cache_dir)), content=content,
-               layout=cfg.cards_layout, colours=design.Colours(cfg.cards_background, cfg.cards_foreground, cfg.cards_accent),
-               ext=".png" if cfg.cards_format == "png" else ".jpg", name=name, role=cfg.leader_role,
-               site=site_label(settings, name), max_pixels=cfg.images_max_pixels,
-               faces=renderer.Faces(fonts), fonts_digest=digest(fonts.bold + fonts.regular))
+    made = Kit(
+        store=Store(os.path.join(project_dir(settings, ctx), cfg.cards_cache_dir)),
+        content=content,
+        layout=cfg.cards_layout,
+        colours=design.Colours(cfg.cards_background, cfg.cards_foreground, cfg.cards_accent),
+        ext=".png" if cfg.cards_format == "png" else ".jpg",
+        name=name,
+        role=cfg.leader_role,
+        site=site_label(settings, name),
+        max_pixels=cfg.images_max_pixels,
+        faces=renderer.Faces(fonts),
+        fonts_digest=digest(fonts.bold + fonts.regular),
+    )
     portrait = None
     if cfg.cards_portrait:
         portrait, made.portrait_digest = picture(content, cfg.leader_photo, "PODIUM_LEADER_PHOTO", made.max_pixels, ctx)
@@ -118,10 +132,16 @@ def _photo(k: Kit, item, ctx, where: str, meta: dict, lines: dict) -> tuple[byte
     try:
         return files.read_inside(k.content, rel), focus, rel
     except paths.Outside:
-        message = _("card_image '{value}' points outside content/; give a path under content/, such as images/card.jpg", value=value)
+        message = _(
+            "card_image '{value}' points outside content/; give a path under content/, such as images/card.jpg",
+            value=value,
+        )
     except OSError:
-        message = _("card_image '{value}' not found (looked for content/{rel}); check the path, which starts from content/",
-                    value=value, rel=rel)
+        message = _(
+            "card_image '{value}' not found (looked for content/{rel}); check the path, which starts from content/",
+            value=value,
+            rel=rel,
+        )
     ctx.report.error(BadInput(message, path=where, line=lines.get("card_image")))
     return None
 
@@ -133,7 +153,13 @@ def _render(k: Kit, title: str, photo, where: str, meta: dict, lines: dict, ctx,
             image = decode.upright(decode.decode(data, k.max_pixels))
             return renderer.encode(renderer.from_photo(image, focus), "jpeg"), ".jpg"
         except decode.ImageProblem as problem:
-            ctx.report.error(BadInput(_("card_image '{value}' {problem}", value=meta.get('card_image'), problem=problem), path=where, line=lines.get("card_image")))
+            ctx.report.error(
+                BadInput(
+                    _("card_image '{value}' {problem}", value=meta.get("card_image"), problem=problem),
+                    path=where,
+                    line=lines.get("card_image"),
+                )
+            )
             images_state(settings).failed.add(rel)  # reported here: the output's image check need not repeat it
             return None
     return _draw(_card(k, title)), k.ext
@@ -158,8 +184,21 @@ def _draw(job: tuple[renderer.Card, str, bool]) -> bytes:
 
 
 def _generated_name(k: Kit, title: str) -> str:
-    return key("card", renderer.VERSION, PIL.__version__, k.ext, k.layout, vars(k.colours), title,
-               k.name, k.role, k.site, k.fonts_digest, k.portrait_digest, k.logo_digest)
+    return key(
+        "card",
+        renderer.VERSION,
+        PIL.__version__,
+        k.ext,
+        k.layout,
+        vars(k.colours),
+        title,
+        k.name,
+        k.role,
+        k.site,
+        k.fonts_digest,
+        k.portrait_digest,
+        k.logo_digest,
+    )
 
 
 def _prepare(item, k: Kit, ctx) -> tuple[str, tuple | None]:
@@ -192,7 +231,9 @@ def card_for(item, k: Kit, ctx, settings, title: str, photo) -> dict:
     meta = getattr(item, "podium_raw", None) or item.metadata
     lines = getattr(item, "podium_lines", None) or {}
     if photo is not None:
-        name = key("card-photo", renderer.VERSION, PIL.__version__, digest(photo[0]), photo[1])  # not the path: same photo, same card
+        name = key(
+            "card-photo", renderer.VERSION, PIL.__version__, digest(photo[0]), photo[1]
+        )  # not the path: same photo, same card
     else:
         name = _generated_name(k, title)
     manifest = k.store.manifest(name)
@@ -215,8 +256,15 @@ def describe(item, k: Kit, name: str, manifest: dict, title: str, own: bool, sit
     path = f"cards/{lang}/{item.slug}{ext}" if lang else f"cards/{item.slug}{ext}"
     k.files[path] = k.store.file(name, "card" + ext)
     alt = title if own else f"{title} — {k.name}" + (f", {k.role}" if k.role else "")
-    return {"url": f"{siteurl.rstrip('/')}/{path}", "path": path, "width": WIDTH, "height": HEIGHT,
-            "alt": alt, "type": MIME[ext], "length": manifest["bytes"]}
+    return {
+        "url": f"{siteurl.rstrip('/')}/{path}",
+        "path": path,
+        "width": WIDTH,
+        "height": HEIGHT,
+        "alt": alt,
+        "type": MIME[ext],
+        "length": manifest["bytes"],
+    }
 
 
 class _Aside:
@@ -238,8 +286,11 @@ def private_card(item, settings, ctx) -> tuple[bytes, str, str] | None:
     k = ctx.cards or kit(settings, ctx)
     aside = _Aside(ctx)
     title, photo = _prepare(item, k, aside)
-    name = (key("card-photo", renderer.VERSION, PIL.__version__, digest(photo[0]), photo[1]) if photo is not None
-            else _generated_name(k, title))
+    name = (
+        key("card-photo", renderer.VERSION, PIL.__version__, digest(photo[0]), photo[1])
+        if photo is not None
+        else _generated_name(k, title)
+    )
     manifest = k.store.manifest(name)
     if manifest is None:
         _DRAWING = _DRAWING or (k.faces, k.pictures)

@@ -17,8 +17,9 @@ renderer. The rules, in order of preference:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, Sequence
+from typing import Protocol
 
 ELLIPSIS = "\u2026"
 #: Spaces that must not become line breaks (French puts them before ? ! : ;).

@@ -15,7 +15,6 @@ import PIL
 
 from ..errors import BadInput
 from ..i18n import _
-
 from ..images import checks, decode, files
 from ..images.process import clean
 from ..post import plain_text
@@ -43,8 +42,13 @@ def _make(k, fmt: formats.Format, title: str, photo, ctx, where: str, meta: dict
             image = clean(decode.decode(photo[0], k.max_pixels))
             problem = formats.too_small(image.size, photo[1], fmt)
             if problem:
-                ctx.report.error(BadInput(_("card_image '{image}' {problem}", image=meta.get("card_image"), problem=problem),
-                                          path=where, line=line))
+                ctx.report.error(
+                    BadInput(
+                        _("card_image '{image}' {problem}", image=meta.get("card_image"), problem=problem),
+                        path=where,
+                        line=line,
+                    )
+                )
                 return None
             return formats.encode(formats.from_photo(image, photo[1], fmt), fmt)
         card = renderer.Card(title, k.name, k.role, k.site, k.layout, k.colours)
@@ -65,8 +69,21 @@ def picture_for(item, k, fmt: formats.Format, card: dict, ctx, settings) -> dict
     if photo is not None:
         name = key("format-photo", fmt.network, renderer.VERSION, PIL.__version__, digest(photo[0]), photo[1])
     else:
-        name = key("format", fmt.network, renderer.VERSION, PIL.__version__, k.layout, vars(k.colours), title,
-                   k.name, k.role, k.site, k.fonts_digest, k.portrait_digest, k.logo_digest)
+        name = key(
+            "format",
+            fmt.network,
+            renderer.VERSION,
+            PIL.__version__,
+            k.layout,
+            vars(k.colours),
+            title,
+            k.name,
+            k.role,
+            k.site,
+            k.fonts_digest,
+            k.portrait_digest,
+            k.logo_digest,
+        )
     manifest = k.store.manifest(name)
     if manifest is None:
         data = _make(k, fmt, title, photo, ctx, where, meta, lines)
@@ -81,8 +98,15 @@ def picture_for(item, k, fmt: formats.Format, card: dict, ctx, settings) -> dict
     path = f"cards/{lang}/{item.slug}-{fmt.network}.jpg" if lang else f"cards/{item.slug}-{fmt.network}.jpg"
     k.files[path] = k.store.file(name, "image.jpg")
     siteurl = (settings.get("SITEURL", "") or "").rstrip("/")
-    return {"url": f"{siteurl}/{path}", "path": path, "width": fmt.width, "height": fmt.height,
-            "alt": card["alt"], "type": "image/jpeg", "length": manifest["bytes"]}
+    return {
+        "url": f"{siteurl}/{path}",
+        "path": path,
+        "width": fmt.width,
+        "height": fmt.height,
+        "alt": card["alt"],
+        "type": "image/jpeg",
+        "length": manifest["bytes"],
+    }
 
 
 def images_for(item, k, card: dict, ctx, settings) -> dict:

@@ -132,8 +132,9 @@ class Pictures:
         return self._made[made][0]
 
 
-def render(card: Card, faces: Faces, pictures: Pictures | None = None,
-           shape: tuple[int, int] | None = None) -> Image.Image:
+def render(
+    card: Card, faces: Faces, pictures: Pictures | None = None, shape: tuple[int, int] | None = None
+) -> Image.Image:
     """The card as an RGB image: 1200 × 630, or a portrait card of ``shape`` (width, height)."""
     pictures = pictures or Pictures()
     has = (pictures.portrait is not None, pictures.logo is not None)
@@ -154,15 +155,19 @@ def render(card: Card, faces: Faces, pictures: Pictures | None = None,
         left = plan.logo.right - logo.width if right_aligned else plan.logo.left + (plan.logo.width - logo.width) // 2
         canvas.paste(logo, (left, plan.logo.top + (plan.logo.height - logo.height) // 2), logo)
     draw_text(canvas, plan.title, card.title, faces.bold)
-    for slot, text, face in ((plan.name, card.name, faces.bold), (plan.role, card.role, faces.regular),
-                             (plan.site, card.site, faces.regular if card.layout == "classic" else faces.bold)):
+    for slot, text, face in (
+        (plan.name, card.name, faces.bold),
+        (plan.role, card.role, faces.regular),
+        (plan.site, card.site, faces.regular if card.layout == "classic" else faces.bold),
+    ):
         if text.strip():
             draw_text(canvas, slot, text, face)
     return canvas
 
 
-def from_photo(photo: Image.Image, focus: tuple[float, float],
-               shape: tuple[int, int] = (design.WIDTH, design.HEIGHT)) -> Image.Image:
+def from_photo(
+    photo: Image.Image, focus: tuple[float, float], shape: tuple[int, int] = (design.WIDTH, design.HEIGHT)
+) -> Image.Image:
     """A post's own ``card_image``, cropped around its focal point to the card's (or a format's) shape and size."""
     box = design.Box(0, 0, *shape)
     return cover(photo.convert("RGB"), box, focus)
@@ -177,13 +182,17 @@ def encode(image: Image.Image, fmt: str, flat: bool = False, max_bytes: int = MA
     a photo would show bands.
     """
     if fmt == "png" and flat:
-        return _save(image.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE), "PNG", compress_level=6)
+        return _save(
+            image.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE), "PNG", compress_level=6
+        )
     if fmt == "png":
         data = _save(image, "PNG", compress_level=3)
         if len(data) < max_bytes:
             return data
         # A photo-heavy card: 256 well-chosen colours keep it sharp and small.
-        return _save(image.quantize(256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE), "PNG", compress_level=3)
+        return _save(
+            image.quantize(256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE), "PNG", compress_level=3
+        )
     for quality in (90, 80, 70, 60, 50):
         data = _save(image, "JPEG", quality=quality, optimize=True, subsampling=0 if quality >= 80 else 2)
         if len(data) < max_bytes:

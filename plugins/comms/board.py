@@ -7,9 +7,10 @@ why a post is not public, never a second opinion.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Iterable
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_time
@@ -25,10 +26,21 @@ from ..site import dates
 
 #: the board's columns, left to right
 STAGES = ("idea", "draft", "in_review", "approved", "scheduled", "published", "withdrawn")
-STAGE_NAMES = {"idea": N_("Idea"), "draft": N_("Draft"), "in_review": N_("In review"), "approved": N_("Approved"),
-               "scheduled": N_("Scheduled"), "published": N_("Published"), "withdrawn": N_("Withdrawn")}
-STATUS_WORDS = {"idea": N_("an idea in the calendar"), "draft": N_("being written (calendar status: draft)"),
-                "in_review": N_("in review: the calendar status is not approved yet"), "withdrawn": N_("withdrawn")}
+STAGE_NAMES = {
+    "idea": N_("Idea"),
+    "draft": N_("Draft"),
+    "in_review": N_("In review"),
+    "approved": N_("Approved"),
+    "scheduled": N_("Scheduled"),
+    "published": N_("Published"),
+    "withdrawn": N_("Withdrawn"),
+}
+STATUS_WORDS = {
+    "idea": N_("an idea in the calendar"),
+    "draft": N_("being written (calendar status: draft)"),
+    "in_review": N_("in review: the calendar status is not approved yet"),
+    "withdrawn": N_("withdrawn"),
+}
 
 
 @dataclass(frozen=True)
@@ -76,20 +88,35 @@ def card(post: PostView, calendar: Any, now: datetime, strict: bool = False, rea
     entry = calendar.entries.get(post.slug) if calendar is not None else None
     found = holds_of(post, calendar, now, strict)
     release = gate.release(entry, post.date, calendar) if calendar is not None else post.date
-    return Card(slug=post.slug, lang=post.lang, title=post.title or post.slug, stage=stage(entry, found),
-                owner=entry.owner if entry else "", release=release, holds=tuple(found),
-                other=reason if reason and not found else "")
+    return Card(
+        slug=post.slug,
+        lang=post.lang,
+        title=post.title or post.slug,
+        stage=stage(entry, found),
+        owner=entry.owner if entry else "",
+        release=release,
+        holds=tuple(found),
+        other=reason if reason and not found else "",
+    )
 
 
 def idea_card(entry: Any) -> Card:
     """A calendar entry with no post file yet (only ideas may have none)."""
-    return Card(slug=entry.slug, lang="", title=entry.slug, stage="idea" if entry.status == "idea" else entry.status,
-                owner=entry.owner, release=entry.publish_at, holds=(Hold(h.STATUS, status=entry.status),),
-                has_file=False)
+    return Card(
+        slug=entry.slug,
+        lang="",
+        title=entry.slug,
+        stage="idea" if entry.status == "idea" else entry.status,
+        owner=entry.owner,
+        release=entry.publish_at,
+        holds=(Hold(h.STATUS, status=entry.status),),
+        has_file=False,
+    )
 
 
-def cards(posts: Iterable[PostView], calendar: Any, now: datetime, strict: bool = False,
-          reasons: dict | None = None) -> list[Card]:
+def cards(
+    posts: Iterable[PostView], calendar: Any, now: datetime, strict: bool = False, reasons: dict | None = None
+) -> list[Card]:
     """A card per post version, and per calendar entry with no post; sorted by release, then slug."""
     found = [card(p, calendar, now, strict, (reasons or {}).get((p.slug, p.lang))) for p in posts]
     slugs = {c.slug for c in found}
@@ -131,19 +158,27 @@ class Words:
         if kind == h.APPROVALS:
             return self.approvals(hold)
         if kind == h.QUIET and hold.period is not None and hold.period.reason:
-            return translate(self.lang, "held by the quiet period ‘{name}’ until {when}", name=hold.period.reason,
-                            when=self.moment(hold.until))
+            return translate(
+                self.lang,
+                "held by the quiet period ‘{name}’ until {when}",
+                name=hold.period.reason,
+                when=self.moment(hold.until),
+            )
         if kind == h.QUIET:
             return translate(self.lang, "held by a quiet period until {when}", when=self.moment(hold.until))
         if hold.cause == "approval":
-            return translate(self.lang, "held until the time of its last approval, {when}", when=self.moment(hold.until))
+            return translate(
+                self.lang, "held until the time of its last approval, {when}", when=self.moment(hold.until)
+            )
         return translate(self.lang, "planned for {when}", when=self.moment(hold.until))
 
     def approvals(self, hold: Hold) -> str:
         missing = format_list(list(hold.missing), locale=self.lang)
         if not hold.given:
             return translate(self.lang, "waiting for {roles}", roles=missing)
-        parts = [translate(self.lang, "approved by {role} on {day}", role=a.role, day=self.day(a.when)) for a in hold.given]
+        parts = [
+            translate(self.lang, "approved by {role} on {day}", role=a.role, day=self.day(a.when)) for a in hold.given
+        ]
         parts += [translate(self.lang, "{role} has not approved", role=role) for role in hold.missing]
         return "; ".join(parts)
 

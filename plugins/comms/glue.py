@@ -40,8 +40,11 @@ def waiting(views: tuple, ctx) -> list:
     """The withheld posts the calendar plans for: in it, and neither an idea nor withdrawn."""
     calendar = ctx.calendar
     entries = calendar.entries if calendar is not None else {}
-    return [v for v in views if ctx.is_withheld(v) and v.slug in entries
-            and entries[v.slug].status not in ("idea", "withdrawn")]
+    return [
+        v
+        for v in views
+        if ctx.is_withheld(v) and v.slug in entries and entries[v.slug].status not in ("idea", "withdrawn")
+    ]
 
 
 def tentative(views: tuple, ctx, reviews) -> tuple:
@@ -54,8 +57,9 @@ def tentative(views: tuple, ctx, reviews) -> tuple:
     for teaser in reviews.teasers:
         if not teaser.parts:  # as the calendar does: a thread is for people to post by hand
             by_slug.setdefault(teaser.slug, []).append(teaser)
-    return tuple(plan(ctx.schedule[0], waiting(views, ctx), ctx.calendar, ctx.now, by_slug,
-                      networks=ctx.config.networks))
+    return tuple(
+        plan(ctx.schedule[0], waiting(views, ctx), ctx.calendar, ctx.now, by_slug, networks=ctx.config.networks)
+    )
 
 
 def gather(settings, ctx, output_path: str | None = None) -> Room:
@@ -64,10 +68,18 @@ def gather(settings, ctx, output_path: str | None = None) -> Room:
     views = posts(settings, ctx)
     reviews = review_glue.gather(settings, ctx, output_path) if output_path else None
     return Room(
-        settings=settings, config=ctx.config, now=ctx.now, lang=settings.get("DEFAULT_LANG", "en"),
-        sitename=settings.get("SITENAME", ""), teasers=tuple(ctx.teasers or ()),
-        calendar=ctx.calendar, shares=tuple(scheduled[0]), unplaced=tuple(scheduled[1]),
-        posts=views, withheld=dict(ctx.withheld), tentative=tentative(views, ctx, reviews),
+        settings=settings,
+        config=ctx.config,
+        now=ctx.now,
+        lang=settings.get("DEFAULT_LANG", "en"),
+        sitename=settings.get("SITENAME", ""),
+        teasers=tuple(ctx.teasers or ()),
+        calendar=ctx.calendar,
+        shares=tuple(scheduled[0]),
+        unplaced=tuple(scheduled[1]),
+        posts=views,
+        withheld=dict(ctx.withheld),
+        tentative=tentative(views, ctx, reviews),
         conversations=ctx.conversations,
         reviews=reviews,
         address=ctx.address(settings),

@@ -19,9 +19,18 @@ from urllib.parse import unquote, urlsplit
 from lxml import html as lxml_html
 
 #: attributes whose address the browser loads by itself, per element
-LOADED = {"img": ("src", "srcset"), "source": ("src", "srcset"), "script": ("src",), "video": ("src", "poster"),
-          "audio": ("src",), "iframe": ("src",), "embed": ("src",), "track": ("src",), "input": ("src",),
-          "object": ("data",)}
+LOADED = {
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "script": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "iframe": ("src",),
+    "embed": ("src",),
+    "track": ("src",),
+    "input": ("src",),
+    "object": ("data",),
+}
 #: <link rel> values the browser fetches (canonical, alternate or me are only addresses)
 #: end tags libxml2 writes for HTML5 void elements, which have none
 VOID_END = re.compile(rb"</(?:source|track|wbr|embed)>", re.I)
@@ -45,9 +54,17 @@ def render(item, ctx, settings) -> str | None:
         return None
     template = ctx.templates.get_template(f"{getattr(item, 'template', 'article') or 'article'}.html")
     values = dict(ctx.template_context)
-    values.update(article=item, category=getattr(item, "category", None), url=item.url, output_file=item.save_as,
-                  localsiteurl=None, SITEURL=settings.get("SITEURL", "") or "", blog=True,
-                  all_articles=values.get("articles", []), page_name=os.path.splitext(item.url)[0])
+    values.update(
+        article=item,
+        category=getattr(item, "category", None),
+        url=item.url,
+        output_file=item.save_as,
+        localsiteurl=None,
+        SITEURL=settings.get("SITEURL", "") or "",
+        blog=True,
+        all_articles=values.get("articles", []),
+        page_name=os.path.splitext(item.url)[0],
+    )
     with _quiet_pelican():
         return template.render(values)
 
@@ -56,7 +73,7 @@ def site_path(url: str, siteurl: str) -> str | None:
     """The path inside the site of an address (``theme/css/podium.css``), or None for another host."""
     url = url.strip()
     if siteurl and url.startswith(siteurl.rstrip("/") + "/"):
-        rest = url[len(siteurl.rstrip("/")) + 1:]
+        rest = url[len(siteurl.rstrip("/")) + 1 :]
     elif url.startswith("/") and not url.startswith("//"):
         rest = url[1:]
     else:
@@ -136,9 +153,15 @@ def _mark(doc, banner: str, label: str, lang: str) -> None:
         head.insert(1, meta)
     body = doc.find("body")
     # a landmark of its own, holding the theme's preview banner too: every part of the page stays in a landmark
-    note = lxml_html.Element("section", {"class": "podium-review-banner", "aria-label": label, "lang": lang,
-                                         "style": "background:#7a4b00;color:#fff;padding:.75rem 1rem;"
-                                                  "font:600 1rem/1.4 system-ui,sans-serif"})
+    note = lxml_html.Element(
+        "section",
+        {
+            "class": "podium-review-banner",
+            "aria-label": label,
+            "lang": lang,
+            "style": "background:#7a4b00;color:#fff;padding:.75rem 1rem;font:600 1rem/1.4 system-ui,sans-serif",
+        },
+    )
     text = lxml_html.Element("p", style="margin:0")
     text.text = banner
     note.append(text)

@@ -49,7 +49,9 @@ def articles(ctx) -> list:
 
 def banner(lang: str, withheld: bool) -> str:
     if withheld:
-        return translate(lang, "Review copy for comms and legal: this post is not public yet, and this page never will be.")
+        return translate(
+            lang, "Review copy for comms and legal: this post is not public yet, and this page never will be."
+        )
     return translate(lang, "Review copy for comms and legal: the public page is on the site; this copy is not.")
 
 
@@ -63,24 +65,31 @@ def _teasers(item, ctx, root: str) -> list:
         with open(item.source_path, encoding="utf-8") as fh:
             source = fh.read()
     # problems of a withheld post's teasers are the build's business once it is published; here they show as counts
-    return list(teasers_for(post, ctx.config, source, ctx.display_path(item.source_path),
-                            str(getattr(item, "author", "") or "")).teasers)
+    return list(
+        teasers_for(
+            post, ctx.config, source, ctx.display_path(item.source_path), str(getattr(item, "author", "") or "")
+        ).teasers
+    )
 
 
 def gather(settings, ctx, output_path: str) -> Reviews:
     from ..cards.glue import private_card
 
     root, lang = ctx.address(settings).root, settings.get("DEFAULT_LANG", "en")  # the teasers' links: production's
-    localizer = review_copy.Localizer(settings.get("SITEURL", "") or "", [output_path, settings["PATH"]], "../" + SITE_FILES)
+    localizer = review_copy.Localizer(
+        settings.get("SITEURL", "") or "", [output_path, settings["PATH"]], "../" + SITE_FILES
+    )
     copies, teasers = [], list(ctx.teasers or ())
     for item in articles(ctx):
         withheld = ctx.is_withheld(item)
         page = review_copy.render(item, ctx, settings)
         if page is not None:
-            page = review_copy.localize(page, localizer, banner(lang, withheld), lang,
-                                          translate(lang, "Review copy of the post"))
-        copies.append(Copy(item.slug, getattr(item, "lang", "") or "", str(item.title), page,
-                           private_card(item, settings, ctx)))
+            page = review_copy.localize(
+                page, localizer, banner(lang, withheld), lang, translate(lang, "Review copy of the post")
+            )
+        copies.append(
+            Copy(item.slug, getattr(item, "lang", "") or "", str(item.title), page, private_card(item, settings, ctx))
+        )
         if withheld and ctx.config.teasers_enabled:
             teasers += _teasers(item, ctx, root)
     return Reviews(tuple(copies), tuple(sorted(localizer.files.items())), tuple(teasers))

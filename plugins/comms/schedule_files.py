@@ -22,8 +22,14 @@ def exports(room: Room) -> dict[str, bytes]:
     rows, _ = ex.hootsuite_rows(shares, now)
     files = {
         "data/schedule.json": ex.to_json(shares, list(room.unplaced), calendar, now).encode(),
-        "data/schedule.ics": ex.to_ics(shares, calendar, now, name=f"{room.sitename or 'podium'}: social schedule",
-                                       tentative=room.tentative, prefix=translate(room.lang, "[not approved] ")),
+        "data/schedule.ics": ex.to_ics(
+            shares,
+            calendar,
+            now,
+            name=f"{room.sitename or 'podium'}: social schedule",
+            tentative=room.tentative,
+            prefix=translate(room.lang, "[not approved] "),
+        ),
         "data/hootsuite.csv": ex.to_hootsuite_csv(rows).encode(),
     }
     for network in sorted({s.network for s in shares}):
@@ -38,8 +44,21 @@ def pages(room: Room) -> dict[str, bytes]:
     from podium.plugins.calendar import page
 
     files = exports(room)
-    view = page.view(list(room.shares), list(room.unplaced), room.calendar, room.now, locale=room.lang,
-                     tentative=list(room.tentative))
-    files["calendar.html"] = render("calendar.html", view=view, lang=room.lang, SITENAME=room.sitename,
-                                    static=prefix("calendar.html") + "assets", nav=room.nav, root=prefix("calendar.html"))
+    view = page.view(
+        list(room.shares),
+        list(room.unplaced),
+        room.calendar,
+        room.now,
+        locale=room.lang,
+        tentative=list(room.tentative),
+    )
+    files["calendar.html"] = render(
+        "calendar.html",
+        view=view,
+        lang=room.lang,
+        SITENAME=room.sitename,
+        static=prefix("calendar.html") + "assets",
+        nav=room.nav,
+        root=prefix("calendar.html"),
+    )
     return files

@@ -36,8 +36,24 @@ def pages(room: Room) -> dict[str, bytes]:
     for slug, items in _by_slug(room.teasers).items():
         path = post_page(slug)
         # the teasers keep the production address; the page's own links reach this build's pages
-        found = kit.versions(items, room.config.networks, room.config, room.lang,
-                             link=lambda url: local_link(url, room.address, room.settings), pictures=room.pictures)
-        files[path] = render("kit.html", slug=slug, lang=room.lang, labels=words, versions=found, address=note,
-                             SITENAME=room.sitename, static=prefix(path) + "assets", nav=room.nav, root=prefix(path))
+        found = kit.versions(
+            items,
+            room.config.networks,
+            room.config,
+            room.lang,
+            link=lambda url: local_link(url, room.address, room.settings),
+            pictures=room.pictures,
+        )
+        files[path] = render(
+            "kit.html",
+            slug=slug,
+            lang=room.lang,
+            labels=words,
+            versions=found,
+            address=note,
+            SITENAME=room.sitename,
+            static=prefix(path) + "assets",
+            nav=room.nav,
+            root=prefix(path),
+        )
     return files

@@ -16,8 +16,9 @@ STATIC = HERE / "static"
 def environment():
     import jinja2
 
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                              trim_blocks=False, lstrip_blocks=False)
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=False, lstrip_blocks=False
+    )
 
 
 def render(name: str, **values) -> bytes:

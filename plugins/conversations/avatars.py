@@ -12,8 +12,8 @@ import hashlib
 
 from PIL import Image
 
-from ..images import decode as decoding
 from ..i18n import _
+from ..images import decode as decoding
 from ..images.process import clean, encode, for_web
 
 SIZE = 96  # drawn at 48 CSS pixels: sharp on a 2x screen

@@ -12,8 +12,12 @@ from html import escape
 from .model import COUNTS, Snapshot
 
 WIDTH, HEIGHT, PAD = 560, 180, 32
-STYLE = {"likes": ("#8a3b12", ""), "reposts": ("#1f5fbf", "6 3"), "replies": ("#2f6b2f", "2 3"),
-         "quotes": ("#5b564e", "8 3 2 3")}
+STYLE = {
+    "likes": ("#8a3b12", ""),
+    "reposts": ("#1f5fbf", "6 3"),
+    "replies": ("#2f6b2f", "2 3"),
+    "quotes": ("#5b564e", "8 3 2 3"),
+}
 
 
 def _points(snapshots: list[Snapshot], name: str, top: int) -> str:
@@ -37,18 +41,26 @@ def svg(snapshots: list[Snapshot], title: str, labels: dict[str, str], chart_id:
         colour, dash = STYLE[name]
         dashes = f' stroke-dasharray="{dash}"' if dash else ""
         if len(snapshots) > 1:
-            lines.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2"{dashes} '
-                         f'points="{_points(snapshots, name, top)}"/>')
+            lines.append(
+                f'<polyline fill="none" stroke="{colour}" stroke-width="2"{dashes} '
+                f'points="{_points(snapshots, name, top)}"/>'
+            )
         else:
             x, y = _points(snapshots, name, top).split(",")
             lines.append(f'<circle cx="{WIDTH / 2:.1f}" cy="{y}" r="3" fill="{colour}"/>')
-        lines.append(f'<line x1="{PAD + index * 130}" y1="12" x2="{PAD + index * 130 + 24}" y2="12" '
-                     f'stroke="{colour}" stroke-width="2"{dashes}/>'
-                     f'<text x="{PAD + index * 130 + 30}" y="16" font-size="12" fill="#1f1d1a">'
-                     f'{escape(labels[name])}</text>')
-    axis = (f'<line x1="{PAD}" y1="{HEIGHT - PAD}" x2="{WIDTH - PAD}" y2="{HEIGHT - PAD}" stroke="#5b564e"/>'
-            f'<text x="{PAD - 6}" y="{PAD + 4}" font-size="11" text-anchor="end" fill="#1f1d1a">{top}</text>'
-            f'<text x="{PAD - 6}" y="{HEIGHT - PAD + 4}" font-size="11" text-anchor="end" fill="#1f1d1a">0</text>')
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" '
-            f'height="{HEIGHT}" role="img" aria-labelledby="{chart_id}"><title id="{chart_id}">{escape(title)}'
-            f'</title>{axis}{"".join(lines)}</svg>')
+        lines.append(
+            f'<line x1="{PAD + index * 130}" y1="12" x2="{PAD + index * 130 + 24}" y2="12" '
+            f'stroke="{colour}" stroke-width="2"{dashes}/>'
+            f'<text x="{PAD + index * 130 + 30}" y="16" font-size="12" fill="#1f1d1a">'
+            f"{escape(labels[name])}</text>"
+        )
+    axis = (
+        f'<line x1="{PAD}" y1="{HEIGHT - PAD}" x2="{WIDTH - PAD}" y2="{HEIGHT - PAD}" stroke="#5b564e"/>'
+        f'<text x="{PAD - 6}" y="{PAD + 4}" font-size="11" text-anchor="end" fill="#1f1d1a">{top}</text>'
+        f'<text x="{PAD - 6}" y="{HEIGHT - PAD + 4}" font-size="11" text-anchor="end" fill="#1f1d1a">0</text>'
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" '
+        f'height="{HEIGHT}" role="img" aria-labelledby="{chart_id}"><title id="{chart_id}">{escape(title)}'
+        f"</title>{axis}{''.join(lines)}</svg>"
+    )

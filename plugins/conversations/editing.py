@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
-HEADER = ("# Moderation of the replies collected from the networks (README, Conversations).\n"
-          "# 'podium conversations approve ID', 'hide ID' and 'block ACCOUNT' edit this file; review it like code.\n")
+HEADER = (
+    "# Moderation of the replies collected from the networks (README, Conversations).\n"
+    "# 'podium conversations approve ID', 'hide ID' and 'block ACCOUNT' edit this file; review it like code.\n"
+)
 
 
 def _section_at(lines: list[str], section: str) -> int | None:
@@ -49,7 +51,7 @@ def add(text: str, section: str, values: list[str]) -> str:
         comment = re.search(r"#.*$", lines[start])
         lines[start] = f"{section}:" + (f"  {comment.group(0)}" if comment else "") + "\n"
     end = _block_end(lines, start)
-    present = {_entry(line) for line in lines[start + 1:end]}
+    present = {_entry(line) for line in lines[start + 1 : end]}
     new = [f"  - {quote(v)}\n" for v in dict.fromkeys(values) if v not in present]
     return "".join(lines[:end] + new + lines[end:])
 
@@ -61,8 +63,8 @@ def remove(text: str, section: str, values: list[str]) -> str:
     if start is None:
         return text
     end = _block_end(lines, start)
-    kept = [line for line in lines[start + 1:end] if _entry(line) not in set(values)]
-    return "".join(lines[:start + 1] + kept + lines[end:])
+    kept = [line for line in lines[start + 1 : end] if _entry(line) not in set(values)]
+    return "".join(lines[: start + 1] + kept + lines[end:])
 
 
 def quote(value: str) -> str:

@@ -36,8 +36,9 @@ def load_one(folder: Path, slug: str, shown=str) -> Conversation:
 
 def known_ids(conversations: dict[str, Conversation]) -> set[str]:
     """Every reply id the moderation file may name: those stored, and those deleted on their network since."""
-    return {reply.id for c in conversations.values() for reply in c.replies()} | \
-        {gone for c in conversations.values() for t in c.threads for gone in t.gone}
+    return {reply.id for c in conversations.values() for reply in c.replies()} | {
+        gone for c in conversations.values() for t in c.threads for gone in t.gone
+    }
 
 
 def load_decisions(path: Path, ids: set[str], shown=str) -> moderation.Decisions:

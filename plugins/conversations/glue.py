@@ -33,8 +33,13 @@ def _comments(article, ctx) -> str:
     value = str((getattr(article, "podium_raw", None) or {}).get("comments", "open")).strip().lower()
     if value not in ("open", "closed"):
         lines = getattr(article, "podium_lines", None) or {}
-        ctx.report.error(BadInput(_("'comments' should be 'open' or 'closed'; received {value!r}", value=value),
-                                  path=ctx.display_path(article.source_path), line=lines.get("comments")))
+        ctx.report.error(
+            BadInput(
+                _("'comments' should be 'open' or 'closed'; received {value!r}", value=value),
+                path=ctx.display_path(article.source_path),
+                line=lines.get("comments"),
+            )
+        )
         return "closed"  # when in doubt, nothing new appears
     return value
 
@@ -45,27 +50,37 @@ def _attach(generator) -> None:
     folder = project / cfg.conversations_store
     try:
         conversations = files.load_all(folder, ctx.display_path)
-        decisions = files.load_decisions(project / cfg.conversations_moderation_file,
-                                         files.known_ids(conversations), ctx.display_path)
+        decisions = files.load_decisions(
+            project / cfg.conversations_moderation_file, files.known_ids(conversations), ctx.display_path
+        )
     except PodiumError as err:
         ctx.report.error(err)  # Pelican swallows exceptions raised here
         return
-    avatars = {p.name for p in (folder / files.AVATARS).glob("*") if files.AVATAR_NAME.match(p.name)} \
-        if (folder / files.AVATARS).is_dir() else set()
+    avatars = (
+        {p.name for p in (folder / files.AVATARS).glob("*") if files.AVATAR_NAME.match(p.name)}
+        if (folder / files.AVATARS).is_dir()
+        else set()
+    )
     zone = ZoneInfo(settings.get("TIMEZONE") or "UTC")
     used: set[str] = set()
     published = [a for a in list(generator.articles) + list(generator.translations) if not ctx.is_withheld(a)]
     urls = versions(published + list(ctx.withheld_content))
-    ctx.conversations = room.digest(conversations, [article_of(a, urls) for a in published],
-                                    settings["DEFAULT_LANG"], decisions, cfg.conversations_moderation)
+    ctx.conversations = room.digest(
+        conversations,
+        [article_of(a, urls) for a in published],
+        settings["DEFAULT_LANG"],
+        decisions,
+        cfg.conversations_moderation,
+    )
     for article in published:
         conversation = conversations.get(article.slug)
         if conversation is None:
             continue
         closed = _closed(article, ctx)
         rules = view.Rules(decisions, cfg.conversations_moderation, closed, zone)
-        threads = view.threads_for(conversation, article.url, article.lang, settings["DEFAULT_LANG"],
-                                   article_of(article, urls).siblings)
+        threads = view.threads_for(
+            conversation, article.url, article.lang, settings["DEFAULT_LANG"], article_of(article, urls).siblings
+        )
         shown = view.page(threads, rules, article.lang, avatars)
         article.podium_conversation = shown
         used |= {r.avatar for r in shown.replies if r.avatar} if shown else set()
@@ -96,8 +111,9 @@ def _closed_without_store(generator) -> None:
     ctx = context.get(generator.settings)
     for article in list(generator.articles) + list(generator.translations):
         if getattr(article, "podium_conversation", None) is None and _closed(article, ctx) is not None:
-            article.podium_conversation = view.Page(article.lang, view.texts.say("heading", article.lang), (), (),
-                                                    view.texts.say("closed", article.lang))
+            article.podium_conversation = view.Page(
+                article.lang, view.texts.say("heading", article.lang), (), (), view.texts.say("closed", article.lang)
+            )
 
 
 def register() -> None:

@@ -22,6 +22,16 @@ def pages(room) -> dict[str, bytes]:
     if room.conversations is None:
         return {}
     view = data.inbox(room.conversations, room.lang, zone(room.settings))
-    return {PATH: render("conversations-inbox.html", view=view, t=data.words(room.lang), lang=room.lang,
-                         SITENAME=room.sitename, static=prefix(PATH) + "assets", nav=room.nav, root=prefix(PATH),
-                         current=PATH)}
+    return {
+        PATH: render(
+            "conversations-inbox.html",
+            view=view,
+            t=data.words(room.lang),
+            lang=room.lang,
+            SITENAME=room.sitename,
+            static=prefix(PATH) + "assets",
+            nav=room.nav,
+            root=prefix(PATH),
+            current=PATH,
+        )
+    }

@@ -148,5 +148,6 @@ def merge(old: Thread, fresh: Fetched, now: datetime) -> Thread:
         snapshot = Snapshot(now, **{k: int(fresh.counts.get(k, 0)) for k in COUNTS})
         if not reactions or reactions[-1].counts() != snapshot.counts():
             reactions = reactions + (snapshot,)
-    return replace(old, replies=tuple(replies), reactions=reactions, fetched=now,
-                   leader=fresh.leader or old.leader, gone=gone)
+    return replace(
+        old, replies=tuple(replies), reactions=reactions, fetched=now, leader=fresh.leader or old.leader, gone=gone
+    )

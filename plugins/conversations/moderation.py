@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .. import bounded
-from ..i18n import _
 from ..calendar.yamlmarks import MappingNode, Problems, ScalarNode, SequenceNode, compose, mapping_items, suggest
+from ..i18n import _
 from .model import SOURCES, Reply
 
 SECTIONS = ("approved", "hidden", "blocked", "blocked_words")
@@ -51,8 +51,13 @@ def parse(text: str, path: str, known_ids: set[str]) -> Decisions:
     problems = Problems(path)
     root = compose(text, problems, bounded.MODERATION) if text.strip() else None
     if root is not None and not isinstance(root, MappingNode):
-        problems.add(root, _("the moderation file should be a list of sections (approved:, hidden:, blocked:, "
-                             "blocked_words:); see the README's example"))
+        problems.add(
+            root,
+            _(
+                "the moderation file should be a list of sections (approved:, hidden:, blocked:, "
+                "blocked_words:); see the README's example"
+            ),
+        )
         root = None
     values: dict[str, list[str]] = {name: [] for name in SECTIONS}
     for name, (key, node) in (mapping_items(root, problems, "section") if root is not None else {}).items():
@@ -63,8 +68,12 @@ def parse(text: str, path: str, known_ids: set[str]) -> Decisions:
         values[name] = _entries(node, name, problems)
     _check(values, known_ids, problems, root)
     problems.raise_if_any()
-    return Decisions(frozenset(values["approved"]), frozenset(values["hidden"]), frozenset(values["blocked"]),
-                     tuple(values["blocked_words"]))
+    return Decisions(
+        frozenset(values["approved"]),
+        frozenset(values["hidden"]),
+        frozenset(values["blocked"]),
+        tuple(values["blocked_words"]),
+    )
 
 
 def _entries(node, name: str, problems: Problems) -> list:
@@ -86,8 +95,13 @@ def _check(values: dict, known_ids: set[str], problems: Problems, root) -> None:
     for section in ("approved", "hidden"):
         for value, node in values[section]:
             if value not in known_ids:
-                hint = suggest(value, sorted(known_ids)) or _("'podium conversations' lists the ids of the replies collected")
-                problems.add(node, _("unknown reply id '{value}' in '{section}'; {hint}", value=value, section=section, hint=hint))
+                hint = suggest(value, sorted(known_ids)) or _(
+                    "'podium conversations' lists the ids of the replies collected"
+                )
+                problems.add(
+                    node,
+                    _("unknown reply id '{value}' in '{section}'; {hint}", value=value, section=section, hint=hint),
+                )
     both = {v for v, _ in values["approved"]} & {v for v, _ in values["hidden"]}
     for value, node in values["hidden"]:
         if value in both:
@@ -100,8 +114,7 @@ def _check(values: dict, known_ids: set[str], problems: Problems, root) -> None:
         values[section] = [v for v, _ in values[section]]
 
 
-def visible(reply: Reply, decisions: Decisions, mode: str, leader: str, closed_at: datetime | None,
-            text: str) -> bool:
+def visible(reply: Reply, decisions: Decisions, mode: str, leader: str, closed_at: datetime | None, text: str) -> bool:
     """Whether the blog shows this reply.
 
     The leader's own replies always show; hidden replies and blocked accounts
@@ -134,5 +147,9 @@ def account_problem(value: str) -> str | None:
     match = _ACCOUNT.match(value)
     if match and match.group(1) in SOURCES:
         return None
-    return _("blocked account '{value}' should read network:account, e.g. mastodon:@troll@example.social "
-             "(networks: {networks})", value=value, networks=", ".join(SOURCES))
+    return _(
+        "blocked account '{value}' should read network:account, e.g. mastodon:@troll@example.social "
+        "(networks: {networks})",
+        value=value,
+        networks=", ".join(SOURCES),
+    )

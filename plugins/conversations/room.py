@@ -46,8 +46,13 @@ class Digest:
     mode: str = "manual"
 
 
-def digest(conversations: dict[str, Conversation], published: list[Article], default_lang: str,
-           decisions: moderation.Decisions, mode: str) -> Digest:
+def digest(
+    conversations: dict[str, Conversation],
+    published: list[Article],
+    default_lang: str,
+    decisions: moderation.Decisions,
+    mode: str,
+) -> Digest:
     """Each published post's threads (those of its published versions); nothing of a withheld one."""
     kept: dict[str, Conversation] = {}
     titles: dict[str, str] = {}
@@ -77,8 +82,10 @@ def words(lang: str) -> dict[str, str]:
         "waiting": translate(lang, "waiting for moderation"),
         "time": translate(lang, "Taken"),
         "csv": translate(lang, "Download the reactions (CSV)"),
-        "replies": translate(lang, "replies"), "reposts": translate(lang, "reposts"),
-        "likes": translate(lang, "likes"), "quotes": translate(lang, "quotes"),
+        "replies": translate(lang, "replies"),
+        "reposts": translate(lang, "reposts"),
+        "likes": translate(lang, "likes"),
+        "quotes": translate(lang, "quotes"),
     }
 
 
@@ -131,9 +138,17 @@ def _entry(item: Item, lang: str, zone: tzinfo) -> Entry:
     local = r.published.astimezone(zone)
     network = texts.network_label(r.network, lang)
     who = r.author.name or r.author.handle or texts.say("someone", lang, network=network)
-    return Entry(sanitize.without_bidi(who)[:200], sanitize.without_bidi(r.author.handle)[:200], item.title,
-                 local.isoformat(), f"{local:%Y-%m-%d %H:%M}", sanitize.clean(r.html), sanitize.safe_url(r.url),
-                 translate(lang, "Answer on {network}", network=network), item.waiting)
+    return Entry(
+        sanitize.without_bidi(who)[:200],
+        sanitize.without_bidi(r.author.handle)[:200],
+        item.title,
+        local.isoformat(),
+        f"{local:%Y-%m-%d %H:%M}",
+        sanitize.clean(r.html),
+        sanitize.safe_url(r.url),
+        translate(lang, "Answer on {network}", network=network),
+        item.waiting,
+    )
 
 
 @dataclass(frozen=True)
@@ -155,10 +170,12 @@ def inbox(found: Digest, lang: str, zone: tzinfo) -> Inbox:
     latest = latest_run(found.conversations)
     new = [i for i in every if latest is not None and i.reply.seen is not None and i.reply.seen >= latest]
     unanswered = [i for i in every if not answered(i.thread, i.reply)]
-    return Inbox(translate(lang, "New since the last collecting run ({count})", count=len(new)),
-                 tuple(_entry(i, lang, zone) for i in new),
-                 translate(lang, "Not answered yet ({count})", count=len(unanswered)),
-                 tuple(_entry(i, lang, zone) for i in unanswered))
+    return Inbox(
+        translate(lang, "New since the last collecting run ({count})", count=len(new)),
+        tuple(_entry(i, lang, zone) for i in new),
+        translate(lang, "Not answered yet ({count})", count=len(unanswered)),
+        tuple(_entry(i, lang, zone) for i in unanswered),
+    )
 
 
 @dataclass(frozen=True)
@@ -182,8 +199,10 @@ def worked(found: Digest, lang: str, zone: tzinfo) -> tuple[Chart, ...]:
                 continue
             network = texts.network_label(thread.network, lang)
             caption = translate(lang, "Reactions to “{title}” on {network} over time", title=title, network=network)
-            rows = tuple((f"{s.time.astimezone(zone):%Y-%m-%d %H:%M}", tuple(getattr(s, n) for n in COUNTS))
-                         for s in thread.reactions)
+            rows = tuple(
+                (f"{s.time.astimezone(zone):%Y-%m-%d %H:%M}", tuple(getattr(s, n) for n in COUNTS))
+                for s in thread.reactions
+            )
             drawn = chart.svg(list(thread.reactions), caption, labels, f"chart-{len(charts) + 1}")
             charts.append(Chart(f"{title} · {network}", caption, drawn, rows))
     return tuple(charts)
@@ -197,8 +216,16 @@ def reactions_csv(found: Digest) -> str:
     for slug in sorted(found.conversations):
         for thread in sorted(found.conversations[slug].threads, key=lambda t: (t.network, t.share)):
             for snap in thread.reactions:
-                writer.writerow([slug, _csv_safe(found.titles.get(slug, slug)), thread.network, thread.share,
-                                 snap.time.isoformat(), *snap.counts().values()])
+                writer.writerow(
+                    [
+                        slug,
+                        _csv_safe(found.titles.get(slug, slug)),
+                        thread.network,
+                        thread.share,
+                        snap.time.isoformat(),
+                        *snap.counts().values(),
+                    ]
+                )
     return out.getvalue()
 
 

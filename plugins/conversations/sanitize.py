@@ -41,9 +41,15 @@ def clean(markup: str, limit: int = MAX_TEXT) -> str:
         cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
         paragraphs = [p for p in cut.split("\n") if p.strip()]
         return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs[:-1]) + f"<p>{html.escape(paragraphs[-1])}…</p>"
-    cleaned = nh3.clean(without_bidi(markup or ""), tags=TAGS, attributes={"a": {"href"}},
-                        url_schemes={"http", "https"}, link_rel=REL, strip_comments=True,
-                        clean_content_tags={"script", "style"})
+    cleaned = nh3.clean(
+        without_bidi(markup or ""),
+        tags=TAGS,
+        attributes={"a": {"href"}},
+        url_schemes={"http", "https"},
+        link_rel=REL,
+        strip_comments=True,
+        clean_content_tags={"script", "style"},
+    )
     # a link whose address was refused (javascript:, data:) is no link: keep its words only
     return _DEAD_LINK.sub(r"\1", without_bidi(cleaned))
 

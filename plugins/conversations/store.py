@@ -44,22 +44,42 @@ def _time(value: datetime | None) -> str | None:
 
 def _reply_json(r: Reply) -> dict:
     a = r.author
-    return {"id": r.id, "network": r.network, "remote_id": r.remote_id, "parent": r.parent,
-            "author": {"id": a.id, "name": a.name, "handle": a.handle, "url": a.url, "avatar": a.avatar},
-            "published": _time(r.published), "edited": _time(r.edited), "seen": _time(r.seen),
-            "url": r.url, "html": r.html}
+    return {
+        "id": r.id,
+        "network": r.network,
+        "remote_id": r.remote_id,
+        "parent": r.parent,
+        "author": {"id": a.id, "name": a.name, "handle": a.handle, "url": a.url, "avatar": a.avatar},
+        "published": _time(r.published),
+        "edited": _time(r.edited),
+        "seen": _time(r.seen),
+        "url": r.url,
+        "html": r.html,
+    }
 
 
 def render(conversation: Conversation) -> str:
     """Stable JSON (threads and replies in a fixed order) so git diffs show only what changed."""
     threads = sorted(conversation.threads, key=lambda t: (t.network, t.share, t.page))
-    body = {"version": VERSION, "slug": conversation.slug, "threads": [{
-        "network": t.network, "share": t.share, "remote_id": t.remote_id, "url": t.url, "page": t.page,
-        "leader": t.leader, "fetched": _time(t.fetched),
-        "reactions": [{"time": _time(s.time), **s.counts()} for s in t.reactions],
-        "replies": [_reply_json(r) for r in sorted(t.replies, key=lambda r: (r.published, r.id))],
-        "gone": sorted(t.gone),
-    } for t in threads]}
+    body = {
+        "version": VERSION,
+        "slug": conversation.slug,
+        "threads": [
+            {
+                "network": t.network,
+                "share": t.share,
+                "remote_id": t.remote_id,
+                "url": t.url,
+                "page": t.page,
+                "leader": t.leader,
+                "fetched": _time(t.fetched),
+                "reactions": [{"time": _time(s.time), **s.counts()} for s in t.reactions],
+                "replies": [_reply_json(r) for r in sorted(t.replies, key=lambda r: (r.published, r.id))],
+                "gone": sorted(t.gone),
+            }
+            for t in threads
+        ],
+    }
     return json.dumps(body, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
 
 
@@ -122,12 +142,25 @@ def _items(value: Any, what: str, limit: int) -> list:
 def _reply(value: Any) -> Reply:
     item = _record(value, _("a reply"))
     a = _record(item.get("author"), _("a reply's author"))
-    author = Author(_text(a, "id"), _text(a, "name", required=False), _text(a, "handle", required=False),
-                    _text(a, "url", required=False), _text(a, "avatar", 100, required=False))
-    return Reply(_text(item, "id"), _text(item, "network", 40), _text(item, "remote_id"), author,
-                 _text(item, "html", MAX_HTML, required=False), _text(item, "url", required=False),
-                 _moment(item, "published"), _text(item, "parent", required=False),
-                 _moment(item, "edited", required=False), _moment(item, "seen", required=False))
+    author = Author(
+        _text(a, "id"),
+        _text(a, "name", required=False),
+        _text(a, "handle", required=False),
+        _text(a, "url", required=False),
+        _text(a, "avatar", 100, required=False),
+    )
+    return Reply(
+        _text(item, "id"),
+        _text(item, "network", 40),
+        _text(item, "remote_id"),
+        author,
+        _text(item, "html", MAX_HTML, required=False),
+        _text(item, "url", required=False),
+        _moment(item, "published"),
+        _text(item, "parent", required=False),
+        _moment(item, "edited", required=False),
+        _moment(item, "seen", required=False),
+    )
 
 
 def _snapshot(value: Any) -> Snapshot:
@@ -146,27 +179,40 @@ def _thread(value: Any) -> Thread:
     replies = _inside(("replies",), _reply, _items(item.get("replies", []), "'replies'", MAX_REPLIES))
     reactions = _inside(("reactions",), _snapshot, _items(item.get("reactions", []), "'reactions'", MAX_SNAPSHOTS))
     gone = tuple(_text({"id": g}, "id") for g in _items(item.get("gone", []), "'gone'", MAX_REPLIES))
-    thread = Thread(_text(item, "network", 40), _text(item, "share", required=False),
-                    _text(item, "remote_id", required=False), _text(item, "url", required=False),
-                    _text(item, "page", required=False), _text(item, "leader", required=False))
-    return replace(thread, replies=replies, reactions=reactions, fetched=_moment(item, "fetched", required=False),
-                   gone=gone)
+    thread = Thread(
+        _text(item, "network", 40),
+        _text(item, "share", required=False),
+        _text(item, "remote_id", required=False),
+        _text(item, "url", required=False),
+        _text(item, "page", required=False),
+        _text(item, "leader", required=False),
+    )
+    return replace(
+        thread, replies=replies, reactions=reactions, fetched=_moment(item, "fetched", required=False), gone=gone
+    )
 
 
 def parse(text: str, path: str) -> Conversation:
     """The conversation in ``text``; BadInput (exit 2) naming the line otherwise."""
     if len(text.encode("utf-8")) > MAX_BYTES:
-        raise BadInput(_("the conversation file is over {size} MB; {fix}", size=MAX_BYTES // (1024 * 1024), fix=_(_FIX)), path=path)
+        raise BadInput(
+            _("the conversation file is over {size} MB; {fix}", size=MAX_BYTES // (1024 * 1024), fix=_(_FIX)), path=path
+        )
     body = bounded.load_json(text, path, bounded.CONVERSATION, fix=_(_FIX))
     if not isinstance(body, dict) or body.get("version") != VERSION:
-        raise BadInput(_("not a podium conversation file (expected \"version\": {version}); {fix}", version=VERSION, fix=_(_FIX)),
-                       path=path, line=1)
+        raise BadInput(
+            _('not a podium conversation file (expected "version": {version}); {fix}', version=VERSION, fix=_(_FIX)),
+            path=path,
+            line=1,
+        )
     try:
         slug = _text(body, "slug", 200)
         threads = _inside(("threads",), _thread, _items(body.get("threads", []), "'threads'", MAX_THREADS))
     except (_Damaged, ValueError) as exc:
         line = jsonpos.line_of(text, getattr(exc, "at", ()))
-        raise BadInput(_("damaged conversation file ({exc}); {fix}", exc=exc, fix=_(_FIX)), path=path, line=line) from None
+        raise BadInput(
+            _("damaged conversation file ({exc}); {fix}", exc=exc, fix=_(_FIX)), path=path, line=line
+        ) from None
     return Conversation(slug, threads)
 
 
@@ -181,8 +227,13 @@ def _fit_reply(reply: Reply) -> Reply | None:
     a = reply.author
     if not all(_fits(v) for v in (reply.id, reply.remote_id, reply.parent, a.id)) or len(reply.network) > 40:
         return None
-    author = replace(a, name=a.name[:MAX_FIELD], handle=a.handle[:MAX_FIELD], url=a.url if _fits(a.url) else "",
-                     avatar=a.avatar if len(a.avatar) <= 100 else "")
+    author = replace(
+        a,
+        name=a.name[:MAX_FIELD],
+        handle=a.handle[:MAX_FIELD],
+        url=a.url if _fits(a.url) else "",
+        avatar=a.avatar if len(a.avatar) <= 100 else "",
+    )
     markup = reply.html if len(reply.html) <= MAX_HTML else sanitize.clean(reply.html)  # its cut plain text
     return replace(reply, author=author, html=markup, url=reply.url if _fits(reply.url) else "")
 
@@ -195,10 +246,17 @@ def fit(thread: Thread) -> Thread:
     counts, the oldest replies and the newest snapshots are kept.
     """
     replies = tuple(r for r in (_fit_reply(r) for r in thread.replies) if r is not None)
-    fields = {name: getattr(thread, name) if _fits(getattr(thread, name)) else ""
-              for name in ("share", "remote_id", "url", "page", "leader")}
-    return replace(thread, replies=replies[:MAX_REPLIES], reactions=thread.reactions[-MAX_SNAPSHOTS:],
-                   gone=thread.gone[-MAX_REPLIES:], **fields)
+    fields = {
+        name: getattr(thread, name) if _fits(getattr(thread, name)) else ""
+        for name in ("share", "remote_id", "url", "page", "leader")
+    }
+    return replace(
+        thread,
+        replies=replies[:MAX_REPLIES],
+        reactions=thread.reactions[-MAX_SNAPSHOTS:],
+        gone=thread.gone[-MAX_REPLIES:],
+        **fields,
+    )
 
 
 def unfit(text: str) -> str | None:

@@ -53,8 +53,9 @@ def same_page(page: str, article_url: str) -> bool:
     return bool(article_url.strip("/")) and urlsplit(page).path.rstrip("/").endswith(wanted.rstrip("/"))
 
 
-def threads_for(conversation: Conversation, article_url: str, lang: str, default_lang: str,
-                siblings: tuple[str, ...] = ()) -> list[Thread]:
+def threads_for(
+    conversation: Conversation, article_url: str, lang: str, default_lang: str, siblings: tuple[str, ...] = ()
+) -> list[Thread]:
     """This page's threads: by the page the share linked to, or by language when no page was recorded.
 
     ``siblings`` are the URLs of the post's other versions: a share of
@@ -64,8 +65,9 @@ def threads_for(conversation: Conversation, article_url: str, lang: str, default
     found = []
     for thread in conversation.threads:
         if thread.page:
-            longer = any(len(s.strip("/")) > len(article_url.strip("/")) and same_page(thread.page, s)
-                         for s in siblings)
+            longer = any(
+                len(s.strip("/")) > len(article_url.strip("/")) and same_page(thread.page, s) for s in siblings
+            )
             if same_page(thread.page, article_url) and not longer:
                 found.append(thread)
         elif lang == default_lang:
@@ -118,8 +120,11 @@ def _reaction_line(threads: list[Thread], lang: str) -> tuple[tuple[str, str], .
             into[name] += number
     rows = []
     for network in sorted(totals, key=lambda n: SOURCES.index(n) if n in SOURCES else len(SOURCES)):
-        parts = [texts.say(f"count.{name}", lang, n=number) for name, number in totals[network].items()
-                 if number or name in ("replies", "likes")]
+        parts = [
+            texts.say(f"count.{name}", lang, n=number)
+            for name, number in totals[network].items()
+            if number or name in ("replies", "likes")
+        ]
         rows.append((texts.network_label(network, lang), " · ".join(parts)))
     return tuple(rows)
 
@@ -140,12 +145,21 @@ def _shown(reply: Reply, depth: int, parent_url: str, lang: str, zone: tzinfo, a
     local = reply.published.astimezone(zone)
     label = texts.network_label(reply.network, lang)
     name = reply.author.name or reply.author.handle or texts.say("someone", lang, network=label)
-    return Shown(reply.id, min(depth, MAX_DEPTH), sanitize.without_bidi(name)[:200],
-                 sanitize.without_bidi(reply.author.handle)[:200], sanitize.safe_url(reply.author.url),
-                 reply.author.avatar if reply.author.avatar in avatars else "", local.isoformat(),
-                 long_date(local, lang), sanitize.clean(reply.html), sanitize.safe_url(reply.url),
-                 sanitize.safe_url(parent_url), reply.network,
-                 texts.say("original", lang, network=label))
+    return Shown(
+        reply.id,
+        min(depth, MAX_DEPTH),
+        sanitize.without_bidi(name)[:200],
+        sanitize.without_bidi(reply.author.handle)[:200],
+        sanitize.safe_url(reply.author.url),
+        reply.author.avatar if reply.author.avatar in avatars else "",
+        local.isoformat(),
+        long_date(local, lang),
+        sanitize.clean(reply.html),
+        sanitize.safe_url(reply.url),
+        sanitize.safe_url(parent_url),
+        reply.network,
+        texts.say("original", lang, network=label),
+    )
 
 
 def visible_replies(threads: list[Thread], rules: Rules) -> list[tuple[Reply, int, str]]:
@@ -154,10 +168,14 @@ def visible_replies(threads: list[Thread], rules: Rules) -> list[tuple[Reply, in
     # Bridgy backfeeds a Mastodon or Bluesky reply as a webmention whose url is the original: show it once
     direct = {r.url for t in threads if t.network != "webmention" for r in t.replies}
     for thread in sorted(threads, key=lambda t: (SOURCES.index(t.network) if t.network in SOURCES else 99, t.share)):
-        keep = [r for r in thread.replies
-                if not (thread.network == "webmention" and r.url in direct)
-                and moderation.visible(r, rules.decisions, rules.mode, thread.leader, rules.closed_at,
-                                       sanitize.plain(r.html))]
+        keep = [
+            r
+            for r in thread.replies
+            if not (thread.network == "webmention" and r.url in direct)
+            and moderation.visible(
+                r, rules.decisions, rules.mode, thread.leader, rules.closed_at, sanitize.plain(r.html)
+            )
+        ]
         urls = {r.id: r.url for r in thread.replies}
         for reply, depth in ordered(keep):
             out.append((reply, depth, urls.get(reply.parent, thread.url)))
@@ -166,8 +184,9 @@ def visible_replies(threads: list[Thread], rules: Rules) -> list[tuple[Reply, in
 
 def page(threads: list[Thread], rules: Rules, lang: str, avatars: set[str]) -> Page | None:
     """The section under the article, or None when there is nothing to show and the post is open."""
-    shown = tuple(_shown(r, depth, parent, lang, rules.zone, avatars)
-                  for r, depth, parent in visible_replies(threads, rules))
+    shown = tuple(
+        _shown(r, depth, parent, lang, rules.zone, avatars) for r, depth, parent in visible_replies(threads, rules)
+    )
     reactions = _reaction_line(threads, lang)
     closed = texts.say("closed", lang) if rules.closed_at is not None else ""
     if not (shown or reactions or closed):

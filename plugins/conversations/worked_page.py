@@ -1,4 +1,4 @@
-""""What worked" in the comms room: reactions over time per post and network, and data/reactions.csv."""
+""" "What worked" in the comms room: reactions over time per post and network, and data/reactions.csv."""
 
 from __future__ import annotations
 
@@ -20,7 +20,17 @@ def pages(room) -> dict[str, bytes]:
         return {}
     charts = data.worked(room.conversations, room.lang, zone(room.settings))
     words = data.words(room.lang)
-    page = render("conversations-worked.html", charts=charts, columns=[words[n] for n in COUNTS], t=words,
-                  csv=prefix(PATH) + CSV, lang=room.lang, SITENAME=room.sitename, static=prefix(PATH) + "assets",
-                  nav=room.nav, root=prefix(PATH), current=PATH)
+    page = render(
+        "conversations-worked.html",
+        charts=charts,
+        columns=[words[n] for n in COUNTS],
+        t=words,
+        csv=prefix(PATH) + CSV,
+        lang=room.lang,
+        SITENAME=room.sitename,
+        static=prefix(PATH) + "assets",
+        nav=room.nav,
+        root=prefix(PATH),
+        current=PATH,
+    )
     return {PATH: page, CSV: data.reactions_csv(room.conversations).encode("utf-8")}

@@ -90,11 +90,18 @@ def _withhold_static(generator) -> None:
     held_ids = {id(c) for c in held}
     base_of = lambda c: os.path.dirname(os.path.relpath(c.source_path, generator.settings["PATH"]))
     held_refs = set().union(*(static_refs(c._content, base_of(c)) for c in held))
-    public = [c for c in generator.context.get("articles", []) + generator.context.get("pages", []) if id(c) not in held_ids]
+    public = [
+        c for c in generator.context.get("articles", []) + generator.context.get("pages", []) if id(c) not in held_ids
+    ]
     public_refs = set().union(set(), *(static_refs(c._content, base_of(c)) for c in public))
     secret = {os.path.normpath(r) for r in held_refs - public_refs}
     if secret:
-        generator.staticfiles[:] = [s for s in generator.staticfiles if os.path.normpath(s.source_path.replace(os.sep, "/")) not in secret and os.path.normpath(s.relative_source_path) not in secret]
+        generator.staticfiles[:] = [
+            s
+            for s in generator.staticfiles
+            if os.path.normpath(s.source_path.replace(os.sep, "/")) not in secret
+            and os.path.normpath(s.relative_source_path) not in secret
+        ]
 
 
 def register() -> None:

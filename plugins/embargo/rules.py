@@ -8,7 +8,6 @@ from datetime import datetime
 from .. import holds
 from ..holds import Hold
 from ..i18n import later
-
 from ..post import PostView
 
 STATIC_REF = re.compile(r"\{(?:static|attach)\}(/?[^\"'\s)<>]+)")

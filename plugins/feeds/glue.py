@@ -11,19 +11,28 @@ from pelican import signals
 from pelican.settings import DEFAULT_CONFIG
 
 from .. import context
-from ..files import write_atomic
 from ..errors import BadInput
+from ..files import write_atomic
+from ..i18n import _
 from ..post import PostView, from_content
 from ..siteurl import site_root
 from . import model
 from .render import render
-from ..i18n import _
 
 #: Pelican's own feed settings: each must be None, or Pelican writes feeds of its own beside podium's.
 PELICAN_FEED_SETTINGS = (
-    "FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS",
-    "CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS", "TAG_FEED_ATOM", "TAG_FEED_RSS",
-    "AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS", "TRANSLATION_FEED_ATOM", "TRANSLATION_FEED_RSS",
+    "FEED_ATOM",
+    "FEED_RSS",
+    "FEED_ALL_ATOM",
+    "FEED_ALL_RSS",
+    "CATEGORY_FEED_ATOM",
+    "CATEGORY_FEED_RSS",
+    "TAG_FEED_ATOM",
+    "TAG_FEED_RSS",
+    "AUTHOR_FEED_ATOM",
+    "AUTHOR_FEED_RSS",
+    "TRANSLATION_FEED_ATOM",
+    "TRANSLATION_FEED_RSS",
 )
 
 
@@ -41,9 +50,17 @@ def _switch_off_pelican_feeds(pelican) -> None:
         if value is None:
             continue
         if value != DEFAULT_CONFIG.get(key):
-            ctx.report.warn(BadInput(
-                _("{key}: podium writes the feeds itself (see PODIUM_FEEDS_*), so {value!r} was ignored; "
-                "set {key} = None", key=key, value=value), **ctx.setting_at(key)))
+            ctx.report.warn(
+                BadInput(
+                    _(
+                        "{key}: podium writes the feeds itself (see PODIUM_FEEDS_*), so {value!r} was ignored; "
+                        "set {key} = None",
+                        key=key,
+                        value=value,
+                    ),
+                    **ctx.setting_at(key),
+                )
+            )
         settings[key] = None
 
 
@@ -68,7 +85,7 @@ def _card_length(card, site: model.Site, output: str) -> int | None:
     """Size of the card image if it is already in the output folder (the cards step writes it)."""
     url = str(card.get("url") or "")
     if url.startswith(site.root):
-        url = url[len(site.root):]
+        url = url[len(site.root) :]
     elif "://" in url:
         return None
     path = os.path.join(output, url.lstrip("/"))
@@ -79,9 +96,14 @@ def _source(article, site: model.Site, output: str | None) -> model.Source:
     """The article as a feed Source; with ``output``, with its content and card (after writing)."""
     if output is None:
         # Before the pages are written Pelican's content is not final: read no content here.
-        post = PostView(slug=article.slug, lang=getattr(article, "lang", "") or "", title=str(article.title),
-                        url=site.root + article.url, date=article.date,
-                        status=getattr(article, "status", "published"))
+        post = PostView(
+            slug=article.slug,
+            lang=getattr(article, "lang", "") or "",
+            title=str(article.title),
+            url=site.root + article.url,
+            date=article.date,
+            status=getattr(article, "status", "published"),
+        )
         card, length = None, None
     else:
         post = from_content(article, site.url)
@@ -125,7 +147,9 @@ def _write_feeds(pelican) -> None:
     # Content and card sizes only for the posts some feed holds: a feed keeps its newest few.
     light = [_source(a, site, None) for a in articles]
     held = {e.id for feed in model.plan(light, site, now=ctx.now) for e in feed.entries}
-    sources = [_source(a, site, output) if model.tag_uri(site.url, s.post) in held else s for a, s in zip(articles, light)]
+    sources = [
+        _source(a, site, output) if model.tag_uri(site.url, s.post) in held else s for a, s in zip(articles, light)
+    ]
     written = []
     for feed in model.plan(sources, site, now=ctx.now):
         for fmt in site.formats:

@@ -23,8 +23,13 @@ KINDS = ("all", "language", "category", "tag")
 FORMATS = ("atom", "rss")
 MIME = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
 IMAGE_TYPES = {
-    "avif": "image/avif", "gif": "image/gif", "jpeg": "image/jpeg", "jpg": "image/jpeg",
-    "png": "image/png", "svg": "image/svg+xml", "webp": "image/webp",
+    "avif": "image/avif",
+    "gif": "image/gif",
+    "jpeg": "image/jpeg",
+    "jpg": "image/jpeg",
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "webp": "image/webp",
 }
 
 
@@ -55,7 +60,9 @@ class Source:
         # Naive datetimes are refused here, at the edge, rather than rendered wrong.
         for label, value in (("date", self.post.date), ("modified", self.modified)):
             if value is not None and value.tzinfo is None:
-                raise ValueError(f"{self.post.source_path or self.post.slug}: {label} {value.isoformat()} has no time zone")
+                raise ValueError(
+                    f"{self.post.source_path or self.post.slug}: {label} {value.isoformat()} has no time zone"
+                )
 
 
 @dataclass(frozen=True)
@@ -149,8 +156,9 @@ def _enclosure(source: Source) -> Enclosure | None:
     extension = urlsplit(url).path.rsplit(".", 1)[-1].lower()
     length = source.card_length if source.card_length is not None else card.get("length")
     kind = str(card.get("type") or IMAGE_TYPES.get(extension, "application/octet-stream"))
-    return Enclosure(url=url, type=kind,
-                     length=int(length) if length is not None else None, title=str(card.get("alt") or ""))
+    return Enclosure(
+        url=url, type=kind, length=int(length) if length is not None else None, title=str(card.get("alt") or "")
+    )
 
 
 def entry_for(source: Source, site: Site) -> Entry:
@@ -221,8 +229,19 @@ def plan(sources: Iterable[Source], site: Site, *, now: datetime, embargoed: Ite
         langs = {e.lang for e in items}
         lang = group.key if group.kind == "language" else (langs.pop() if len(langs) == 1 else "")
         updated = max((e.updated for e in items), default=now)
-        feeds.append(Feed(group.kind, group.key, group.title, site.subtitle or site.name, lang,
-                          group.home, updated, items, full=group.kind in site.full))
+        feeds.append(
+            Feed(
+                group.kind,
+                group.key,
+                group.title,
+                site.subtitle or site.name,
+                lang,
+                group.home,
+                updated,
+                items,
+                full=group.kind in site.full,
+            )
+        )
     return feeds
 
 
@@ -230,8 +249,13 @@ def link(feed: Feed, fmt: str, site: Site) -> dict[str, str]:
     """One autodiscovery link, as the theme renders ``<link rel="alternate">``."""
     label = {"atom": "Atom", "rss": "RSS"}[fmt]
     path = feed.path(fmt)
-    return {"title": f"{feed.title} ({label})", "href": site.root + path, "type": MIME[fmt],
-            "path": path, "lang": feed.lang}
+    return {
+        "title": f"{feed.title} ({label})",
+        "href": site.root + path,
+        "type": MIME[fmt],
+        "path": path,
+        "lang": feed.lang,
+    }
 
 
 def discovery(feeds: Iterable[Feed], site: Site) -> tuple[list[dict], dict[str, dict[str, list[dict]]]]:

@@ -45,7 +45,9 @@ def open_image(data: bytes, max_pixels: int, formats: tuple[str, ...] = RASTER) 
     if not data:
         raise ImageProblem(_("is empty; export it again from the original"))
     if looks_like_svg(data):
-        raise ImageProblem(_("is an SVG drawing where a raster image is needed; export it as PNG or use {KNOWN}", KNOWN=KNOWN))
+        raise ImageProblem(
+            _("is an SVG drawing where a raster image is needed; export it as PNG or use {KNOWN}", KNOWN=KNOWN)
+        )
     with warnings.catch_warnings():
         # Podium applies its own limit below; Pillow's warning threshold is lower and only noise here.
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -56,17 +58,26 @@ def open_image(data: bytes, max_pixels: int, formats: tuple[str, ...] = RASTER) 
             size = megapixels(int(found.group(1))) if found else "too many pixels"
             raise ImageProblem(too_large(size, max_pixels)) from None
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-            raise ImageProblem(_("is not a {KNOWN} image podium can read; export it again as JPEG or PNG", KNOWN=KNOWN)) from None
+            raise ImageProblem(
+                _("is not a {KNOWN} image podium can read; export it again as JPEG or PNG", KNOWN=KNOWN)
+            ) from None
     width, height = image.size
     if width * height > max_pixels:
-        raise ImageProblem(too_large(_("{width}×{height} pixels ({size})", width=width, height=height, size=megapixels(width * height)),
-                                     max_pixels))
+        raise ImageProblem(
+            too_large(
+                _("{width}×{height} pixels ({size})", width=width, height=height, size=megapixels(width * height)),
+                max_pixels,
+            )
+        )
     return image
 
 
 def too_large(size: str, max_pixels: int) -> str:
-    return _("is {size}, over the limit of {limit}; resize it before publishing "
-             "(or raise PODIUM_IMAGES_MAX_PIXELS)", size=size, limit=megapixels(max_pixels))
+    return _(
+        "is {size}, over the limit of {limit}; resize it before publishing (or raise PODIUM_IMAGES_MAX_PIXELS)",
+        size=size,
+        limit=megapixels(max_pixels),
+    )
 
 
 def decode(data: bytes, max_pixels: int, formats: tuple[str, ...] = RASTER) -> Image.Image:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-from .paths import Outside
 from ..i18n import _
+from .paths import Outside
 
 
 def inside(root: str, rel: str) -> str:

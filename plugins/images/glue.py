@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from pelican import signals
 
 from .. import context
-from ..files import write_atomic
 from ..errors import BadInput
+from ..files import write_atomic
+from ..i18n import _
 from . import checks, files, markup, paths
 from .decode import ImageProblem
 from .library import Entry, Library
 from .variants import EXTENSIONS, MIME
-from ..i18n import _
 
 PUBLISHED = tuple(set(EXTENSIONS.values()) | {".jpeg", ".tiff"})
 
@@ -57,9 +57,25 @@ def _read(st: State, rel: str, src: str, where: str, line: int | None) -> bytes 
     except paths.Outside:
         return checks.outside(src, where, line)
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        return BadInput(_("image '{src}' not found (looked for content/{rel}); check the file name or add the file", src=src, rel=rel), path=where, line=line)
+        return BadInput(
+            _(
+                "image '{src}' not found (looked for content/{rel}); check the file name or add the file",
+                src=src,
+                rel=rel,
+            ),
+            path=where,
+            line=line,
+        )
     except OSError as exc:
-        return BadInput(_("image '{src}' cannot be read ({strerror}); check the file's permissions", src=src, strerror=exc.strerror), path=where, line=line)
+        return BadInput(
+            _(
+                "image '{src}' cannot be read ({strerror}); check the file's permissions",
+                src=src,
+                strerror=exc.strerror,
+            ),
+            path=where,
+            line=line,
+        )
 
 
 def _entry(st: State, img: markup.Img, base: str, where: str, line_for) -> tuple[str, Entry] | BadInput | None:
@@ -128,8 +144,13 @@ def _lead(lead, settings) -> dict:
     except (KeyError, IndexError):
         url = rel
     siteurl = (settings.get("SITEURL") or "").rstrip("/")
-    return {"url": f"{siteurl}/{url}", "width": entry.width, "height": entry.height, "alt": alt,
-            "type": MIME.get(entry.format, "image/jpeg")}
+    return {
+        "url": f"{siteurl}/{url}",
+        "width": entry.width,
+        "height": entry.height,
+        "alt": alt,
+        "type": MIME.get(entry.format, "image/jpeg"),
+    }
 
 
 def install(item, plans: dict[int, markup.Plan], sizes: str) -> None:

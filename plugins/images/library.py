@@ -54,8 +54,13 @@ class Library:
             self.made += 1
         else:
             self.reused += 1
-        found = Entry(name, manifest["width"], manifest["height"], manifest["format"],
-                      tuple(Variant(**v) for v in manifest["variants"]))
+        found = Entry(
+            name,
+            manifest["width"],
+            manifest["height"],
+            manifest["format"],
+            tuple(Variant(**v) for v in manifest["variants"]),
+        )
         self._seen[name] = found
         return found
 
@@ -64,8 +69,12 @@ class Library:
         variants = [o.variant for o in result.outputs]
         probe = Entry(name, result.width, result.height, result.format, tuple(variants))
         files = {probe.filename(o.variant): o.data for o in result.outputs}
-        manifest = {"width": result.width, "height": result.height, "format": result.format,
-                    "variants": [vars(v) for v in variants]}
+        manifest = {
+            "width": result.width,
+            "height": result.height,
+            "format": result.format,
+            "variants": [vars(v) for v in variants],
+        }
         self.store.put(name, files, manifest)
         return manifest
 

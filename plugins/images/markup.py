@@ -8,10 +8,10 @@ the post stays byte for byte as Markdown produced it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
-from typing import Sequence
 from urllib.parse import unquote, urlsplit
 
 from .variants import MIME, Variant, srcset
@@ -48,7 +48,9 @@ class Img:
     @property
     def decorative_markup(self) -> bool:
         """Raw HTML may say so itself: role="presentation"/"none" or aria-hidden="true"."""
-        return (self.get("role") or "").lower() in ("presentation", "none") or (self.get("aria-hidden") or "").lower() == "true"
+        return (self.get("role") or "").lower() in ("presentation", "none") or (
+            self.get("aria-hidden") or ""
+        ).lower() == "true"
 
 
 @dataclass(frozen=True)
@@ -145,8 +147,10 @@ def picture(image: Img, plan: Plan, sizes: str, eager: bool) -> str:
     tag = "<img " + " ".join(_attr(k, v) for k, v in ours + keep) + ">"
     if not resized or plan.format == "WEBP":
         return tag
-    source = (f'<source type="{MIME["WEBP"]}" srcset="{escape(srcset(src, list(plan.variants), "WEBP"))}" '
-              f'sizes="{escape(sizes)}">')
+    source = (
+        f'<source type="{MIME["WEBP"]}" srcset="{escape(srcset(src, list(plan.variants), "WEBP"))}" '
+        f'sizes="{escape(sizes)}">'
+    )
     return f"<picture>{source}{tag}</picture>"
 
 
@@ -163,7 +167,7 @@ def rewrite(fragment: str, plans: dict[int, Plan], sizes: str, first_eager: bool
         plan = plans.get(index)
         if plan is None or image.in_picture or not _same_file(image.src, plan.name):
             continue
-        out.append(fragment[last:image.start])
+        out.append(fragment[last : image.start])
         out.append(picture(image, plan, sizes, eager=first_eager and index == 0))
         last = image.end
     out.append(fragment[last:])

@@ -75,7 +75,9 @@ def for_web(image: Image.Image) -> Image.Image:
 def encode(image: Image.Image, fmt: str, quality: int, lossless: bool = False) -> bytes:
     """Encode with fixed options and no metadata, so equal pixels give equal bytes."""
     out = io.BytesIO()
-    extra = {"transparency": image.info["transparency"]} if fmt in ("PNG", "GIF") and "transparency" in image.info else {}
+    extra = (
+        {"transparency": image.info["transparency"]} if fmt in ("PNG", "GIF") and "transparency" in image.info else {}
+    )
     if fmt == "JPEG":
         image = for_web(image)
         if image.mode == "RGBA":
@@ -126,8 +128,9 @@ def animated(image: Image.Image) -> bytes:
         frames.append(copy)
     out = io.BytesIO()
     first = frames[0]
-    first.save(out, image.format, save_all=True, append_images=frames[1:], duration=durations,
-               loop=image.info.get("loop", 0))
+    first.save(
+        out, image.format, save_all=True, append_images=frames[1:], duration=durations, loop=image.info.get("loop", 0)
+    )
     return out.getvalue()
 
 
@@ -147,10 +150,37 @@ def strip(data: bytes, max_pixels: int, quality: int) -> bytes | None:
 
 
 #: Keys of ``Image.info`` that are pixel-format facts rather than information about the picture.
-_HARMLESS = {"dpi", "jfif", "jfif_version", "jfif_unit", "jfif_density", "progressive", "progression",
-             "transparency", "gamma", "interlace", "loop", "duration", "background", "version",
-             "adobe", "adobe_transform", "aspect", "compression", "extension", "srgb", "chromaticity",
-             "optimize", "default_image", "disposal", "blend", "bbox", "mode", "lossless", "cie"}
+_HARMLESS = {
+    "dpi",
+    "jfif",
+    "jfif_version",
+    "jfif_unit",
+    "jfif_density",
+    "progressive",
+    "progression",
+    "transparency",
+    "gamma",
+    "interlace",
+    "loop",
+    "duration",
+    "background",
+    "version",
+    "adobe",
+    "adobe_transform",
+    "aspect",
+    "compression",
+    "extension",
+    "srgb",
+    "chromaticity",
+    "optimize",
+    "default_image",
+    "disposal",
+    "blend",
+    "bbox",
+    "mode",
+    "lossless",
+    "cie",
+}
 
 
 def has_metadata(image: Image.Image) -> bool:

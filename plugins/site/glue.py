@@ -13,9 +13,8 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.utils import slugify
 
-from .. import context
+from .. import context, typography
 from ..errors import BadInput
-from .. import typography
 from ..i18n import _
 from . import dates, head, reading, series, social, strings
 
@@ -25,6 +24,7 @@ MARKUP = "podium.plugins.site.markup"
 
 
 # --- Jinja: filters and globals -------------------------------------------------
+
 
 @pass_context
 def podium_head(jinja, kind: str, obj: Any = None, title: str | None = None, lang: str | None = None):
@@ -83,6 +83,7 @@ def _configure(pelican) -> None:
 
 # --- site-wide facts --------------------------------------------------------------
 
+
 def _photo(settings, ctx) -> head.Photo | None:
     path = ctx.config.leader_photo
     if not path:
@@ -95,9 +96,16 @@ def _photo(settings, ctx) -> head.Photo | None:
             width, height = image.size
     except OSError:
         # worded as the cards capability words it, so the report shows the problem once
-        ctx.report.error(BadInput(_("PODIUM_LEADER_PHOTO: '{path}' not found under content/; "
-                                  "fix the path or set PODIUM_LEADER_PHOTO = None", path=path),
-                                  **ctx.setting_at("PODIUM_LEADER_PHOTO")))
+        ctx.report.error(
+            BadInput(
+                _(
+                    "PODIUM_LEADER_PHOTO: '{path}' not found under content/; "
+                    "fix the path or set PODIUM_LEADER_PHOTO = None",
+                    path=path,
+                ),
+                **ctx.setting_at("PODIUM_LEADER_PHOTO"),
+            )
+        )
         return None
     return head.Photo(path.replace(os.sep, "/").lstrip("/"), width, height)
 
@@ -106,10 +114,16 @@ def site_of(settings) -> head.Site:
     ctx = context.get(settings)
     cfg = ctx.config
     return head.Site(
-        name=settings.get("SITENAME", ""), url=settings.get("SITEURL", "") or "", lang=settings.get("DEFAULT_LANG", "en"),
-        subtitle=settings.get("SITESUBTITLE", "") or "", leader_name=cfg.leader_name or settings.get("AUTHOR", ""),
-        leader_role=cfg.leader_role, leader_bio=cfg.leader_bio, photo=_photo(settings, ctx),
-        profiles=tuple(social.profiles(cfg.social_profiles)), x_handle=social.x_handle(cfg.social_profiles),
+        name=settings.get("SITENAME", ""),
+        url=settings.get("SITEURL", "") or "",
+        lang=settings.get("DEFAULT_LANG", "en"),
+        subtitle=settings.get("SITESUBTITLE", "") or "",
+        leader_name=cfg.leader_name or settings.get("AUTHOR", ""),
+        leader_role=cfg.leader_role,
+        leader_bio=cfg.leader_bio,
+        photo=_photo(settings, ctx),
+        profiles=tuple(social.profiles(cfg.social_profiles)),
+        x_handle=social.x_handle(cfg.social_profiles),
     )
 
 
@@ -120,6 +134,7 @@ def _site_context(generator) -> None:
 
 # --- articles: reading time, neighbours, series --------------------------------------
 
+
 def _member(article, ctx) -> series.Member | None:
     name = article.metadata.get("series")
     if not name:
@@ -128,8 +143,13 @@ def _member(article, ctx) -> series.Member | None:
         index = series.parse_index(article.metadata.get("series_index"))
     except series.BadIndex as exc:
         lines = getattr(article, "podium_lines", None) or article.metadata.get("podium_lines") or {}
-        ctx.report.error(BadInput(_("{exc}; write e.g. 'series_index: 2'", exc=exc),
-                                  path=ctx.display_path(article.source_path), line=lines.get("series_index")))
+        ctx.report.error(
+            BadInput(
+                _("{exc}; write e.g. 'series_index: 2'", exc=exc),
+                path=ctx.display_path(article.source_path),
+                line=lines.get("series_index"),
+            )
+        )
         index = None
     return series.Member(article, str(name), index, article.date, article.lang)
 
@@ -161,6 +181,7 @@ def _pairs(listed):
 
 # --- pages Pelican does not write: one per series, and the 404 -----------------------------
 
+
 class SitePages(Generator):
     """Writes series/<slug>.html for every series and 404.html."""
 
@@ -172,16 +193,28 @@ class SitePages(Generator):
         site: head.Site = self.context["podium_site"]
         for one in self.context.get("podium_series", []):
             lang = site.lang if site.lang in one.languages else one.languages[0]
-            writer.write_file(SERIES_SAVE_AS.format(slug=one.slug), self.get_template("series"), self.context,
-                              relative_urls=relative, series=one, series_lang=lang,
-                              series_parts=[m.ref for m in one.in_language(lang)],
-                              series_others=[m.ref for m in one.members if m.lang != lang],
-                              page_name=f"series/{one.slug}")
+            writer.write_file(
+                SERIES_SAVE_AS.format(slug=one.slug),
+                self.get_template("series"),
+                self.context,
+                relative_urls=relative,
+                series=one,
+                series_lang=lang,
+                series_parts=[m.ref for m in one.in_language(lang)],
+                series_others=[m.ref for m in one.members if m.lang != lang],
+                page_name=f"series/{one.slug}",
+            )
         if "404" not in self.settings.get("DIRECT_TEMPLATES", []):
             # absolute links: a server shows this page for missing URLs at any depth
             latest = list(self.context.get("articles", []))[:5]
-            writer.write_file(NOT_FOUND_SAVE_AS, self.get_template("404"), self.context, relative_urls=False,
-                              page_name="404", latest_articles=latest)
+            writer.write_file(
+                NOT_FOUND_SAVE_AS,
+                self.get_template("404"),
+                self.context,
+                relative_urls=False,
+                page_name="404",
+                latest_articles=latest,
+            )
 
 
 def _generators(pelican):

@@ -57,8 +57,14 @@ class Site:
 
     def author(self) -> dict[str, Any]:
         image = self.absolute(self.photo.path) if self.photo else None
-        return jsonld.person(self.leader_name or self.name, url=self.absolute(""), job_title=self.leader_role,
-                             description=self.leader_bio, image=image, same_as=[p.url for p in self.profiles])
+        return jsonld.person(
+            self.leader_name or self.name,
+            url=self.absolute(""),
+            job_title=self.leader_role,
+            description=self.leader_bio,
+            image=image,
+            same_as=[p.url for p in self.profiles],
+        )
 
 
 @dataclass(frozen=True)
@@ -108,8 +114,11 @@ def _series_ref(site: Site, content: Any) -> dict[str, Any] | None:
     position = getattr(content, "podium_series", None)
     if position is None:
         return None
-    return {"@type": "CreativeWorkSeries", "name": position.series.title,
-            "url": site.absolute(f"series/{position.series.slug}.html")}
+    return {
+        "@type": "CreativeWorkSeries",
+        "name": position.series.title,
+        "url": site.absolute(f"series/{position.series.slug}.html"),
+    }
 
 
 def article(site: Site, post: Any, word_count: int | None = None) -> Head:
@@ -121,24 +130,53 @@ def article(site: Site, post: Any, word_count: int | None = None) -> Head:
     tags = [str(t) for t in getattr(post, "tags", []) or []]
     section = str(getattr(post, "category", "") or "") or None
     image = card_image(site, post)
-    translations = [{"@type": "BlogPosting", "url": site.absolute(t.url), "inLanguage": t.lang}
-                    for t in getattr(post, "translations", []) or []]
+    translations = [
+        {"@type": "BlogPosting", "url": site.absolute(t.url), "inLanguage": t.lang}
+        for t in getattr(post, "translations", []) or []
+    ]
     data = jsonld.blog_posting(
-        headline=title, url=url, date_published=iso(post.date), lang=post.lang, author=site.author(),
-        date_modified=iso(modified) if modified else None, description=description, keywords=tags,
-        section=section, word_count=word_count, series=_series_ref(site, post), translations=translations,
-        image=jsonld.image_object(image["url"], image.get("width"), image.get("height"), image.get("alt")) if image else None,
+        headline=title,
+        url=url,
+        date_published=iso(post.date),
+        lang=post.lang,
+        author=site.author(),
+        date_modified=iso(modified) if modified else None,
+        description=description,
+        keywords=tags,
+        section=section,
+        word_count=word_count,
+        series=_series_ref(site, post),
+        translations=translations,
+        image=jsonld.image_object(image["url"], image.get("width"), image.get("height"), image.get("alt"))
+        if image
+        else None,
     )
     alts = alternates(post)
     meta = social.meta_tags(
-        kind="article", title=title, description=description, url=url, site_name=site.name, lang=post.lang,
-        alternate_langs=[lang for lang, _ in alts], image=image, published=iso(post.date),
-        modified=iso(modified) if modified else None, section=section, tags=tags,
-        author_url=site.absolute("") if site.online else None, creator=site.x_handle,
+        kind="article",
+        title=title,
+        description=description,
+        url=url,
+        site_name=site.name,
+        lang=post.lang,
+        alternate_langs=[lang for lang, _ in alts],
+        image=image,
+        published=iso(post.date),
+        modified=iso(modified) if modified else None,
+        section=section,
+        tags=tags,
+        author_url=site.absolute("") if site.online else None,
+        creator=site.x_handle,
     )
-    return Head(title=f"{title} · {site.name}", description=description, lang=post.lang,
-                canonical=url if site.online else None, alternates=alts, meta=site.shareable(meta),
-                jsonld=jsonld.script_safe(data))
+    return Head(
+        title=f"{title} · {site.name}",
+        description=description,
+        lang=post.lang,
+        canonical=url if site.online else None,
+        alternates=alts,
+        meta=site.shareable(meta),
+        jsonld=jsonld.script_safe(data),
+    )
 
 
 def page(site: Site, content: Any) -> Head:
@@ -146,15 +184,36 @@ def page(site: Site, content: Any) -> Head:
     url = site.absolute(content.url)
     title = str(content.title)
     description = description_of(content) or site.leader_bio
-    data = jsonld.web_page(kind="WebPage", name=title, url=url, lang=content.lang, description=description,
-                           author=site.author(), site={"@type": "Blog", "name": site.name, "url": site.absolute("")})
+    data = jsonld.web_page(
+        kind="WebPage",
+        name=title,
+        url=url,
+        lang=content.lang,
+        description=description,
+        author=site.author(),
+        site={"@type": "Blog", "name": site.name, "url": site.absolute("")},
+    )
     alts = alternates(content)
-    meta = social.meta_tags(kind="website", title=title, description=description, url=url, site_name=site.name,
-                            lang=content.lang, alternate_langs=[lang for lang, _ in alts],
-                            image=card_image(site, content), creator=site.x_handle)
-    return Head(title=f"{title} · {site.name}", description=description, lang=content.lang,
-                canonical=url if site.online else None, alternates=alts, meta=site.shareable(meta),
-                jsonld=jsonld.script_safe(data))
+    meta = social.meta_tags(
+        kind="website",
+        title=title,
+        description=description,
+        url=url,
+        site_name=site.name,
+        lang=content.lang,
+        alternate_langs=[lang for lang, _ in alts],
+        image=card_image(site, content),
+        creator=site.x_handle,
+    )
+    return Head(
+        title=f"{title} · {site.name}",
+        description=description,
+        lang=content.lang,
+        canonical=url if site.online else None,
+        alternates=alts,
+        meta=site.shareable(meta),
+        jsonld=jsonld.script_safe(data),
+    )
 
 
 def home(site: Site, output_file: str) -> Head:
@@ -162,14 +221,37 @@ def home(site: Site, output_file: str) -> Head:
     url = site.absolute(output_file)
     description = site.leader_bio or site.subtitle
     data = jsonld.blog(name=site.name, url=url, lang=site.lang, author=site.author(), description=description)
-    image = {"url": site.absolute(site.photo.path), "width": site.photo.width, "height": site.photo.height,
-             "alt": ui("portrait", site.lang, name=site.leader_name)} if site.photo else None
+    image = (
+        {
+            "url": site.absolute(site.photo.path),
+            "width": site.photo.width,
+            "height": site.photo.height,
+            "alt": ui("portrait", site.lang, name=site.leader_name),
+        }
+        if site.photo
+        else None
+    )
     # a portrait is not a wide card: the small summary card suits it
-    meta = social.meta_tags(kind="website", title=site.name, description=description, url=url, site_name=site.name,
-                            lang=site.lang, image=image, creator=site.x_handle, large_image=False)
+    meta = social.meta_tags(
+        kind="website",
+        title=site.name,
+        description=description,
+        url=url,
+        site_name=site.name,
+        lang=site.lang,
+        image=image,
+        creator=site.x_handle,
+        large_image=False,
+    )
     title = f"{site.name} · {site.subtitle}" if site.subtitle else site.name
-    return Head(title=title, description=description, lang=site.lang, canonical=url if site.online else None,
-                meta=site.shareable(meta), jsonld=jsonld.script_safe(data))
+    return Head(
+        title=title,
+        description=description,
+        lang=site.lang,
+        canonical=url if site.online else None,
+        meta=site.shareable(meta),
+        jsonld=jsonld.script_safe(data),
+    )
 
 
 def listing(site: Site, title: str, output_file: str, lang: str | None = None, *, indexable: bool = True) -> Head:
@@ -177,10 +259,29 @@ def listing(site: Site, title: str, output_file: str, lang: str | None = None, *
     lang = lang or site.lang
     url = site.absolute(output_file)
     description = site.subtitle or site.leader_bio
-    data = jsonld.web_page(kind="CollectionPage", name=title, url=url, lang=lang, description=description,
-                           site={"@type": "Blog", "name": site.name, "url": site.absolute("")})
-    meta = social.meta_tags(kind="website", title=title, description=description, url=url, site_name=site.name,
-                            lang=lang, creator=site.x_handle)
-    return Head(title=f"{title} · {site.name}", description=description, lang=lang,
-                canonical=url if site.online and indexable else None, meta=site.shareable(meta),
-                jsonld=jsonld.script_safe(data), robots=None if indexable else "noindex")
+    data = jsonld.web_page(
+        kind="CollectionPage",
+        name=title,
+        url=url,
+        lang=lang,
+        description=description,
+        site={"@type": "Blog", "name": site.name, "url": site.absolute("")},
+    )
+    meta = social.meta_tags(
+        kind="website",
+        title=title,
+        description=description,
+        url=url,
+        site_name=site.name,
+        lang=lang,
+        creator=site.x_handle,
+    )
+    return Head(
+        title=f"{title} · {site.name}",
+        description=description,
+        lang=lang,
+        canonical=url if site.online and indexable else None,
+        meta=site.shareable(meta),
+        jsonld=jsonld.script_safe(data),
+        robots=None if indexable else "noindex",
+    )

@@ -29,75 +29,113 @@ def _clean(data: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v not in (None, "", [], (), {})}
 
 
-def person(name: str, *, url: str | None = None, job_title: str | None = None,
-           description: str | None = None, image: str | None = None, same_as: Iterable[str] = ()) -> dict[str, Any]:
-    return _clean({
-        "@type": "Person",
-        "name": name,
-        "url": url,
-        "jobTitle": job_title,
-        "description": description,
-        "image": image,
-        "sameAs": list(same_as),
-    })
+def person(
+    name: str,
+    *,
+    url: str | None = None,
+    job_title: str | None = None,
+    description: str | None = None,
+    image: str | None = None,
+    same_as: Iterable[str] = (),
+) -> dict[str, Any]:
+    return _clean(
+        {
+            "@type": "Person",
+            "name": name,
+            "url": url,
+            "jobTitle": job_title,
+            "description": description,
+            "image": image,
+            "sameAs": list(same_as),
+        }
+    )
 
 
-def image_object(url: str, width: int | None = None, height: int | None = None, caption: str | None = None) -> dict[str, Any]:
+def image_object(
+    url: str, width: int | None = None, height: int | None = None, caption: str | None = None
+) -> dict[str, Any]:
     return _clean({"@type": "ImageObject", "url": url, "width": width, "height": height, "caption": caption})
 
 
-def blog_posting(*, headline: str, url: str, date_published: str, lang: str, author: Mapping[str, Any],
-                 date_modified: str | None = None, description: str | None = None,
-                 keywords: Iterable[str] = (), section: str | None = None,
-                 image: Mapping[str, Any] | None = None, word_count: int | None = None,
-                 series: Mapping[str, Any] | None = None, translations: Iterable[Mapping[str, Any]] = ()) -> dict[str, Any]:
+def blog_posting(
+    *,
+    headline: str,
+    url: str,
+    date_published: str,
+    lang: str,
+    author: Mapping[str, Any],
+    date_modified: str | None = None,
+    description: str | None = None,
+    keywords: Iterable[str] = (),
+    section: str | None = None,
+    image: Mapping[str, Any] | None = None,
+    word_count: int | None = None,
+    series: Mapping[str, Any] | None = None,
+    translations: Iterable[Mapping[str, Any]] = (),
+) -> dict[str, Any]:
     """A post: dates as ISO 8601 with offset, the author as a Person."""
-    return _clean({
-        "@context": CONTEXT,
-        "@type": "BlogPosting",
-        "headline": headline,
-        "url": url,
-        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-        "datePublished": date_published,
-        "dateModified": date_modified or date_published,
-        "inLanguage": lang,
-        "author": dict(author),
-        "description": description,
-        "keywords": list(keywords),
-        "articleSection": section,
-        "image": dict(image) if image else None,
-        "wordCount": word_count,
-        "isPartOf": dict(series) if series else None,
-        "workTranslation": list(translations),
-    })
+    return _clean(
+        {
+            "@context": CONTEXT,
+            "@type": "BlogPosting",
+            "headline": headline,
+            "url": url,
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "datePublished": date_published,
+            "dateModified": date_modified or date_published,
+            "inLanguage": lang,
+            "author": dict(author),
+            "description": description,
+            "keywords": list(keywords),
+            "articleSection": section,
+            "image": dict(image) if image else None,
+            "wordCount": word_count,
+            "isPartOf": dict(series) if series else None,
+            "workTranslation": list(translations),
+        }
+    )
 
 
-def web_page(*, kind: str, name: str, url: str, lang: str, description: str | None = None,
-             author: Mapping[str, Any] | None = None, site: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def web_page(
+    *,
+    kind: str,
+    name: str,
+    url: str,
+    lang: str,
+    description: str | None = None,
+    author: Mapping[str, Any] | None = None,
+    site: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
     """Any other page: ``kind`` is WebPage, AboutPage, CollectionPage or ProfilePage."""
-    return _clean({
-        "@context": CONTEXT,
-        "@type": kind,
-        "name": name,
-        "url": url,
-        "inLanguage": lang,
-        "description": description,
-        "author": dict(author) if author else None,
-        "isPartOf": dict(site) if site else None,
-    })
+    return _clean(
+        {
+            "@context": CONTEXT,
+            "@type": kind,
+            "name": name,
+            "url": url,
+            "inLanguage": lang,
+            "description": description,
+            "author": dict(author) if author else None,
+            "isPartOf": dict(site) if site else None,
+        }
+    )
 
 
-def blog(*, name: str, url: str, lang: str, author: Mapping[str, Any], description: str | None = None) -> dict[str, Any]:
+def blog(
+    *, name: str, url: str, lang: str, author: Mapping[str, Any], description: str | None = None
+) -> dict[str, Any]:
     """The home page: the blog itself, written by its leader."""
-    return _clean({
-        "@context": CONTEXT,
-        "@type": "Blog",
-        "name": name,
-        "url": url,
-        "inLanguage": lang,
-        "description": description,
-        "author": dict(author),
-    })
+    return _clean(
+        {
+            "@context": CONTEXT,
+            "@type": "Blog",
+            "name": name,
+            "url": url,
+            "inLanguage": lang,
+            "description": description,
+            "author": dict(author),
+        }
+    )
 
 
 def script_safe(data: Mapping[str, Any]) -> str:

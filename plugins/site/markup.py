@@ -19,8 +19,8 @@ import xml.etree.ElementTree as etree
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from .strings import ui
 from ..typography import typeset
+from .strings import ui
 
 #: dashes that open an attribution line: em dash, en dash, horizontal bar
 ATTRIBUTION_DASHES = ("— ", "– ", "― ", "—\u00a0", "–\u00a0")
@@ -65,7 +65,7 @@ def _attribution_start(p: etree.Element) -> str | None:
     text = (p.text or "").lstrip()
     for dash in ATTRIBUTION_DASHES:
         if text.startswith(dash):
-            return text[len(dash):]
+            return text[len(dash) :]
     return None
 
 
@@ -128,7 +128,7 @@ def retypeset(element: etree.Element, lang: str) -> None:
 
 
 class EssayTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, extension: "EssayExtension"):
+    def __init__(self, md: Markdown, extension: EssayExtension):
         super().__init__(md)
         self.extension = extension
 

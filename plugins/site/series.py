@@ -79,10 +79,7 @@ def collect(members: Iterable[Member], slugify: Callable[[str], str]) -> list[Se
 
 def adjacent(items: Sequence[T]) -> list[tuple[T | None, T | None]]:
     """(previous, next) for each item of an ordered sequence."""
-    return [
-        (items[i - 1] if i > 0 else None, items[i + 1] if i + 1 < len(items) else None)
-        for i in range(len(items))
-    ]
+    return [(items[i - 1] if i > 0 else None, items[i + 1] if i + 1 < len(items) else None) for i in range(len(items))]
 
 
 @dataclass(frozen=True)
@@ -107,7 +104,9 @@ def positions(series: Series) -> dict[int, Position]:
     return found
 
 
-def chronological_neighbours(items: Iterable[T], date: Callable[[T], datetime], lang: Callable[[T], str]) -> dict[int, tuple[T | None, T | None]]:
+def chronological_neighbours(
+    items: Iterable[T], date: Callable[[T], datetime], lang: Callable[[T], str]
+) -> dict[int, tuple[T | None, T | None]]:
     """Previous (older) and next (newer) post in the same language, keyed by ``id(item)``."""
     by_lang: dict[str, list[T]] = {}
     for item in items:

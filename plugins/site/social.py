@@ -78,8 +78,9 @@ def _image_tags(image: Mapping[str, Any] | None) -> list[Tag]:
     return tags
 
 
-def _article_tags(published: str | None, modified: str | None, section: str | None,
-                  tags: Iterable[str], author_url: str | None) -> list[Tag]:
+def _article_tags(
+    published: str | None, modified: str | None, section: str | None, tags: Iterable[str], author_url: str | None
+) -> list[Tag]:
     found = []
     if published:
         found.append(("property", "article:published_time", published))
@@ -93,11 +94,24 @@ def _article_tags(published: str | None, modified: str | None, section: str | No
     return found
 
 
-def meta_tags(*, kind: str, title: str, description: str, url: str, site_name: str, lang: str,
-              alternate_langs: Iterable[str] = (), image: Mapping[str, Any] | None = None,
-              published: str | None = None, modified: str | None = None, section: str | None = None,
-              tags: Iterable[str] = (), author_url: str | None = None, creator: str | None = None,
-              large_image: bool = True) -> list[Tag]:
+def meta_tags(
+    *,
+    kind: str,
+    title: str,
+    description: str,
+    url: str,
+    site_name: str,
+    lang: str,
+    alternate_langs: Iterable[str] = (),
+    image: Mapping[str, Any] | None = None,
+    published: str | None = None,
+    modified: str | None = None,
+    section: str | None = None,
+    tags: Iterable[str] = (),
+    author_url: str | None = None,
+    creator: str | None = None,
+    large_image: bool = True,
+) -> list[Tag]:
     """Open Graph then Twitter Card tags; ``kind`` is 'article' or 'website'.
 
     A card image upgrades the Twitter card to summary_large_image; without one

@@ -143,6 +143,7 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
     },
 }
 
+
 def language(lang: str | None) -> str:
     """The catalogue to use: the base language of 'fr-CA' is 'fr'; unknown ones fall back to English."""
     base = (lang or "").split("-")[0].split("_")[0].lower()

@@ -40,8 +40,13 @@ def _group(item) -> str:
 
 
 def _doc(item, root: str) -> Doc:
-    return Doc(save_as=item.save_as, url=root + item.url, lang=getattr(item, "lang", "") or "",
-               lastmod=_lastmod(item), group=_group(item))
+    return Doc(
+        save_as=item.save_as,
+        url=root + item.url,
+        lang=getattr(item, "lang", "") or "",
+        lastmod=_lastmod(item),
+        group=_group(item),
+    )
 
 
 def _pairs(taxonomy):
@@ -60,12 +65,21 @@ def _learn(generators) -> None:
     docs: list[Doc] = []
     is_public = _public(ctx)
     hidden = {c.save_as for c in ctx.withheld_content if getattr(c, "save_as", "")}
-    for generator, lists in ((_find(generators, "articles", "drafts"), ("articles", "translations")),
-                             (_find(generators, "pages", "hidden_pages"), ("pages", "translations"))):
+    for generator, lists in (
+        (_find(generators, "articles", "drafts"), ("articles", "translations")),
+        (_find(generators, "pages", "hidden_pages"), ("pages", "translations")),
+    ):
         if generator is None:
             continue
-        for name in ("drafts", "drafts_translations", "hidden_articles", "hidden_translations",
-                     "hidden_pages", "draft_pages", "draft_translations"):
+        for name in (
+            "drafts",
+            "drafts_translations",
+            "hidden_articles",
+            "hidden_translations",
+            "hidden_pages",
+            "draft_pages",
+            "draft_translations",
+        ):
             hidden |= {c.save_as for c in getattr(generator, name, []) or []}
         for item in (c for name in lists for c in getattr(generator, name, [])):
             if is_public(item):
@@ -85,8 +99,9 @@ def _taxonomy_docs(generator, is_public, root: str, hidden: set[str]) -> list[Do
     docs = []
     public_dates = [_lastmod(a) for a in generator.articles if is_public(a)]
     index = generator.settings.get("INDEX_SAVE_AS") or "index.html"
-    docs.append(Doc(save_as=index, url=root + ("" if index == "index.html" else index),
-                    lastmod=max(public_dates, default=None)))
+    docs.append(
+        Doc(save_as=index, url=root + ("" if index == "index.html" else index), lastmod=max(public_dates, default=None))
+    )
     for taxonomy in (generator.categories, generator.tags, generator.authors):
         for taxon, articles in _pairs(taxonomy):
             dates = [_lastmod(a) for a in articles if is_public(a)]

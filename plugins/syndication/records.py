@@ -7,14 +7,14 @@ reader may see is kept: network, public URL, the page shared and when.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from .. import ledger
 from ..networks import NETWORKS
-
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,10 @@ def slug_of(share_id: str) -> str:
 
 def parse(text: str, path: str) -> list[Shared]:
     """The shares recorded in a ledger file's text, read by the ledger's one parser (podium.plugins.ledger)."""
-    return [Shared(r.share_id, r.network, r.url, r.time, r.page, slug_of(r.share_id))
-            for r in ledger.parse(text, path).records]
+    return [
+        Shared(r.share_id, r.network, r.url, r.time, r.page, slug_of(r.share_id))
+        for r in ledger.parse(text, path).records
+    ]
 
 
 def _public(url: str) -> bool:
@@ -73,7 +75,8 @@ def links_for(shares: Iterable[Shared], slug: str, article_url: str) -> list[Lin
         if share.network not in first or share.time < first[share.network].time:
             first[share.network] = share
     unknown = float("inf")  # networks podium does not know go last
-    ranked = sorted(first.values(), key=lambda s: (NETWORKS[s.network].discuss_rank if s.network in NETWORKS
-                                                   else unknown, s.network))
-    return [Link(NETWORKS[s.network].name if s.network in NETWORKS else s.network.capitalize(), s.url)
-            for s in ranked]
+    ranked = sorted(
+        first.values(),
+        key=lambda s: (NETWORKS[s.network].discuss_rank if s.network in NETWORKS else unknown, s.network),
+    )
+    return [Link(NETWORKS[s.network].name if s.network in NETWORKS else s.network.capitalize(), s.url) for s in ranked]

@@ -9,15 +9,15 @@ that does not fit: ``fits`` is the network's own counter.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
+from ..typography import quote
 from . import phrases
+from .counting import utf16_units
 from .material import Material, sentences
 from .networks import LINKEDIN_HOOK
 from .shorten import longest_piece, shorten
-from .counting import utf16_units
-from ..typography import quote
 
 #: Keep hashtags and closing words unless they would cost more than 40% of the author's sentence.
 KEEP = 0.6
@@ -51,6 +51,7 @@ def _fit_forms(target: Target, body: str, wrap: Callable[[str], str], closing: s
     """
     found = []
     for keep_closing, keep_tail in ((True, True), (True, False), (False, False)):
+
         def render(piece: str, c=keep_closing, t=keep_tail) -> str:
             return _short(wrap(piece), closing if c else "", target.link, target.tail if t else "")
 
@@ -71,6 +72,7 @@ def pin_variant(target: Target, purpose: str, body: str) -> str | None:
         return None
     wrap = (lambda piece: quote(piece, target.lang)) if purpose == "quote" else (lambda piece: piece)
     for tail in (target.tail, ""):
+
         def render(piece: str, tail=tail) -> str:
             return f"{wrap(piece)}\n\n{tail}" if tail else wrap(piece)
 
@@ -96,7 +98,7 @@ def _closing(target: Target, purpose: str, speaker: str) -> str:
 
 
 def _signatures(speaker: str) -> list[str]:
-    """"Name, role" first; the name alone when the role would cost the quote its words."""
+    """ "Name, role" first; the name alone when the role would cost the quote its words."""
     name = speaker.split(",", 1)[0].strip()
     return [speaker, name] if name != speaker else [speaker]
 
@@ -175,7 +177,7 @@ def _linkedin_lines(material: Material, bodies: dict[str, str]) -> dict[str, tup
 def _linkedin_body(first: str, choices: list[str], used: set[str]) -> str:
     """The first paragraph no other variant has taken, without the first line it would repeat."""
     for paragraph in choices:
-        body = paragraph[len(first):].strip() if first and paragraph.startswith(first) else paragraph
+        body = paragraph[len(first) :].strip() if first and paragraph.startswith(first) else paragraph
         if body and body not in used and body != first:
             return body
     return ""
@@ -214,6 +216,7 @@ def variants(material: Material, target: Target, count: int) -> list[tuple[str, 
 
 def _one_line(target: Target, title: str) -> str | None:
     """The last resort for a post with nothing but a title: the title and the link on one line."""
+
     def render(piece: str) -> str:
         line = f"{piece} {target.link}"
         return f"{line}\n\n{target.tail}" if target.tail else line

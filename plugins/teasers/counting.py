@@ -32,7 +32,7 @@ class WeightConfig:
     ranges: tuple[tuple[int, int, int], ...] = ((0, 4351, 100), (8192, 8205, 100), (8208, 8223, 100), (8242, 8247, 100))
 
     @classmethod
-    def from_json(cls, data: dict) -> "WeightConfig":
+    def from_json(cls, data: dict) -> WeightConfig:
         """Read a twitter-text configuration file's fields (scale is taken into account)."""
         scale = data.get("scale", _SCALE)
         factor = _SCALE / scale
@@ -157,7 +157,7 @@ def code_points_emoji_as_bytes(text: str) -> int:
     total, i = 0, 0
     while i < len(text):
         if i in spans:
-            total += utf8_bytes(text[i:spans[i]])
+            total += utf8_bytes(text[i : spans[i]])
             i = spans[i]
         else:
             total += 1

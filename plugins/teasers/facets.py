@@ -66,14 +66,15 @@ def _links(text: str) -> list[tuple[int, int, str]]:
     (``https://a.b/c``); podium's own detection (shared with X's counting)
     wants a known top-level domain, so addresses it leaves out are added here.
     """
-    found = [(link.start, link.end, link.text if link.has_scheme else "https://" + link.text)
-             for link in find_links(text)]
+    found = [
+        (link.start, link.end, link.text if link.has_scheme else "https://" + link.text) for link in find_links(text)
+    ]
     if "://" not in text:
         return found
     for match in _SCHEME_URL.finditer(text):
         uri = match.group(0).rstrip(_TRAILING)
         # keep a closing parenthesis that closes one opened inside the address (Wikipedia links)
-        if match.group(0)[len(uri):].startswith(")") and uri.count("(") > uri.count(")"):
+        if match.group(0)[len(uri) :].startswith(")") and uri.count("(") > uri.count(")"):
             uri += ")"
         start, end = match.start(), match.start() + len(uri)
         if not any(a < end and start < b for a, b, _ in found):
@@ -96,15 +97,23 @@ def _mentions(text: str, handles: Mapping[str, str]) -> list[tuple[int, int, str
 def facets(text: str, handles: Mapping[str, str] | None = None) -> tuple[dict, ...]:
     """The link, mention and tag facets of ``text``, in order of position; ``handles`` maps a handle to its DID."""
     mentions = _mentions(text, handles or {})
-    found = [(start, {"index": _byte_range(text, start, end), "features": [{"$type": MENTION, "did": did}]})
-             for start, end, did in mentions]
-    found += [(start, {"index": _byte_range(text, start, end), "features": [{"$type": LINK, "uri": uri}]})
-              for start, end, uri in _links(text) if not any(a < end and start < b for a, b, _ in mentions)]
+    found = [
+        (start, {"index": _byte_range(text, start, end), "features": [{"$type": MENTION, "did": did}]})
+        for start, end, did in mentions
+    ]
+    found += [
+        (start, {"index": _byte_range(text, start, end), "features": [{"$type": LINK, "uri": uri}]})
+        for start, end, uri in _links(text)
+        if not any(a < end and start < b for a, b, _ in mentions)
+    ]
     for match in _AFTER_SPACE.finditer(text):
         tag = match.group()[1:]
-        if tag_fits(tag) and not any(f["index"]["byteStart"] <= _byte(text, match.start()) < f["index"]["byteEnd"]
-                                     for _, f in found):
-            found.append((match.start(), {"index": _byte_range(text, *match.span()), "features": [{"$type": TAG, "tag": tag}]}))
+        if tag_fits(tag) and not any(
+            f["index"]["byteStart"] <= _byte(text, match.start()) < f["index"]["byteEnd"] for _, f in found
+        ):
+            found.append(
+                (match.start(), {"index": _byte_range(text, *match.span()), "features": [{"$type": TAG, "tag": tag}]})
+            )
     return tuple(facet for _, facet in sorted(found, key=lambda item: item[0]))
 
 

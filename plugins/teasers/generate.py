@@ -16,10 +16,11 @@ from ..post import PostView
 from ..settings import PodiumSettings
 from . import compose, networks, overrides, phrases
 from .facets import post_facets
-from .shown import shown
 from .hashtags import hashtags
 from .material import gather, strip_markdown
 from .model import PostTeasers, Teaser, link_with_utm
+from .shown import shown
+
 
 def campaign_of(post: PostView) -> str:
     """utm_campaign: the post's ``campaign`` metadata, else its slug."""
@@ -27,29 +28,52 @@ def campaign_of(post: PostView) -> str:
     return str(value).strip() if value not in (None, "") else post.slug
 
 
-def _teaser(post: PostView, network: str, variant: str, text: str, url: str, config: PodiumSettings, **extra: Any) -> Teaser:
+def _teaser(
+    post: PostView, network: str, variant: str, text: str, url: str, config: PodiumSettings, **extra: Any
+) -> Teaser:
     count = networks.length(text, network, config)
     return Teaser(
-        slug=post.slug, lang=post.lang, network=network, variant=variant, text=text, url=url,
-        length=count.length, limit=count.limit, title=post.title, source_path=post.source_path,
-        facets=post_facets(text, url, config.bluesky_mentions) if network == "bluesky" else (), **extra,
+        slug=post.slug,
+        lang=post.lang,
+        network=network,
+        variant=variant,
+        text=text,
+        url=url,
+        length=count.length,
+        limit=count.limit,
+        title=post.title,
+        source_path=post.source_path,
+        facets=post_facets(text, url, config.bluesky_mentions) if network == "bluesky" else (),
+        **extra,
     )
 
 
-def _author_teasers(post: PostView, network: str, texts, url: str, config: PodiumSettings, path: str, out: PostTeasers) -> None:
+def _author_teasers(
+    post: PostView, network: str, texts, url: str, config: PodiumSettings, path: str, out: PostTeasers
+) -> None:
     name = networks.network(network).name
     for number, (raw, line) in enumerate(texts, 1):
         text = overrides.fill(raw, _link_shown(post, network, url))
         problem = networks.overflow(text, network, config)
         if problem:
-            out.errors.append(BadInput(_("the {name} teaser {problem}", name=name, problem=problem), path=path, line=line))
+            out.errors.append(
+                BadInput(_("the {name} teaser {problem}", name=name, problem=problem), path=path, line=line)
+            )
             continue
         variant = "author" if number == 1 else f"author-{number}"
         out.teasers.append(_teaser(post, network, variant, text, url, config, by_author=True))
         if network == "linkedin" and not networks.hook_fits(text):
-            out.warnings.append(BadInput(
-                _("the LinkedIn teaser's first line is over {LINKEDIN_HOOK} characters, so readers see it cut "
-                "before '…see more'; put a shorter hook on its own first line", LINKEDIN_HOOK=networks.LINKEDIN_HOOK), path=path, line=line))
+            out.warnings.append(
+                BadInput(
+                    _(
+                        "the LinkedIn teaser's first line is over {LINKEDIN_HOOK} characters, so readers see it cut "
+                        "before '…see more'; put a shorter hook on its own first line",
+                        LINKEDIN_HOOK=networks.LINKEDIN_HOOK,
+                    ),
+                    path=path,
+                    line=line,
+                )
+            )
 
 
 def _link_shown(post: PostView, network: str, url: str) -> str:
@@ -85,16 +109,24 @@ def _thread(post: PostView, material, ov, url: str, config: PodiumSettings, path
     target = _target(post, "x", ov, url, config)
     posts = compose.x_thread(material, target, config.teasers_thread_max)
     if not posts:
-        out.warnings.append(BadInput(
-            _("teaser_thread: true, but the post has too little text for an X thread; add paragraphs or remove the line"),
-            path=path, line=post.line_of("teaser_thread")))
+        out.warnings.append(
+            BadInput(
+                _(
+                    "teaser_thread: true, but the post has too little text for an X thread; add paragraphs or remove the line"
+                ),
+                path=path,
+                line=post.line_of("teaser_thread"),
+            )
+        )
         return
     lengths = tuple(networks.length(p, "x", config).length for p in posts)
     teaser = _teaser(post, "x", "thread", "\n\n".join(posts), url, config, parts=tuple(posts), part_lengths=lengths)
     out.teasers.append(Teaser(**{**teaser.__dict__, "length": max(lengths)}))
 
 
-def teasers_for(post: PostView, config: PodiumSettings, source_text: str = "", path: str = "", author: str = "") -> PostTeasers:
+def teasers_for(
+    post: PostView, config: PodiumSettings, source_text: str = "", path: str = "", author: str = ""
+) -> PostTeasers:
     """Every teaser of ``post`` for the networks in ``config.networks``, and the problems found.
 
     A pull quote signed by anyone but the leader (the post's ``author``, else
@@ -107,9 +139,17 @@ def teasers_for(post: PostView, config: PodiumSettings, source_text: str = "", p
     out.errors.extend(ov.errors)
     enabled = config.networks
     for network in sorted(set(ov.texts) - set(enabled)):
-        out.warnings.append(BadInput(
-            _("teasers: {network}: this network is not in PODIUM_NETWORKS, so this text is not used; "
-            "add '{network}' to PODIUM_NETWORKS or remove the line", network=network), path=path, line=line_of(("teasers", network))))
+        out.warnings.append(
+            BadInput(
+                _(
+                    "teasers: {network}: this network is not in PODIUM_NETWORKS, so this text is not used; "
+                    "add '{network}' to PODIUM_NETWORKS or remove the line",
+                    network=network,
+                ),
+                path=path,
+                line=line_of(("teasers", network)),
+            )
+        )
     summary = (post.metadata or {}).get("summary")
     author = str((post.metadata or {}).get("author") or config.leader_name or author)
     material = gather(post.title, strip_markdown(str(summary)) if summary else "", post.content_html, post.lang, author)
@@ -127,4 +167,3 @@ def teasers_for(post: PostView, config: PodiumSettings, source_text: str = "", p
         if network == "x" and post.metadata.get("teaser_thread") is True:
             _thread(post, material, ov, url, config, path, out)
     return out
-

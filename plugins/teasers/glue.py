@@ -38,8 +38,7 @@ def _cache(settings, ctx) -> TeaserCache:
 
 def publishable(articles, ctx) -> list:
     """Posts that may be mentioned: nothing withheld by the embargo, in preview builds either."""
-    return [a for a in articles if not ctx.is_withheld(a)
-            and getattr(a, "status", "published") == "published"]
+    return [a for a in articles if not ctx.is_withheld(a) and getattr(a, "status", "published") == "published"]
 
 
 def _make(generators) -> None:
@@ -58,8 +57,11 @@ def _make(generators) -> None:
     for article in publishable(list(found.articles) + list(found.translations), ctx):
         with processing(ctx.display_path(article.source_path)):  # an unexpected error names the post
             post = from_content(article, root)
-            given = (_source(article.source_path), ctx.display_path(article.source_path),
-                     str(getattr(article, "author", "") or ""))
+            given = (
+                _source(article.source_path),
+                ctx.display_path(article.source_path),
+                str(getattr(article, "author", "") or ""),
+            )
             key = cache.key(post, unclocked, *given)
             result = cache.get(key)
             if result is None:

@@ -20,21 +20,44 @@ from .urls import top_level_domains
 
 #: the page's words, in English; labels() gives them in the site's language from the catalogue
 LABELS = {
-    "kit": N_("Social kit"), "private": N_("Private page for the comms team: no page of the site links to it and search "
-    "engines do not index it."), "post": N_("Read the post"), "variant": N_("Variant"),
-    "copy_label": N_("Copy"), "copied": N_("Copied to the clipboard"), "copy_failed": N_("Could not copy: select the text instead"),
-    "over": N_("over by"), "part": N_("Thread post"), "by_author": N_("author’s text"), "hook": N_("First line"),
-    "hook_help": N_("what LinkedIn shows before “…see more”"), "text_of": N_("Text"),
-    "picture": N_("Picture"), "alt": N_("Alt text"), "pin_title": N_("Pin title"), "pin_link": N_("Pin link"),
+    "kit": N_("Social kit"),
+    "private": N_(
+        "Private page for the comms team: no page of the site links to it and search engines do not index it."
+    ),
+    "post": N_("Read the post"),
+    "variant": N_("Variant"),
+    "copy_label": N_("Copy"),
+    "copied": N_("Copied to the clipboard"),
+    "copy_failed": N_("Could not copy: select the text instead"),
+    "over": N_("over by"),
+    "part": N_("Thread post"),
+    "by_author": N_("author’s text"),
+    "hook": N_("First line"),
+    "hook_help": N_("what LinkedIn shows before “…see more”"),
+    "text_of": N_("Text"),
+    "picture": N_("Picture"),
+    "alt": N_("Alt text"),
+    "pin_title": N_("Pin title"),
+    "pin_link": N_("Pin link"),
     "units": {"weighted": N_("weighted"), "characters": N_("characters"), "graphemes": N_("characters (graphemes)")},
-    "variants": {"hook": N_("summary"), "quote": N_("quote"), "figure": N_("key figure"), "question": N_("question"),
-                 "title": N_("title"), "short": N_("title and link"), "thread": N_("numbered thread")},
+    "variants": {
+        "hook": N_("summary"),
+        "quote": N_("quote"),
+        "figure": N_("key figure"),
+        "question": N_("question"),
+        "title": N_("title"),
+        "short": N_("title and link"),
+        "thread": N_("numbered thread"),
+    },
     "address": {
         "same": N_("Teasers use the production address {url}."),
         "preview": N_("Teasers use the production address {url}; links in this preview point to {local}."),
-        "unknown": N_("No production address is known ({why}): teasers use this build’s address, {url}, and may "
-                      "count differently from what goes out. Set SITEURL in publishconf.py."),
-        "missing": N_("there is no publishconf.py"), "no_siteurl": N_("publishconf.py sets no public SITEURL"),
+        "unknown": N_(
+            "No production address is known ({why}): teasers use this build’s address, {url}, and may "
+            "count differently from what goes out. Set SITEURL in publishconf.py."
+        ),
+        "missing": N_("there is no publishconf.py"),
+        "no_siteurl": N_("publishconf.py sets no public SITEURL"),
         "broken": N_("publishconf.py fails when read; see the build's warnings"),
         "": N_("a plain pelican run cannot tell"),
     },
@@ -89,8 +112,9 @@ def address_note(address, local: str, words: dict) -> AddressNote:
     return AddressNote(said["unknown"].format(url=address.root, why=said.get(address.why, said[""])), False)
 
 
-def versions(teasers: list[Teaser], order: tuple[str, ...], settings=None, first_lang: str = "",
-             link=None, pictures=None) -> list[Version]:
+def versions(
+    teasers: list[Teaser], order: tuple[str, ...], settings=None, first_lang: str = "", link=None, pictures=None
+) -> list[Version]:
     """The teasers of one slug grouped by language (the site's language first), then network.
 
     ``link`` maps a teaser's URL to the one the page links to (the preview's own pages);
@@ -103,9 +127,14 @@ def versions(teasers: list[Teaser], order: tuple[str, ...], settings=None, first
         block = next((b for b in version.networks if b.key == teaser.network), None)
         if block is None:
             net = networks.network(teaser.network)
-            block = NetworkBlock(net.key, net.name, networks.limit_of(net.key, settings), net.unit,
-                                 picture=((pictures or {}).get((teaser.slug, teaser.lang)) or {}).get(net.key),
-                                 pin=networks.pin_fields(teaser.title, teaser.url) if net.key == "pinterest" else None)
+            block = NetworkBlock(
+                net.key,
+                net.name,
+                networks.limit_of(net.key, settings),
+                net.unit,
+                picture=((pictures or {}).get((teaser.slug, teaser.lang)) or {}).get(net.key),
+                pin=networks.pin_fields(teaser.title, teaser.url) if net.key == "pinterest" else None,
+            )
             version.networks.append(block)
         block.teasers.append(teaser)
     for version in out.values():
@@ -116,8 +145,12 @@ def versions(teasers: list[Teaser], order: tuple[str, ...], settings=None, first
 def counting_data(settings=None) -> dict:
     """Everything kit.js needs to count like podium: one file per build, shared by every kit page."""
     return {
-        "x": {"maxLength": V3.max_length, "defaultWeight": V3.default_weight, "linkLength": V3.link_length,
-              "ranges": [list(r) for r in V3.ranges]},
+        "x": {
+            "maxLength": V3.max_length,
+            "defaultWeight": V3.default_weight,
+            "linkLength": V3.link_length,
+            "ranges": [list(r) for r in V3.ranges],
+        },
         "limits": {key: networks.limit_of(key, settings) for key in networks.NETWORKS},
         "units": {key: net.unit for key, net in networks.NETWORKS.items()},
         "counters": {key: net.counter for key, net in registry.NETWORKS.items()},

@@ -25,7 +25,9 @@ _MARKDOWN = (
     (regex.compile(r"\[\^[^\]]+\]"), ""),
 )
 _PERCENT = regex.compile(r"\d\s*%|\bper ?cent\b|\bpour ?cent\b", regex.I)
-_AMOUNT = regex.compile(r"[€$£]|\b(?:millions?|milliards?|billions?|thousands?|milliers?|MW|GW|TWh|GWh|km|tonnes?|k€|M€|Md€)\b", regex.I)
+_AMOUNT = regex.compile(
+    r"[€$£]|\b(?:millions?|milliards?|billions?|thousands?|milliers?|MW|GW|TWh|GWh|km|tonnes?|k€|M€|Md€)\b", regex.I
+)
 _MONTHS = (
     "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -56,6 +58,7 @@ def strip_markdown(text: str) -> str:
     """Author metadata is Markdown: keep the words, drop the markup (links' own '_' and '*' stay)."""
     for pattern, repl in _MARKDOWN[:2]:
         text = pattern.sub(repl, text)
+
     def edit(plain: str) -> str:
         for pattern, repl in _MARKDOWN[2:]:
             plain = pattern.sub(repl, plain)
@@ -154,14 +157,19 @@ _ATTRIBUTION = regex.compile(r"\s*[\u2014\u2013]\s*(?P<by>\p{Lu}[^\u2014\u2013.!
 _SALUTATION = regex.compile(
     r"^(?:(?:chers?|chères?|dear|madame|monsieur|mesdames|messieurs|bonjour|hello|hi)\b.{0,110},"
     r"|(?:bien à vous|cordialement|amitiés|bien amicalement|kind regards|best regards|warm regards|sincerely|yours)\b.{0,40}[,.]?)$",
-    regex.I)
+    regex.I,
+)
 #: A sentence that sets up a contrast ("On paper, 97% looks like..."): alone, it says the opposite of the point.
 _SETUP = regex.compile(
     r"^(?:sur le papier|en apparence|à première vue|en théorie|on pourrait croire|on pourrait penser|officiellement"
-    r"|on paper|at first (?:sight|glance)|in theory|on the face of it|you might think|officially)\b", regex.I)
+    r"|on paper|at first (?:sight|glance)|in theory|on the face of it|you might think|officially)\b",
+    regex.I,
+)
 _CONTRAST = regex.compile(
     r"^(?:mais|pourtant|or|en réalité|en vérité|en pratique|dans les faits|sur le terrain|sauf que"
-    r"|but|yet|however|in practice|in reality|in fact|actually)\b", regex.I)
+    r"|but|yet|however|in practice|in reality|in fact|actually)\b",
+    regex.I,
+)
 #: "1. “What will you stop doing?”": a heading's number and quotation marks are not the question.
 _HEADING_DRESSING = regex.compile(r"^\s*(?:\d+\s*[.)]\s*)?[\u201c\u00ab\"]?\s*|\s*[\u201d\u00bb\"]?\s*$")
 
@@ -185,7 +193,7 @@ def split_quote(text: str) -> tuple[str, str]:
     match = _ATTRIBUTION.search(text)
     if not match:
         return text, ""
-    return text[:match.start()].strip(), match.group("by").strip(" ,")
+    return text[: match.start()].strip(), match.group("by").strip(" ,")
 
 
 def own_words(speaker: str, author: str) -> bool:
@@ -239,8 +247,11 @@ def _best_figure(paragraphs: list[str]) -> tuple[str, str]:
 
 def _questions(title: str, body: list[tuple[str, str]], all_sentences: list[str]) -> list[str]:
     headings = [_HEADING_DRESSING.sub("", _plain(t)) for kind, t in body if kind[0] == "h" and kind[1:].isdigit()]
-    return [s for s in (title, *headings, *all_sentences)
-            if s.rstrip("\u201d\u00bb\u202f\"' ").endswith("?") and len(s) <= 240]
+    return [
+        s
+        for s in (title, *headings, *all_sentences)
+        if s.rstrip("\u201d\u00bb\u202f\"' ").endswith("?") and len(s) <= 240
+    ]
 
 
 def gather(title: str, summary: str, content_html: str, lang: str, author: str = "") -> Material:

@@ -42,7 +42,11 @@ def link_with_utm(url: str, network: str, campaign: str, enabled: bool = True) -
     parts = urlsplit(url)
     query = parse_qsl(parts.query, keep_blank_values=True)
     present = {key for key, _ in query}
-    extra = [(k, v) for k, v in (("utm_source", network), ("utm_medium", "social"), ("utm_campaign", campaign)) if k not in present]
+    extra = [
+        (k, v)
+        for k, v in (("utm_source", network), ("utm_medium", "social"), ("utm_campaign", campaign))
+        if k not in present
+    ]
     encoded = urlencode(query + extra, quote_via=quote, safe="")
     path = quote(parts.path, safe="/%:@!$&'()*+,;=~-._")
     return urlunsplit((parts.scheme, parts.netloc, path, encoded, parts.fragment))

@@ -22,16 +22,17 @@ this module gives each named rule its function.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
 from .. import networks as registry
+from ..i18n import N_, _
 from . import counting
 from .tokens import HASHTAG, MENTION
 from .urls import find_links
-from ..i18n import N_, _
 
 BLUESKY_BYTES = registry.get("bluesky").max_bytes
 INSTAGRAM_HASHTAGS = 30
@@ -65,7 +66,7 @@ def mastodon_length(text: str) -> int:
     """Mastodon's server-side count: links become 23 characters, mentions lose their domain."""
     pieces, last = [], 0
     for link in find_links(text, require_scheme=True):
-        pieces.append(text[last:link.start])
+        pieces.append(text[last : link.start])
         pieces.append("x" * MASTODON_LINK)
         last = link.end
     pieces.append(text[last:])
@@ -149,12 +150,21 @@ def overflow(text: str, key: str, settings: Any = None) -> str | None:
     count = length(text, key, settings)
     net = network(key)
     if count.length > count.limit:
-        return _("is {length}/{limit} ({unit}); shorten it by {over}", length=count.length, limit=count.limit,
-                 unit=_(net.unit), over=count.length - count.limit)
+        return _(
+            "is {length}/{limit} ({unit}); shorten it by {over}",
+            length=count.length,
+            limit=count.limit,
+            unit=_(net.unit),
+            over=count.length - count.limit,
+        )
     if net.max_bytes is not None and counting.utf8_bytes(text) > net.max_bytes:
         size = counting.utf8_bytes(text)
-        return _("is {size}/{limit} (bytes of UTF-8); shorten it by {over} bytes", size=size, limit=net.max_bytes,
-                 over=size - net.max_bytes)
+        return _(
+            "is {size}/{limit} (bytes of UTF-8); shorten it by {over} bytes",
+            size=size,
+            limit=net.max_bytes,
+            over=size - net.max_bytes,
+        )
     return _too_many(text, key)
 
 
@@ -163,17 +173,29 @@ def _too_many(text: str, key: str) -> str | None:
     if key == "instagram":
         found = len(HASHTAG.findall(text))
         if found > INSTAGRAM_HASHTAGS:
-            return _("has {found} hashtags, over Instagram's {most}; remove {over}", found=found,
-                     most=INSTAGRAM_HASHTAGS, over=found - INSTAGRAM_HASHTAGS)
+            return _(
+                "has {found} hashtags, over Instagram's {most}; remove {over}",
+                found=found,
+                most=INSTAGRAM_HASHTAGS,
+                over=found - INSTAGRAM_HASHTAGS,
+            )
         found = len(MENTION.findall(text))
         if found > INSTAGRAM_MENTIONS:
-            return _("has {found} mentions, over Instagram's {most}; remove {over}", found=found,
-                     most=INSTAGRAM_MENTIONS, over=found - INSTAGRAM_MENTIONS)
+            return _(
+                "has {found} mentions, over Instagram's {most}; remove {over}",
+                found=found,
+                most=INSTAGRAM_MENTIONS,
+                over=found - INSTAGRAM_MENTIONS,
+            )
     if key == "threads":
         found = len({link.text for link in find_links(text)})
         if found > THREADS_LINKS:
-            return _("has {found} links, over Threads' {most}; remove {over}", found=found, most=THREADS_LINKS,
-                     over=found - THREADS_LINKS)
+            return _(
+                "has {found} links, over Threads' {most}; remove {over}",
+                found=found,
+                most=THREADS_LINKS,
+                over=found - THREADS_LINKS,
+            )
     return None
 
 

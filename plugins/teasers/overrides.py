@@ -23,17 +23,18 @@ someone chose.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import yaml
 
 from .. import bounded
 from ..errors import BadInput
+from ..i18n import _
 from .hashtags import camel_case
 from .networks import NETWORKS
 from .tokens import MENTION
-from ..i18n import _
 
 OPTIONS = ("hashtags", "mentions")
 LINK = "{link}"
@@ -64,12 +65,22 @@ def _texts(network: str, value: Any, path: str, line_of: LineOf, out: Overrides)
         return
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items) or not items:
-        out.errors.append(BadInput(
-            _("teasers: {network}: expected a text, a list of texts or false; received {value}", network=network, value=_describe(value)),
-            path=path, line=line_of(("teasers", network))))
+        out.errors.append(
+            BadInput(
+                _(
+                    "teasers: {network}: expected a text, a list of texts or false; received {value}",
+                    network=network,
+                    value=_describe(value),
+                ),
+                path=path,
+                line=line_of(("teasers", network)),
+            )
+        )
         return
-    out.texts[network] = [(text.strip(), line_of(("teasers", network, i)) if len(items) > 1 else line_of(("teasers", network)))
-                          for i, text in enumerate(items)]
+    out.texts[network] = [
+        (text.strip(), line_of(("teasers", network, i)) if len(items) > 1 else line_of(("teasers", network)))
+        for i, text in enumerate(items)
+    ]
 
 
 def _handles(value: Any) -> list[str] | None:
@@ -85,19 +96,46 @@ def _options(key: str, value: Any, path: str, line_of: LineOf, out: Overrides) -
         items = [value] if isinstance(value, str) else value
         tags = [camel_case(str(t).lstrip("#＃")) for t in items] if isinstance(items, list) else [None]
         if not tags or None in tags:
-            out.errors.append(BadInput(_("teasers: hashtags: expected a list of words such as [énergie, territoires]; received {value}", value=_describe(value)), **where))
+            out.errors.append(
+                BadInput(
+                    _(
+                        "teasers: hashtags: expected a list of words such as [énergie, territoires]; received {value}",
+                        value=_describe(value),
+                    ),
+                    **where,
+                )
+            )
         else:
             out.hashtags = tags
         return
     if not isinstance(value, Mapping):
-        out.errors.append(BadInput(_("teasers: mentions: expected one line per network, e.g. 'x: \"@name\"'; received {value}", value=_describe(value)), **where))
+        out.errors.append(
+            BadInput(
+                _(
+                    "teasers: mentions: expected one line per network, e.g. 'x: \"@name\"'; received {value}",
+                    value=_describe(value),
+                ),
+                **where,
+            )
+        )
         return
     for network, handles in value.items():
         found = _handles(handles)
         if network not in NETWORKS or found is None:
-            problem = (_("unknown network {network!r}", network=network) if network not in NETWORKS
-                       else _("{handles!r} is not a handle", handles=handles))
-            out.errors.append(BadInput(_("teasers: mentions: {problem}; write e.g. 'x: \"@name\"' or 'mastodon: \"@name@instance\"'", problem=problem), **where))
+            problem = (
+                _("unknown network {network!r}", network=network)
+                if network not in NETWORKS
+                else _("{handles!r} is not a handle", handles=handles)
+            )
+            out.errors.append(
+                BadInput(
+                    _(
+                        "teasers: mentions: {problem}; write e.g. 'x: \"@name\"' or 'mastodon: \"@name@instance\"'",
+                        problem=problem,
+                    ),
+                    **where,
+                )
+            )
         else:
             out.mentions[network] = found
 
@@ -108,9 +146,13 @@ def parse(block: Any, path: str, line_of: LineOf) -> Overrides:
     if block is None:
         return out
     if not isinstance(block, Mapping):
-        out.errors.append(BadInput(
-            _("teasers: expected one line per network, e.g. 'x: \"…\"'; received {block}", block=_describe(block)),
-            path=path, line=line_of(("teasers",))))
+        out.errors.append(
+            BadInput(
+                _("teasers: expected one line per network, e.g. 'x: \"…\"'; received {block}", block=_describe(block)),
+                path=path,
+                line=line_of(("teasers",)),
+            )
+        )
         return out
     for key, value in block.items():
         if key in NETWORKS:
@@ -119,7 +161,13 @@ def parse(block: Any, path: str, line_of: LineOf) -> Overrides:
             _options(key, value, path, line_of, out)
         else:
             expected = ", ".join((*NETWORKS, *OPTIONS))
-            out.errors.append(BadInput(_("teasers: unknown key {key!r}; expected {expected}", key=key, expected=expected), path=path, line=line_of(("teasers", key))))
+            out.errors.append(
+                BadInput(
+                    _("teasers: unknown key {key!r}; expected {expected}", key=key, expected=expected),
+                    path=path,
+                    line=line_of(("teasers", key)),
+                )
+            )
     return out
 
 

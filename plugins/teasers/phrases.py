@@ -14,20 +14,41 @@ NBSP = "\u00a0"
 
 CLOSINGS = {
     "fr": {
-        "hook": ("Le texte complet" + NBSP + ":", "Je détaille tout ici" + NBSP + ":", "La suite sur le blog" + NBSP + ":",
-                 "À lire en entier" + NBSP + ":", "Le détail est ici" + NBSP + ":"),
-        "quote": ("Pourquoi je le dis" + NBSP + ":", "L’argument complet" + NBSP + ":", "Je m’en explique ici" + NBSP + ":"),
-        "figure": ("Ce que cela change" + NBSP + ":", "Le détail des chiffres" + NBSP + ":", "Pourquoi c’est important" + NBSP + ":",
-                   "Comment nous y sommes arrivés" + NBSP + ":"),
-        "voice": ("Ce que j’en retiens" + NBSP + ":", "Ce que cela m’a appris" + NBSP + ":",
-                  "Pourquoi cette phrase compte" + NBSP + ":"),
+        "hook": (
+            "Le texte complet" + NBSP + ":",
+            "Je détaille tout ici" + NBSP + ":",
+            "La suite sur le blog" + NBSP + ":",
+            "À lire en entier" + NBSP + ":",
+            "Le détail est ici" + NBSP + ":",
+        ),
+        "quote": (
+            "Pourquoi je le dis" + NBSP + ":",
+            "L’argument complet" + NBSP + ":",
+            "Je m’en explique ici" + NBSP + ":",
+        ),
+        "figure": (
+            "Ce que cela change" + NBSP + ":",
+            "Le détail des chiffres" + NBSP + ":",
+            "Pourquoi c’est important" + NBSP + ":",
+            "Comment nous y sommes arrivés" + NBSP + ":",
+        ),
+        "voice": (
+            "Ce que j’en retiens" + NBSP + ":",
+            "Ce que cela m’a appris" + NBSP + ":",
+            "Pourquoi cette phrase compte" + NBSP + ":",
+        ),
         "question": ("Ma réponse" + NBSP + ":", "Mon point de vue" + NBSP + ":", "J’y réponds ici" + NBSP + ":"),
         "title": ("À lire" + NBSP + ":", "C’est ici" + NBSP + ":"),
         "thread": ("Le texte complet" + NBSP + ":", "Tout est ici" + NBSP + ":"),
     },
     "en": {
-        "hook": ("Read the whole piece:", "I go into the details here:", "More on the blog:", "The full text:",
-                 "Here is the longer version:"),
+        "hook": (
+            "Read the whole piece:",
+            "I go into the details here:",
+            "More on the blog:",
+            "The full text:",
+            "Here is the longer version:",
+        ),
         "quote": ("Why I say this:", "The full argument:", "I explain why here:"),
         "figure": ("What it means:", "The numbers in detail:", "Why it matters:", "How we got there:"),
         "voice": ("What I took from it:", "What it taught me:", "Why these words matter:"),

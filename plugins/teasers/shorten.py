@@ -8,17 +8,19 @@ are closed again.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import regex
 
-from .tokens import inside, protected_spans
 from ..typography import ELLIPSIS, NNBSP
+from .tokens import inside, protected_spans
 
 _BREAK_SPACE = regex.compile(r"[ \t\n\r]+")
 _CLUSTER = regex.compile(r"\X")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff01-\uff60]")
-_SENTENCE_END = regex.compile(r"(?<![\s.][A-Z]|\b(?:etc|e\.g|i\.e|Dr|Mr|Mrs|Ms|M|Mme|St|p|cf|vs|n°))[.!?\u2026]+[\u201d\u00bb\u202f\"')\]]*(?=\s|$)|[\u3002\uff01\uff1f]")
+_SENTENCE_END = regex.compile(
+    r"(?<![\s.][A-Z]|\b(?:etc|e\.g|i\.e|Dr|Mr|Mrs|Ms|M|Mme|St|p|cf|vs|n°))[.!?\u2026]+[\u201d\u00bb\u202f\"')\]]*(?=\s|$)|[\u3002\uff01\uff1f]"
+)
 _TRAILING = regex.compile(r"[\s,;:\u00a0\u202f\u2014\u2013\-\u2026.(\u00ab\u201c]+$")
 _PAIRS = (("\u00ab", "\u00bb"), ("\u201c", "\u201d"), ("(", ")"))
 #: A sentence cut is preferred to a word cut when it keeps at least this share of it.

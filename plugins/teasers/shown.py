@@ -56,7 +56,12 @@ def tracked(text: str, found, url: str) -> tuple[dict, ...]:
     if start < 0:
         return tuple(found)
     begin, end = _byte(text, start), _byte(text, start + len(shown(url)))
-    kept = [f for f in found if not (f["index"]["byteStart"] < end and begin < f["index"]["byteEnd"]
-                                     and f["features"][0].get("$type") == LINK)]
+    kept = [
+        f
+        for f in found
+        if not (
+            f["index"]["byteStart"] < end and begin < f["index"]["byteEnd"] and f["features"][0].get("$type") == LINK
+        )
+    ]
     link = {"index": {"byteStart": begin, "byteEnd": end}, "features": [{"$type": LINK, "uri": url}]}
     return tuple(sorted([*kept, link], key=lambda f: f["index"]["byteStart"]))

@@ -42,9 +42,7 @@ _CANDIDATE = regex.compile(
     rf"(?P<host>{_DC}(?:[-_]*{_DC})*+(?:\.{_DC}(?:[-_]*{_DC})*+)+)",
     regex.IGNORECASE,
 )
-_PATH_CHARS = frozenset(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!*';:=+,.$/%#[]-\u2013_~@|&"
-)
+_PATH_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!*';:=+,.$/%#[]-\u2013_~@|&")
 _PATH_END = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-=_#/")
 _QUERY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!?*'@();:&=+$/%#[]-_.,~|")
 _QUERY_END = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_&=#/")
@@ -287,6 +285,6 @@ def _scan_links(text: str, require_scheme: bool) -> list[Link]:
             pos = found[-1].end if found else host_start + len(domain)
             continue
         end, _ = _tail_end(text, host_start + len(domain))
-        links.append(Link(match.start(), end, text[match.start():end], True))
+        links.append(Link(match.start(), end, text[match.start() : end], True))
         pos = end
     return links

@@ -13,8 +13,7 @@ import importlib
 
 from podium.plugins.networks import NETWORKS
 
-from .base import (Channel, ChannelError, LimitReached, MissingCredential, PermanentError, Posted, Share,
-                   TransientError)
+from .base import Channel, ChannelError, LimitReached, MissingCredential, PermanentError, Posted, Share, TransientError
 from .bluesky import BlueskyChannel
 from .facebook import FacebookChannel
 from .instagram import InstagramChannel
@@ -24,7 +23,6 @@ from .pinterest import PinterestChannel
 from .retry import RetryPolicy
 from .threads import ThreadsChannel
 from .x import XChannel
-
 
 
 def _client(reference: str) -> type[Channel]:
@@ -38,7 +36,24 @@ CHANNELS: dict[str, type[Channel]] = {key: _client(net.client) for key, net in N
 #: every environment variable a client reads, per network (docs/publishing.md, CI secrets)
 ENVIRONMENT: dict[str, tuple[str, ...]] = {key: NETWORKS[key].environment for key in CHANNELS}
 
-__all__ = ["CHANNELS", "ENVIRONMENT", "Channel", "ChannelError", "LimitReached", "MissingCredential",
-           "PermanentError", "Posted", "RetryPolicy", "Share", "TransientError", "BlueskyChannel",
-           "FacebookChannel", "InstagramChannel", "LinkedInChannel", "MastodonChannel", "PinterestChannel",
-           "ThreadsChannel", "XChannel"]
+__all__ = [
+    "CHANNELS",
+    "ENVIRONMENT",
+    "Channel",
+    "ChannelError",
+    "LimitReached",
+    "MissingCredential",
+    "PermanentError",
+    "Posted",
+    "RetryPolicy",
+    "Share",
+    "TransientError",
+    "BlueskyChannel",
+    "FacebookChannel",
+    "InstagramChannel",
+    "LinkedInChannel",
+    "MastodonChannel",
+    "PinterestChannel",
+    "ThreadsChannel",
+    "XChannel",
+]

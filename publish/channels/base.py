@@ -12,17 +12,18 @@ from __future__ import annotations
 import abc
 import logging
 import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Callable, ClassVar, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import httpx
 
 from podium.plugins.errors import ExternalFailure
+from podium.plugins.i18n import _
 
 from .retry import RETRYABLE, RetryPolicy, plan_wait
-from podium.plugins.i18n import _
 
 log = logging.getLogger("podium.publish.channels")
 
@@ -73,8 +74,16 @@ class ChannelError(ExternalFailure):
     X thread), so the pipeline can record it and not send it twice.
     """
 
-    def __init__(self, message: str, *, network: str, status: int | None = None,
-                 code: str | None = None, partial: Posted | None = None, uncertain: bool = False):
+    def __init__(
+        self,
+        message: str,
+        *,
+        network: str,
+        status: int | None = None,
+        code: str | None = None,
+        partial: Posted | None = None,
+        uncertain: bool = False,
+    ):
         super().__init__(message)
         self.network = network
         self.status = status
@@ -127,18 +136,31 @@ def check_image_url(share: Any, network: str, label: str) -> str:
     image, site = getattr(share, "image_url", "") or "", (getattr(share, "site_url", "") or "").rstrip("/")
     parts = urlsplit(image)
     if parts.scheme not in ("https", "http") or not parts.netloc:
-        raise PermanentError(_("{network} needs the image's absolute address; received {image!r}. Check that the "
-                               "post has its {network} image and that SITEURL is absolute", network=label, image=image),
-                             network=network)
+        raise PermanentError(
+            _(
+                "{network} needs the image's absolute address; received {image!r}. Check that the "
+                "post has its {network} image and that SITEURL is absolute",
+                network=label,
+                image=image,
+            ),
+            network=network,
+        )
     if not site or not image.startswith(site + "/"):
-        raise PermanentError(_("the {network} image {image} is not under SITEURL ({site}); {network} fetches "
-                               "it from the deployed site, so it must be one of the site's files", network=label,
-                               image=image, site=site or _("empty")), network=network)
+        raise PermanentError(
+            _(
+                "the {network} image {image} is not under SITEURL ({site}); {network} fetches "
+                "it from the deployed site, so it must be one of the site's files",
+                network=label,
+                image=image,
+                site=site or _("empty"),
+            ),
+            network=network,
+        )
     return image
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def require(environ: Mapping[str, str], variable: str, network: str, label: str) -> str:
@@ -146,9 +168,16 @@ def require(environ: Mapping[str, str], variable: str, network: str, label: str)
     value = (environ.get(variable) or "").strip()
     if not value:
         raise MissingCredential(
-            _("{variable} is not set; {label} shares are skipped. "
-            "Set it in the environment (in CI, from a repository secret).", variable=variable, label=label),
-            network=network, variable=variable, unset=True)
+            _(
+                "{variable} is not set; {label} shares are skipped. "
+                "Set it in the environment (in CI, from a repository secret).",
+                variable=variable,
+                label=label,
+            ),
+            network=network,
+            variable=variable,
+            unset=True,
+        )
     return value
 
 
@@ -161,18 +190,24 @@ class Channel(abc.ABC):
     reset_header: ClassVar[str | None] = None
     reset_kind: ClassVar[str] = "epoch"
 
-    def __init__(self, *, base_url: str, secrets: Sequence[str] = (),
-                 transport: httpx.BaseTransport | None = None,
-                 sleep: Callable[[float], None] = time.sleep,
-                 clock: Callable[[], datetime] = utc_now,
-                 policy: RetryPolicy = RetryPolicy()):
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        secrets: Sequence[str] = (),
+        transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], datetime] = utc_now,
+        policy: RetryPolicy = RetryPolicy(),
+    ):
         self._secrets = [s for s in secrets if s]
         self._sleep = sleep
         self._clock = clock
         self.policy = policy
         self.base_url = base_url.rstrip("/")
-        self._http = httpx.Client(base_url=self.base_url, transport=transport,
-                                  timeout=policy.timeout, follow_redirects=False)
+        self._http = httpx.Client(
+            base_url=self.base_url, transport=transport, timeout=policy.timeout, follow_redirects=False
+        )
 
     def __repr__(self) -> str:  # never show credentials, even in a debugger or traceback
         return f"<{type(self).__name__} {self.base_url}>"
@@ -210,12 +245,25 @@ class Channel(abc.ABC):
 
     def refusal(self, response: httpx.Response, what: str) -> PermanentError:
         detail, code = self.error_detail(response)
-        message = (_("{network} refused {what} (HTTP {status}: {detail}); {advice}", network=self.label, what=what,
-                     status=response.status_code, detail=detail, advice=self.advice(response.status_code, code)) if detail else
-                   _("{network} refused {what} (HTTP {status}); {advice}", network=self.label, what=what,
-                     status=response.status_code, advice=self.advice(response.status_code, code)))
-        return PermanentError(self.redact(message), network=self.name,
-                              status=response.status_code, code=code)
+        message = (
+            _(
+                "{network} refused {what} (HTTP {status}: {detail}); {advice}",
+                network=self.label,
+                what=what,
+                status=response.status_code,
+                detail=detail,
+                advice=self.advice(response.status_code, code),
+            )
+            if detail
+            else _(
+                "{network} refused {what} (HTTP {status}); {advice}",
+                network=self.label,
+                what=what,
+                status=response.status_code,
+                advice=self.advice(response.status_code, code),
+            )
+        )
+        return PermanentError(self.redact(message), network=self.name, status=response.status_code, code=code)
 
     def advice(self, status: int, code: str | None) -> str:
         if status == 401:
@@ -242,15 +290,26 @@ class Channel(abc.ABC):
             try:
                 response = self._http.request(method, path, **kwargs)
             except (httpx.TimeoutException, httpx.TransportError) as exc:
-                problem = (_("no answer within {seconds:g}s", seconds=self.policy.timeout)
-                           if isinstance(exc, httpx.TimeoutException)
-                           else _("connection failed ({kind})", kind=type(exc).__name__))
+                problem = (
+                    _("no answer within {seconds:g}s", seconds=self.policy.timeout)
+                    if isinstance(exc, httpx.TimeoutException)
+                    else _("connection failed ({kind})", kind=type(exc).__name__)
+                )
                 # a connection never made carried nothing: only then is it safe to try a post again
                 if once and not isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout)):
-                    raise TransientError(self.redact(
-                        _("{network}: {problem} after sending {what}; it may have gone out: look at the "
-                          "account before sending it again", network=self.label, problem=problem, what=what)),
-                        network=self.name, uncertain=True) from None
+                    raise TransientError(
+                        self.redact(
+                            _(
+                                "{network}: {problem} after sending {what}; it may have gone out: look at the "
+                                "account before sending it again",
+                                network=self.label,
+                                problem=problem,
+                                what=what,
+                            )
+                        ),
+                        network=self.name,
+                        uncertain=True,
+                    ) from None
             else:
                 if response.status_code < 300:
                     return response
@@ -260,21 +319,50 @@ class Channel(abc.ABC):
                 problem = f"HTTP {status}{': ' + self.error_detail(response)[0] if response.content else ''}"
             if attempt == self.policy.max_attempts:
                 break
-            wait = plan_wait(attempt, status, headers, self._clock(), self.policy,
-                             self.reset_header, self.reset_kind)
+            wait = plan_wait(attempt, status, headers, self._clock(), self.policy, self.reset_header, self.reset_kind)
             if waited + wait.seconds > self.policy.max_total_wait:
-                raise TransientError(self.redact(
-                    _("{network} asked to wait {seconds:.0f}s ({reason}) before {what}, "
-                      "beyond podium's limit of {limit:.0f}s; "
-                      "the share stays due and the next run will send it", network=self.label, seconds=wait.seconds,
-                      reason=wait.reason, what=what, limit=self.policy.max_total_wait)), network=self.name, status=status)
-            log.warning("%s", self.redact(
-                _("{network}: {problem}; waiting {seconds:.0f}s ({reason}) before attempt {attempt} of {attempts}",
-                  network=self.label, problem=problem, seconds=wait.seconds, reason=wait.reason, attempt=attempt + 1,
-                  attempts=self.policy.max_attempts)))
+                raise TransientError(
+                    self.redact(
+                        _(
+                            "{network} asked to wait {seconds:.0f}s ({reason}) before {what}, "
+                            "beyond podium's limit of {limit:.0f}s; "
+                            "the share stays due and the next run will send it",
+                            network=self.label,
+                            seconds=wait.seconds,
+                            reason=wait.reason,
+                            what=what,
+                            limit=self.policy.max_total_wait,
+                        )
+                    ),
+                    network=self.name,
+                    status=status,
+                )
+            log.warning(
+                "%s",
+                self.redact(
+                    _(
+                        "{network}: {problem}; waiting {seconds:.0f}s ({reason}) before attempt {attempt} of {attempts}",
+                        network=self.label,
+                        problem=problem,
+                        seconds=wait.seconds,
+                        reason=wait.reason,
+                        attempt=attempt + 1,
+                        attempts=self.policy.max_attempts,
+                    )
+                ),
+            )
             self._sleep(wait.seconds)
             waited += wait.seconds
-        raise TransientError(self.redact(
-            _("{network}: {attempts} attempts at {what} failed (last: {problem}); "
-              "the share stays due and the next run will try again", network=self.label,
-              attempts=self.policy.max_attempts, what=what, problem=problem)), network=self.name)
+        raise TransientError(
+            self.redact(
+                _(
+                    "{network}: {attempts} attempts at {what} failed (last: {problem}); "
+                    "the share stays due and the next run will try again",
+                    network=self.label,
+                    attempts=self.policy.max_attempts,
+                    what=what,
+                    problem=problem,
+                )
+            ),
+            network=self.name,
+        )

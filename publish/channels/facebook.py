@@ -10,12 +10,12 @@ idempotency key.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from podium.plugins import networks
 from podium.plugins.errors import BadInput
 from podium.plugins.i18n import _
-
 
 from .base import MissingCredential, PermanentError, Posted, require, single_text
 from .instagram import version_from
@@ -42,13 +42,15 @@ class FacebookChannel(MetaChannel):
         self.page_id = page_id
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> "FacebookChannel":
+    def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> FacebookChannel:
         """Reads PODIUM_FACEBOOK_PAGE_ID, PODIUM_FACEBOOK_PAGE_TOKEN and optional PODIUM_FACEBOOK_GRAPH_VERSION."""
         page = require(environ, PAGE_VAR, cls.name, cls.label)
         if not page.isdigit():
-            raise MissingCredential(_("{variable} must be the Page's numeric id; received {value!r}", variable=PAGE_VAR,
-                                      value=page),
-                                    network=cls.name, variable=PAGE_VAR)
+            raise MissingCredential(
+                _("{variable} must be the Page's numeric id; received {value!r}", variable=PAGE_VAR, value=page),
+                network=cls.name,
+                variable=PAGE_VAR,
+            )
         token = require(environ, TOKEN_VAR, cls.name, cls.label)
         kwargs.setdefault("version", version_from(environ, NETWORK))
         return cls(token, page, **kwargs)
@@ -60,17 +62,26 @@ class FacebookChannel(MetaChannel):
         except PermanentError as exc:
             raise BadInput(_("{variable}: Facebook refused the token ({exc})", variable=TOKEN_VAR, exc=exc)) from None
         if owner != self.page_id:
-            raise BadInput(_("{variable} is not a Page access token for Page {page} (it belongs to "
-                             "{owner}); get the Page's token from GET /me/accounts with "
-                             "pages_manage_posts and set {variable} to it", variable=TOKEN_VAR, page=self.page_id,
-                             owner=owner or _("someone else")))
+            raise BadInput(
+                _(
+                    "{variable} is not a Page access token for Page {page} (it belongs to "
+                    "{owner}); get the Page's token from GET /me/accounts with "
+                    "pages_manage_posts and set {variable} to it",
+                    variable=TOKEN_VAR,
+                    page=self.page_id,
+                    owner=owner or _("someone else"),
+                )
+            )
 
     def post(self, share: Any) -> Posted:
-        body = self.call("POST", self.page_id, "feed", what=_("the post"), once=True,
-                         message=single_text(share), link=share.url)
+        body = self.call(
+            "POST", self.page_id, "feed", what=_("the post"), once=True, message=single_text(share), link=share.url
+        )
         post_id = str(body.get("id") or "")
         if not post_id:
-            raise PermanentError(_("Facebook answered without the post's id; look at the Page before sending it "
-                                   "again"), network=self.name, uncertain=True)
+            raise PermanentError(
+                _("Facebook answered without the post's id; look at the Page before sending it again"),
+                network=self.name,
+                uncertain=True,
+            )
         return Posted(post_id, post_url(post_id))
-

@@ -14,11 +14,11 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from podium.plugins import networks
 from podium.plugins.i18n import _
-
 
 from .base import ChannelError, MissingCredential, PermanentError, Posted, check_image_url, require, single_text
 from .meta import GRAPH, GRAPH_VERSION, MetaChannel
@@ -34,9 +34,16 @@ def version_from(environ: Mapping[str, str], network: networks.Network) -> str:
     variable = network.variable("GRAPH_VERSION")
     version = (environ.get(variable) or GRAPH_VERSION).strip()
     if not (version.startswith("v") and version[1:].replace(".", "").isdigit()):
-        raise MissingCredential(_("{variable} must look like {example}; received {value!r}", variable=variable,
-                                  example=GRAPH_VERSION, value=version),
-                                network=network.key, variable=variable)
+        raise MissingCredential(
+            _(
+                "{variable} must look like {example}; received {value!r}",
+                variable=variable,
+                example=GRAPH_VERSION,
+                value=version,
+            ),
+            network=network.key,
+            variable=variable,
+        )
     return version
 
 
@@ -46,38 +53,59 @@ class InstagramChannel(MetaChannel):
     token_var = TOKEN_VAR
     permissions = "instagram_basic and instagram_content_publish, or instagram_business_content_publish"
 
-    def __init__(self, token: str, user_id: str, *, base_url: str = GRAPH, version: str = GRAPH_VERSION,
-                 **kwargs: Any):
+    def __init__(self, token: str, user_id: str, *, base_url: str = GRAPH, version: str = GRAPH_VERSION, **kwargs: Any):
         super().__init__(token, base_url=base_url, version=version, **kwargs)
         self.user_id = user_id
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> "InstagramChannel":
+    def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> InstagramChannel:
         """Reads PODIUM_INSTAGRAM_ACCESS_TOKEN, PODIUM_INSTAGRAM_USER_ID and optional PODIUM_INSTAGRAM_GRAPH_VERSION."""
         token = require(environ, TOKEN_VAR, cls.name, cls.label)
         user = require(environ, USER_VAR, cls.name, cls.label)
         if not user.isdigit():
-            raise MissingCredential(_("{variable} must be the account's numeric Instagram user id; received "
-                                      "{value!r}", variable=USER_VAR, value=user), network=cls.name, variable=USER_VAR)
+            raise MissingCredential(
+                _(
+                    "{variable} must be the account's numeric Instagram user id; received {value!r}",
+                    variable=USER_VAR,
+                    value=user,
+                ),
+                network=cls.name,
+                variable=USER_VAR,
+            )
         kwargs.setdefault("version", version_from(environ, NETWORK))
         return cls(token, user, **kwargs)
 
     def post(self, share: Any) -> Posted:
         image = check_image_url(share, self.name, self.label)
         self.quota(self.user_id, "content_publishing_limit", what=_("the publishing limit"))
-        body = self.call("POST", self.user_id, "media", what=_("the media container"), image_url=image,
-                         caption=single_text(share), alt_text=getattr(share, "image_alt", ""))
+        body = self.call(
+            "POST",
+            self.user_id,
+            "media",
+            what=_("the media container"),
+            image_url=image,
+            caption=single_text(share),
+            alt_text=getattr(share, "image_alt", ""),
+        )
         container = str(body.get("id") or "")
         if not container:
-            raise PermanentError(_("Instagram answered without a container id; nothing was published"),
-                                 network=self.name)
+            raise PermanentError(
+                _("Instagram answered without a container id; nothing was published"), network=self.name
+            )
         self.wait_until_finished(container, "status_code", _("the image"), lambda b: str(b.get("status") or ""))
-        published = self.call("POST", self.user_id, "media_publish", what=_("the post"), once=True,
-                              creation_id=container)
+        published = self.call(
+            "POST", self.user_id, "media_publish", what=_("the post"), once=True, creation_id=container
+        )
         media = str(published.get("id") or "")
         if not media:
-            raise PermanentError(_("Instagram answered media_publish without the post's id; look at the account "
-                                   "before sending it again"), network=self.name, uncertain=True)
+            raise PermanentError(
+                _(
+                    "Instagram answered media_publish without the post's id; look at the account "
+                    "before sending it again"
+                ),
+                network=self.name,
+                uncertain=True,
+            )
         return Posted(media, self._permalink(media))
 
     def _permalink(self, media: str) -> str:
@@ -85,6 +113,15 @@ class InstagramChannel(MetaChannel):
         try:
             return str(self.call("GET", media, what=_("the post's address"), fields="permalink").get("permalink") or "")
         except ChannelError as exc:
-            log.warning("%s", self.redact(_("{network}: the post {media} is out but its address is unknown ({exc})",
-                                            network=self.label, media=media, exc=exc)))
+            log.warning(
+                "%s",
+                self.redact(
+                    _(
+                        "{network}: the post {media} is out but its address is unknown ({exc})",
+                        network=self.label,
+                        media=media,
+                        exc=exc,
+                    )
+                ),
+            )
             return ""

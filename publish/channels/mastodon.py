@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import httpx
 
 from podium.plugins import networks
+from podium.plugins.i18n import _
 
 from .base import Channel, MissingCredential, PermanentError, Posted, require, single_text
-from podium.plugins.i18n import _
 
 NETWORK = networks.get("mastodon")
 INSTANCE_VAR = NETWORK.variable("INSTANCE")
@@ -53,14 +54,20 @@ class MastodonChannel(Channel):
         self.visibility = visibility
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> "MastodonChannel":
+    def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> MastodonChannel:
         """Reads PODIUM_MASTODON_INSTANCE (e.g. https://mastodon.social) and PODIUM_MASTODON_ACCESS_TOKEN."""
         instance = require(environ, INSTANCE_VAR, cls.name, cls.label)
         token = require(environ, TOKEN_VAR, cls.name, cls.label)
         if not _secure(instance_url(instance)):
             raise MissingCredential(
-                _("{INSTANCE_VAR} must be an https:// address; received {instance!r}", INSTANCE_VAR=INSTANCE_VAR, instance=instance),
-                network=cls.name, variable=INSTANCE_VAR)
+                _(
+                    "{INSTANCE_VAR} must be an https:// address; received {instance!r}",
+                    INSTANCE_VAR=INSTANCE_VAR,
+                    instance=instance,
+                ),
+                network=cls.name,
+                variable=INSTANCE_VAR,
+            )
         return cls(instance, token, **kwargs)
 
     def post(self, share: Any) -> Posted:
@@ -68,18 +75,31 @@ class MastodonChannel(Channel):
         match = _LANG.match(getattr(share, "lang", "") or "")
         if match:
             form["language"] = match.group(1).lower()  # Mastodon wants ISO 639-1
-        response = self.send("POST", "/api/v1/statuses", what=_("the status"), data=form, headers={
-            "Authorization": f"Bearer {self._token}",
-            "Idempotency-Key": idempotency_key(share.share_id),
-        })
+        response = self.send(
+            "POST",
+            "/api/v1/statuses",
+            what=_("the status"),
+            data=form,
+            headers={
+                "Authorization": f"Bearer {self._token}",
+                "Idempotency-Key": idempotency_key(share.share_id),
+            },
+        )
         try:
             status = response.json()
             return Posted(str(status["id"]), status.get("url") or status["uri"])
         except (ValueError, KeyError, TypeError):
-            raise PermanentError(self.redact(
-                _("Mastodon answered HTTP {status} without a status; "
-                  "check the account's posts before sending it again", status=response.status_code)), network=self.name,
-                status=response.status_code) from None
+            raise PermanentError(
+                self.redact(
+                    _(
+                        "Mastodon answered HTTP {status} without a status; "
+                        "check the account's posts before sending it again",
+                        status=response.status_code,
+                    )
+                ),
+                network=self.name,
+                status=response.status_code,
+            ) from None
 
     def error_detail(self, response: httpx.Response) -> tuple[str, str | None]:
         """Mastodon answers errors as {"error": "..."} (with error_description for OAuth ones)."""

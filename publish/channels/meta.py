@@ -14,7 +14,8 @@ after 24 hours, so only the publish call is "sent once".
 from __future__ import annotations
 
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import httpx
 
@@ -48,9 +49,13 @@ def regain_minutes(headers: httpx.Headers) -> int | None:
         usage = json.loads(headers.get("x-business-use-case-usage", "") or "{}")
     except ValueError:
         return None
-    found = [int(item.get("estimated_time_to_regain_access") or 0)
-             for items in (usage.values() if isinstance(usage, dict) else ()) if isinstance(items, list)
-             for item in items if isinstance(item, dict)]
+    found = [
+        int(item.get("estimated_time_to_regain_access") or 0)
+        for items in (usage.values() if isinstance(usage, dict) else ())
+        if isinstance(items, list)
+        for item in items
+        if isinstance(item, dict)
+    ]
     return max(found) if found else None
 
 
@@ -85,9 +90,18 @@ class MetaChannel(Channel):
         except ValueError:
             body = None
         if not isinstance(body, dict):
-            raise PermanentError(self.redact(_("{network} answered {what} with HTTP {status} but no JSON object",
-                                               network=self.label, what=what, status=response.status_code)),
-                                 network=self.name, status=response.status_code)
+            raise PermanentError(
+                self.redact(
+                    _(
+                        "{network} answered {what} with HTTP {status} but no JSON object",
+                        network=self.label,
+                        what=what,
+                        status=response.status_code,
+                    )
+                ),
+                network=self.name,
+                status=response.status_code,
+            )
         return body
 
     def error_detail(self, response: httpx.Response) -> tuple[str, str | None]:
@@ -106,50 +120,97 @@ class MetaChannel(Channel):
         detail, key = self.error_detail(response)
         if code in THROTTLED:
             minutes = regain_minutes(response.headers)
-            when = (_("access returns in about {minutes} minutes", minutes=minutes) if minutes
-                    else _("access returns within the hour"))
-            return TransientError(self.redact(_("{network} is rate limiting this account ({detail}); {when}, "
-                                                "so the share stays due and a later run sends it",
-                                                network=self.label, detail=detail, when=when)),
-                                  network=self.name, status=response.status_code, code=key)
+            when = (
+                _("access returns in about {minutes} minutes", minutes=minutes)
+                if minutes
+                else _("access returns within the hour")
+            )
+            return TransientError(
+                self.redact(
+                    _(
+                        "{network} is rate limiting this account ({detail}); {when}, "
+                        "so the share stays due and a later run sends it",
+                        network=self.label,
+                        detail=detail,
+                        when=when,
+                    )
+                ),
+                network=self.name,
+                status=response.status_code,
+                code=key,
+            )
         if (code, sub) == IG_PUBLISH_LIMIT:
-            return LimitReached(self.redact(_("{network}'s daily publishing limit is reached ({detail}); "
-                                              "the share waits for a later run", network=self.label, detail=detail)),
-                                network=self.name, code=key)
+            return LimitReached(
+                self.redact(
+                    _(
+                        "{network}'s daily publishing limit is reached ({detail}); the share waits for a later run",
+                        network=self.label,
+                        detail=detail,
+                    )
+                ),
+                network=self.name,
+                code=key,
+            )
         return super().refusal(response, what)
 
     def advice(self, status: int, code: str | None) -> str:
         number = int(code.split("/")[0]) if code and code.split("/")[0].lstrip("-").isdigit() else None
         if number == TOKEN_INVALID or status == 401:
-            return _("{variable} is expired or was revoked (Meta tokens expire; a password change "
-                     "revokes them): make a new long-lived token and update the variable", variable=self.token_var)
+            return _(
+                "{variable} is expired or was revoked (Meta tokens expire; a password change "
+                "revokes them): make a new long-lived token and update the variable",
+                variable=self.token_var,
+            )
         if number == 10 or (number is not None and 200 <= number <= 299) or status == 403:
-            return _("the token lacks a permission ({permissions}); if the Page asks for Page Publishing "
-                     "Authorization, complete it in the Page's settings, then try again", permissions=self.permissions)
+            return _(
+                "the token lacks a permission ({permissions}); if the Page asks for Page Publishing "
+                "Authorization, complete it in the Page's settings, then try again",
+                permissions=self.permissions,
+            )
         return _("fix the share or the account settings; podium will not retry it")
 
-    def wait_until_finished(self, container: str, field: str, what: str,
-                            problem: Callable[[dict], str]) -> None:
+    def wait_until_finished(self, container: str, field: str, what: str, problem: Callable[[dict], str]) -> None:
         """Poll a media container until it is FINISHED; its ERROR or EXPIRED status is a refusal."""
         for attempt in range(POLL_TIMES + 1):
-            body = self.call("GET", container, what=_("the status of {what}", what=what),
-                             fields=f"{field},error_message" if field == "status" else field)
+            body = self.call(
+                "GET",
+                container,
+                what=_("the status of {what}", what=what),
+                fields=f"{field},error_message" if field == "status" else field,
+            )
             status = str(body.get(field) or "")
             if status == "FINISHED":
                 return
             if status in ("ERROR", "EXPIRED"):
-                raise PermanentError(self.redact(
-                    _("{network} could not prepare {what} ({status}: {problem}); check that the image is "
-                      "online at its address and in a format {network} accepts", network=self.label, what=what,
-                      status=status, problem=problem(body))), network=self.name)
+                raise PermanentError(
+                    self.redact(
+                        _(
+                            "{network} could not prepare {what} ({status}: {problem}); check that the image is "
+                            "online at its address and in a format {network} accepts",
+                            network=self.label,
+                            what=what,
+                            status=status,
+                            problem=problem(body),
+                        )
+                    ),
+                    network=self.name,
+                )
             if status == "PUBLISHED":
                 return
             if attempt < POLL_TIMES:
                 self._sleep(POLL_EVERY)
-        raise TransientError(self.redact(
-            _("{network} was still preparing {what} after {minutes} minutes; nothing was published, "
-              "the share stays due and the next run tries again", network=self.label, what=what, minutes=POLL_TIMES)),
-            network=self.name)
+        raise TransientError(
+            self.redact(
+                _(
+                    "{network} was still preparing {what} after {minutes} minutes; nothing was published, "
+                    "the share stays due and the next run tries again",
+                    network=self.label,
+                    what=what,
+                    minutes=POLL_TIMES,
+                )
+            ),
+            network=self.name,
+        )
 
     def quota(self, *parts: str, what: str) -> None:
         """Raise LimitReached when the account's rolling 24-hour publishing quota is used up."""
@@ -161,7 +222,16 @@ class MetaChannel(Channel):
         except (KeyError, IndexError, TypeError, ValueError):
             return  # an answer podium cannot read: the publish call itself will say if the limit is hit
         if used >= total:
-            raise LimitReached(self.redact(
-                _("{network} allows {total} posts per {hours:g} hours through its API and {used} are used; "
-                  "the share waits for a later run", network=self.label, total=total, hours=hours, used=used)),
-                network=self.name)
+            raise LimitReached(
+                self.redact(
+                    _(
+                        "{network} allows {total} posts per {hours:g} hours through its API and {used} are used; "
+                        "the share waits for a later run",
+                        network=self.label,
+                        total=total,
+                        hours=hours,
+                        used=used,
+                    )
+                ),
+                network=self.name,
+            )

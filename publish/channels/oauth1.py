@@ -47,12 +47,18 @@ def sign(base: str, consumer_secret: str, token_secret: str) -> str:
     return base64.b64encode(hmac.new(key, base.encode("ascii"), hashlib.sha1).digest()).decode("ascii")
 
 
-def authorization(method: str, url: str, keys: Keys, nonce: str, timestamp: int,
-                  form: list[tuple[str, str]] = ()) -> str:
+def authorization(
+    method: str, url: str, keys: Keys, nonce: str, timestamp: int, form: list[tuple[str, str]] = ()
+) -> str:
     """The ``Authorization: OAuth ...`` header value for one request."""
-    oauth = [("oauth_consumer_key", keys.consumer_key), ("oauth_nonce", nonce),
-             ("oauth_signature_method", "HMAC-SHA1"), ("oauth_timestamp", str(timestamp)),
-             ("oauth_token", keys.token), ("oauth_version", "1.0")]
+    oauth = [
+        ("oauth_consumer_key", keys.consumer_key),
+        ("oauth_nonce", nonce),
+        ("oauth_signature_method", "HMAC-SHA1"),
+        ("oauth_timestamp", str(timestamp)),
+        ("oauth_token", keys.token),
+        ("oauth_version", "1.0"),
+    ]
     query = parse_qsl(urlsplit(url).query, keep_blank_values=True)
     signature = sign(base_string(method, url, oauth + query + list(form)), keys.consumer_secret, keys.token_secret)
     fields = sorted(oauth + [("oauth_signature", signature)])

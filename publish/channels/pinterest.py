@@ -10,7 +10,8 @@ anything is sent. Sent once: Pinterest has no idempotency key.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import httpx
 
@@ -18,7 +19,6 @@ from podium.plugins import networks
 from podium.plugins.errors import BadInput
 from podium.plugins.i18n import _
 from podium.plugins.teasers.networks import PINTEREST_FIELDS, clip, pin_fields
-
 
 from .base import Channel, PermanentError, Posted, check_image_url, require, single_text
 
@@ -44,7 +44,7 @@ class PinterestChannel(Channel):
         self.board_id = board_id
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str], board_id: str = "", **kwargs: Any) -> "PinterestChannel":
+    def from_env(cls, environ: Mapping[str, str], board_id: str = "", **kwargs: Any) -> PinterestChannel:
         """Reads PODIUM_PINTEREST_ACCESS_TOKEN (scopes boards:read, pins:write) and optional PODIUM_PINTEREST_API."""
         token = require(environ, TOKEN_VAR, cls.name, cls.label)
         kwargs.setdefault("base_url", (environ.get(API_VAR) or "").strip() or API)
@@ -59,11 +59,22 @@ class PinterestChannel(Channel):
             self.send("GET", f"/v5/boards/{self.board_id}", what=_("the board"), headers=self._auth())
         except PermanentError as exc:
             if exc.status == 404:
-                raise BadInput(_("{setting}: Pinterest has no board {board!r} for this account; "
-                                 "copy the id of one of your boards (GET /v5/boards lists them)", setting=BOARD_SETTING,
-                                 board=self.board_id)) from None
-            raise BadInput(_("{setting}: Pinterest refused to show board {board!r} ({exc})", setting=BOARD_SETTING,
-                             board=self.board_id, exc=exc)) from None
+                raise BadInput(
+                    _(
+                        "{setting}: Pinterest has no board {board!r} for this account; "
+                        "copy the id of one of your boards (GET /v5/boards lists them)",
+                        setting=BOARD_SETTING,
+                        board=self.board_id,
+                    )
+                ) from None
+            raise BadInput(
+                _(
+                    "{setting}: Pinterest refused to show board {board!r} ({exc})",
+                    setting=BOARD_SETTING,
+                    board=self.board_id,
+                    exc=exc,
+                )
+            ) from None
 
     def payload(self, share: Any, image: str) -> dict:
         title = getattr(share, "title", "") or share.slug
@@ -81,14 +92,24 @@ class PinterestChannel(Channel):
         body = self.payload(share, image)
         for field, most in LIMITS.items():
             if len(body[field]) > most:
-                raise PermanentError(_("the Pin's {field} is {length} characters, over Pinterest's {most}; "
-                                       "shorten it", field=field, length=len(body[field]), most=most), network=self.name)
+                raise PermanentError(
+                    _(
+                        "the Pin's {field} is {length} characters, over Pinterest's {most}; shorten it",
+                        field=field,
+                        length=len(body[field]),
+                        most=most,
+                    ),
+                    network=self.name,
+                )
         response = self.send("POST", "/v5/pins", what=_("the Pin"), once=True, json=body, headers=self._auth())
         try:
             pin = str(response.json()["id"])
         except (ValueError, KeyError, TypeError):
-            raise PermanentError(_("Pinterest answered without the Pin's id; look at the board before sending it "
-                                   "again"), network=self.name, uncertain=True) from None
+            raise PermanentError(
+                _("Pinterest answered without the Pin's id; look at the board before sending it again"),
+                network=self.name,
+                uncertain=True,
+            ) from None
         return Posted(pin, pin_url(pin))
 
     def error_detail(self, response: httpx.Response) -> tuple[str, str | None]:
@@ -104,8 +125,10 @@ class PinterestChannel(Channel):
 
     def advice(self, status: int, code: str | None) -> str:
         if status == 401:
-            return (f"{TOKEN_VAR} is expired or revoked (Pinterest access tokens last 30 days): refresh it "
-                    "and update the variable")
+            return (
+                f"{TOKEN_VAR} is expired or revoked (Pinterest access tokens last 30 days): refresh it "
+                "and update the variable"
+            )
         if status == 403:
             return "the token lacks a scope: it needs boards:read and pins:write (pins:write_secret for a secret board)"
         if status == 404:

@@ -6,10 +6,10 @@ exponential backoff, within a total budget) can be tested with plain values.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Mapping
 
 #: statuses worth another attempt: rate limits, timeouts at a proxy, passing server trouble.
 #: 501 (not implemented) is left out: trying again cannot help.
@@ -51,7 +51,7 @@ def parse_retry_after(value: str | None, now: datetime) -> float | None:
     except (TypeError, ValueError, IndexError):
         return None
     if when.tzinfo is None:  # an HTTP date is always GMT
-        when = when.replace(tzinfo=timezone.utc)
+        when = when.replace(tzinfo=UTC)
     return max(0.0, (when - now).total_seconds())
 
 
@@ -66,11 +66,11 @@ def parse_reset(value: str | None, kind: str, now: datetime) -> float | None:
     value = value.strip()
     try:
         if kind == "epoch":
-            when = datetime.fromtimestamp(float(value), tz=timezone.utc)
+            when = datetime.fromtimestamp(float(value), tz=UTC)
         elif kind == "iso":
             when = datetime.fromisoformat(value.replace("Z", "+00:00"))
             if when.tzinfo is None:
-                when = when.replace(tzinfo=timezone.utc)
+                when = when.replace(tzinfo=UTC)
         else:
             raise ValueError(f"unknown reset kind {kind!r}")
     except (ValueError, OverflowError, OSError):

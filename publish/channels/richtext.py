@@ -30,7 +30,7 @@ def escape_little(text: str) -> str:
     out = []
     position = 0
     for match in _LITTLE_HASHTAG.finditer(text):
-        out.append(_escape_plain(text[position:match.start()]))
+        out.append(_escape_plain(text[position : match.start()]))
         out.append("{hashtag|#|" + match.group(1) + "}")
         position = match.end()
     out.append(_escape_plain(text[position:]))

@@ -13,11 +13,11 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from podium.plugins import networks
 from podium.plugins.i18n import _
-
 
 from .base import ChannelError, PermanentError, Posted, check_image_url, require, single_text
 from .meta import MetaChannel
@@ -41,7 +41,7 @@ class ThreadsChannel(MetaChannel):
         self.user_id = user_id
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> "ThreadsChannel":
+    def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> ThreadsChannel:
         """Reads PODIUM_THREADS_ACCESS_TOKEN and optional PODIUM_THREADS_USER_ID (default: me, the token's owner)."""
         token = require(environ, TOKEN_VAR, cls.name, cls.label)
         return cls(token, (environ.get(USER_VAR) or "").strip() or "me", **kwargs)
@@ -49,26 +49,50 @@ class ThreadsChannel(MetaChannel):
     def post(self, share: Any) -> Posted:
         image = check_image_url(share, self.name, self.label)
         self.quota(self.user_id, "threads_publishing_limit", what=_("the publishing limit"))
-        body = self.call("POST", self.user_id, "threads", what=_("the media container"), media_type="IMAGE",
-                         image_url=image, text=single_text(share), alt_text=getattr(share, "image_alt", ""))
+        body = self.call(
+            "POST",
+            self.user_id,
+            "threads",
+            what=_("the media container"),
+            media_type="IMAGE",
+            image_url=image,
+            text=single_text(share),
+            alt_text=getattr(share, "image_alt", ""),
+        )
         container = str(body.get("id") or "")
         if not container:
             raise PermanentError(_("Threads answered without a container id; nothing was published"), network=self.name)
         self.wait_until_finished(container, "status", _("the post"), lambda b: str(b.get("error_message") or ""))
-        published = self.call("POST", self.user_id, "threads_publish", what=_("the post"), once=True,
-                              creation_id=container)
+        published = self.call(
+            "POST", self.user_id, "threads_publish", what=_("the post"), once=True, creation_id=container
+        )
         media = str(published.get("id") or "")
         if not media:
-            raise PermanentError(_("Threads answered threads_publish without the post's id; look at the profile "
-                                   "before sending it again"), network=self.name, uncertain=True)
+            raise PermanentError(
+                _(
+                    "Threads answered threads_publish without the post's id; look at the profile "
+                    "before sending it again"
+                ),
+                network=self.name,
+                uncertain=True,
+            )
         return Posted(media, self._permalink(media))
 
     def _permalink(self, media: str) -> str:
         try:
             return str(self.call("GET", media, what=_("the post's address"), fields="permalink").get("permalink") or "")
         except ChannelError as exc:
-            log.warning("%s", self.redact(_("{network}: the post {media} is out but its address is unknown ({exc})",
-                                            network=self.label, media=media, exc=exc)))
+            log.warning(
+                "%s",
+                self.redact(
+                    _(
+                        "{network}: the post {media} is out but its address is unknown ({exc})",
+                        network=self.label,
+                        media=media,
+                        exc=exc,
+                    )
+                ),
+            )
             return ""
 
     def error_detail(self, response) -> tuple[str, str | None]:

@@ -14,15 +14,16 @@ plain refusal.
 from __future__ import annotations
 
 import secrets as secrets_mod
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import httpx
 
 from podium.plugins import networks
+from podium.plugins.i18n import _
 
 from . import oauth1
 from .base import Channel, ChannelError, PermanentError, Posted, require, thread_texts
-from podium.plugins.i18n import _
 
 NETWORK = networks.get("x")
 TOKEN_VAR = NETWORK.variable("ACCESS_TOKEN")
@@ -49,15 +50,18 @@ class XChannel(Channel):
         self._keys = keys
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> "XChannel":
+    def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> XChannel:
         """OAuth 1.0a when PODIUM_X_ACCESS_TOKEN_SECRET is set (then the API key and secret are needed too);
         otherwise PODIUM_X_ACCESS_TOKEN alone, as an OAuth 2.0 user token with tweet.write."""
         token = require(environ, TOKEN_VAR, cls.name, cls.label)
         if not (environ.get(TOKEN_SECRET_VAR) or "").strip():
             return cls(token, **kwargs)
-        keys = oauth1.Keys(require(environ, API_KEY_VAR, cls.name, cls.label),
-                           require(environ, API_SECRET_VAR, cls.name, cls.label),
-                           token, require(environ, TOKEN_SECRET_VAR, cls.name, cls.label))
+        keys = oauth1.Keys(
+            require(environ, API_KEY_VAR, cls.name, cls.label),
+            require(environ, API_SECRET_VAR, cls.name, cls.label),
+            token,
+            require(environ, TOKEN_SECRET_VAR, cls.name, cls.label),
+        )
         return cls(keys=keys, **kwargs)
 
     def _authorize(self, request: httpx.Request) -> None:
@@ -67,7 +71,8 @@ class XChannel(Channel):
             return
         stamp = int(self._clock().timestamp())
         request.headers["Authorization"] = oauth1.authorization(
-            request.method, str(request.url), self._keys, secrets_mod.token_hex(16), stamp)
+            request.method, str(request.url), self._keys, secrets_mod.token_hex(16), stamp
+        )
 
     def post(self, share: Any) -> Posted:
         """Post the text, or each part of a thread as a reply to the one before."""
@@ -90,10 +95,17 @@ class XChannel(Channel):
         try:
             return str(response.json()["data"]["id"])
         except (ValueError, KeyError, TypeError):
-            raise PermanentError(self.redact(
-                _("X answered HTTP {status} without a post id; "
-                  "check the post on the timeline before sending it again", status=response.status_code)), network=self.name,
-                status=response.status_code) from None
+            raise PermanentError(
+                self.redact(
+                    _(
+                        "X answered HTTP {status} without a post id; "
+                        "check the post on the timeline before sending it again",
+                        status=response.status_code,
+                    )
+                ),
+                network=self.name,
+                status=response.status_code,
+            ) from None
 
     def error_detail(self, response: httpx.Response) -> tuple[str, str | None]:
         """X answers problems as {"title", "detail", "type", "status"}, sometimes with errors[]."""
@@ -109,18 +121,27 @@ class XChannel(Channel):
 
     def advice(self, status: int, code: str | None) -> str:
         if status == 401 and self._keys is not None:
-            return _("X refused the OAuth 1.0a signature: check {key}, {secret}, {token} and {token_secret} "
-                     "(regenerated keys invalidate the old ones)", key=API_KEY_VAR, secret=API_SECRET_VAR,
-                     token=TOKEN_VAR, token_secret=TOKEN_SECRET_VAR)
+            return _(
+                "X refused the OAuth 1.0a signature: check {key}, {secret}, {token} and {token_secret} "
+                "(regenerated keys invalidate the old ones)",
+                key=API_KEY_VAR,
+                secret=API_SECRET_VAR,
+                token=TOKEN_VAR,
+                token_secret=TOKEN_SECRET_VAR,
+            )
         if status == 401:
-            return _("{variable} is wrong or expired (an OAuth 2.0 token lasts two hours): renew it, or use "
-                     "OAuth 1.0a tokens, which do not expire", variable=TOKEN_VAR)
+            return _(
+                "{variable} is wrong or expired (an OAuth 2.0 token lasts two hours): renew it, or use "
+                "OAuth 1.0a tokens, which do not expire",
+                variable=TOKEN_VAR,
+            )
         if status == 403:
-            return _("X refuses duplicates and replies to missing posts; if this share went out on an "
-                     "earlier attempt, check the timeline and record it, otherwise check the app's "
-                     "tweet.write permission")
+            return _(
+                "X refuses duplicates and replies to missing posts; if this share went out on an "
+                "earlier attempt, check the timeline and record it, otherwise check the app's "
+                "tweet.write permission"
+            )
         return super().advice(status, code)
-
 
 
 class _Signed(httpx.Auth):

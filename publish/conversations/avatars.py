@@ -44,8 +44,7 @@ class Avatars:
         self._http.close()
 
     def __call__(self, thread):
-        replies = tuple(replace(r, author=replace(r.author, avatar=self.name(r.author.avatar)))
-                        for r in thread.replies)
+        replies = tuple(replace(r, author=replace(r.author, avatar=self.name(r.author.avatar))) for r in thread.replies)
         return replace(thread, replies=replies)
 
     def name(self, url: str) -> str:

@@ -11,12 +11,12 @@ may leave replies out, so it is partial and what it omits is kept.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, Mapping
+from typing import Any
 
 from podium.plugins.conversations.model import Author, Fetched, Reply
 from podium.plugins.i18n import _
-
 
 from ..channels.base import PermanentError
 from ..channels.bluesky import NETWORK, BlueskyChannel
@@ -52,15 +52,16 @@ class BlueskyReader(ThreadReader):
         super().__init__(base_url=base_url, **kwargs)
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> "BlueskyReader":
+    def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> BlueskyReader:
         """Reads public data, no credential; PODIUM_BLUESKY_APPVIEW may point at another AppView."""
         kwargs.setdefault("base_url", (environ.get(APPVIEW_VAR) or "").strip() or APPVIEW)
         return cls(**kwargs)
 
     def fetch(self, thread) -> Fetched:
         try:
-            body = self.json("GET", THREAD, what=_("the thread"),
-                             params={"uri": thread.remote_id, "depth": DEPTH, "parentHeight": 0})
+            body = self.json(
+                "GET", THREAD, what=_("the thread"), params={"uri": thread.remote_id, "depth": DEPTH, "parentHeight": 0}
+            )
         except PermanentError as exc:
             if exc.code == "NotFound":  # the shared post was deleted
                 return Fetched((), {})
@@ -70,10 +71,12 @@ class BlueskyReader(ThreadReader):
             if root.get("$type") != VIEW:
                 return Fetched((), {})  # notFoundPost or blockedPost at the top: nothing to show
             post = field(root, "post", kind=dict)
-            counts = {"replies": field(post, "replyCount", kind=int, default=0),
-                      "reposts": field(post, "repostCount", kind=int, default=0),
-                      "likes": field(post, "likeCount", kind=int, default=0),
-                      "quotes": field(post, "quoteCount", kind=int, default=0)}
+            counts = {
+                "replies": field(post, "replyCount", kind=int, default=0),
+                "reposts": field(post, "repostCount", kind=int, default=0),
+                "likes": field(post, "likeCount", kind=int, default=0),
+                "quotes": field(post, "quoteCount", kind=int, default=0),
+            }
             replies: list[Reply] = []
             deepest = self._walk(root, "", replies)
             complete = len(replies) < MAX_REPLIES and deepest < DEPTH
@@ -92,19 +95,31 @@ class BlueskyReader(ThreadReader):
             reply = self._reply(field(item, "post", kind=dict), above)
             out.append(reply)
             deepest = max(deepest, depth)
-            stack.extend((child, reply.id, depth + 1)
-                         for child in reversed(field(item, "replies", kind=list, default=[])))
+            stack.extend(
+                (child, reply.id, depth + 1) for child in reversed(field(item, "replies", kind=list, default=[]))
+            )
         return deepest
 
     def _reply(self, post: dict, parent: str) -> Reply:
         author = field(post, "author", kind=dict)
         record = field(post, "record", kind=dict)
         uri, handle = field(post, "uri"), field(author, "handle")
-        return Reply(id=f"bluesky:{rkey(uri)}", network="bluesky", remote_id=uri,
-                     author=Author(field(author, "did"), str(author.get("displayName") or handle), "@" + handle,
-                                   f"https://bsky.app/profile/{handle}", str(author.get("avatar") or "")),
-                     html=text_to_html(field(record, "text")), url=web_url(handle, uri),
-                     published=_time(field(record, "createdAt")), parent=parent)
+        return Reply(
+            id=f"bluesky:{rkey(uri)}",
+            network="bluesky",
+            remote_id=uri,
+            author=Author(
+                field(author, "did"),
+                str(author.get("displayName") or handle),
+                "@" + handle,
+                f"https://bsky.app/profile/{handle}",
+                str(author.get("avatar") or ""),
+            ),
+            html=text_to_html(field(record, "text")),
+            url=web_url(handle, uri),
+            published=_time(field(record, "createdAt")),
+            parent=parent,
+        )
 
 
 def _time(value: str) -> datetime:

@@ -24,7 +24,6 @@ from podium.plugins.errors import PodiumError
 from podium.plugins.files import write_atomic
 from podium.plugins.i18n import _
 
-
 from ..channels.base import ChannelError, MissingCredential
 from .sources import Unavailable
 
@@ -76,20 +75,34 @@ def jobs(records, pages: list[Published], stored: Mapping[str, Conversation]) ->
         if slug not in slugs:
             continue  # withheld, unpublished or gone: nothing is collected for it
         old = stored.get(slug, Conversation(slug)).thread((record.network, record.share_id))
-        found.append(Job(slug, old or Thread(record.network, record.share_id, record.remote_id, record.url,
-                                             record.page)))
+        found.append(
+            Job(slug, old or Thread(record.network, record.share_id, record.remote_id, record.url, record.page))
+        )
     oldest = datetime.min.replace(tzinfo=None)
-    return sorted(found, key=lambda j: (j.thread.fetched is not None,
-                                        j.thread.fetched.replace(tzinfo=None) if j.thread.fetched else oldest,
-                                        j.slug, j.thread.share))
+    return sorted(
+        found,
+        key=lambda j: (
+            j.thread.fetched is not None,
+            j.thread.fetched.replace(tzinfo=None) if j.thread.fetched else oldest,
+            j.slug,
+            j.thread.share,
+        ),
+    )
 
 
 class Run:
     """The state of one run: the store, the readers made so far, the clock and budget."""
 
-    def __init__(self, folder: Path, readers: Callable[[str], Any], now: datetime, budget: float,
-                 avatars: Callable[[Any], Any] = lambda thread: thread,
-                 clock: Callable[[], float] = time.monotonic, say: Callable[[str], None] = lambda line: None):
+    def __init__(
+        self,
+        folder: Path,
+        readers: Callable[[str], Any],
+        now: datetime,
+        budget: float,
+        avatars: Callable[[Any], Any] = lambda thread: thread,
+        clock: Callable[[], float] = time.monotonic,
+        say: Callable[[str], None] = lambda line: None,
+    ):
         self.folder, self.readers, self.now, self.say = folder, readers, now, say
         self.avatars = avatars
         self.clock, self.deadline = clock, clock() + budget
@@ -116,8 +129,10 @@ class Run:
         problem = store.unfit(text)
         if problem:
             where = "the web" if thread.network == "webmention" else thread.network
-            self.result.failed.append(f"{slug} on {where}: the conversation would not fit in its store file "
-                                      f"({problem}); the stored conversation is kept as it was")
+            self.result.failed.append(
+                f"{slug} on {where}: the conversation would not fit in its store file "
+                f"({problem}); the stored conversation is kept as it was"
+            )
             return conversation
         self.result.new_replies += sum(1 for r in thread.replies if r.remote_id not in known)
         write_atomic(self.folder / store.file_name(slug), text)
@@ -162,7 +177,9 @@ def _one(run: Run, job: Job, stored: dict[str, Conversation]) -> None:
         run.result.unavailable[job.thread.network] = str(exc)
         return
     except ChannelError as exc:
-        run.result.failed.append(_("{slug} on {network}: {problem}", slug=job.slug, network=job.thread.network, problem=exc))
+        run.result.failed.append(
+            _("{slug} on {network}: {problem}", slug=job.slug, network=job.thread.network, problem=exc)
+        )
         return
     conversation = stored.get(job.slug, Conversation(job.slug))
     stored[job.slug] = run.save(job.slug, conversation, merge(job.thread, fresh, run.now))
@@ -197,5 +214,3 @@ def _webmentions(run: Run, reader: Any, pages: list[Published], siteurl: str, st
             if thread.network == "webmention" and _norm(thread.page) not in {_norm(t) for t in found}:
                 if thread.replies:
                     stored[slug] = run.save(slug, stored[slug], merge(thread, Fetched((), {}), run.now))
-
-

@@ -11,8 +11,9 @@ shares, so they count as answers and need no approval.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Any, Mapping
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import quote
 
 from podium.plugins.conversations.model import Author, Fetched, Reply
@@ -28,19 +29,25 @@ MAX_PAGES = 20
 class LinkedInReader(ThreadReader):
     name = "linkedin"
     label = "LinkedIn"
-    forbidden = ("LinkedIn does not let this app read {what} (HTTP 403); reading comments needs LinkedIn's "
-                 "Community Management API: LinkedIn is left out of the conversation")
+    forbidden = (
+        "LinkedIn does not let this app read {what} (HTTP 403); reading comments needs LinkedIn's "
+        "Community Management API: LinkedIn is left out of the conversation"
+    )
     error_detail = LinkedInChannel.error_detail
 
-    def __init__(self, token: str, *, version: str = DEFAULT_VERSION, base_url: str = API, author: str = "",
-                 **kwargs: Any):
+    def __init__(
+        self, token: str, *, version: str = DEFAULT_VERSION, base_url: str = API, author: str = "", **kwargs: Any
+    ):
         super().__init__(base_url=base_url, secrets=[token], **kwargs)
         self.author = author
-        self._headers = {"Authorization": f"Bearer {token}", "LinkedIn-Version": version,
-                         "X-Restli-Protocol-Version": "2.0.0"}
+        self._headers = {
+            "Authorization": f"Bearer {token}",
+            "LinkedIn-Version": version,
+            "X-Restli-Protocol-Version": "2.0.0",
+        }
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> "LinkedInReader":
+    def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> LinkedInReader:
         token = require(environ, TOKEN_VAR, cls.name, cls.label)
         kwargs.setdefault("author", (environ.get(AUTHOR_VAR) or "").strip())
         return cls(token, version=(environ.get(VERSION_VAR) or DEFAULT_VERSION).strip(), **kwargs)
@@ -57,12 +64,15 @@ class LinkedInReader(ThreadReader):
                 return Fetched((), {})
             raise
         try:
-            counts = {"likes": field(summary, "likesSummary", "totalLikes", kind=int, default=0),
-                      "replies": field(summary, "commentsSummary", "aggregatedTotalComments", kind=int, default=0)}
+            counts = {
+                "likes": field(summary, "likesSummary", "totalLikes", kind=int, default=0),
+                "replies": field(summary, "commentsSummary", "aggregatedTotalComments", kind=int, default=0),
+            }
             replies, complete = [], False
             for page in range(MAX_PAGES):
-                body = self._get(f"/rest/socialActions/{urn}/comments", "the comments",
-                                 {"start": page * PAGE, "count": PAGE})
+                body = self._get(
+                    f"/rest/socialActions/{urn}/comments", "the comments", {"start": page * PAGE, "count": PAGE}
+                )
                 elements = field(body, "elements", kind=list)
                 replies += [self._reply(item, thread.remote_id) for item in elements]
                 total = field(body, "paging", "total", kind=int, default=0)
@@ -77,9 +87,13 @@ class LinkedInReader(ThreadReader):
         comment = str(item.get("commentUrn") or field(item, "$URN"))
         parent = str(item.get("parentComment") or "")
         created = field(item, "created", "time", kind=int)
-        return Reply(id=f"linkedin:{comment.rsplit(',', 1)[-1].rstrip(')')}", network="linkedin", remote_id=comment,
-                     author=Author(field(item, "actor"), "", ""),  # the page says "a LinkedIn member"
-                     html=text_to_html(field(item, "message", "text")),
-                     url=f"https://www.linkedin.com/feed/update/{root}/",
-                     published=datetime.fromtimestamp(created / 1000, tz=timezone.utc),
-                     parent=f"linkedin:{parent.rsplit(',', 1)[-1].rstrip(')')}" if parent else "")
+        return Reply(
+            id=f"linkedin:{comment.rsplit(',', 1)[-1].rstrip(')')}",
+            network="linkedin",
+            remote_id=comment,
+            author=Author(field(item, "actor"), "", ""),  # the page says "a LinkedIn member"
+            html=text_to_html(field(item, "message", "text")),
+            url=f"https://www.linkedin.com/feed/update/{root}/",
+            published=datetime.fromtimestamp(created / 1000, tz=UTC),
+            parent=f"linkedin:{parent.rsplit(',', 1)[-1].rstrip(')')}" if parent else "",
+        )

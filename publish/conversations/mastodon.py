@@ -10,12 +10,12 @@ user token): an answer at the cap is partial, so what it omits is kept.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, Mapping
+from typing import Any
 
 from podium.plugins.conversations.model import Author, Fetched, Reply
 from podium.plugins.i18n import _
-
 
 from ..channels.base import PermanentError
 from ..channels.mastodon import INSTANCE_VAR, TOKEN_VAR, MastodonChannel, instance_url
@@ -42,7 +42,7 @@ class MastodonReader(ThreadReader):
         self.host = self._http.base_url.host
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> "MastodonReader":
+    def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> MastodonReader:
         """PODIUM_MASTODON_INSTANCE; the token is optional (public statuses read without it, with lower limits)."""
         from ..channels.base import require
 
@@ -51,19 +51,23 @@ class MastodonReader(ThreadReader):
     def fetch(self, thread) -> Fetched:
         status_id = thread.remote_id
         try:
-            status = self.json("GET", f"/api/v1/statuses/{status_id}", what=_("the shared status"),
-                               headers=self._headers)
-            context = self.json("GET", f"/api/v1/statuses/{status_id}/context", what=_("the replies"),
-                                headers=self._headers)
+            status = self.json(
+                "GET", f"/api/v1/statuses/{status_id}", what=_("the shared status"), headers=self._headers
+            )
+            context = self.json(
+                "GET", f"/api/v1/statuses/{status_id}/context", what=_("the replies"), headers=self._headers
+            )
         except PermanentError as exc:
             if exc.status in (404, 410):  # deleted on Mastodon: its replies are gone with it
                 return Fetched((), {})
             raise
         try:
-            counts = {"replies": field(status, "replies_count", kind=int),
-                      "reposts": field(status, "reblogs_count", kind=int),
-                      "likes": field(status, "favourites_count", kind=int),
-                      "quotes": field(status, "quotes_count", kind=int, default=0)}
+            counts = {
+                "replies": field(status, "replies_count", kind=int),
+                "reposts": field(status, "reblogs_count", kind=int),
+                "likes": field(status, "favourites_count", kind=int),
+                "quotes": field(status, "quotes_count", kind=int, default=0),
+            }
             leader = str(field(status, "account", "id"))
             descendants = field(context, "descendants", kind=list)
             replies = tuple(r for r in (self._reply(item, status_id) for item in descendants) if r)
@@ -87,13 +91,23 @@ class MastodonReader(ThreadReader):
         handle = "@" + (acct if "@" in acct else f"{acct}@{self.host}")
         parent = str(item.get("in_reply_to_id") or "")
         edited = item.get("edited_at")
-        return Reply(id=f"mastodon:{field(item, 'id')}", network="mastodon", remote_id=field(item, "id"),
-                     author=Author(field(account, "id"), str(account.get("display_name") or acct), handle,
-                                   str(account.get("url") or ""), str(account.get("avatar_static") or "")),
-                     html=field(item, "content"), url=str(item.get("url") or field(item, "uri")),
-                     published=_time(field(item, "created_at")),
-                     parent="" if parent in ("", root) else f"mastodon:{parent}",
-                     edited=_time(edited) if isinstance(edited, str) else None)
+        return Reply(
+            id=f"mastodon:{field(item, 'id')}",
+            network="mastodon",
+            remote_id=field(item, "id"),
+            author=Author(
+                field(account, "id"),
+                str(account.get("display_name") or acct),
+                handle,
+                str(account.get("url") or ""),
+                str(account.get("avatar_static") or ""),
+            ),
+            html=field(item, "content"),
+            url=str(item.get("url") or field(item, "uri")),
+            published=_time(field(item, "created_at")),
+            parent="" if parent in ("", root) else f"mastodon:{parent}",
+            edited=_time(edited) if isinstance(edited, str) else None,
+        )
 
 
 def deepest(descendants: list) -> int:

@@ -58,7 +58,7 @@ def listing(project: Path) -> str:
         return _("Nothing waits for moderation.") + "\n"
     lines = [_("{count} replies wait for moderation ({path}):", count=len(rows), path=_relative(str(path), project))]
     for published, slug, reply, text in sorted(rows, key=lambda row: (row[0], row[2].id)):
-        short = text if len(text) <= SHOWN_TEXT else text[:SHOWN_TEXT - 1] + "…"
+        short = text if len(text) <= SHOWN_TEXT else text[: SHOWN_TEXT - 1] + "…"
         who = reply.author.handle or reply.author.name
         lines.append(f"  {reply.id}  {slug}  {published.isoformat(timespec='minutes')}  {who}: {short}")
     lines.append(_("Approve with 'podium conversations approve ID...', hide with 'podium conversations hide ID...'."))
@@ -74,8 +74,16 @@ def _check(action: str, values: list[str], known: set[str]) -> None:
                 problems.append(BadInput(_("podium conversations block: {problem}", problem=problem)))
         elif value not in known:
             hint = suggest(value, sorted(known)) or _("'podium conversations' lists the ids of the replies collected")
-            problems.append(BadInput(_("podium conversations {action}: unknown reply id '{value}'; {hint}",
-                                       action=action, value=value, hint=hint)))
+            problems.append(
+                BadInput(
+                    _(
+                        "podium conversations {action}: unknown reply id '{value}'; {hint}",
+                        action=action,
+                        value=value,
+                        hint=hint,
+                    )
+                )
+            )
     if problems:
         raise ManyErrors(problems)
 
@@ -94,7 +102,9 @@ def decide(project: Path, action: str, values: list[str]) -> str:
         text = editing.add(text, "blocked", values)
     moderation.parse(text, _relative(str(path), project), known)  # the edit must read back
     write_atomic(path, text)
-    done = {"approve": N_("Approved: {values} (in {path}; commit it, and the next build applies it)."),
-            "hide": N_("Hidden: {values} (in {path}; commit it, and the next build applies it)."),
-            "block": N_("Blocked: {values} (in {path}; commit it, and the next build applies it).")}[action]
+    done = {
+        "approve": N_("Approved: {values} (in {path}; commit it, and the next build applies it)."),
+        "hide": N_("Hidden: {values} (in {path}; commit it, and the next build applies it)."),
+        "block": N_("Blocked: {values} (in {path}; commit it, and the next build applies it)."),
+    }[action]
     return _(done, values=", ".join(values), path=_relative(str(path), project)) + "\n"

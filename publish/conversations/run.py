@@ -14,13 +14,14 @@ from typing import Any
 
 import httpx
 
-from podium.plugins.post import from_content
 from podium.plugins.i18n import _
+from podium.plugins.post import from_content
 
 from .. import ledger as ledger_mod
 from ..channels.base import MissingCredential
 from .avatars import Avatars
 from .collect import Collected, Published, Run, collect
+
 
 #: the network -> reader class; X and LinkedIn read only where the account's access level allows it
 def readers() -> dict[str, type]:
@@ -36,9 +37,11 @@ def _factory(env: Mapping[str, str], options: dict) -> Callable[[str], Any]:
     def make(network: str):
         classes = readers()
         if network not in classes:
-            raise MissingCredential(_("podium cannot read replies from {network}", network=network), network=network,
-                                    variable="")
+            raise MissingCredential(
+                _("podium cannot read replies from {network}", network=network), network=network, variable=""
+            )
         return classes[network].from_env(env, **_options(options, network))
+
     return make
 
 
@@ -54,8 +57,9 @@ def like_channels(clients: Callable[[str], Any], env: Mapping[str, str]) -> Call
     def make(network: str):
         classes = readers()
         if network not in classes:
-            raise MissingCredential(_("podium cannot read replies from {network}", network=network), network=network,
-                                    variable="")
+            raise MissingCredential(
+                _("podium cannot read replies from {network}", network=network), network=network, variable=""
+            )
         channel = clients(network)
         try:
             base = channel.base_url
@@ -67,6 +71,7 @@ def like_channels(clients: Callable[[str], Any], env: Mapping[str, str]) -> Call
         if network != "mastodon":  # Mastodon's reader takes the instance from the environment, as its client
             options["base_url"] = base
         return classes[network].from_env(env, **options)
+
     return make
 
 
@@ -80,10 +85,19 @@ def published(result) -> list[Published]:
     return [Published(from_content(a, siteurl).url, a.slug) for a in result.ctx.posts]
 
 
-def fetch_after_build(result, project: Path, env: Mapping[str, str], *, budget: float | None = None,
-                      make_reader: Callable[[str], Any] | None = None, transport: httpx.BaseTransport | None = None,
-                      clock: Callable[[], float] = time.monotonic, say: Callable[[str], None] = lambda line: None,
-                      reader_options: dict | None = None, channels: Callable[[str], Any] | None = None) -> Collected:
+def fetch_after_build(
+    result,
+    project: Path,
+    env: Mapping[str, str],
+    *,
+    budget: float | None = None,
+    make_reader: Callable[[str], Any] | None = None,
+    transport: httpx.BaseTransport | None = None,
+    clock: Callable[[], float] = time.monotonic,
+    say: Callable[[str], None] = lambda line: None,
+    reader_options: dict | None = None,
+    channels: Callable[[str], Any] | None = None,
+) -> Collected:
     """Collect every published post's conversation into the store; never raises for a network's trouble.
 
     ``reader_options`` maps a network (or "*" for all) to keyword arguments
@@ -101,8 +115,15 @@ def fetch_after_build(result, project: Path, env: Mapping[str, str], *, budget: 
         webmention = WebmentionReader.from_env(env, **_options(extra, "webmention"))
     avatars = Avatars(folder, transport=transport)
     make_reader = make_reader or (like_channels(channels, env) if channels else _factory(env, extra))
-    run = Run(folder, make_reader, result.ctx.now,
-              cfg.conversations_fetch_seconds if budget is None else budget, avatars, clock, say)
+    run = Run(
+        folder,
+        make_reader,
+        result.ctx.now,
+        cfg.conversations_fetch_seconds if budget is None else budget,
+        avatars,
+        clock,
+        say,
+    )
     try:
         return collect(run, records, published(result), result.settings.get("SITEURL") or "", webmention)
     finally:
@@ -111,10 +132,17 @@ def fetch_after_build(result, project: Path, env: Mapping[str, str], *, budget: 
 
 def summary(collected: Collected) -> list[str]:
     """What the run did, for the terminal and the publish summary."""
-    lines = [_("Conversations: {threads} threads collected, {replies} new replies.", threads=len(collected.fetched),
-               replies=collected.new_replies)]
-    lines += ["  " + _("unavailable on {network}: {why}", network=network, why=why)
-              for network, why in sorted(collected.unavailable.items())]
+    lines = [
+        _(
+            "Conversations: {threads} threads collected, {replies} new replies.",
+            threads=len(collected.fetched),
+            replies=collected.new_replies,
+        )
+    ]
+    lines += [
+        "  " + _("unavailable on {network}: {why}", network=network, why=why)
+        for network, why in sorted(collected.unavailable.items())
+    ]
     lines += ["  " + _("FAILED {line}", line=line) for line in collected.failed]
     if collected.postponed:
         lines.append("  " + _("{count} threads wait for the next run (time budget spent).", count=collected.postponed))
@@ -136,7 +164,8 @@ def write_room(result, project: Path) -> Path:
     """
     from dataclasses import replace
 
-    from podium.plugins.comms import glue as comms, pages
+    from podium.plugins.comms import glue as comms
+    from podium.plugins.comms import pages
     from podium.plugins.conversations import files, room
     from podium.plugins.conversations.glue import article_of, versions
 
@@ -148,8 +177,13 @@ def write_room(result, project: Path) -> Path:
     conversations = files.load_all(project / cfg.conversations_store)
     decisions = files.load_decisions(project / cfg.conversations_moderation_file, files.known_ids(conversations))
     urls = versions(list(ctx.posts) + list(ctx.withheld_content))
-    found = room.digest(conversations, [article_of(a, urls) for a in ctx.posts],
-                        str(result.settings.get("DEFAULT_LANG") or "en"), decisions, cfg.conversations_moderation)
+    found = room.digest(
+        conversations,
+        [article_of(a, urls) for a in ctx.posts],
+        str(result.settings.get("DEFAULT_LANG") or "en"),
+        decisions,
+        cfg.conversations_moderation,
+    )
     base = comms.gather(result.settings, ctx)
     shown = replace(base, conversations=found, nav=pages.navigation(base, pages.modules()))
     made: dict[str, bytes] = {}

@@ -26,8 +26,10 @@ from podium.plugins.i18n import _
 from ..channels.base import Channel, ChannelError, PermanentError, TransientError
 
 #: how a posting client's retry message ends, in English and in French (the catalogue's words), for a reader to reword
-SHARE_TAILS = (r"the share stays due and the next run will (send it|try again)"
-               r"|le partage reste dû et la prochaine exécution (l’enverra|réessaiera)")
+SHARE_TAILS = (
+    r"the share stays due and the next run will (send it|try again)"
+    r"|le partage reste dû et la prochaine exécution (l’enverra|réessaiera)"
+)
 
 
 class Unavailable(ChannelError):
@@ -43,7 +45,6 @@ class Reader(Channel):
 
     def post(self, share: Any):  # a reader never posts
         raise PermanentError(_("{network}: the conversation reader cannot post", network=self.label), network=self.name)
-
 
     #: what a 403 means for this network, with ``{what}`` for what was asked; empty: a 403 is a plain refusal
     forbidden: str = ""
@@ -62,14 +63,24 @@ class Reader(Channel):
         try:
             response = self.send(method, path, what=what, **kwargs)
         except TransientError as exc:  # the posting clients' wording speaks of shares; a reader keeps a thread
-            text = re.sub(SHARE_TAILS, _("the stored conversation is kept as it was and the next run tries again"), str(exc))
+            text = re.sub(
+                SHARE_TAILS, _("the stored conversation is kept as it was and the next run tries again"), str(exc)
+            )
             raise TransientError(text, network=self.name, status=exc.status) from None
         try:
             return response.json()
         except ValueError:
-            raise Garbage(self.redact(_("{network} answered {what} with something that is not JSON; "
-                                        "the stored conversation is kept as it was", network=self.label, what=what)),
-                          network=self.name) from None
+            raise Garbage(
+                self.redact(
+                    _(
+                        "{network} answered {what} with something that is not JSON; "
+                        "the stored conversation is kept as it was",
+                        network=self.label,
+                        what=what,
+                    )
+                ),
+                network=self.name,
+            ) from None
 
     def advice(self, status: int, code: str | None) -> str:
         if status == 401:
@@ -77,9 +88,18 @@ class Reader(Channel):
         return _("the stored conversation is kept as it was and the next run tries again")
 
     def garbage(self, what: str, problem: str) -> Garbage:
-        return Garbage(self.redact(_("{network} answered {what} in an unexpected shape ({problem}); "
-                                     "the stored conversation is kept as it was", network=self.label, what=what,
-                                     problem=problem)), network=self.name)
+        return Garbage(
+            self.redact(
+                _(
+                    "{network} answered {what} in an unexpected shape ({problem}); "
+                    "the stored conversation is kept as it was",
+                    network=self.label,
+                    what=what,
+                    problem=problem,
+                )
+            ),
+            network=self.name,
+        )
 
 
 def text_to_html(text: str) -> str:

@@ -10,12 +10,12 @@ never kept. Entries are grouped by ``wm-target``, the page they mention.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Any, Mapping
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
 
 from podium.plugins.conversations.model import Author, Fetched, Reply
 from podium.plugins.i18n import _
-
 
 from ..channels.base import require
 from .sources import Reader, field, text_to_html
@@ -39,7 +39,7 @@ class WebmentionReader(Reader):
         self.partial = False
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> "WebmentionReader":
+    def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> WebmentionReader:
         """Reads PODIUM_WEBMENTION_IO_TOKEN (webmention.io's settings page shows it)."""
         return cls(require(environ, TOKEN_VAR, cls.name, cls.label), **kwargs)
 
@@ -52,8 +52,12 @@ class WebmentionReader(Reader):
         entries: list[dict] = []
         self.partial = True
         for page in range(MAX_PAGES):
-            body = self.json("GET", PATH, what=_("page {page} of the mentions", page=page + 1),
-                             params={"domain": domain, "token": self._token, "per-page": PER_PAGE, "page": page})
+            body = self.json(
+                "GET",
+                PATH,
+                what=_("page {page} of the mentions", page=page + 1),
+                params={"domain": domain, "token": self._token, "per-page": PER_PAGE, "page": page},
+            )
             try:
                 children = field(body, "children", kind=list)
             except KeyError:
@@ -81,22 +85,33 @@ class WebmentionReader(Reader):
                     replies.setdefault(target, []).append(self._reply(entry))
             except (KeyError, TypeError, ValueError) as exc:
                 raise self.garbage("the mentions", f"missing or wrong {exc.args[0] if exc.args else 'field'}") from None
-        return {target: Fetched(tuple(replies.get(target, ())), counts[target], complete=not self.partial)
-                for target in counts}
+        return {
+            target: Fetched(tuple(replies.get(target, ())), counts[target], complete=not self.partial)
+            for target in counts
+        }
 
     def _reply(self, entry: dict) -> Reply:
         author = field(entry, "author", kind=dict, default={"url": ""})
         content = field(entry, "content", kind=dict, default={"text": ""})
         markup = content.get("html") if isinstance(content.get("html"), str) else None
         url = str(entry.get("url") or field(entry, "wm-source"))
-        return Reply(id=f"webmention:{field(entry, 'wm-id', kind=int)}", network="webmention",
-                     remote_id=str(entry["wm-id"]),
-                     author=Author(str(author.get("url") or url), str(author.get("name") or ""), "",
-                                   str(author.get("url") or ""), str(author.get("photo") or "")),
-                     html=markup if markup is not None else text_to_html(str(content.get("text") or "")),
-                     url=url, published=_time(str(entry.get("published") or field(entry, "wm-received"))))
+        return Reply(
+            id=f"webmention:{field(entry, 'wm-id', kind=int)}",
+            network="webmention",
+            remote_id=str(entry["wm-id"]),
+            author=Author(
+                str(author.get("url") or url),
+                str(author.get("name") or ""),
+                "",
+                str(author.get("url") or ""),
+                str(author.get("photo") or ""),
+            ),
+            html=markup if markup is not None else text_to_html(str(content.get("text") or "")),
+            url=url,
+            published=_time(str(entry.get("published") or field(entry, "wm-received"))),
+        )
 
 
 def _time(value: str) -> datetime:
     moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)  # JF2 from old sites may lack one
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # JF2 from old sites may lack one

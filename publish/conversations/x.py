@@ -10,8 +10,9 @@ no longer lists are kept rather than taken as deleted.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, Mapping
+from typing import Any
 
 from podium.plugins.conversations.model import Author, Fetched, Reply
 
@@ -27,8 +28,10 @@ TWEET_FIELDS = "author_id,created_at,referenced_tweets,public_metrics,conversati
 class XReader(ThreadReader):
     name = "x"
     label = "X"
-    forbidden = ("X does not let this account read {what} (HTTP 403); replies and counts from X need "
-                 "a paid X API access level: X is left out of the conversation")
+    forbidden = (
+        "X does not let this account read {what} (HTTP 403); replies and counts from X need "
+        "a paid X API access level: X is left out of the conversation"
+    )
     reset_header = "x-rate-limit-reset"
     reset_kind = "epoch"
     error_detail = XChannel.error_detail
@@ -38,7 +41,7 @@ class XReader(ThreadReader):
         self._headers = {"Authorization": f"Bearer {token}"}
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> "XReader":
+    def from_env(cls, environ: Mapping[str, str], **kwargs: Any) -> XReader:
         return cls(require(environ, TOKEN_VAR, cls.name, cls.label), **kwargs)
 
     def _get(self, path: str, what: str, params: dict | None = None) -> Any:
@@ -46,16 +49,21 @@ class XReader(ThreadReader):
 
     def fetch(self, thread) -> Fetched:
         try:
-            post = self._get(f"/2/tweets/{thread.remote_id}", "the post's metrics",
-                             {"tweet.fields": "public_metrics,author_id"})
+            post = self._get(
+                f"/2/tweets/{thread.remote_id}", "the post's metrics", {"tweet.fields": "public_metrics,author_id"}
+            )
         except PermanentError as exc:
             if exc.status == 404:
                 return Fetched((), {})
             raise
         try:
             metrics = field(post, "data", "public_metrics", kind=dict)
-            counts = {"replies": int(metrics.get("reply_count", 0)), "reposts": int(metrics.get("retweet_count", 0)),
-                      "likes": int(metrics.get("like_count", 0)), "quotes": int(metrics.get("quote_count", 0))}
+            counts = {
+                "replies": int(metrics.get("reply_count", 0)),
+                "reposts": int(metrics.get("retweet_count", 0)),
+                "likes": int(metrics.get("like_count", 0)),
+                "quotes": int(metrics.get("quote_count", 0)),
+            }
             leader = field(post, "data", "author_id")
             replies = self._search(thread.remote_id)
         except (KeyError, TypeError, ValueError) as exc:
@@ -65,8 +73,13 @@ class XReader(ThreadReader):
     def _search(self, root: str) -> list[Reply]:
         replies, token = [], None
         for _ in range(MAX_PAGES):
-            params = {"query": f"conversation_id:{root}", "max_results": 100, "tweet.fields": TWEET_FIELDS,
-                      "expansions": "author_id", "user.fields": USER_FIELDS}
+            params = {
+                "query": f"conversation_id:{root}",
+                "max_results": 100,
+                "tweet.fields": TWEET_FIELDS,
+                "expansions": "author_id",
+                "user.fields": USER_FIELDS,
+            }
             if token:
                 params["next_token"] = token
             body = self._get("/2/tweets/search/recent", "the replies", params)
@@ -80,12 +93,27 @@ class XReader(ThreadReader):
     def _reply(self, item: dict, users: dict, root: str) -> Reply:
         user = users.get(field(item, "author_id"), {})
         username = str(user.get("username") or "")
-        parent = next((str(r.get("id")) for r in item.get("referenced_tweets") or []
-                       if isinstance(r, dict) and r.get("type") == "replied_to"), root)
-        return Reply(id=f"x:{field(item, 'id')}", network="x", remote_id=item["id"],
-                     author=Author(item["author_id"], str(user.get("name") or username), f"@{username}" if username else "",
-                                   f"https://x.com/{username}" if username else "",
-                                   str(user.get("profile_image_url") or "")),
-                     html=text_to_html(field(item, "text")), url=f"https://x.com/i/web/status/{item['id']}",
-                     published=datetime.fromisoformat(field(item, "created_at").replace("Z", "+00:00")),
-                     parent="" if parent == root else f"x:{parent}")
+        parent = next(
+            (
+                str(r.get("id"))
+                for r in item.get("referenced_tweets") or []
+                if isinstance(r, dict) and r.get("type") == "replied_to"
+            ),
+            root,
+        )
+        return Reply(
+            id=f"x:{field(item, 'id')}",
+            network="x",
+            remote_id=item["id"],
+            author=Author(
+                item["author_id"],
+                str(user.get("name") or username),
+                f"@{username}" if username else "",
+                f"https://x.com/{username}" if username else "",
+                str(user.get("profile_image_url") or ""),
+            ),
+            html=text_to_html(field(item, "text")),
+            url=f"https://x.com/i/web/status/{item['id']}",
+            published=datetime.fromisoformat(field(item, "created_at").replace("Z", "+00:00")),
+            parent="" if parent == root else f"x:{parent}",
+        )

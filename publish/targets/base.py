@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from podium.plugins.i18n import _
 
 from .manifest import Plan, diff, sha256_digest
-from podium.plugins.i18n import _
 
 #: Called with a label between the steps of a deploy; tests use it to kill the process there.
 Step = Callable[[str], None]
@@ -96,4 +96,3 @@ def plan_for(target: Target, build_dir: Path) -> tuple[dict[str, str], Plan]:
     """Read the target's manifest and compare it with the build: what a deploy would move."""
     manifest = scan(build_dir, target.digest)
     return manifest, diff(target.current(), manifest)
-

@@ -24,12 +24,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from podium.plugins.errors import BadInput, ExternalFailure
-
 from podium.plugins.files import write_atomic
+from podium.plugins.i18n import _
 
 from .base import Deployed, Step, Target, no_step
 from .manifest import Plan, dumps, loads
-from podium.plugins.i18n import _
 
 
 class DirTarget(Target):
@@ -47,8 +46,14 @@ class DirTarget(Target):
         if os.path.islink(self.link):
             return self.link.parent / os.readlink(self.link)
         if os.path.exists(self.link):
-            raise BadInput(_("{link} exists and is not the link podium keeps there; move it away or point "
-                           "the target '{name}' at a new path (podium serves releases through a link there)", link=self.link, name=self.name))
+            raise BadInput(
+                _(
+                    "{link} exists and is not the link podium keeps there; move it away or point "
+                    "the target '{name}' at a new path (podium serves releases through a link there)",
+                    link=self.link,
+                    name=self.name,
+                )
+            )
         return None
 
     def current(self) -> dict[str, str] | None:
@@ -73,8 +78,14 @@ class DirTarget(Target):
             step("deploy:swapped")
             self._prune(keep={new.name, live.name if live else ""})
         except OSError as exc:
-            raise ExternalFailure(_("{target}: {error} ({filename}); "
-                                  "check the folder exists and is writable, then publish again", target=self.describe(), error=exc.strerror or exc, filename=exc.filename)) from None
+            raise ExternalFailure(
+                _(
+                    "{target}: {error} ({filename}); check the folder exists and is writable, then publish again",
+                    target=self.describe(),
+                    error=exc.strerror or exc,
+                    filename=exc.filename,
+                )
+            ) from None
         return Deployed(self.name, plan, sent, size)
 
     def _fill(self, new: Path, build: Path, live: Path | None, plan: Plan) -> tuple[tuple[str, ...], int]:

@@ -29,14 +29,22 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from podium.plugins.errors import ExternalFailure
+from podium.plugins.i18n import _
 
 from .base import Deployed, Step, Target, no_step
 from .manifest import Plan, git_blob_digest
-from podium.plugins.i18n import _
 
-
-_REPOSITORY_VARIABLES = {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR",
-                         "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_CONFIG_COUNT", "GIT_CONFIG"}
+_REPOSITORY_VARIABLES = {
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_COMMON_DIR",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_NAMESPACE",
+    "GIT_CONFIG_COUNT",
+    "GIT_CONFIG",
+}
 
 
 class GitTarget(Target):
@@ -67,14 +75,20 @@ class GitTarget(Target):
 
     def _environment(self) -> dict[str, str]:
         # Variables that would point git at another repository or index go; GIT_SSH_COMMAND and the like stay.
-        env = {k: v for k, v in os.environ.items()
-               if k not in _REPOSITORY_VARIABLES and not k.startswith(("GIT_CONFIG_KEY_", "GIT_CONFIG_VALUE_"))}
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in _REPOSITORY_VARIABLES and not k.startswith(("GIT_CONFIG_KEY_", "GIT_CONFIG_VALUE_"))
+        }
         env.update(GIT_TERMINAL_PROMPT="0", GIT_CONFIG_NOSYSTEM="1")
         token = self.env.get(str(self.options.get("token_env", ""))) if self.options.get("token_env") else None
         if token:
             basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
-            env.update(GIT_CONFIG_COUNT="1", GIT_CONFIG_KEY_0="http.extraHeader",
-                       GIT_CONFIG_VALUE_0=f"Authorization: Basic {basic}")
+            env.update(
+                GIT_CONFIG_COUNT="1",
+                GIT_CONFIG_KEY_0="http.extraHeader",
+                GIT_CONFIG_VALUE_0=f"Authorization: Basic {basic}",
+            )
         name = str(self.options.get("author_name", "podium"))
         email = str(self.options.get("author_email", "podium@localhost"))
         env.update(GIT_AUTHOR_NAME=name, GIT_AUTHOR_EMAIL=email, GIT_COMMITTER_NAME=name, GIT_COMMITTER_EMAIL=email)
@@ -85,8 +99,15 @@ class GitTarget(Target):
         done = subprocess.run(command, input=stdin, capture_output=True, env={**self._environment(), **(extra or {})})
         if done.returncode != 0:
             message = done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"]
-            raise ExternalFailure(_("{target}: git {args} failed: {error}; "
-                                  "check the remote, the branch and the token (token_env), then publish again", target=self.describe(), args=args[0], error=self._scrub(message[-1])))
+            raise ExternalFailure(
+                _(
+                    "{target}: git {args} failed: {error}; "
+                    "check the remote, the branch and the token (token_env), then publish again",
+                    target=self.describe(),
+                    args=args[0],
+                    error=self._scrub(message[-1]),
+                )
+            )
         return done.stdout
 
     def _scrub(self, text: str) -> str:
@@ -122,8 +143,11 @@ class GitTarget(Target):
         tree = self._tree(manifest)
         message = str(self.options.get("message", "Publish the site"))
         commit = self._git("commit-tree", tree, *(["-p", tip] if tip else []), "-m", message).decode().strip()
-        size = len(self._git("pack-objects", "--revs", "--stdout", "-q",
-                             stdin=f"{commit}\n{'^' + tip if tip else ''}\n".encode()))
+        size = len(
+            self._git(
+                "pack-objects", "--revs", "--stdout", "-q", stdin=f"{commit}\n{'^' + tip if tip else ''}\n".encode()
+            )
+        )
         step("deploy:uploaded")
         self._git("push", "--quiet", self.remote, f"{commit}:refs/heads/{self.branch}")
         self._tip = commit
@@ -137,7 +161,13 @@ class GitTarget(Target):
         ids = self._git("hash-object", "-w", "--no-filters", "--stdin-paths", stdin=listing).decode().split()
         for path, blob in zip(paths, ids):
             if manifest[path] != blob:
-                raise ExternalFailure(_("{target}: {path} changed while publishing; build and publish again", target=self.describe(), path=path))
+                raise ExternalFailure(
+                    _(
+                        "{target}: {path} changed while publishing; build and publish again",
+                        target=self.describe(),
+                        path=path,
+                    )
+                )
 
     def _tree(self, manifest: Mapping[str, str]) -> str:
         """Build the tree from blob ids alone, in a private index: no working copy is touched."""

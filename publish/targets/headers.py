@@ -12,20 +12,43 @@ from collections.abc import Mapping
 _UTF8 = "; charset=utf-8"
 
 TYPES = {
-    ".html": "text/html" + _UTF8, ".htm": "text/html" + _UTF8,
-    ".css": "text/css" + _UTF8, ".js": "text/javascript" + _UTF8, ".mjs": "text/javascript" + _UTF8,
-    ".json": "application/json", ".webmanifest": "application/manifest+json",
-    ".xml": "application/xml", ".txt": "text/plain" + _UTF8, ".csv": "text/csv" + _UTF8,
-    ".ics": "text/calendar" + _UTF8, ".md": "text/markdown" + _UTF8,
-    ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-    ".gif": "image/gif", ".webp": "image/webp", ".avif": "image/avif", ".ico": "image/vnd.microsoft.icon",
-    ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".otf": "font/otf",
-    ".pdf": "application/pdf", ".mp4": "video/mp4", ".webm": "video/webm", ".mp3": "audio/mpeg",
+    ".html": "text/html" + _UTF8,
+    ".htm": "text/html" + _UTF8,
+    ".css": "text/css" + _UTF8,
+    ".js": "text/javascript" + _UTF8,
+    ".mjs": "text/javascript" + _UTF8,
+    ".json": "application/json",
+    ".webmanifest": "application/manifest+json",
+    ".xml": "application/xml",
+    ".txt": "text/plain" + _UTF8,
+    ".csv": "text/csv" + _UTF8,
+    ".ics": "text/calendar" + _UTF8,
+    ".md": "text/markdown" + _UTF8,
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+    ".ico": "image/vnd.microsoft.icon",
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".ttf": "font/ttf",
+    ".otf": "font/otf",
+    ".pdf": "application/pdf",
+    ".mp4": "video/mp4",
+    ".webm": "video/webm",
+    ".mp3": "audio/mpeg",
 }
 
 #: Feeds are XML files whose name says which kind (Pelican writes all.atom.xml, all.rss.xml).
-_FEEDS = ((".atom.xml", "application/atom+xml"), (".rss.xml", "application/rss+xml"),
-          ("/atom.xml", "application/atom+xml"), ("/rss.xml", "application/rss+xml"))
+_FEEDS = (
+    (".atom.xml", "application/atom+xml"),
+    (".rss.xml", "application/rss+xml"),
+    ("/atom.xml", "application/atom+xml"),
+    ("/rss.xml", "application/rss+xml"),
+)
 
 #: Pages must show a correction at once; feeds a little later; assets rarely change;
 #: a file whose name carries its hash never changes at all.

@@ -100,18 +100,30 @@ def loads(text: str | bytes, source: str) -> dict[str, str]:
             try:
                 text = bounded.decode(text, source, bounded.MANIFEST)
             except BadInput as exc:  # podium wrote it: the advice to save it from an editor does not apply
-                raise BadInput(_("{problem}; {fix}", problem=exc.message.split(";")[0].strip(), fix=fix),
-                               path=exc.path, line=exc.line, col=exc.col) from None
+                raise BadInput(
+                    _("{problem}; {fix}", problem=exc.message.split(";")[0].strip(), fix=fix),
+                    path=exc.path,
+                    line=exc.line,
+                    col=exc.col,
+                ) from None
         body = bounded.load_json(text, source, bounded.MANIFEST, fix=fix)
     except BadInput as exc:
         raise ExternalFailure(exc.message, path=exc.path, line=exc.line, col=exc.col) from None
     if not isinstance(body, dict) or body.get("version") != 1:
-        raise ExternalFailure(_("unknown manifest version; expected 1 (written by podium); delete it and the next deploy sends every file"),
-                              path=source, line=_line(text, '"version"'))
+        raise ExternalFailure(
+            _(
+                "unknown manifest version; expected 1 (written by podium); delete it and the next deploy sends every file"
+            ),
+            path=source,
+            line=_line(text, '"version"'),
+        )
     files = body.get("files")
     if not isinstance(files, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
-        raise ExternalFailure(_("manifest 'files' must map paths to digests; delete it and the next deploy sends every file"),
-                              path=source, line=_line(text, '"files"'))
+        raise ExternalFailure(
+            _("manifest 'files' must map paths to digests; delete it and the next deploy sends every file"),
+            path=source,
+            line=_line(text, '"files"'),
+        )
     return dict(files)
 
 
@@ -123,5 +135,10 @@ def _line(text: str, key: str) -> int:
 
 def summarise(plan: Plan) -> str:
     """One line for the command's output."""
-    return _("{added} added, {changed} changed, {removed} removed, {unchanged} unchanged", added=len(plan.added),
-             changed=len(plan.changed), removed=len(plan.removed), unchanged=len(plan.unchanged))
+    return _(
+        "{added} added, {changed} changed, {removed} removed, {unchanged} unchanged",
+        added=len(plan.added),
+        changed=len(plan.changed),
+        removed=len(plan.removed),
+        unchanged=len(plan.unchanged),
+    )

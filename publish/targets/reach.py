@@ -22,7 +22,6 @@ from typing import Any
 
 from podium.plugins.i18n import _
 
-
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 
 
@@ -91,15 +90,26 @@ def problems(targets: Mapping[str, Mapping[str, Any]], comms: Path, project: Pat
     found, mapped = [], {name: places(options, project) for name, options in targets.items()}
     for name, where in mapped.items():
         if any(place.within(comms) for place in where):
-            found.append(_("target {name!r} would write in or around the comms room ({room}); point it at a folder "
-                           "outside it, or move the comms room with PODIUM_COMMS_PATH", name=name,
-                           room=_shown(comms, project)))
+            found.append(
+                _(
+                    "target {name!r} would write in or around the comms room ({room}); point it at a folder "
+                    "outside it, or move the comms room with PODIUM_COMMS_PATH",
+                    name=name,
+                    room=_shown(comms, project),
+                )
+            )
     private = [n for n, o in targets.items() if o.get("private")]
     for public in (n for n in targets if n not in private):
         for secret in private:
             if any(a.overlaps(b) for a in mapped[public] for b in mapped[secret]):
-                found.append(_("target {public!r} would publish where the private target {secret!r} puts the comms "
-                               "room; give them places that do not contain each other", public=public, secret=secret))
+                found.append(
+                    _(
+                        "target {public!r} would publish where the private target {secret!r} puts the comms "
+                        "room; give them places that do not contain each other",
+                        public=public,
+                        secret=secret,
+                    )
+                )
     return found
 
 

@@ -32,12 +32,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from podium.plugins.errors import BadInput, ExternalFailure
+from podium.plugins.i18n import _
 
 from .base import Deployed, Step, Target, no_step
 from .manifest import Plan, dumps, loads
-from podium.plugins.i18n import _
 
-_CURRENT = r'''
+_CURRENT = r"""
 link=$1
 if [ -L "$link" ]; then
   m="$(dirname "$link")/$(readlink "$link").json"
@@ -45,9 +45,9 @@ if [ -L "$link" ]; then
 elif [ -e "$link" ]; then echo NOTLINK
 else echo NONE
 fi
-'''
+"""
 
-_PREPARE = r'''
+_PREPARE = r"""
 set -e
 link=$1; reuse=$2
 base=$(dirname "$link"); name=$(basename "$link")
@@ -62,10 +62,10 @@ xargs -0 -r rm -f --
 find . -mindepth 1 -depth -type d -empty -delete
 echo "$new"
 echo "$live"
-'''
+"""
 
 # Save the manifest, swap the link (mv -T is rename(2)), then drop every release but these two.
-_COMMIT = r'''
+_COMMIT = r"""
 set -e
 link=$1; new=$2; live=$3
 base=$(dirname "$link"); name=$(basename "$link")
@@ -82,7 +82,7 @@ for entry in * .[!.]*; do
   rm -rf -- "$entry"
 done
 rm -f -- "$base/.$name.swap-"*
-'''
+"""
 
 
 class RsyncTarget(Target):
@@ -108,9 +108,23 @@ class RsyncTarget(Target):
 
     def _ssh_command(self) -> list[str]:
         # One connection for the whole deploy (ControlMaster): every later ssh and rsync call reuses it.
-        command = ["ssh", "-p", str(self.port), "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
-                   "-o", "ConnectTimeout=20", "-o", "ControlMaster=auto", "-o", f"ControlPath={self._tmp / 'cm'}",
-                   "-o", "ControlPersist=120"]
+        command = [
+            "ssh",
+            "-p",
+            str(self.port),
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            "StrictHostKeyChecking=yes",
+            "-o",
+            "ConnectTimeout=20",
+            "-o",
+            "ControlMaster=auto",
+            "-o",
+            f"ControlPath={self._tmp / 'cm'}",
+            "-o",
+            "ControlPersist=120",
+        ]
         key_env = str(self.options.get("key_env", "PODIUM_SSH_KEY"))
         if self.env.get(key_env):
             key = self._tmp / "key"
@@ -137,15 +151,30 @@ class RsyncTarget(Target):
 
     def _failure(self, what: str, done: subprocess.CompletedProcess) -> ExternalFailure:
         lines = done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"]
-        return ExternalFailure(_("{target}: {what} failed (exit {returncode}): {lines}; "
-                               "check host, port, user, known_hosts and the key (PODIUM_SSH_KEY or identity_file)", target=self.describe(), what=what, returncode=done.returncode, lines=lines[-1]))
+        return ExternalFailure(
+            _(
+                "{target}: {what} failed (exit {returncode}): {lines}; "
+                "check host, port, user, known_hosts and the key (PODIUM_SSH_KEY or identity_file)",
+                target=self.describe(),
+                what=what,
+                returncode=done.returncode,
+                lines=lines[-1],
+            )
+        )
 
     def current(self) -> dict[str, str] | None:
         out = self._remote(_CURRENT, [self.path])
         status, _sep, body = out.partition("\n")
         if status == "NOTLINK":
-            raise BadInput(_("{dest}:{path} exists and is not the link podium keeps there; move it "
-                           "away or point the target '{name}' at a new path (podium serves releases through a link there)", dest=self._dest, path=self.path, name=self.name))
+            raise BadInput(
+                _(
+                    "{dest}:{path} exists and is not the link podium keeps there; move it "
+                    "away or point the target '{name}' at a new path (podium serves releases through a link there)",
+                    dest=self._dest,
+                    path=self.path,
+                    name=self.name,
+                )
+            )
         if status == "MANIFEST":
             return loads(body, f"{self._dest}:{self.path}")
         return None
@@ -165,9 +194,22 @@ class RsyncTarget(Target):
     def _rsync(self, build: Path, new: str, files: Sequence[str]) -> tuple[tuple[str, ...], int]:
         """Send exactly ``files``: --ignore-times because the manifest already said they differ."""
         listing = b"".join(p.encode() + b"\0" for p in files)
-        command = ["rsync", "--recursive", "--links", "--ignore-times", "--perms", "--chmod=D755,F644",
-                   "--files-from=-", "--from0", "--out-format=%n", "--stats", "-e", shlex.join(self._ssh),
-                   f"{build}/", f"{self._dest}:{new}/"]
+        command = [
+            "rsync",
+            "--recursive",
+            "--links",
+            "--ignore-times",
+            "--perms",
+            "--chmod=D755,F644",
+            "--files-from=-",
+            "--from0",
+            "--out-format=%n",
+            "--stats",
+            "-e",
+            shlex.join(self._ssh),
+            f"{build}/",
+            f"{self._dest}:{new}/",
+        ]
         done = subprocess.run(command, input=listing, capture_output=True)
         if done.returncode != 0:
             raise self._failure("rsync", done)

@@ -27,11 +27,11 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError
 
 from podium.plugins.errors import ExternalFailure
+from podium.plugins.i18n import _
 
 from .base import Deployed, Step, Target, no_step
 from .headers import cache_control, content_type
 from .manifest import Plan, dumps, loads, rank
-from podium.plugins.i18n import _
 
 _CREDENTIALS = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")
 
@@ -59,13 +59,30 @@ class S3Target(Target):
 
     def _fail(self, exc: Exception) -> ExternalFailure:
         if isinstance(exc, NoCredentialsError):
-            return ExternalFailure(_("{target}: no credentials; set AWS_ACCESS_KEY_ID and "
-                                   "AWS_SECRET_ACCESS_KEY in the environment (the CI's secret store)", target=self.describe()))
+            return ExternalFailure(
+                _(
+                    "{target}: no credentials; set AWS_ACCESS_KEY_ID and "
+                    "AWS_SECRET_ACCESS_KEY in the environment (the CI's secret store)",
+                    target=self.describe(),
+                )
+            )
         if isinstance(exc, ClientError):
             error = exc.response.get("Error", {})
-            return ExternalFailure(_("{target}: {error}: {detail}; "
-                                   "check the bucket name, its region and the key's permissions", target=self.describe(), error=error.get('Code', '?'), detail=error.get('Message', '')))
-        return ExternalFailure(_("{target}: {exc}; check endpoint_url and the network, then publish again", target=self.describe(), exc=exc))
+            return ExternalFailure(
+                _(
+                    "{target}: {error}: {detail}; check the bucket name, its region and the key's permissions",
+                    target=self.describe(),
+                    error=error.get("Code", "?"),
+                    detail=error.get("Message", ""),
+                )
+            )
+        return ExternalFailure(
+            _(
+                "{target}: {exc}; check endpoint_url and the network, then publish again",
+                target=self.describe(),
+                exc=exc,
+            )
+        )
 
     def current(self) -> dict[str, str] | None:
         try:
@@ -85,7 +102,7 @@ class S3Target(Target):
             for page in self._client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=self.prefix):
                 for item in page.get("Contents", []):
                     if item["Key"] != self.manifest_key:
-                        found[item["Key"][len(self.prefix):]] = ""
+                        found[item["Key"][len(self.prefix) :]] = ""
         except (BotoCoreError, ClientError) as exc:
             raise self._fail(exc) from None
         return found
@@ -99,8 +116,13 @@ class S3Target(Target):
                 step(f"deploy:uploaded-rank-{level}")
             self._delete(plan.removed)
             step("deploy:deleted")
-            self._client.put_object(Bucket=self.bucket, Key=self.manifest_key, Body=dumps(manifest).encode(),
-                                    ContentType="application/json", CacheControl="no-store")
+            self._client.put_object(
+                Bucket=self.bucket,
+                Key=self.manifest_key,
+                Body=dumps(manifest).encode(),
+                ContentType="application/json",
+                CacheControl="no-store",
+            )
         except (BotoCoreError, ClientError) as exc:
             raise self._fail(exc) from None
         return Deployed(self.name, plan, plan.uploads, size)
@@ -112,15 +134,26 @@ class S3Target(Target):
 
     def _put(self, build: Path, path: str) -> int:
         data = (build / path).read_bytes()
-        self._client.put_object(Bucket=self.bucket, Key=self.prefix + path, Body=data,
-                                ContentType=content_type(path), CacheControl=cache_control(path, self.overrides))
+        self._client.put_object(
+            Bucket=self.bucket,
+            Key=self.prefix + path,
+            Body=data,
+            ContentType=content_type(path),
+            CacheControl=cache_control(path, self.overrides),
+        )
         return len(data)
 
     def _delete(self, paths: Sequence[str]) -> None:
         for start in range(0, len(paths), 1000):
-            batch = [{"Key": self.prefix + p} for p in paths[start:start + 1000]]
+            batch = [{"Key": self.prefix + p} for p in paths[start : start + 1000]]
             answer = self._client.delete_objects(Bucket=self.bucket, Delete={"Objects": batch, "Quiet": True})
             if answer.get("Errors"):
                 first = answer["Errors"][0]
-                raise ExternalFailure(_("{target}: could not delete {error}: "
-                                      "{detail}; check the key's s3:DeleteObject permission", target=self.describe(), error=first.get('Key'), detail=first.get('Message')))
+                raise ExternalFailure(
+                    _(
+                        "{target}: could not delete {error}: {detail}; check the key's s3:DeleteObject permission",
+                        target=self.describe(),
+                        error=first.get("Key"),
+                        detail=first.get("Message"),
+                    )
+                )

@@ -14,8 +14,10 @@ from tests.browser.conftest import serve
 from tests.conftest import SAMPLE_NOW, post
 from tests.plugins.conversations.factory import LEADER, reply, thread, write_store
 
-HOSTILE = ('<p>Regardez <a href="javascript:alert(1)">ici</a><img src="https://tracker.example/p.gif" '
-           'onerror="alert(2)"><script>alert(3)</script> \u202eevil\u202c</p>')
+HOSTILE = (
+    '<p>Regardez <a href="javascript:alert(1)">ici</a><img src="https://tracker.example/p.gif" '
+    'onerror="alert(2)"><script>alert(3)</script> \u202eevil\u202c</p>'
+)
 
 
 @pytest.fixture(scope="module")
@@ -23,21 +25,32 @@ def site_url(tmp_path_factory):
     root = tmp_path_factory.mktemp("conversation")
     from tests.conftest import _write_site
 
-    site = _write_site(root, {"content/posts/rentree.md": post("La rentrée", slug="rentree",
-                                                               body="Un billet sur la rentrée.\n\nDeux paragraphes."),
-                              "content/moderation.yaml": "approved:\n  - mastodon:1\n  - mastodon:3\n"}, None)
+    site = _write_site(
+        root,
+        {
+            "content/posts/rentree.md": post(
+                "La rentrée", slug="rentree", body="Un billet sur la rentrée.\n\nDeux paragraphes."
+            ),
+            "content/moderation.yaml": "approved:\n  - mastodon:1\n  - mastodon:3\n",
+        },
+        None,
+    )
     pixels = io.BytesIO()
     Image.new("RGB", (300, 300), "#2f6b2f").save(pixels, "PNG")
     avatar = name_for("https://files.example/ada.png")
     (site / "content/.podium/conversations/avatars").mkdir(parents=True)
     (site / "content/.podium/conversations/avatars" / avatar).write_bytes(square(pixels.getvalue()))
     ada = reply(1, "Très bon billet, merci.", author="Ada Lovelace", handle="@ada@other.example")
-    write_store(site, "rentree", thread(
-        replace(ada, author=replace(ada.author, avatar=avatar)),
-        reply(2, "Merci Ada !", parent=1, author="Test Author", author_id=LEADER),
-        reply(3, HOSTILE, author="Mallory"),
-        reply(4, "Pas encore approuvé"),
-    ))
+    write_store(
+        site,
+        "rentree",
+        thread(
+            replace(ada, author=replace(ada.author, avatar=avatar)),
+            reply(2, "Merci Ada !", parent=1, author="Test Author", author_id=LEADER),
+            reply(3, HOSTILE, author="Mallory"),
+            reply(4, "Pas encore approuvé"),
+        ),
+    )
     out = build(site, now=SAMPLE_NOW, output=site / "output", overrides={"SITEURL": ""}).output
     with serve(out) as url:
         yield url
@@ -62,8 +75,12 @@ def test_article_with_replies_loads_only_from_the_site_runs_no_script_and_passes
         assert "Pas encore approuvé" not in page.content()
         # the theme's only script element is JSON-LD data; nothing runnable, none in the conversation
         assert page.evaluate("document.querySelectorAll('script:not([type=\"application/ld+json\"])').length") == 0
-        assert page.evaluate("document.querySelectorAll('.conversation script, .conversation img:not(.reply-avatar)')"
-                             ".length") == 0
+        assert (
+            page.evaluate(
+                "document.querySelectorAll('.conversation script, .conversation img:not(.reply-avatar)').length"
+            )
+            == 0
+        )
         # avatars load lazily: bring the first into view and let it load before measuring it
         page.locator(".reply-avatar").first.scroll_into_view_if_needed()
         page.wait_for_function("document.querySelector('.reply-avatar').complete", timeout=15000)

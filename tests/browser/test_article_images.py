@@ -14,8 +14,10 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import SAMPLE_NOW, post
 from tests.plugins.images.helpers import phone_jpeg, png_with_metadata
 
-TEXT = "\n\n".join(["Un paragraphe assez long pour pousser les images plus bas dans la page, "
-                    "comme dans un vrai billet de blog. " * 4] * 6)
+TEXT = "\n\n".join(
+    ["Un paragraphe assez long pour pousser les images plus bas dans la page, comme dans un vrai billet de blog. " * 4]
+    * 6
+)
 
 #: Sums Chromium's layout-shift entries (the Cumulative Layout Shift metric) from the first paint on.
 SHIFT_OBSERVER = """
@@ -43,13 +45,24 @@ def served(make_site):
     """A production build served on 127.0.0.1, its SITEURL set to that address."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Slow, directory="."))
     siteurl = f"http://127.0.0.1:{server.server_address[1]}"
-    site = make_site({
-        "content/posts/visite.md": post("Visite à la centrale", slug="visite", body="\n\n".join([
-            "![Des panneaux solaires au matin]({static}/images/centrale.jpg)", TEXT,
-            "![Schéma du raccordement au réseau]({static}/images/schema.png)", TEXT])),
-        "content/images/centrale.jpg": phone_jpeg(2400, 1200),
-        "content/images/schema.png": png_with_metadata(1600, 800),
-    })
+    site = make_site(
+        {
+            "content/posts/visite.md": post(
+                "Visite à la centrale",
+                slug="visite",
+                body="\n\n".join(
+                    [
+                        "![Des panneaux solaires au matin]({static}/images/centrale.jpg)",
+                        TEXT,
+                        "![Schéma du raccordement au réseau]({static}/images/schema.png)",
+                        TEXT,
+                    ]
+                ),
+            ),
+            "content/images/centrale.jpg": phone_jpeg(2400, 1200),
+            "content/images/schema.png": png_with_metadata(1600, 800),
+        }
+    )
     out = build(site, prod=True, now=SAMPLE_NOW, output=site / "output", overrides={"SITEURL": siteurl}).output
     server.RequestHandlerClass = functools.partial(_Slow, directory=str(out))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -74,10 +87,14 @@ def test_article_images_load_as_webp_without_layout_shift_and_axe_finds_nothing(
             assert images.count() == 2
             for index in range(images.count()):
                 images.nth(index).scroll_into_view_if_needed()
-            page.wait_for_function("Array.from(document.querySelectorAll('.post-body img'))"
-                                   ".every(i => i.complete && i.naturalWidth > 0)", timeout=15_000)
-            loaded = page.evaluate("Array.from(document.querySelectorAll('.post-body img'))"
-                                   ".map(i => ({src: i.currentSrc, lazy: i.loading, w: i.naturalWidth, h: i.naturalHeight}))")
+            page.wait_for_function(
+                "Array.from(document.querySelectorAll('.post-body img')).every(i => i.complete && i.naturalWidth > 0)",
+                timeout=15_000,
+            )
+            loaded = page.evaluate(
+                "Array.from(document.querySelectorAll('.post-body img'))"
+                ".map(i => ({src: i.currentSrc, lazy: i.loading, w: i.naturalWidth, h: i.naturalHeight}))"
+            )
             assert [image["lazy"] for image in loaded] == ["auto", "lazy"]
             for image in loaded:
                 assert image["src"].startswith(served + "/images/") and image["src"].endswith(".webp"), image

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from tests.browser.conftest import serve
@@ -35,15 +34,18 @@ def served(tmp_path_factory):
     from tests.conftest import _write_site
 
     root = tmp_path_factory.mktemp("calsite")
-    _write_site(root, {
-        "content/calendar.yaml": CALENDAR,
-        "content/posts/alpha.md": post("Alpha & co", date="2026-11-10 08:00", slug="alpha", body="Alpha body."),
-        "content/posts/beta.md": post("Bêta", date="2026-11-13 10:00", slug="beta", body="Beta body."),
-    }, None)
+    _write_site(
+        root,
+        {
+            "content/calendar.yaml": CALENDAR,
+            "content/posts/alpha.md": post("Alpha & co", date="2026-11-10 08:00", slug="alpha", body="Alpha body."),
+            "content/posts/beta.md": post("Bêta", date="2026-11-13 10:00", slug="beta", body="Beta body."),
+        },
+        None,
+    )
     room = build(root, now="2026-11-28T12:00+01:00", output=root / "output", comms=root / "comms").comms
     with serve(room) as base:
         yield f"{base}/calendar.html"
-
 
 
 @pytest.fixture

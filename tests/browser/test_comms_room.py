@@ -60,10 +60,20 @@ def test_every_page_passes_axe_from_a_file_url_and_loads_only_files_of_the_room(
 def test_the_board_shows_its_columns_and_its_stylesheet_applies_from_file(open_page):
     tab = open_page("index.html")
     headings = tab.locator("section.column h2").all_inner_texts()
-    assert headings == ["Idée (1)", "Brouillon (1)", "En relecture (1)", "Approuvé (1)", "Programmé (2)", "Publié (1)",
-                        "Retiré (0)"]
+    assert headings == [
+        "Idée (1)",
+        "Brouillon (1)",
+        "En relecture (1)",
+        "Approuvé (1)",
+        "Programmé (2)",
+        "Publié (1)",
+        "Retiré (0)",
+    ]
     assert tab.locator("main.board").evaluate("e => getComputedStyle(e).display") == "flex"
-    assert tab.locator('li[data-slug="half"] .blocks').inner_text() == "approuvé par comms le 12 janvier; legal n’a pas approuvé"
+    assert (
+        tab.locator('li[data-slug="half"] .blocks').inner_text()
+        == "approuvé par comms le 12 janvier; legal n’a pas approuvé"
+    )
 
 
 def test_every_page_of_the_room_passes_the_nu_html_checker(room):
@@ -82,14 +92,15 @@ def test_the_sample_blogs_room_passes_axe_from_file_and_the_nu_checker(browser, 
     assert run.returncode == 0, run.stdout + run.stderr
     held = {slug for slug, _ in sample_build.ctx.withheld}
     names = ["index.html", "calendar.html"] + sorted(
-        str(p.relative_to(room)) for p in (room / "review").rglob("*.html") if p.stem in held or p.parent.name in held)
+        str(p.relative_to(room)) for p in (room / "review").rglob("*.html") if p.stem in held or p.parent.name in held
+    )
     assert len(names) > 4
     context = browser.new_context()
     try:
         for name in names:
             tab = context.new_page()
             seen = []
-            tab.on("request", lambda request: seen.append(request.url))
+            tab.on("request", lambda request: seen.append(request.url))  # noqa: B023 (one tab per iteration)
             tab.goto((room / name).as_uri())
             results = Axe().run(tab)
             assert results.violations_count == 0, (name, results.generate_report())

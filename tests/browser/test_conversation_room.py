@@ -17,12 +17,24 @@ from tests.plugins.conversations.factory import LEADER, T0, reply, thread, write
 def room(tmp_path_factory):
     from tests.conftest import _write_site
 
-    site = _write_site(tmp_path_factory.mktemp("room"), {"content/posts/rentree.md": post("La rentrée", slug="rentree"),
-                                                        "content/moderation.yaml": "approved:\n  - mastodon:1\n"}, None)
-    snaps = (Snapshot(T0, 0, 0, 1, 0), Snapshot(T0 + timedelta(hours=3), 2, 1, 6, 0),
-             Snapshot(T0 + timedelta(days=1), 4, 2, 11, 1))
-    base = thread(reply(1, "Très bon billet."), reply(2, "Merci !", parent=1, author="Test Author", author_id=LEADER),
-                  reply(3, "Une question <script>alert(1)</script> sans réponse"))
+    site = _write_site(
+        tmp_path_factory.mktemp("room"),
+        {
+            "content/posts/rentree.md": post("La rentrée", slug="rentree"),
+            "content/moderation.yaml": "approved:\n  - mastodon:1\n",
+        },
+        None,
+    )
+    snaps = (
+        Snapshot(T0, 0, 0, 1, 0),
+        Snapshot(T0 + timedelta(hours=3), 2, 1, 6, 0),
+        Snapshot(T0 + timedelta(days=1), 4, 2, 11, 1),
+    )
+    base = thread(
+        reply(1, "Très bon billet."),
+        reply(2, "Merci !", parent=1, author="Test Author", author_id=LEADER),
+        reply(3, "Une question <script>alert(1)</script> sans réponse"),
+    )
     write_store(site, "rentree", replace(base, reactions=snaps))
     return build(site, now=SAMPLE_NOW, output=site / "output", comms=True).comms
 

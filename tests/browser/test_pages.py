@@ -57,7 +57,6 @@ def site_url(tmp_path_factory):
     server.server_close()
 
 
-
 def visit(browser, url: str, scheme: str):
     """Open a page; return it with the console errors, page errors and failed requests seen on the way."""
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
@@ -66,7 +65,9 @@ def visit(browser, url: str, scheme: str):
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
     page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
-    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 and r.url != url else None)
+    page.on(
+        "response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 and r.url != url else None
+    )
     response = page.goto(url, wait_until="networkidle")
     return context, page, response, problems
 

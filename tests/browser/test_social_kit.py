@@ -41,17 +41,41 @@ def served(tmp_path_factory):
     from tests.conftest import _write_site
 
     root = tmp_path_factory.mktemp("kitsite")
-    _write_site(root, {
-        "content/posts/concertation.md": post("Concerter pour accélérer", slug="concertation", tags=["énergie", "territoires"],
-                                              body=BODY, teaser_thread=True),
-        "content/posts/concertation-en.md": post("Consult to go faster", slug="concertation", lang="en", tags=["energy"],
-                                                 body="We consulted more. It cut delays by 30%. Why? Trust."),
-    }, {"PODIUM_NETWORKS": ["x", "linkedin", "mastodon", "bluesky", "threads", "instagram", "facebook", "pinterest"],
-        "PODIUM_PINTEREST_BOARD": "1234567890123"})
+    _write_site(
+        root,
+        {
+            "content/posts/concertation.md": post(
+                "Concerter pour accélérer",
+                slug="concertation",
+                tags=["énergie", "territoires"],
+                body=BODY,
+                teaser_thread=True,
+            ),
+            "content/posts/concertation-en.md": post(
+                "Consult to go faster",
+                slug="concertation",
+                lang="en",
+                tags=["energy"],
+                body="We consulted more. It cut delays by 30%. Why? Trust.",
+            ),
+        },
+        {
+            "PODIUM_NETWORKS": [
+                "x",
+                "linkedin",
+                "mastodon",
+                "bluesky",
+                "threads",
+                "instagram",
+                "facebook",
+                "pinterest",
+            ],
+            "PODIUM_PINTEREST_BOARD": "1234567890123",
+        },
+    )
     room = build(root, now="2026-11-28T12:00+01:00", output=root / "output", comms=root / "comms").comms
     with serve(room) as base:
         yield f"{base}", room
-
 
 
 @pytest.fixture
@@ -121,9 +145,15 @@ def test_the_image_networks_pictures_show_from_the_room_and_the_pins_title_copie
         images.nth(index).scroll_into_view_if_needed()
         page.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=images.nth(index).element_handle())
     sizes = page.eval_on_selector_all(
-        "figure.picture img", "els => els.map(i => [i.closest('section').className, i.naturalWidth, i.naturalHeight])")
+        "figure.picture img", "els => els.map(i => [i.closest('section').className, i.naturalWidth, i.naturalHeight])"
+    )
     shown = {cls.split("net-")[1]: (w, h) for cls, w, h in sizes}
-    assert shown == {"instagram": (1080, 1350), "pinterest": (1000, 1500), "facebook": (1200, 630), "threads": (1200, 630)}
+    assert shown == {
+        "instagram": (1080, 1350),
+        "pinterest": (1000, 1500),
+        "facebook": (1200, 630),
+        "threads": (1200, 630),
+    }
     field = page.locator(".net-pinterest .pin-field").first
     assert field.locator("input").input_value() == "Concerter pour accélérer"
     field.locator("button.copy").click()
@@ -133,8 +163,15 @@ def test_the_image_networks_pictures_show_from_the_room_and_the_pins_title_copie
 
 def _texts():
     suite = yaml.safe_load(CONFORMANCE.read_text(encoding="utf-8"))["tests"]
-    texts = [c["text"] for section in ("WeightedTweetsWithDiscountedEmojiCounterTest", "UnicodeDirectionalMarkerCounterTest",
-                                       "urls_without_protocol") for c in suite[section]]
+    texts = [
+        c["text"]
+        for section in (
+            "WeightedTweetsWithDiscountedEmojiCounterTest",
+            "UnicodeDirectionalMarkerCounterTest",
+            "urls_without_protocol",
+        )
+        for c in suite[section]
+    ]
     return texts + [c["text"] for c in suite["urls"]] + HARD_TEXTS
 
 
@@ -148,5 +185,5 @@ def test_the_page_counts_exactly_as_podium_on_every_network(page):
 
 
 def test_the_bluesky_byte_limit_is_checked_in_the_page_too(page):
-    text = "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466" * 121
+    text = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466" * 121
     assert page.evaluate("t => window.podiumCount(t, 'bluesky').excess", text) == 25

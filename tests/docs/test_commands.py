@@ -22,8 +22,15 @@ import pytest
 
 from tests.conftest import REPO
 
-DOCUMENTS = ["README.md", "docs/writing.md", "docs/ecrire.md", "docs/comms.md", "docs/publishing.md",
-             "docs/index.md", "docs/development.md"]
+DOCUMENTS = [
+    "README.md",
+    "docs/writing.md",
+    "docs/ecrire.md",
+    "docs/comms.md",
+    "docs/publishing.md",
+    "docs/index.md",
+    "docs/development.md",
+]
 BLOCK = re.compile(r"(?:^<!-- (?P<how>[^\n]*?) -->\n)?^```sh\n(?P<body>.*?)^```", re.M | re.S)
 
 pytestmark = pytest.mark.xdist_group("docs-commands")
@@ -38,8 +45,12 @@ def blocks(document: str) -> list[tuple[str, str]]:
 def test_every_block_that_is_not_run_says_why():
     skipped = [(doc, how) for doc in DOCUMENTS for how, _ in blocks(doc) if how.startswith("not run")]
     assert skipped and all(re.fullmatch(r"not run by the tests: \S.*", how) for _, how in skipped)
-    unknown = [(doc, how) for doc in DOCUMENTS for how, _ in blocks(doc)
-               if how and not how.startswith(("not run by the tests: ", "tour: background "))]
+    unknown = [
+        (doc, how)
+        for doc in DOCUMENTS
+        for how, _ in blocks(doc)
+        if how and not how.startswith(("not run by the tests: ", "tour: background "))
+    ]
     assert unknown == []
 
 
@@ -60,7 +71,9 @@ def scratch(tmp_path_factory) -> Path:
 def _environment() -> dict:
     env = dict(os.environ)
     env["PATH"] = f"{REPO / '.venv' / 'bin'}{os.pathsep}{env.get('PATH', '')}"
-    for secret in [k for k in env if k.startswith(("PODIUM_X_", "PODIUM_LINKEDIN_", "PODIUM_MASTODON_", "PODIUM_BLUESKY_"))]:
+    for secret in [
+        k for k in env if k.startswith(("PODIUM_X_", "PODIUM_LINKEDIN_", "PODIUM_MASTODON_", "PODIUM_BLUESKY_"))
+    ]:
         del env[secret]  # nothing here may reach a network
     return env
 
@@ -84,8 +97,15 @@ def _port_free(url: str, seconds: float) -> bool:
 def _background(body: str, url: str, cwd: Path, attempts: int = 3) -> None:
     # the guides' blocks use the documented port 8000: a server from an earlier block must have let it go
     assert _port_free(url, 60), f"something else listens on {url}; stop it and run the tests again"
-    process = subprocess.Popen(["bash", "-e", "-c", body], cwd=cwd, env=_environment(), start_new_session=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        ["bash", "-e", "-c", body],
+        cwd=cwd,
+        env=_environment(),
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 300
         while True:
@@ -127,8 +147,9 @@ def test_the_shell_blocks_of_a_document_run_as_written(document, scratch):
         if how.startswith("tour: background "):
             _background(body, how.removeprefix("tour: background "), scratch)
         else:
-            run = subprocess.run(["bash", "-e", "-c", body], cwd=scratch, env=_environment(),
-                                 capture_output=True, text=True, timeout=600)
+            run = subprocess.run(
+                ["bash", "-e", "-c", body], cwd=scratch, env=_environment(), capture_output=True, text=True, timeout=600
+            )
             assert run.returncode == 0, f"{document}:\n{body}\n{run.stdout}\n{run.stderr}"
         ran += 1
     assert ran >= RUNNABLE.get(document, 0)

@@ -21,11 +21,16 @@ def project(tmp_path_factory):
     """A real project with one valid post: the readers run with its settings (the sample blog's Markdown)."""
     from podium.publish.build import read_settings
 
-    root = _write_site(tmp_path_factory.mktemp("fuzz"), {
-        "content/posts/base.md": post("Une base", slug="base", body="Un paragraphe pour commencer."),
-    }, {"MARKDOWN": MARKDOWN, "PODIUM_LANGUAGES": ["fr", "en"], "SITEURL": "", "RELATIVE_URLS": True})
-    (root / "publishconf.py").write_text("from pelicanconf import *  # noqa\nSITEURL = 'https://blog.test'\n"
-                                         "RELATIVE_URLS = False\n", encoding="utf-8")
+    root = _write_site(
+        tmp_path_factory.mktemp("fuzz"),
+        {
+            "content/posts/base.md": post("Une base", slug="base", body="Un paragraphe pour commencer."),
+        },
+        {"MARKDOWN": MARKDOWN, "PODIUM_LANGUAGES": ["fr", "en"], "SITEURL": "", "RELATIVE_URLS": True},
+    )
+    (root / "publishconf.py").write_text(
+        "from pelicanconf import *  # noqa\nSITEURL = 'https://blog.test'\nRELATIVE_URLS = False\n", encoding="utf-8"
+    )
     settings, _ = read_settings(root)
     return root, settings
 

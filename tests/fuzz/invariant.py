@@ -43,6 +43,7 @@ def assert_located(error: PodiumError) -> None:
 @contextlib.contextmanager
 def bounded(limit: int = MEMORY_CAP):
     """Fail when the block allocates more than ``limit`` bytes at its peak, or runs past the hang guard."""
+
     def hung(signum, frame):
         raise AssertionError(f"no answer after {HANG_GUARD} s: a hang")
 
@@ -80,9 +81,15 @@ def _limits() -> None:
 def run_podium(project: Path, *args: str) -> subprocess.CompletedProcess:
     """``podium ARGS -C project`` in a child process, memory capped and guarded against hangs."""
     env = {**os.environ, "PODIUM_UI_LANG": "en", "PYTHONHASHSEED": "0"}
-    return subprocess.run([sys.executable, "-m", "podium.publish.cli", *args, "-C", str(project)],
-                          capture_output=True, text=True, timeout=HANG_GUARD, preexec_fn=_limits, env=env,
-                          cwd=str(project))
+    return subprocess.run(
+        [sys.executable, "-m", "podium.publish.cli", *args, "-C", str(project)],
+        capture_output=True,
+        text=True,
+        timeout=HANG_GUARD,
+        preexec_fn=_limits,
+        env=env,
+        cwd=str(project),
+    )
 
 
 def assert_exit_promise(done: subprocess.CompletedProcess) -> None:

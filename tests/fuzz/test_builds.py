@@ -8,8 +8,6 @@ both, builds, and checks the promise against the last good output.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -20,18 +18,28 @@ from .invariant import assert_exit_promise, run_podium, snapshot
 from .profiles import examples
 from .strategies import alias_bomb, calendar_text, post_bytes
 
-CALENDAR = ("timezone: Europe/Paris\nposts:\n  base:\n    status: approved\n"
-            "networks:\n  x:\n    slots:\n      - days: daily\n        times: ['08:00-20:00']\n")
+CALENDAR = (
+    "timezone: Europe/Paris\nposts:\n  base:\n    status: approved\n"
+    "networks:\n  x:\n    slots:\n      - days: daily\n        times: ['08:00-20:00']\n"
+)
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """A valid site, built once: the output every failed build must leave as it was."""
-    root = _write_site(tmp_path_factory.mktemp("fuzzbuild"), {
-        "content/posts/base.md": post("Une base", slug="base", date="2026-01-10 09:00",
-                                      body="Un paragraphe pour commencer, avec 30 % de mieux."),
-        "content/calendar.yaml": CALENDAR,
-    }, {"PODIUM_LANGUAGES": ["fr", "en"], "PODIUM_CARDS_ENABLED": False})
+    root = _write_site(
+        tmp_path_factory.mktemp("fuzzbuild"),
+        {
+            "content/posts/base.md": post(
+                "Une base",
+                slug="base",
+                date="2026-01-10 09:00",
+                body="Un paragraphe pour commencer, avec 30 % de mieux.",
+            ),
+            "content/calendar.yaml": CALENDAR,
+        },
+        {"PODIUM_LANGUAGES": ["fr", "en"], "PODIUM_CARDS_ENABLED": False},
+    )
     done = run_podium(root, "build", "--now", SAMPLE_NOW, "-o", "output")
     assert done.returncode == 0, done.stderr
     return {"root": root, "good": snapshot(root / "output"), "room": snapshot(root / "comms")}

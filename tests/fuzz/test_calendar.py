@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from types import SimpleNamespace
 
 from hypothesis import example, given, settings
@@ -18,13 +18,23 @@ from .invariant import assert_located, bounded
 from .profiles import examples
 from .strategies import alias_bomb, calendar_text
 
-NOW = datetime(2026, 1, 12, 9, 0, tzinfo=timezone.utc)
-POSTS = [PostView(slug=slug, lang="fr", title="Titre", url=f"https://blog.test/{slug}.html",
-                  date=datetime(2026, 1, 10, 9, 0, tzinfo=timezone.utc), summary="Un résumé.")
-         for slug in ("fuzz", "autre")]
+NOW = datetime(2026, 1, 12, 9, 0, tzinfo=UTC)
+POSTS = [
+    PostView(
+        slug=slug,
+        lang="fr",
+        title="Titre",
+        url=f"https://blog.test/{slug}.html",
+        date=datetime(2026, 1, 10, 9, 0, tzinfo=UTC),
+        summary="Un résumé.",
+    )
+    for slug in ("fuzz", "autre")
+]
 
-calendar_bytes = st.one_of(calendar_text.map(lambda t: t.encode("utf-8", "surrogatepass")),
-                           st.binary(max_size=64).map(lambda b: b"timezone: UTC\nposts:\n  fuzz: " + b))
+calendar_bytes = st.one_of(
+    calendar_text.map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.binary(max_size=64).map(lambda b: b"timezone: UTC\nposts:\n  fuzz: " + b),
+)
 
 
 def load_calendar(project, data: bytes):

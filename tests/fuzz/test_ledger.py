@@ -22,8 +22,10 @@ def _both(path, text: str):
 @settings(max_examples=examples(80))
 @given(text=ledger_text())
 @example(text='{"version": 1, "shares": [{"share": "fuzz/x/1"}]}')  # a record without its network
-@example(text='{"version": 1, "shares": [{"share": "fuzz/x/1", "network": "x", "remote_id": "1", '
-              '"url": "http://[oops", "time": "2026-01-10T09:00:00+00:00"}]}')
+@example(
+    text='{"version": 1, "shares": [{"share": "fuzz/x/1", "network": "x", "remote_id": "1", '
+    '"url": "http://[oops", "time": "2026-01-10T09:00:00+00:00"}]}'
+)
 @example(text='{"version": 1, "shares": [' + "[" * 5000 + "]" * 5000 + "]}")
 def test_a_fuzzed_ledger_is_read_or_refused_with_its_line(tmp_path_factory, text):
     path = tmp_path_factory.getbasetemp() / "publish-ledger.json"

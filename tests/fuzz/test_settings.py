@@ -18,7 +18,8 @@ from .strategies import TRICKY, python_literal, values
 KEYS = [spec.key for spec in SPECS]
 near = {spec.key: st.one_of(st.just(spec.default), values, st.sampled_from(TRICKY)) for spec in SPECS}
 chosen = st.lists(st.sampled_from(KEYS), max_size=6, unique=True).flatmap(
-    lambda keys: st.fixed_dictionaries({key: near[key] for key in keys}))
+    lambda keys: st.fixed_dictionaries({key: near[key] for key in keys})
+)
 
 
 def _read(project):

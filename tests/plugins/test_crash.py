@@ -44,13 +44,19 @@ def _line_of(path: Path, text: str) -> int:
 def test_a_failing_template_is_named_with_its_line_and_the_post_it_rendered(built, capsys):
     site, before = built
     template = site / "theme" / "templates" / "article.html"
-    template.write_text(template.read_text().replace("{% block content %}", "{% block content %}{{ article.nothing.here }}", 1))
+    template.write_text(
+        template.read_text().replace("{% block content %}", "{% block content %}{{ article.nothing.here }}", 1)
+    )
     line = _line_of(template, "article.nothing.here")
     status, err = _build(site, capsys)
-    assert (status, err) == (1, [
-        f"podium: unexpected error in the template theme/templates/article.html, line {line}, while processing "
-        "content/posts/a.md: UndefinedError: 'pelican.contents.Article object' has no attribute 'nothing'; the theme "
-        "is broken: fix that template or go back to podium's theme (run again with --debug to see the traceback)"])
+    assert (status, err) == (
+        1,
+        [
+            f"podium: unexpected error in the template theme/templates/article.html, line {line}, while processing "
+            "content/posts/a.md: UndefinedError: 'pelican.contents.Article object' has no attribute 'nothing'; the theme "
+            "is broken: fix that template or go back to podium's theme (run again with --debug to see the traceback)"
+        ],
+    )
     assert _snapshot(site / "output") == before
 
 
@@ -65,8 +71,10 @@ def test_a_bug_while_reading_a_post_names_the_post_and_says_it_is_podiums(built,
     status, err = _build(site, capsys)
     assert status == 1
     # both posts are read (the first from the parsed cache, which skips the check): only b.md fails
-    assert err == ["podium: unexpected error while processing content/posts/b.md: KeyError: 'lang'; this is a bug in "
-                   "podium, not in your files: please report it (run again with --debug to see the traceback)"]
+    assert err == [
+        "podium: unexpected error while processing content/posts/b.md: KeyError: 'lang'; this is a bug in "
+        "podium, not in your files: please report it (run again with --debug to see the traceback)"
+    ]
     assert _snapshot(site / "output") == before
 
 
@@ -79,9 +87,13 @@ def test_a_bug_in_a_step_for_one_post_names_that_post(built, capsys, monkeypatch
 
     monkeypatch.setattr("podium.plugins.teasers.glue.teasers_for", broken)
     status, err = _build(site, capsys)
-    assert (status, err) == (1, [
-        "podium: unexpected error while processing content/posts/b.md: ValueError: no teaser today; this is a bug in "
-        "podium, not in your files: please report it (run again with --debug to see the traceback)"])
+    assert (status, err) == (
+        1,
+        [
+            "podium: unexpected error while processing content/posts/b.md: ValueError: no teaser today; this is a bug in "
+            "podium, not in your files: please report it (run again with --debug to see the traceback)"
+        ],
+    )
     assert _snapshot(site / "output") == before
 
 
@@ -93,9 +105,13 @@ def test_a_bug_outside_any_file_still_says_whose_and_debug_shows_the_traceback(b
 
     monkeypatch.setattr("podium.plugins.sitemap.glue._find", broken)
     status, err = _build(site, capsys)
-    assert (status, err) == (1, [
-        "podium: unexpected error: RuntimeError: the sitemap is tired; this is a bug in podium: please report it "
-        "(run again with --debug to see the traceback)"])
+    assert (status, err) == (
+        1,
+        [
+            "podium: unexpected error: RuntimeError: the sitemap is tired; this is a bug in podium: please report it "
+            "(run again with --debug to see the traceback)"
+        ],
+    )
     with pytest.raises(RuntimeError, match="the sitemap is tired"):
         main(["build", "-C", str(site), "--now", SAMPLE_NOW, "--debug"])
 
@@ -107,7 +123,8 @@ def test_the_message_is_in_french_too(monkeypatch):
     assert crash.explain(exc) == (
         "podium\u00a0: erreur inattendue pendant le traitement de content/posts/b.md\u00a0: KeyError\u00a0: 'lang'\u202f; "
         "c’est un bogue de podium, pas de vos fichiers\u00a0: merci de le signaler (relancez avec --debug pour voir la "
-        "trace)")
+        "trace)"
+    )
 
 
 def test_the_innermost_mark_wins_and_podium_errors_pass_through():

@@ -17,7 +17,6 @@ def test_a_failed_write_keeps_the_old_file_whole(tmp_path):
     target = tmp_path / "f.txt"
     write_atomic(target, b"old")
 
-
     with pytest.raises(TypeError):
         write_atomic(target, 12345)  # not bytes: the write fails half-way
     assert target.read_bytes() == b"old"

@@ -34,7 +34,10 @@ def test_no_front_matter_is_left_to_pelican():
 def test_unclosed_front_matter():
     with pytest.raises(BadInput) as exc:
         fm.split("---\ntitle: x\nbody\n", "p.md")
-    assert str(exc.value) == "p.md:1: the front matter opened with '---' is never closed; add a line '---' after the last metadata line"
+    assert (
+        str(exc.value)
+        == "p.md:1: the front matter opened with '---' is never closed; add a line '---' after the last metadata line"
+    )
 
 
 def test_yaml_error_points_at_line_and_column():
@@ -49,13 +52,16 @@ def test_tab_indentation():
     assert str(exc.value) == "p.md:4: a tab is used for indentation in the front matter; indent with spaces"
 
 
-@pytest.mark.parametrize("value,expected", [
-    ("2026-09-14 08:30", datetime(2026, 9, 14, 8, 30)),
-    (date(2026, 9, 14), datetime(2026, 9, 14)),
-    ("2026/09/14", datetime(2026, 9, 14)),
-    ("14 septembre", None),
-    ("2026-13-01", None),
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("2026-09-14 08:30", datetime(2026, 9, 14, 8, 30)),
+        (date(2026, 9, 14), datetime(2026, 9, 14)),
+        ("2026/09/14", datetime(2026, 9, 14)),
+        ("14 septembre", None),
+        ("2026-13-01", None),
+    ],
+)
 def test_parse_date(value, expected):
     assert fm.parse_date(value) == expected
 
@@ -88,13 +94,13 @@ def test_a_misspelled_key_gets_did_you_mean():
 
 def test_a_build_warns_about_a_misspelled_key(make_site, run_build):
     from podium.publish.build import build
-
     from tests.conftest import post
 
     site = make_site({"content/posts/a.md": post("A", slug="a", categorie="Énergie")})
     result = build(site, output=site / "output")
     assert [str(w) for w in result.warnings] == [
-        "content/posts/a.md:6: unknown key 'categorie', so it is ignored; did you mean 'category'?"]
+        "content/posts/a.md:6: unknown key 'categorie', so it is ignored; did you mean 'category'?"
+    ]
 
 
 def test_an_alias_bomb_in_the_front_matter_is_refused_at_its_first_alias():
@@ -102,12 +108,16 @@ def test_an_alias_bomb_in_the_front_matter_is_refused_at_its_first_alias():
 
     with pytest.raises(BadInput) as caught:
         fm.split(f"---\ntitle: T\n{BOMB}---\nbody\n", "content/posts/a.md")
-    assert str(caught.value) == ("content/posts/a.md:4:8: '*a' repeats a value written elsewhere (a YAML alias); "
-                                 "podium does not accept aliases: write the value out in full")
+    assert str(caught.value) == (
+        "content/posts/a.md:4:8: '*a' repeats a value written elsewhere (a YAML alias); "
+        "podium does not accept aliases: write the value out in full"
+    )
 
 
 def test_a_date_yaml_cannot_build_is_an_error_at_its_line():
     with pytest.raises(BadInput) as caught:
         fm.split("---\ntitle: T\ndate: 2026-02-30\n---\nbody\n", "content/posts/a.md")
-    assert str(caught.value) == ("content/posts/a.md:3:7: the value cannot be read (day is out of range for month); "
-                                 "write it as plain text between quotes, or correct it")
+    assert str(caught.value) == (
+        "content/posts/a.md:3:7: the value cannot be read (day is out of range for month); "
+        "write it as plain text between quotes, or correct it"
+    )

@@ -12,18 +12,21 @@ from podium.plugins import i18n
 from tools import i18n_update
 
 
-@pytest.mark.parametrize("environ, expected", [
-    ({}, "en"),
-    ({"LANG": "fr_FR.UTF-8"}, "fr"),
-    ({"LANG": "C.UTF-8"}, "en"),
-    ({"LANG": "de_DE.UTF-8"}, "en"),
-    ({"LC_MESSAGES": "fr_CA.UTF-8", "LANG": "en_GB.UTF-8"}, "fr"),
-    ({"LC_ALL": "en_US.UTF-8", "LC_MESSAGES": "fr_FR.UTF-8"}, "en"),
-    ({"LC_ALL": "fr_BE@euro", "LANG": "en_US.UTF-8"}, "fr"),
-    ({"PODIUM_UI_LANG": "fr", "LC_ALL": "C"}, "fr"),
-    ({"PODIUM_UI_LANG": "en", "LANG": "fr_FR.UTF-8"}, "en"),
-    ({"PODIUM_UI_LANG": "", "LANG": "fr_FR.UTF-8"}, "fr"),
-])
+@pytest.mark.parametrize(
+    "environ, expected",
+    [
+        ({}, "en"),
+        ({"LANG": "fr_FR.UTF-8"}, "fr"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+        ({"LC_MESSAGES": "fr_CA.UTF-8", "LANG": "en_GB.UTF-8"}, "fr"),
+        ({"LC_ALL": "en_US.UTF-8", "LC_MESSAGES": "fr_FR.UTF-8"}, "en"),
+        ({"LC_ALL": "fr_BE@euro", "LANG": "en_US.UTF-8"}, "fr"),
+        ({"PODIUM_UI_LANG": "fr", "LC_ALL": "C"}, "fr"),
+        ({"PODIUM_UI_LANG": "en", "LANG": "fr_FR.UTF-8"}, "en"),
+        ({"PODIUM_UI_LANG": "", "LANG": "fr_FR.UTF-8"}, "fr"),
+    ],
+)
 def test_the_language_follows_podium_ui_lang_then_the_posix_locale_variables(environ, expected):
     assert i18n.current(environ) == expected
 
@@ -76,13 +79,29 @@ def test_french_typography_no_ordinary_space_before_tall_punctuation_or_inside_g
     _, french = catalogues
     # '38 %' takes a no-break space too; argparse's '%s' is no percent sign; the colon takes U+00A0, not U+202F
     bad = re.compile(r" [;:!?»]|« |\d %|\u202f:|\u00a0[;!?]")
-    wrong = [s for m in french for s in (m.string if isinstance(m.string, tuple) else (m.string,))
-             if s and bad.search(re.sub(r"`[^`]*`|\{[^}]*\}|%\(\w+\)[sr]|%[sr]", "x", s))]
+    wrong = [
+        s
+        for m in french
+        for s in (m.string if isinstance(m.string, tuple) else (m.string,))
+        if s and bad.search(re.sub(r"`[^`]*`|\{[^}]*\}|%\(\w+\)[sr]|%[sr]", "x", s))
+    ]
     assert wrong == []
 
 
-ERRORS = {"BadInput", "ExternalFailure", "PodiumError", "Invalid", "Outside", "ImageProblem", "BadIndex", "Wrong",
-          "ChannelError", "PermanentError", "TransientError", "MissingCredential"}
+ERRORS = {
+    "BadInput",
+    "ExternalFailure",
+    "PodiumError",
+    "Invalid",
+    "Outside",
+    "ImageProblem",
+    "BadIndex",
+    "Wrong",
+    "ChannelError",
+    "PermanentError",
+    "TransientError",
+    "MissingCredential",
+}
 
 
 def _has_words(node) -> bool:
@@ -123,26 +142,46 @@ def test_no_error_is_raised_with_words_that_skip_the_catalogue():
 def _binds_underscore(function) -> bool:
     def walk(node):
         for child in ast.iter_child_nodes(node):
-            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef,
-                                  ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            if isinstance(
+                child,
+                (
+                    ast.FunctionDef,
+                    ast.AsyncFunctionDef,
+                    ast.Lambda,
+                    ast.ClassDef,
+                    ast.ListComp,
+                    ast.SetComp,
+                    ast.DictComp,
+                    ast.GeneratorExp,
+                ),
+            ):
                 continue
             if isinstance(child, ast.Name) and child.id == "_" and isinstance(child.ctx, ast.Store):
                 return True
             # `from ... import _` under an if: _ is local to the whole function, unbound when the branch is not taken
-            if (isinstance(child, ast.ImportFrom) and child not in function.body
-                    and any((a.asname or a.name) == "_" for a in child.names)):
+            if (
+                isinstance(child, ast.ImportFrom)
+                and child not in function.body
+                and any((a.asname or a.name) == "_" for a in child.names)
+            ):
                 return True
             if walk(child):
                 return True
         return False
+
     return walk(function)
 
 
 def test_no_function_both_translates_and_uses_underscore_as_a_throwaway_name():
     """`settings, _ = ...` in a function that calls _() makes _ a local variable there: the call breaks."""
-    found = [f"{path}:{node.lineno}" for path, tree in _sources() for node in ast.walk(tree)
-             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _binds_underscore(node)
-             and any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "_" for n in ast.walk(node))]
+    found = [
+        f"{path}:{node.lineno}"
+        for path, tree in _sources()
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and _binds_underscore(node)
+        and any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "_" for n in ast.walk(node))
+    ]
     assert found == []
 
 

@@ -41,8 +41,12 @@ def _name(func) -> str:
 
 def error_classes(trees) -> set[str]:
     """Every exception class podium defines, found by following base classes from ROOTS."""
-    bases = {node.name: {_name(b) for b in node.bases} for tree in trees for node in ast.walk(tree)
-             if isinstance(node, ast.ClassDef)}
+    bases = {
+        node.name: {_name(b) for b in node.bases}
+        for tree in trees
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+    }
     found: set[str] = set()
     while True:
         more = {name for name, parents in bases.items() if parents & (ROOTS | found)} - found
@@ -104,7 +108,7 @@ def test_every_message_a_person_reads_in_the_code_goes_through_the_catalogue():
 
 
 def test_the_scanner_finds_what_skips_the_catalogue_and_accepts_what_is_wrapped():
-    code = '''
+    code = """
 class Oops(ValueError): pass
 class Worse(Oops): pass
 raise Worse(f"the file {name} is broken; fix it")
@@ -113,12 +117,17 @@ print(_("Built {n} posts", n=n))
 print(f"{count.length}/{limit}")
 parser.add_argument("--now", help="the time that counts as now")
 ctx.report.error(BadInput(_("wrapped {x}", x=x)))
-'''
+"""
     tree = ast.parse(code)
     errors = error_classes([tree])
     assert errors == {"Oops", "Worse"}
-    flagged = [m.lineno for node in ast.walk(tree) if isinstance(node, ast.Call)
-               for m in _messages(node, errors) if unwrapped(m)]
+    flagged = [
+        m.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        for m in _messages(node, errors)
+        if unwrapped(m)
+    ]
     assert sorted(flagged) == [4, 5, 8]
 
 
@@ -135,7 +144,7 @@ def _template_text(node) -> list[tuple[int, str]]:
     found, in_tag = [], False
     for data in node.find_all(nodes.TemplateData):
         html = data.data
-        at = lambda offset: data.lineno + html.count("\n", 0, offset)  # noqa: E731
+        at = lambda offset: data.lineno + html.count("\n", 0, offset)  # noqa: E731, B023 (used in this iteration only)
         found += [(at(m.start()), m.group(1)) for m in READ_ATTRIBUTES.finditer(html)]
         start = 0
         for i, char in enumerate(html + "<"):
@@ -149,8 +158,12 @@ def _template_text(node) -> list[tuple[int, str]]:
 
 def _literal_outputs(node) -> list[tuple[int, str]]:
     """Strings written straight into the page ({{ "Copy" }}) instead of through _()."""
-    return [(c.lineno, c.value) for out in node.find_all(nodes.Output) for c in out.nodes
-            if isinstance(c, nodes.Const) and isinstance(c.value, str) and _words(c.value)]
+    return [
+        (c.lineno, c.value)
+        for out in node.find_all(nodes.Output)
+        for c in out.nodes
+        if isinstance(c, nodes.Const) and isinstance(c.value, str) and _words(c.value)
+    ]
 
 
 def template_offenders(folder: Path) -> list[str]:
@@ -159,7 +172,9 @@ def template_offenders(folder: Path) -> list[str]:
     for path in sorted(folder.glob("*.html")):
         tree = env.parse(path.read_text(encoding="utf-8"))
         shown = path.relative_to(i18n_update.ROOT).as_posix() if path.is_relative_to(i18n_update.ROOT) else path.name
-        found += [f"{shown}:{line}: {text[:80]}" for line, text in sorted(_template_text(tree) + _literal_outputs(tree))]
+        found += [
+            f"{shown}:{line}: {text[:80]}" for line, text in sorted(_template_text(tree) + _literal_outputs(tree))
+        ]
     return found
 
 
@@ -171,9 +186,13 @@ def test_the_template_scanner_finds_words_written_in_the_html(tmp_path):
     (tmp_path / "page.html").write_text(
         '<h1>{{ _("Calendar") }}</h1>\n<p>Times are in UTC</p>\n<button title="Copy the text">{{ t.copy }}</button>\n'
         '<p>{{ "Nothing planned yet" }}</p>\n<td class="day{% if x %} other{% endif %}">{{ d }}</td>\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert template_offenders(tmp_path) == [
-        "page.html:2: Times are in UTC", "page.html:3: Copy the text", "page.html:4: Nothing planned yet"]
+        "page.html:2: Times are in UTC",
+        "page.html:3: Copy the text",
+        "page.html:4: Nothing planned yet",
+    ]
 
 
 @pytest.fixture(scope="module")

@@ -8,17 +8,28 @@ import pytest
 
 from podium.plugins.jsonpos import line_of
 
-TEXT = json.dumps({"version": 1, "slug": "a", "threads": [
-    {"network": "x", "text": "a \"quoted\" [bracket] {brace}"},
-    {"network": "y", "replies": [{"id": 1}, {"id": 3, "author": None}]}]}, indent=1)
+TEXT = json.dumps(
+    {
+        "version": 1,
+        "slug": "a",
+        "threads": [
+            {"network": "x", "text": 'a "quoted" [bracket] {brace}'},
+            {"network": "y", "replies": [{"id": 1}, {"id": 3, "author": None}]},
+        ],
+    },
+    indent=1,
+)
 
 
-@pytest.mark.parametrize("path, text, record", [
-    (["slug"], '"slug": "a"', False),
-    (["threads", 1], '"network": "y"', True),
-    (["threads", 1, "replies", 1], '"id": 3', True),
-    (["threads", 1, "replies", 1, "author"], '"author": null', False),
-])
+@pytest.mark.parametrize(
+    "path, text, record",
+    [
+        (["slug"], '"slug": "a"', False),
+        (["threads", 1], '"network": "y"', True),
+        (["threads", 1, "replies", 1], '"id": 3', True),
+        (["threads", 1, "replies", 1, "author"], '"author": null', False),
+    ],
+)
 def test_a_value_is_found_past_strings_that_look_like_json(path, text, record):
     lines = TEXT.splitlines()
     holding = next(n for n, line in enumerate(lines, 1) if text in line)

@@ -14,7 +14,7 @@ KIT_JS = Path(__file__).parents[2] / "plugins" / "comms" / "static" / "kit.js"
 
 
 def _luminance(colour: str) -> float:
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -53,8 +53,9 @@ def test_a_client_cannot_name_an_undeclared_variable():
 def test_an_unknown_network_is_named_with_the_known_ones():
     with pytest.raises(ValueError) as info:
         networks.get("twitter")
-    assert str(info.value) == ("unknown network 'twitter'; expected x, linkedin, mastodon, bluesky, threads, instagram, "
-                               "facebook, pinterest")
+    assert str(info.value) == (
+        "unknown network 'twitter'; expected x, linkedin, mastodon, bluesky, threads, instagram, facebook, pinterest"
+    )
 
 
 @pytest.mark.parametrize("key", list(networks.NETWORKS))

@@ -28,8 +28,9 @@ PELICAN = str(Path(sys.executable).with_name("pelican"))
 
 
 def _run(site: Path, **override) -> None:
-    settings = read_settings(str(site / "pelicanconf.py"),
-                             override={"OUTPUT_PATH": str(site / "output"), "PODIUM_NOW": NOW, **override})
+    settings = read_settings(
+        str(site / "pelicanconf.py"), override={"OUTPUT_PATH": str(site / "output"), "PODIUM_NOW": NOW, **override}
+    )
     Pelican(settings).run()
 
 
@@ -63,21 +64,29 @@ def test_warnings_are_logged_and_fail_only_a_strict_run(make_site, monkeypatch, 
         _run(site)
     # Pelican's settings do not say which file they came from: the message names the setting
     assert _podium_records(caplog, logging.WARNING) == [
-        "PODIUM_FEEDS_LIMT: unknown podium setting, ignored; did you mean PODIUM_FEEDS_LIMIT?"]
+        "PODIUM_FEEDS_LIMT: unknown podium setting, ignored; did you mean PODIUM_FEEDS_LIMIT?"
+    ]
     with pytest.raises(BadInput):
         _run(site, PODIUM_STRICT=True)
 
 
 def _pelican(site: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "COLUMNS": "400"}  # Rich wraps log lines at the terminal's width
-    return subprocess.run([PELICAN, "content", "-s", "pelicanconf.py", "-o", "out", *args], cwd=site,
-                          capture_output=True, text=True, env=env, timeout=300)
+    return subprocess.run(
+        [PELICAN, "content", "-s", "pelicanconf.py", "-o", "out", *args],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
 
 
 @pytest.mark.xdist_group("plain-pelican")
 def test_the_pelican_command_prints_the_error_and_exits_2(make_site):
-    site = make_site({"content/posts/bon.md": post("Bon", slug="bon"), "content/posts/bad.md": BAD},
-                     settings={"PODIUM_NOW": NOW})
+    site = make_site(
+        {"content/posts/bon.md": post("Bon", slug="bon"), "content/posts/bad.md": BAD}, settings={"PODIUM_NOW": NOW}
+    )
     plain = _pelican(site, "--log-handler", "plain")
     assert plain.returncode == 2
     assert BAD_LINE in plain.stderr.splitlines()
@@ -87,21 +96,28 @@ def test_the_pelican_command_prints_the_error_and_exits_2(make_site):
 
 @pytest.mark.xdist_group("plain-pelican")
 def test_fatal_warnings_fails_on_a_podium_warning_and_passes_a_clean_site(make_site):
-    warned = make_site({"content/posts/bon.md": post("Bon", slug="bon")},
-                       settings={"PODIUM_NOW": NOW, "PODIUM_FEEDS_LIMT": 3})
+    warned = make_site(
+        {"content/posts/bon.md": post("Bon", slug="bon")}, settings={"PODIUM_NOW": NOW, "PODIUM_FEEDS_LIMT": 3}
+    )
     run = _pelican(warned, "--log-handler", "plain", "--fatal", "warnings")
     assert run.returncode == 1
-    assert "PODIUM_FEEDS_LIMT: unknown podium setting, ignored; did you mean PODIUM_FEEDS_LIMIT?" in \
-        run.stderr.splitlines()
+    assert (
+        "PODIUM_FEEDS_LIMT: unknown podium setting, ignored; did you mean PODIUM_FEEDS_LIMIT?"
+        in run.stderr.splitlines()
+    )
     clean = make_site({"content/posts/bon.md": post("Bon", slug="bon")}, settings={"PODIUM_NOW": NOW})
     assert _pelican(clean, "--log-handler", "plain", "--fatal", "warnings").returncode == 0
 
 
-TWIN = ("content/posts/a.md:2: this post and content/posts/b.md:2 (a post) would both be written to "
-        "meme-titre.html; give one of them its own 'slug:'")
+TWIN = (
+    "content/posts/a.md:2: this post and content/posts/b.md:2 (a post) would both be written to "
+    "meme-titre.html; give one of them its own 'slug:'"
+)
 
 
-def test_two_posts_on_one_path_are_logged_with_both_files_and_fail_the_run_before_writing(make_site, monkeypatch, caplog):
+def test_two_posts_on_one_path_are_logged_with_both_files_and_fail_the_run_before_writing(
+    make_site, monkeypatch, caplog
+):
     site = make_site({"content/posts/a.md": post("Même titre"), "content/posts/b.md": post("Même titre")})
     monkeypatch.chdir(site)
     with caplog.at_level(logging.WARNING), pytest.raises(BadInput) as info:
@@ -114,8 +130,10 @@ def test_two_posts_on_one_path_are_logged_with_both_files_and_fail_the_run_befor
 
 @pytest.mark.xdist_group("plain-pelican")
 def test_the_pelican_command_names_both_files_of_a_collision_and_exits_2(make_site):
-    site = make_site({"content/posts/a.md": post("Même titre"), "content/posts/b.md": post("Même titre")},
-                     settings={"PODIUM_NOW": NOW})
+    site = make_site(
+        {"content/posts/a.md": post("Même titre"), "content/posts/b.md": post("Même titre")},
+        settings={"PODIUM_NOW": NOW},
+    )
     run = _pelican(site, "--log-handler", "plain")
     assert run.returncode == 2
     assert TWIN in run.stderr.splitlines()

@@ -39,8 +39,12 @@ def test_reversed_registration_builds_the_same_site(tmp_path):
     shutil.copytree(REPO / "content", tmp_path / "content")
     theme = str(REPO / "themes" / "podium")
     for order in ("listed", "reversed"):
-        subprocess.run([sys.executable, "-c", BUILD, str(tmp_path), order, SAMPLE_NOW, theme],
-                       check=True, capture_output=True, timeout=600)
+        subprocess.run(
+            [sys.executable, "-c", BUILD, str(tmp_path), order, SAMPLE_NOW, theme],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
     listed, backwards = _files(tmp_path / "output-listed"), _files(tmp_path / "output-reversed")
     assert "index.html" in listed and "feeds/all.atom.xml" in listed and "sitemap.xml" in listed
     assert sorted(listed) == sorted(backwards)

@@ -39,8 +39,12 @@ def tree(root):
 
 
 def test_cards_drawn_in_parallel_and_serially_give_byte_identical_sites(make_site):
-    files = {f"content/posts/p{i}.md": post(f"Billet numéro {i} : une idée de plus, et encore une", slug=f"p{i}",
-                                             date=f"2026-01-{i + 1:02d} 09:00") for i in range(12)}
+    files = {
+        f"content/posts/p{i}.md": post(
+            f"Billet numéro {i} : une idée de plus, et encore une", slug=f"p{i}", date=f"2026-01-{i + 1:02d} 09:00"
+        )
+        for i in range(12)
+    }
     site = make_site(files)
     serial = build(site, now=SAMPLE_NOW, output=site / "serial", overrides={"PODIUM_WORKERS": 1})
     shutil.rmtree(site / ".cache")

@@ -43,8 +43,16 @@ def _files(tmp_path: Path) -> tuple[Path, Path]:
 def test_the_last_assignment_wins_in_blocks_subscripts_and_annotations(tmp_path):
     conf, _ = _files(tmp_path)
     lines = {k: line for k, (_, line) in assignments(conf).items()}
-    assert lines == {"SITENAME": 1, "PODIUM_FEEDS_LIMIT": 8, "PODIUM_NETWORKS": 3, "PODIUM_CARDS_ACCENT": 5,
-                     "PODIUM_SOCIAL_PROFILES": 7, "LIMIT": 9, "A": 10, "B": 10}
+    assert lines == {
+        "SITENAME": 1,
+        "PODIUM_FEEDS_LIMIT": 8,
+        "PODIUM_NETWORKS": 3,
+        "PODIUM_CARDS_ACCENT": 5,
+        "PODIUM_SOCIAL_PROFILES": 7,
+        "LIMIT": 9,
+        "A": 10,
+        "B": 10,
+    }
 
 
 def test_publishconf_brings_in_what_it_star_imports_and_overrides_it(tmp_path):
@@ -73,13 +81,20 @@ KINDS = [
     ("PODIUM_CARDS_LAYOUT = 'wide'", "PODIUM_CARDS_LAYOUT: expected one of: classic, split; received 'wide'"),
     ("PODIUM_FEEDS_FORMATS = ['json']", "PODIUM_FEEDS_FORMATS: unknown feed format 'json'; expected atom, rss"),
     ("PODIUM_SOCIAL_PROFILES = ['x']", "PODIUM_SOCIAL_PROFILES: expected a dict; received ['x']"),
-    ("PODIUM_SOCIAL_PROFILES = {'x': 'x.com/a'}",
-     "PODIUM_SOCIAL_PROFILES: expected an absolute http(s) URL; received 'x.com/a'"),
+    (
+        "PODIUM_SOCIAL_PROFILES = {'x': 'x.com/a'}",
+        "PODIUM_SOCIAL_PROFILES: expected an absolute http(s) URL; received 'x.com/a'",
+    ),
     ("PODIUM_CARDS_ACCENT = 'red'", "PODIUM_CARDS_ACCENT: expected a colour like '#1a2b3c'; received 'red'"),
-    ("PODIUM_NOW = '2027-03-02T09:00'", "PODIUM_NOW: 2027-03-02T09:00:00 has no time zone; add one, e.g. '+01:00' or 'Z'"),
+    (
+        "PODIUM_NOW = '2027-03-02T09:00'",
+        "PODIUM_NOW: 2027-03-02T09:00:00 has no time zone; add one, e.g. '+01:00' or 'Z'",
+    ),
     ("PODIUM_IMAGES_WIDTHS = (8,)", "PODIUM_IMAGES_WIDTHS: expected widths from 16 to 8192 pixels; received 8"),
-    ("PODIUM_PUBLISH_TARGETS = {'site': {'type': 'ftp'}}",
-     "PODIUM_PUBLISH_TARGETS: target 'site': 'type': expected one of: dir, rsync, git, s3; received 'ftp'"),
+    (
+        "PODIUM_PUBLISH_TARGETS = {'site': {'type': 'ftp'}}",
+        "PODIUM_PUBLISH_TARGETS: target 'site': 'type': expected one of: dir, rsync, git, s3; received 'ftp'",
+    ),
 ]
 
 
@@ -101,33 +116,50 @@ def _cli(site: Path, capsys, *args: str) -> tuple[int, list[str]]:
 
 
 def test_several_errors_each_with_its_file_and_line_from_another_folder(make_site, capsys, monkeypatch, tmp_path):
-    site = make_site({"content/posts/a.md": post("A", slug="a")},
-                     settings={"PODIUM_FEEDS_LIMIT": 0, "PODIUM_CARDS_ACCENT": "red"})
+    site = make_site(
+        {"content/posts/a.md": post("A", slug="a")}, settings={"PODIUM_FEEDS_LIMIT": 0, "PODIUM_CARDS_ACCENT": "red"}
+    )
     (site / "publishconf.py").write_text("from pelicanconf import *  # noqa\n\nPODIUM_WORKERS = -1\n")
     monkeypatch.chdir(tmp_path)  # -C from elsewhere: the lines are found all the same
     status, err = _cli(site, capsys, "--prod")
-    assert (status, err) == (2, [
-        "publishconf.py:3: PODIUM_WORKERS: expected a whole number from 0 to 256; received -1",
-        "pelicanconf.py:21: PODIUM_FEEDS_LIMIT: expected a whole number from 1 to 10000; received 0",
-        "pelicanconf.py:22: PODIUM_CARDS_ACCENT: expected a colour like '#1a2b3c'; received 'red'"])
+    assert (status, err) == (
+        2,
+        [
+            "publishconf.py:3: PODIUM_WORKERS: expected a whole number from 0 to 256; received -1",
+            "pelicanconf.py:21: PODIUM_FEEDS_LIMIT: expected a whole number from 1 to 10000; received 0",
+            "pelicanconf.py:22: PODIUM_CARDS_ACCENT: expected a colour like '#1a2b3c'; received 'red'",
+        ],
+    )
 
 
 def test_a_missing_leader_photo_points_at_the_line_that_names_it(make_site, capsys):
-    site = make_site({"content/posts/a.md": post("A", slug="a")}, settings={"PODIUM_LEADER_PHOTO": "images/portrait.jpg"})
+    site = make_site(
+        {"content/posts/a.md": post("A", slug="a")}, settings={"PODIUM_LEADER_PHOTO": "images/portrait.jpg"}
+    )
     status, err = _cli(site, capsys)
-    assert (status, err) == (2, [
-        "pelicanconf.py:21: PODIUM_LEADER_PHOTO: 'images/portrait.jpg' not found under content/; fix the path or "
-        "set PODIUM_LEADER_PHOTO = None"])
+    assert (status, err) == (
+        2,
+        [
+            "pelicanconf.py:21: PODIUM_LEADER_PHOTO: 'images/portrait.jpg' not found under content/; fix the path or "
+            "set PODIUM_LEADER_PHOTO = None"
+        ],
+    )
     (site / "publishconf.py").write_text("from pelicanconf import *  # noqa\nPODIUM_LEADER_PHOTO = 'images/prod.jpg'\n")
     status, err = _cli(site, capsys, "--prod")
-    assert (status, err) == (2, [
-        "publishconf.py:2: PODIUM_LEADER_PHOTO: 'images/prod.jpg' not found under content/; fix the path or "
-        "set PODIUM_LEADER_PHOTO = None"])
+    assert (status, err) == (
+        2,
+        [
+            "publishconf.py:2: PODIUM_LEADER_PHOTO: 'images/prod.jpg' not found under content/; fix the path or "
+            "set PODIUM_LEADER_PHOTO = None"
+        ],
+    )
 
 
 def test_an_unknown_setting_warns_at_its_line(make_site, capsys):
     site = make_site({"content/posts/a.md": post("A", slug="a")}, settings={"PODIUM_FEEDS_LIMT": 3})
     status, err = _cli(site, capsys)
     assert status == 0
-    assert "warning: pelicanconf.py:21: PODIUM_FEEDS_LIMT: unknown podium setting, ignored; did you mean " \
-           "PODIUM_FEEDS_LIMIT?" in err
+    assert (
+        "warning: pelicanconf.py:21: PODIUM_FEEDS_LIMT: unknown podium setting, ignored; did you mean "
+        "PODIUM_FEEDS_LIMIT?" in err
+    )

@@ -11,24 +11,27 @@ from podium.plugins.typography import NBSP, NNBSP, quote, typeset
 from .teasers.texts import TRICKY
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Vraiment ?", f"Vraiment{NNBSP}?"),
-    ("Vraiment?", f"Vraiment{NNBSP}?"),
-    ("Quoi ?!", f"Quoi{NNBSP}?!"),
-    ("Attention !", f"Attention{NNBSP}!"),
-    ("un point ; un autre", f"un point{NNBSP}; un autre"),
-    ("Le bilan : positif", f"Le bilan{NBSP}: positif"),
-    ("Le bilan: positif", f"Le bilan{NBSP}: positif"),
-    ("« Bonjour »", f"«{NNBSP}Bonjour{NNBSP}»"),
-    ("«Bonjour»", f"«{NNBSP}Bonjour{NNBSP}»"),
-    ('Il a dit "oui"', f"Il a dit «{NNBSP}oui{NNBSP}»"),
-    ("baisse de 38 %", f"baisse de 38{NNBSP}%"),
-    ("baisse de 38%", f"baisse de 38{NNBSP}%"),
-    ("12 € par mois", f"12{NNBSP}€ par mois"),
-    (f"97{NBSP}% de disponibilité", f"97{NNBSP}% de disponibilité"),
-    ("l'école", "l\u2019école"),
-    ("Et puis...", "Et puis\u2026"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Vraiment ?", f"Vraiment{NNBSP}?"),
+        ("Vraiment?", f"Vraiment{NNBSP}?"),
+        ("Quoi ?!", f"Quoi{NNBSP}?!"),
+        ("Attention !", f"Attention{NNBSP}!"),
+        ("un point ; un autre", f"un point{NNBSP}; un autre"),
+        ("Le bilan : positif", f"Le bilan{NBSP}: positif"),
+        ("Le bilan: positif", f"Le bilan{NBSP}: positif"),
+        ("« Bonjour »", f"«{NNBSP}Bonjour{NNBSP}»"),
+        ("«Bonjour»", f"«{NNBSP}Bonjour{NNBSP}»"),
+        ('Il a dit "oui"', f"Il a dit «{NNBSP}oui{NNBSP}»"),
+        ("baisse de 38 %", f"baisse de 38{NNBSP}%"),
+        ("baisse de 38%", f"baisse de 38{NNBSP}%"),
+        ("12 € par mois", f"12{NNBSP}€ par mois"),
+        (f"97{NBSP}% de disponibilité", f"97{NNBSP}% de disponibilité"),
+        ("l'école", "l\u2019école"),
+        ("Et puis...", "Et puis\u2026"),
+    ],
+)
 def test_french(text, expected):
     assert typeset(text, "fr") == expected
 
@@ -40,20 +43,26 @@ def test_french_is_idempotent():
 
 def test_french_leaves_links_hashtags_and_mentions_alone():
     text = "Voir https://exemple.fr/a?b=c:d ; #Énergie! @claire@social.example!"
-    assert typeset(text, "fr") == f"Voir https://exemple.fr/a?b=c:d{NNBSP}; #Énergie{NNBSP}! @claire@social.example{NNBSP}!"
+    assert (
+        typeset(text, "fr")
+        == f"Voir https://exemple.fr/a?b=c:d{NNBSP}; #Énergie{NNBSP}! @claire@social.example{NNBSP}!"
+    )
 
 
 def test_times_keep_their_colon():
     assert typeset("à 9:30 précises", "fr") == "à 9:30 précises"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Really ?", "Really?"),
-    (f"Really{NNBSP}?", "Really?"),
-    ("The result : good", "The result: good"),
-    ('He said "yes"', "He said \u201cyes\u201d"),
-    ("« oui »", "\u201coui\u201d"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Really ?", "Really?"),
+        (f"Really{NNBSP}?", "Really?"),
+        ("The result : good", "The result: good"),
+        ('He said "yes"', "He said \u201cyes\u201d"),
+        ("« oui »", "\u201coui\u201d"),
+    ],
+)
 def test_english(text, expected):
     assert typeset(text, "en") == expected
 
@@ -84,6 +93,7 @@ def test_skipping_rules_that_cannot_match_changes_nothing(text, lang):
 
 # --- from the blog's side: text nodes of a rendered post, and the theme's strings ---
 
+
 def test_blog_spaces_before_tall_punctuation_become_narrow_no_break():
     assert typeset("Vraiment ? Oui ! Non ; peut-être", "fr") == f"Vraiment{NNBSP}? Oui{NNBSP}! Non{NNBSP}; peut-être"
 
@@ -93,7 +103,9 @@ def test_blog_guillemets_hold_their_words():
 
 
 def test_blog_colon_gets_a_no_break_space_and_percent_sticks_to_its_number():
-    assert typeset("Première leçon : 97 % de disponibilité", "fr") == f"Première leçon{NBSP}: 97{NNBSP}% de disponibilité"
+    assert (
+        typeset("Première leçon : 97 % de disponibilité", "fr") == f"Première leçon{NBSP}: 97{NNBSP}% de disponibilité"
+    )
 
 
 def test_a_text_node_after_an_inline_element_gets_its_space_too():
@@ -118,8 +130,9 @@ def test_english_apostrophes_only_between_letters():
     assert typeset("'quoted' and l'été", "en") == "'quoted' and l\u2019été"
 
 
-_SPACELESS = str.maketrans({" ": None, NBSP: None, NNBSP: None, "\u2019": "'", "«": '"', "»": '"',
-                            "\u201c": '"', "\u201d": '"'})
+_SPACELESS = str.maketrans(
+    {" ": None, NBSP: None, NNBSP: None, "\u2019": "'", "«": '"', "»": '"', "\u201c": '"', "\u201d": '"'}
+)
 
 
 @settings(max_examples=200, deadline=None)

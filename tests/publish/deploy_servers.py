@@ -14,10 +14,10 @@ import socket
 import subprocess
 import tarfile
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 SSHD = "/usr/sbin/sshd"
 
@@ -37,8 +37,15 @@ class SSHServer:
 
     def options(self, path: Path) -> dict:
         """Settings of an rsync target that deploys to ``path`` on this server."""
-        return {"type": "rsync", "host": "127.0.0.1", "port": self.port, "user": self.user, "path": str(path),
-                "identity_file": str(self.key), "known_hosts": str(self.known_hosts)}
+        return {
+            "type": "rsync",
+            "host": "127.0.0.1",
+            "port": self.port,
+            "user": self.user,
+            "path": str(path),
+            "identity_file": str(self.key),
+            "known_hosts": str(self.known_hosts),
+        }
 
 
 def _keygen(path: Path) -> None:
@@ -68,12 +75,26 @@ def sshd(tmp: Path) -> Iterator[SSHServer]:
     _keygen(user_key)
     (tmp / "authorized_keys").write_text(user_key.with_suffix(".pub").read_text())
     port = free_port()
-    (tmp / "sshd_config").write_text("\n".join([
-        f"Port {port}", "ListenAddress 127.0.0.1", f"HostKey {host_key}",
-        f"AuthorizedKeysFile {tmp / 'authorized_keys'}", "PubkeyAuthentication yes",
-        "PasswordAuthentication no", "KbdInteractiveAuthentication no", "PermitRootLogin prohibit-password",
-        "StrictModes no", "UsePAM no", "PidFile none", "LogLevel ERROR", "MaxStartups 50:30:100", "",
-    ]))
+    (tmp / "sshd_config").write_text(
+        "\n".join(
+            [
+                f"Port {port}",
+                "ListenAddress 127.0.0.1",
+                f"HostKey {host_key}",
+                f"AuthorizedKeysFile {tmp / 'authorized_keys'}",
+                "PubkeyAuthentication yes",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "PermitRootLogin prohibit-password",
+                "StrictModes no",
+                "UsePAM no",
+                "PidFile none",
+                "LogLevel ERROR",
+                "MaxStartups 50:30:100",
+                "",
+            ]
+        )
+    )
     if os.geteuid() == 0:
         Path("/run/sshd").mkdir(mode=0o755, exist_ok=True)  # sshd's privilege-separation folder
     log = tmp / "sshd.log"
@@ -107,16 +128,23 @@ def moto_s3() -> Iterator[str]:
 
 
 #: credentials for moto (it accepts any); tests also check they never leak
-FAKE_AWS = {"AWS_ACCESS_KEY_ID": "AKIAPODIUMTESTKEY0001", "AWS_SECRET_ACCESS_KEY": "podium-test-secret-0123456789",
-            "AWS_REGION": "us-east-1"}
+FAKE_AWS = {
+    "AWS_ACCESS_KEY_ID": "AKIAPODIUMTESTKEY0001",
+    "AWS_SECRET_ACCESS_KEY": "podium-test-secret-0123456789",
+    "AWS_REGION": "us-east-1",
+}
 
 
 def s3_client(endpoint: str):
     import boto3
 
-    return boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1",
-                        aws_access_key_id=FAKE_AWS["AWS_ACCESS_KEY_ID"],
-                        aws_secret_access_key=FAKE_AWS["AWS_SECRET_ACCESS_KEY"])
+    return boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        region_name="us-east-1",
+        aws_access_key_id=FAKE_AWS["AWS_ACCESS_KEY_ID"],
+        aws_secret_access_key=FAKE_AWS["AWS_SECRET_ACCESS_KEY"],
+    )
 
 
 # --- synthetic sites ---------------------------------------------------------------------------
@@ -139,8 +167,9 @@ def write_site(root: Path, version: int) -> dict[str, bytes]:
     posts = [i for i in range(POSTS) if not (version == 2 and i == 3)] + ([POSTS] if version == 2 else [])
     for i in posts:
         words = "edited " if (version == 2 and i == 5) else ""
-        files[f"posts/p{i}/index.html"] = (f"<!doctype html><title>Post {i}</title>"
-                                           f"<p>{words}text of post {i}</p><!-- v -->").encode()
+        files[f"posts/p{i}/index.html"] = (
+            f"<!doctype html><title>Post {i}</title><p>{words}text of post {i}</p><!-- v -->"
+        ).encode()
     listing = "".join(f"<li>p{i}</li>" for i in posts)
     files["index.html"] = f"<!doctype html><title>Home</title><ul>{listing}</ul><!-- v{version} -->".encode()
     files["feeds/all.atom.xml"] = f"<feed><!-- v{version} -->{listing}</feed>".encode()
@@ -167,15 +196,19 @@ def read_tree(root: Path) -> dict[str, bytes]:
 
 def git_snapshot(bare: Path, branch: str = "gh-pages") -> dict[str, bytes]:
     """What a clone of the branch holds now: the files of the commit its ref names."""
-    data = subprocess.run(["git", "--git-dir", str(bare), "archive", "--format=tar", f"refs/heads/{branch}"],
-                          check=True, capture_output=True).stdout
+    data = subprocess.run(
+        ["git", "--git-dir", str(bare), "archive", "--format=tar", f"refs/heads/{branch}"],
+        check=True,
+        capture_output=True,
+    ).stdout
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         return {m.name: tar.extractfile(m).read() for m in tar.getmembers() if m.isfile()}
 
 
 def git_commits(bare: Path, branch: str = "gh-pages") -> list[str]:
-    out = subprocess.run(["git", "--git-dir", str(bare), "rev-list", f"refs/heads/{branch}"],
-                         check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        ["git", "--git-dir", str(bare), "rev-list", f"refs/heads/{branch}"], check=True, capture_output=True, text=True
+    ).stdout
     return out.split()
 
 

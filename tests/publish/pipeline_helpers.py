@@ -9,8 +9,17 @@ from pathlib import Path
 
 from podium.publish.channels import CHANNELS, RetryPolicy
 from podium.publish.pipeline import Request, publish
-from tests.publish.fakes import (BlueskyAPI, FacebookAPI, FakeClock, InstagramAPI, LinkedInAPI, MastodonAPI,
-                                 PinterestAPI, ThreadsAPI, XAPI)
+from tests.publish.fakes import (
+    XAPI,
+    BlueskyAPI,
+    FacebookAPI,
+    FakeClock,
+    InstagramAPI,
+    LinkedInAPI,
+    MastodonAPI,
+    PinterestAPI,
+    ThreadsAPI,
+)
 
 SECRETS = {
     "PODIUM_X_ACCESS_TOKEN": "x-user-token-0123456789",
@@ -24,8 +33,11 @@ IMAGE_SECRETS = {
     "PODIUM_PINTEREST_ACCESS_TOKEN": "pina_token_0123456789",
     "PODIUM_THREADS_ACCESS_TOKEN": "THAA-threads-token-77",
 }
-IMAGE_IDS = {"PODIUM_INSTAGRAM_USER_ID": "17841400000000001", "PODIUM_FACEBOOK_PAGE_ID": "104200000000001",
-             "PODIUM_THREADS_USER_ID": "26000000000000001"}
+IMAGE_IDS = {
+    "PODIUM_INSTAGRAM_USER_ID": "17841400000000001",
+    "PODIUM_FACEBOOK_PAGE_ID": "104200000000001",
+    "PODIUM_THREADS_USER_ID": "26000000000000001",
+}
 BOARD = "1234567890123"
 SITEURL = "https://blog.test"
 
@@ -45,23 +57,41 @@ class Networks:
         if self.site is None or not url.startswith(SITEURL + "/"):
             return None
         live = Path(os.path.realpath(self.site / "public"))
-        path = live / url[len(SITEURL) + 1:]
+        path = live / url[len(SITEURL) + 1 :]
         return path.read_bytes() if path.is_file() and live in path.resolve().parents else None
 
-    def start(self) -> "Networks":
-        self.servers = {"x": XAPI(clock=self.clock), "linkedin": LinkedInAPI(clock=self.clock),
-                        "mastodon": MastodonAPI(clock=self.clock), "bluesky": BlueskyAPI(clock=self.clock)}
+    def start(self) -> Networks:
+        self.servers = {
+            "x": XAPI(clock=self.clock),
+            "linkedin": LinkedInAPI(clock=self.clock),
+            "mastodon": MastodonAPI(clock=self.clock),
+            "bluesky": BlueskyAPI(clock=self.clock),
+        }
         if self.images:
             ids = IMAGE_IDS
-            self.servers.update({
-                "instagram": InstagramAPI({IMAGE_SECRETS["PODIUM_INSTAGRAM_ACCESS_TOKEN"]: ids["PODIUM_INSTAGRAM_USER_ID"]},
-                                          fetch=self.fetch, clock=self.clock),
-                "facebook": FacebookAPI({IMAGE_SECRETS["PODIUM_FACEBOOK_PAGE_TOKEN"]: ids["PODIUM_FACEBOOK_PAGE_ID"]},
-                                        clock=self.clock),
-                "pinterest": PinterestAPI(tokens=(IMAGE_SECRETS["PODIUM_PINTEREST_ACCESS_TOKEN"],), boards=(BOARD,),
-                                          fetch=self.fetch, clock=self.clock),
-                "threads": ThreadsAPI({IMAGE_SECRETS["PODIUM_THREADS_ACCESS_TOKEN"]: ids["PODIUM_THREADS_USER_ID"]},
-                                      fetch=self.fetch, clock=self.clock)})
+            self.servers.update(
+                {
+                    "instagram": InstagramAPI(
+                        {IMAGE_SECRETS["PODIUM_INSTAGRAM_ACCESS_TOKEN"]: ids["PODIUM_INSTAGRAM_USER_ID"]},
+                        fetch=self.fetch,
+                        clock=self.clock,
+                    ),
+                    "facebook": FacebookAPI(
+                        {IMAGE_SECRETS["PODIUM_FACEBOOK_PAGE_TOKEN"]: ids["PODIUM_FACEBOOK_PAGE_ID"]}, clock=self.clock
+                    ),
+                    "pinterest": PinterestAPI(
+                        tokens=(IMAGE_SECRETS["PODIUM_PINTEREST_ACCESS_TOKEN"],),
+                        boards=(BOARD,),
+                        fetch=self.fetch,
+                        clock=self.clock,
+                    ),
+                    "threads": ThreadsAPI(
+                        {IMAGE_SECRETS["PODIUM_THREADS_ACCESS_TOKEN"]: ids["PODIUM_THREADS_USER_ID"]},
+                        fetch=self.fetch,
+                        clock=self.clock,
+                    ),
+                }
+            )
         for server in self.servers.values():
             server.start()
         return self
@@ -72,9 +102,15 @@ class Networks:
 
     @property
     def env(self) -> dict[str, str]:
-        return {**SECRETS, **IMAGE_SECRETS, **IMAGE_IDS, "PODIUM_LINKEDIN_AUTHOR": "urn:li:person:AbC123",
-                "PODIUM_MASTODON_INSTANCE": self.servers["mastodon"].base_url,
-                "PODIUM_BLUESKY_HANDLE": "leader.example.com", "PODIUM_BLUESKY_PDS": self.servers["bluesky"].base_url}
+        return {
+            **SECRETS,
+            **IMAGE_SECRETS,
+            **IMAGE_IDS,
+            "PODIUM_LINKEDIN_AUTHOR": "urn:li:person:AbC123",
+            "PODIUM_MASTODON_INSTANCE": self.servers["mastodon"].base_url,
+            "PODIUM_BLUESKY_HANDLE": "leader.example.com",
+            "PODIUM_BLUESKY_PDS": self.servers["bluesky"].base_url,
+        }
 
     def clients(self, network: str):
         """What the pipeline calls to get a client: the real one, pointed at the local server."""
@@ -88,12 +124,21 @@ class Networks:
     def posted(self) -> dict[str, list[dict]]:
         """Every post each network holds now."""
         s = self.servers
-        found = {"x": list(s["x"].tweets.values()), "linkedin": list(s["linkedin"].posts.values()),
-                 "mastodon": list(s["mastodon"].statuses.values()), "bluesky": list(s["bluesky"].records.values())}
+        found = {
+            "x": list(s["x"].tweets.values()),
+            "linkedin": list(s["linkedin"].posts.values()),
+            "mastodon": list(s["mastodon"].statuses.values()),
+            "bluesky": list(s["bluesky"].records.values()),
+        }
         if self.images:
-            found.update({"instagram": list(s["instagram"].published.values()),
-                          "facebook": list(s["facebook"].posts.values()), "pinterest": list(s["pinterest"].pins.values()),
-                          "threads": list(s["threads"].published.values())})
+            found.update(
+                {
+                    "instagram": list(s["instagram"].published.values()),
+                    "facebook": list(s["facebook"].posts.values()),
+                    "pinterest": list(s["pinterest"].pins.values()),
+                    "threads": list(s["threads"].published.values()),
+                }
+            )
         return found
 
     def requests(self) -> int:
@@ -110,8 +155,13 @@ def run(site: Path, networks: Networks, *, now: str, live: bool = True, step=Non
 
     said: list[str] = []
     kwargs = {"step": step} if step else {}
-    outcome = publish(Request(site, now=datetime.fromisoformat(now), live=live, **request), env=networks.env,
-                      clients=networks.clients, say=said.append, **kwargs)
+    outcome = publish(
+        Request(site, now=datetime.fromisoformat(now), live=live, **request),
+        env=networks.env,
+        clients=networks.clients,
+        say=said.append,
+        **kwargs,
+    )
     return outcome, said
 
 
@@ -119,6 +169,7 @@ def _die_at(label: str):
     def step(seen: str) -> None:
         if seen == label:
             os._exit(70)  # no cleanup, no finally: what a killed process leaves behind
+
     return step
 
 

@@ -25,7 +25,9 @@ def snapshot(root):
 def site_files():
     return {
         "content/posts/a.md": post("Premier billet", slug="a", tags=["énergie"], body="Texte -- du premier billet."),
-        "content/posts/b.md": post("Second billet", date="2026-02-10 09:00", slug="b", tags=["énergie"], body="Texte du second."),
+        "content/posts/b.md": post(
+            "Second billet", date="2026-02-10 09:00", slug="b", tags=["énergie"], body="Texte du second."
+        ),
         "content/posts/c.md": post("Troisième billet", date="2026-03-10 09:00", slug="c", body="Texte du troisième."),
     }
 
@@ -44,7 +46,9 @@ def test_an_edit_replaces_the_files_that_show_it_and_keeps_the_rest(make_site):
     site = make_site(site_files())
     build(site, now=SAMPLE_NOW, output=site / "output")
     before = snapshot(site / "output")
-    (site / "content/posts/c.md").write_text(post("Troisième billet", date="2026-03-10 09:00", slug="c", body="Texte corrigé."), encoding="utf-8")
+    (site / "content/posts/c.md").write_text(
+        post("Troisième billet", date="2026-03-10 09:00", slug="c", body="Texte corrigé."), encoding="utf-8"
+    )
     build(site, now=SAMPLE_NOW, output=site / "output")
     after = snapshot(site / "output")
     assert "Texte corrigé." in after["c.html"][0].decode()
@@ -91,7 +95,9 @@ def test_a_damaged_cache_entry_is_parsed_again(make_site):
     for path in (site / ".cache" / "podium" / "parsed").rglob("parsed.pickle"):
         path.write_bytes(b"not a pickle")
     result = build(site, now=SAMPLE_NOW, output=site / "second")
-    assert {k: v[0] for k, v in snapshot(result.output).items()} == {k: v[0] for k, v in snapshot(site / "first").items()}
+    assert {k: v[0] for k, v in snapshot(result.output).items()} == {
+        k: v[0] for k, v in snapshot(site / "first").items()
+    }
 
 
 def test_build_of_a_project_elsewhere_writes_into_that_projects_output_not_the_current_folder(make_site, tmp_path):
@@ -101,8 +107,13 @@ def test_build_of_a_project_elsewhere_writes_into_that_projects_output_not_the_c
     site = make_site(site_files())  # pelicanconf.py sets no OUTPUT_PATH: Pelican's default 'output' applies
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    run = subprocess.run([sys.executable, "-m", "podium.publish.cli", "build", "-C", str(site), "--now", SAMPLE_NOW],
-                         cwd=elsewhere, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "podium.publish.cli", "build", "-C", str(site), "--now", SAMPLE_NOW],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr
     assert (site / "output" / "a.html").is_file()
     assert list(elsewhere.iterdir()) == []

@@ -25,11 +25,13 @@ posts:
 
 @pytest.fixture
 def site(make_site):
-    return make_site({
-        "content/calendar.yaml": CALENDAR,
-        "content/posts/ok.md": post("OK", date="2026-11-02 08:00", slug="ok"),
-        "content/posts/wait.md": post("Wait", date="2026-11-02 08:00", slug="wait"),
-    })
+    return make_site(
+        {
+            "content/calendar.yaml": CALENDAR,
+            "content/posts/ok.md": post("OK", date="2026-11-02 08:00", slug="ok"),
+            "content/posts/wait.md": post("Wait", date="2026-11-02 08:00", slug="wait"),
+        }
+    )
 
 
 def test_check_prints_what_goes_out_and_what_waits(site, capsys):
@@ -43,22 +45,29 @@ def test_check_prints_what_goes_out_and_what_waits(site, capsys):
 
 
 def test_check_reports_every_problem_with_line_and_column_and_exits_2(site, capsys):
-    (site / "content" / "calendar.yaml").write_text(CALENDAR.replace("in_review", "reviewing").replace("  ok:", "  okay:"))
+    (site / "content" / "calendar.yaml").write_text(
+        CALENDAR.replace("in_review", "reviewing").replace("  ok:", "  okay:")
+    )
     assert main(["calendar", "check", "-C", str(site)]) == 2
     assert capsys.readouterr().err.splitlines() == [
         "content/calendar.yaml:11:13: unknown status 'reviewing'; did you mean 'in_review'? "
-        "(the statuses are: idea, draft, in_review, approved, published, withdrawn)"]
+        "(the statuses are: idea, draft, in_review, approved, published, withdrawn)"
+    ]
     (site / "content" / "calendar.yaml").write_text(CALENDAR.replace("  ok:", "  okay:"))
     assert main(["calendar", "check", "-C", str(site)]) == 2
-    assert capsys.readouterr().err.splitlines() == ["content/calendar.yaml:7:3: no post has the slug 'okay'; did you mean 'ok'?"]
+    assert capsys.readouterr().err.splitlines() == [
+        "content/calendar.yaml:7:3: no post has the slug 'okay'; did you mean 'ok'?"
+    ]
     assert not (site / "output").exists()
 
 
 def test_check_without_a_calendar(site, capsys):
     (site / "content" / "calendar.yaml").unlink()
     assert main(["calendar", "check", "-C", str(site)]) == 2
-    assert capsys.readouterr().err.strip() == ("content/calendar.yaml: there is no calendar file; create it from the example "
-                                               "in docs/comms.md or set PODIUM_CALENDAR_PATH")
+    assert capsys.readouterr().err.strip() == (
+        "content/calendar.yaml: there is no calendar file; create it from the example "
+        "in docs/comms.md or set PODIUM_CALENDAR_PATH"
+    )
 
 
 def test_schema_prints_the_shipped_schema_path(capsys):
@@ -84,9 +93,12 @@ def test_new_posts_get_a_calendar_entry_with_the_comments_kept(site):
 
 def test_check_reads_the_posts_the_calendar_holds_and_says_they_are_withheld(site, capsys):
     (site / "content/posts/wait.md").write_text(
-        post("Wait", date="2026-11-02 08:00", slug="wait", teasers={"x": "x" * 300 + " {link}"}), encoding="utf-8")
+        post("Wait", date="2026-11-02 08:00", slug="wait", teasers={"x": "x" * 300 + " {link}"}), encoding="utf-8"
+    )
     assert main(["calendar", "check", "-C", str(site), "--now", "2026-11-28T12:00+01:00"]) == 2
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith("content/posts/wait.md:")
-    assert line.endswith("the X teaser is 324/280 (weighted); shorten it by 44 (this post is withheld: "
-                         "calendar status is in_review, not approved; it will fail when it goes out)")
+    assert line.endswith(
+        "the X teaser is 324/280 (weighted); shorten it by 44 (this post is withheld: "
+        "calendar status is in_review, not approved; it will fail when it goes out)"
+    )

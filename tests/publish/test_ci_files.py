@@ -63,23 +63,35 @@ def test_gitlab_runs_tests_on_pushes_only_and_publishes_without_waiting_for_them
 @pytest.fixture(scope="module")
 def new_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("init")
-    made = subprocess.run([*PODIUM, "init", "blog", "--name", "Ada Martin"], cwd=root, capture_output=True,
-                          text=True, timeout=60)
+    made = subprocess.run(
+        [*PODIUM, "init", "blog", "--name", "Ada Martin"], cwd=root, capture_output=True, text=True, timeout=60
+    )
     assert made.returncode == 0, made.stderr
-    assert made.stdout == ("Created a podium site in blog. Next: cd blog && podium serve; before it goes live, "
-                           "work through blog/MAKE-IT-YOURS.md\n")
+    assert made.stdout == (
+        "Created a podium site in blog. Next: cd blog && podium serve; before it goes live, "
+        "work through blog/MAKE-IT-YOURS.md\n"
+    )
     return root / "blog"
 
 
 def test_init_writes_what_ci_needs(new_site):
-    for name in (".github/workflows/publish.yml", ".github/workflows/check.yml", ".gitlab-ci.yml", "Makefile",
-                 ".gitignore", "requirements.txt", "MAKE-IT-YOURS.md"):
+    for name in (
+        ".github/workflows/publish.yml",
+        ".github/workflows/check.yml",
+        ".gitlab-ci.yml",
+        "Makefile",
+        ".gitignore",
+        "requirements.txt",
+        "MAKE-IT-YOURS.md",
+    ):
         assert (new_site / name).is_file(), name
     _hourly_publish_installs_fast_and_publishes(new_site / ".github/workflows/publish.yml")
     assert _runs(_workflow(new_site / ".github/workflows/check.yml")["jobs"]["check"])[0] == "make check"
     gitlab = yaml.safe_load((new_site / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     assert ".venv/bin/podium publish --live || status=$?" in gitlab["publish"]["script"]
-    requirement = [line for line in (new_site / "requirements.txt").read_text().splitlines() if not line.startswith("#")]
+    requirement = [
+        line for line in (new_site / "requirements.txt").read_text().splitlines() if not line.startswith("#")
+    ]
     assert requirement == ["podium==0.1.0"]
     checklist = (new_site / "MAKE-IT-YOURS.md").read_text(encoding="utf-8")
     assert checklist.count("- [ ] **") == 8 and "SITEURL" in checklist and "LinkedIn: 60 days" in checklist
@@ -87,8 +99,13 @@ def test_init_writes_what_ci_needs(new_site):
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 def test_the_new_sites_makefile_runs_the_commands_ci_runs(new_site):
-    planned = subprocess.run(["make", "-n", "-W", "requirements.txt", ".venv/.installed", "publish"], cwd=new_site,
-                             capture_output=True, text=True, timeout=30)
+    planned = subprocess.run(
+        ["make", "-n", "-W", "requirements.txt", ".venv/.installed", "publish"],
+        cwd=new_site,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert planned.returncode == 0, planned.stderr
     assert ".venv/bin/pip install --quiet -r requirements.txt" in planned.stdout
     assert ".venv/bin/podium publish" in planned.stdout
@@ -96,18 +113,38 @@ def test_the_new_sites_makefile_runs_the_commands_ci_runs(new_site):
 
 def test_the_new_sites_gitignore_keeps_builds_out_and_the_ledger_in(new_site):
     subprocess.run(["git", "init", "-q"], cwd=new_site, check=True)
-    ignored = subprocess.run(["git", "check-ignore", "output/index.html", "output-preview/index.html",
-                              ".venv/bin/podium", "public/index.html", "content/.podium/ledger.json"],
-                             cwd=new_site, capture_output=True, text=True)
-    assert ignored.stdout.splitlines() == ["output/index.html", "output-preview/index.html", ".venv/bin/podium",
-                                           "public/index.html"]
+    ignored = subprocess.run(
+        [
+            "git",
+            "check-ignore",
+            "output/index.html",
+            "output-preview/index.html",
+            ".venv/bin/podium",
+            "public/index.html",
+            "content/.podium/ledger.json",
+        ],
+        cwd=new_site,
+        capture_output=True,
+        text=True,
+    )
+    assert ignored.stdout.splitlines() == [
+        "output/index.html",
+        "output-preview/index.html",
+        ".venv/bin/podium",
+        "public/index.html",
+    ]
 
 
 def test_a_new_site_builds_and_publishes_as_a_dry_run(new_site):
     built = subprocess.run([*PODIUM, "build"], cwd=new_site, capture_output=True, text=True, timeout=180)
     assert built.returncode == 0, built.stderr
-    published = subprocess.run([*PODIUM, "publish", "--now", "2030-01-01T09:00+01:00"], cwd=new_site,
-                               capture_output=True, text=True, timeout=180)
+    published = subprocess.run(
+        [*PODIUM, "publish", "--now", "2030-01-01T09:00+01:00"],
+        cwd=new_site,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert published.returncode == 0, published.stdout + published.stderr
     assert f"Would deploy to dir target 'site' ({new_site / 'public'})" in published.stdout
     assert published.stdout.rstrip().endswith("Run again with --live to do it.")
@@ -116,7 +153,7 @@ def test_a_new_site_builds_and_publishes_as_a_dry_run(new_site):
 
 def _steps_after(job: dict, name: str) -> list[dict]:
     names = [step.get("name") for step in job["steps"]]
-    return job["steps"][names.index(name) + 1:]
+    return job["steps"][names.index(name) + 1 :]
 
 
 def _keeps_the_comms_room(job: dict, after: str, always: bool) -> None:
@@ -140,24 +177,39 @@ def test_every_publish_run_keeps_the_comms_room_as_an_artifact(new_site):
         _keeps_the_comms_room(job, "Commit the ledger back", always=True)
     for path in (REPO / ".gitlab-ci.yml", new_site / ".gitlab-ci.yml"):
         publish = yaml.safe_load(path.read_text(encoding="utf-8"))["publish"]
-        assert publish["artifacts"] == {"name": "comms-room", "paths": ["comms/"], "when": "always", "expire_in": "30 days"}
+        assert publish["artifacts"] == {
+            "name": "comms-room",
+            "paths": ["comms/"],
+            "when": "always",
+            "expire_in": "30 days",
+        }
         assert publish["script"][-2:] == [".venv/bin/podium comms || true", "exit $status"]
 
 
 def test_pull_requests_get_the_schedule_change_in_the_summary_and_the_comms_room(new_site):
-    for path, name in ((new_site / ".github/workflows/check.yml", "check"), (REPO / ".github/workflows/tests.yml", "schedule-change")):
+    for path, name in (
+        (new_site / ".github/workflows/check.yml", "check"),
+        (REPO / ".github/workflows/tests.yml", "schedule-change"),
+    ):
         workflow = _workflow(path)
         assert "pull_request" in workflow["on"]
         job = workflow["jobs"][name]
-        assert job["steps"][0] == {"uses": "actions/checkout@v4", "with": {"fetch-depth": 0}}  # the base branch is there
+        assert job["steps"][0] == {
+            "uses": "actions/checkout@v4",
+            "with": {"fetch-depth": 0},
+        }  # the base branch is there
         (diff,) = [step for step in job["steps"] if step.get("name") == "Schedule change"]
         assert diff["run"].splitlines()[-1] == (
-            '.venv/bin/podium schedule --diff "origin/$GITHUB_BASE_REF" --format markdown >> "$GITHUB_STEP_SUMMARY"')
-    _keeps_the_comms_room(_workflow(new_site / ".github/workflows/check.yml")["jobs"]["check"], "Schedule change", always=False)
+            '.venv/bin/podium schedule --diff "origin/$GITHUB_BASE_REF" --format markdown >> "$GITHUB_STEP_SUMMARY"'
+        )
+    _keeps_the_comms_room(
+        _workflow(new_site / ".github/workflows/check.yml")["jobs"]["check"], "Schedule change", always=False
+    )
     check = yaml.safe_load((new_site / ".gitlab-ci.yml").read_text(encoding="utf-8"))["check"]
     assert check["variables"] == {"GIT_DEPTH": "0"}
     assert check["script"][1] == (
-        '.venv/bin/podium schedule --diff "$CI_MERGE_REQUEST_DIFF_BASE_SHA" --format markdown -o schedule-change.md')
+        '.venv/bin/podium schedule --diff "$CI_MERGE_REQUEST_DIFF_BASE_SHA" --format markdown -o schedule-change.md'
+    )
     assert check["artifacts"]["paths"] == ["schedule-change.md", "comms/"] and check["artifacts"]["expose_as"]
 
 
@@ -176,9 +228,15 @@ def pull_request(new_site, tmp_path_factory):
     """A clone of the new site whose branch 'feature' adds a calendar to what 'main' has on the origin."""
     root = tmp_path_factory.mktemp("pr")
     (root / "gitconfig").touch()  # no one's own git settings (signing, hooks) in the way
-    env = {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": str(root / "gitconfig"),
-           "GIT_CONFIG_NOSYSTEM": "1", "PATH": os.environ["PATH"]}
+    env = {
+        "GIT_AUTHOR_NAME": "T",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "T",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_CONFIG_GLOBAL": str(root / "gitconfig"),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "PATH": os.environ["PATH"],
+    }
     git = lambda *args, cwd: subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, env=env)
     site = root / "site"
     shutil.copytree(new_site, site, ignore=shutil.ignore_patterns(".git", "output", "public", "comms", ".cache"))
@@ -201,9 +259,20 @@ def test_the_github_step_writes_the_schedule_change_into_the_job_summary(pull_re
     (step,) = [s for s in job["steps"] if s.get("name") == "Schedule change"]
     summary = tmp_path / "summary.md"
     summary.write_text("earlier steps' lines\n", encoding="utf-8")
-    ran = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=clone, capture_output=True, text=True, timeout=300,
-                         env={**env, "GITHUB_BASE_REF": "main", "GITHUB_STEP_SUMMARY": str(summary),
-                              "GITHUB_WORKSPACE": str(clone), "HOME": str(tmp_path)})
+    ran = subprocess.run(
+        ["bash", "-e", "-c", step["run"]],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={
+            **env,
+            "GITHUB_BASE_REF": "main",
+            "GITHUB_STEP_SUMMARY": str(summary),
+            "GITHUB_WORKSPACE": str(clone),
+            "HOME": str(tmp_path),
+        },
+    )
     assert ran.returncode == 0, ran.stderr
     lines = summary.read_text(encoding="utf-8").splitlines()
     assert lines[:3] == ["earlier steps' lines", "### Schedule change", ""]
@@ -236,14 +305,23 @@ def test_the_gitlab_job_writes_the_note_and_posts_it_to_the_merge_request(pull_r
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Notes)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = subprocess.run(["git", "merge-base", "HEAD", "origin/main"], cwd=clone, capture_output=True, text=True,
-                          check=True, env=env).stdout.strip()
-    variables = {**env, "CI_MERGE_REQUEST_DIFF_BASE_SHA": base, "PODIUM_GITLAB_NOTE_TOKEN": "glpat-test",
-                 "CI_API_V4_URL": f"http://127.0.0.1:{server.server_port}/api/v4", "CI_PROJECT_ID": "42",
-                 "CI_MERGE_REQUEST_IID": "7", "HOME": str(tmp_path)}
+    base = subprocess.run(
+        ["git", "merge-base", "HEAD", "origin/main"], cwd=clone, capture_output=True, text=True, check=True, env=env
+    ).stdout.strip()
+    variables = {
+        **env,
+        "CI_MERGE_REQUEST_DIFF_BASE_SHA": base,
+        "PODIUM_GITLAB_NOTE_TOKEN": "glpat-test",
+        "CI_API_V4_URL": f"http://127.0.0.1:{server.server_port}/api/v4",
+        "CI_PROJECT_ID": "42",
+        "CI_MERGE_REQUEST_IID": "7",
+        "HOME": str(tmp_path),
+    }
     try:
         for line in check["script"][1:3]:  # the schedule change, then the note; make check is tested elsewhere
-            ran = subprocess.run(["bash", "-e", "-c", line], cwd=clone, capture_output=True, text=True, timeout=300, env=variables)
+            ran = subprocess.run(
+                ["bash", "-e", "-c", line], cwd=clone, capture_output=True, text=True, timeout=300, env=variables
+            )
             assert ran.returncode == 0, ran.stderr
     finally:
         server.shutdown()
@@ -257,8 +335,14 @@ def test_the_comms_room_step_writes_the_folder_the_artifact_keeps(pull_request, 
     (job,) = _workflow(clone / ".github/workflows/check.yml")["jobs"].values()
     (build,) = [s for s in job["steps"] if s.get("name") == "Build the comms room"]
     (keep,) = [s for s in job["steps"] if s.get("name") == "Keep the comms room"]
-    ran = subprocess.run(["bash", "-e", "-c", build["run"]], cwd=clone, capture_output=True, text=True, timeout=300,
-                         env={**env, "HOME": str(tmp_path)})
+    ran = subprocess.run(
+        ["bash", "-e", "-c", build["run"]],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**env, "HOME": str(tmp_path)},
+    )
     assert ran.returncode == 0, ran.stderr
     kept = clone / keep["with"]["path"]
     assert (kept / "index.html").is_file() and (kept / "calendar.html").is_file()

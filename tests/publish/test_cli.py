@@ -1,9 +1,7 @@
 """The podium command as people run it: real subprocesses, exact messages, exit statuses."""
 
-import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -24,11 +22,20 @@ def test_build_prints_where_the_site_is(make_site):
     assert (site / "output" / "a.html").exists()
 
 
-@pytest.mark.parametrize("meta,expected", [
-    ({"title": ""}, "content/posts/bad.md:2: the post has no title; add a line 'title: Your title' to the front matter"),
-    ({"date": "le 3 mars"}, "content/posts/bad.md:3: the date 'le 3 mars' cannot be read; write it as 2026-09-14 or 2026-09-14 08:30"),
-    ({"lang": "de"}, "content/posts/bad.md:4: unknown language 'de'; write 'lang: fr' or 'lang: en'"),
-])
+@pytest.mark.parametrize(
+    "meta,expected",
+    [
+        (
+            {"title": ""},
+            "content/posts/bad.md:2: the post has no title; add a line 'title: Your title' to the front matter",
+        ),
+        (
+            {"date": "le 3 mars"},
+            "content/posts/bad.md:3: the date 'le 3 mars' cannot be read; write it as 2026-09-14 or 2026-09-14 08:30",
+        ),
+        ({"lang": "de"}, "content/posts/bad.md:4: unknown language 'de'; write 'lang: fr' or 'lang: en'"),
+    ],
+)
 def test_bad_post_exits_2_with_location_and_leaves_output_alone(make_site, meta, expected):
     good = {"content/posts/good.md": post("Bon", slug="good")}
     site = make_site(good)
@@ -48,7 +55,10 @@ def test_unparsable_now_is_bad_input(make_site):
     site = make_site({})
     res = podium("build", "--now", "tomorrow", cwd=site)
     assert res.returncode == 2
-    assert res.stderr.strip() == "podium: --now: expected an ISO 8601 time such as '2027-03-02T09:00+01:00'; received 'tomorrow'"
+    assert (
+        res.stderr.strip()
+        == "podium: --now: expected an ISO 8601 time such as '2027-03-02T09:00+01:00'; received 'tomorrow'"
+    )
 
 
 def test_broken_settings_file_points_at_its_line(make_site):
@@ -65,9 +75,15 @@ def test_wrong_podium_setting_names_setting_and_allowed_values(make_site):
     site = make_site({}, settings={"PODIUM_NETWORKS": ["x", "twitter"]})
     res = podium("build", cwd=site)
     assert res.returncode == 2
-    line = next(i for i, l in enumerate((site / "pelicanconf.py").read_text().splitlines(), 1) if l.startswith("PODIUM_NETWORKS"))
-    assert res.stderr.strip() == (f"pelicanconf.py:{line}: PODIUM_NETWORKS: unknown network 'twitter'; expected x, "
-                                  "linkedin, mastodon, bluesky, threads, instagram, facebook, pinterest")
+    line = next(
+        i
+        for i, l in enumerate((site / "pelicanconf.py").read_text().splitlines(), 1)
+        if l.startswith("PODIUM_NETWORKS")
+    )
+    assert res.stderr.strip() == (
+        f"pelicanconf.py:{line}: PODIUM_NETWORKS: unknown network 'twitter'; expected x, "
+        "linkedin, mastodon, bluesky, threads, instagram, facebook, pinterest"
+    )
 
 
 def test_unknown_setting_warns_with_a_suggestion(make_site):
@@ -84,7 +100,9 @@ def test_new_creates_a_draft_in_the_posts_folder(make_site):
     assert res.returncode == 0, res.stderr
     path = site / "content/posts/ce-que-lete-nous-a-appris.md"
     text = path.read_text(encoding="utf-8")
-    assert text.startswith('---\ntitle: "Ce que l’été nous a appris"\ndate: 2026-11-28 10:05\nlang: fr\nslug: ce-que-lete-nous-a-appris\nstatus: draft\n')
+    assert text.startswith(
+        '---\ntitle: "Ce que l’été nous a appris"\ndate: 2026-11-28 10:05\nlang: fr\nslug: ce-que-lete-nous-a-appris\nstatus: draft\n'
+    )
     again = podium("new", "Ce que l’été nous a appris", cwd=site)
     assert again.returncode == 2
     assert "a post with this slug already exists" in again.stderr
@@ -117,7 +135,10 @@ def test_check_finds_a_link_to_a_page_that_does_not_exist(make_site):
     site = make_site({"content/posts/a.md": post("A", slug="a", body="Voir [la suite](https://blog.test/suite.html).")})
     res = podium("check", "--prod", cwd=site)
     assert res.returncode == 2
-    assert "podium: a.html: link to https://blog.test/suite.html leads nowhere; fix the link or restore the page" in res.stderr.splitlines()
+    assert (
+        "podium: a.html: link to https://blog.test/suite.html leads nowhere; fix the link or restore the page"
+        in res.stderr.splitlines()
+    )
 
 
 def test_new_adds_a_draft_entry_to_the_calendar_keeping_its_comments(make_site):

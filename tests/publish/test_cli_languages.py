@@ -19,7 +19,7 @@ def podium(*args, cwd, **env):
 
 def french(text: str) -> str:
     """Expected French texts are written with plain spaces here; podium writes the no-break ones."""
-    return (text.replace(" :", NBSP + ":").replace(" ;", NNBSP + ";").replace(" ?", NNBSP + "?"))
+    return text.replace(" :", NBSP + ":").replace(" ;", NNBSP + ";").replace(" ?", NNBSP + "?")
 
 
 LANGUAGES = {
@@ -38,12 +38,20 @@ def test_settings_errors_keep_their_location_and_exit_2(make_site, lang):
     res = podium("check", cwd=site, **LANGUAGES[lang])
     assert res.returncode == 2
     expected = {
-        "en": [f"pelicanconf.py:{lines + 1}: PODIUM_NETWORKS: unknown network 'twitter'; expected x, linkedin, mastodon, bluesky, threads, "
-               "instagram, facebook, pinterest",
-               f"pelicanconf.py:{lines + 2}: PODIUM_FEEDS_LIMIT: expected a whole number from 1 to 10000; received 0"],
-        "fr": [french(f"pelicanconf.py:{lines + 1}: PODIUM_NETWORKS : réseau 'twitter' : valeur inconnue ; "
-                      "valeurs possibles : x, linkedin, mastodon, bluesky, threads, instagram, facebook, pinterest"),
-               french(f"pelicanconf.py:{lines + 2}: PODIUM_FEEDS_LIMIT : un nombre entier de 1 à 10000 attendu ; reçu : 0")],
+        "en": [
+            f"pelicanconf.py:{lines + 1}: PODIUM_NETWORKS: unknown network 'twitter'; expected x, linkedin, mastodon, bluesky, threads, "
+            "instagram, facebook, pinterest",
+            f"pelicanconf.py:{lines + 2}: PODIUM_FEEDS_LIMIT: expected a whole number from 1 to 10000; received 0",
+        ],
+        "fr": [
+            french(
+                f"pelicanconf.py:{lines + 1}: PODIUM_NETWORKS : réseau 'twitter' : valeur inconnue ; "
+                "valeurs possibles : x, linkedin, mastodon, bluesky, threads, instagram, facebook, pinterest"
+            ),
+            french(
+                f"pelicanconf.py:{lines + 2}: PODIUM_FEEDS_LIMIT : un nombre entier de 1 à 10000 attendu ; reçu : 0"
+            ),
+        ],
     }[lang[:2]]
     assert [line for line in res.stderr.splitlines() if line.startswith("pelicanconf.py:")] == expected
 
@@ -52,10 +60,13 @@ def test_settings_errors_keep_their_location_and_exit_2(make_site, lang):
 def test_a_usage_error_is_explained_in_the_language_and_exits_2(tmp_path, lang):
     res = podium("count", cwd=tmp_path, **LANGUAGES[lang])
     assert res.returncode == 2
-    assert res.stderr.splitlines()[-1] == {
-        "en": "podium count: error: the following arguments are required: --network/-n",
-        "fr": french("podium count : erreur : ces arguments sont obligatoires : --network/-n"),
-    }[lang[:2]]
+    assert (
+        res.stderr.splitlines()[-1]
+        == {
+            "en": "podium count: error: the following arguments are required: --network/-n",
+            "fr": french("podium count : erreur : ces arguments sont obligatoires : --network/-n"),
+        }[lang[:2]]
+    )
 
 
 def test_help_is_in_french(tmp_path):
@@ -80,21 +91,34 @@ def test_a_bad_post_keeps_its_location_and_exits_2(make_site, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_failing_deploy_keeps_its_target_and_exits_1(make_site, tmp_path, lang):
     remote = tmp_path / "no-such-remote.git"
-    site = make_site({"content/posts/a.md": "---\ntitle: Bonjour\ndate: 2026-01-10 09:00\nlang: fr\nslug: a\n---\n\nCorps.\n"},
-                     {"PODIUM_PUBLISH_TARGETS": {"pages": {"type": "git", "remote": str(remote)}}})
+    site = make_site(
+        {"content/posts/a.md": "---\ntitle: Bonjour\ndate: 2026-01-10 09:00\nlang: fr\nslug: a\n---\n\nCorps.\n"},
+        {"PODIUM_PUBLISH_TARGETS": {"pages": {"type": "git", "remote": str(remote)}}},
+    )
     res = podium("publish", "--live", "--now", "2026-11-28T12:00+01:00", cwd=site, **LANGUAGES[lang])
     assert res.returncode == 1
-    start = {"en": f"git target 'pages' (file://{remote} gh-pages): git ", "fr": french(f"cible git 'pages' (file://{remote} gh-pages) : git ")}
+    start = {
+        "en": f"git target 'pages' (file://{remote} gh-pages): git ",
+        "fr": french(f"cible git 'pages' (file://{remote} gh-pages) : git "),
+    }
     failed = [line for line in res.stderr.splitlines() if line.startswith(start[lang[:2]])]
     assert len(failed) == 1
-    assert failed[0].endswith({"en": "; check the remote, the branch and the token (token_env), then publish again",
-                               "fr": french(" ; vérifiez le dépôt distant, la branche et le jeton (token_env), puis publiez de nouveau")}[lang[:2]])
+    assert failed[0].endswith(
+        {
+            "en": "; check the remote, the branch and the token (token_env), then publish again",
+            "fr": french(" ; vérifiez le dépôt distant, la branche et le jeton (token_env), puis publiez de nouveau"),
+        }[lang[:2]]
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_calendar_error_keeps_its_line_and_column_and_exits_2(make_site, lang):
-    site = make_site({"content/posts/a.md": "---\ntitle: Bonjour\ndate: 2026-01-10 09:00\nlang: fr\nslug: rentree\n---\n\nCorps.\n",
-                      "content/calendar.yaml": "timezone: Europe/Paris\nposts:\n  rentre:\n    status: approved\n"})
+    site = make_site(
+        {
+            "content/posts/a.md": "---\ntitle: Bonjour\ndate: 2026-01-10 09:00\nlang: fr\nslug: rentree\n---\n\nCorps.\n",
+            "content/calendar.yaml": "timezone: Europe/Paris\nposts:\n  rentre:\n    status: approved\n",
+        }
+    )
     res = podium("check", cwd=site, **LANGUAGES[lang])
     assert res.returncode == 2
     assert {
@@ -105,8 +129,12 @@ def test_a_calendar_error_keeps_its_line_and_column_and_exits_2(make_site, lang)
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_withheld_reasons_are_said_in_the_readers_language(make_site, lang):
-    site = make_site({"content/posts/a.md": "---\ntitle: Bonjour\ndate: 2026-01-10 09:00\nlang: fr\nslug: a\nstatus: draft\n---\n\nCorps.\n",
-                      "content/posts/b.md": "---\ntitle: Plus tard\ndate: 2030-01-10 09:00\nlang: fr\nslug: b\n---\n\nCorps.\n"})
+    site = make_site(
+        {
+            "content/posts/a.md": "---\ntitle: Bonjour\ndate: 2026-01-10 09:00\nlang: fr\nslug: a\nstatus: draft\n---\n\nCorps.\n",
+            "content/posts/b.md": "---\ntitle: Plus tard\ndate: 2030-01-10 09:00\nlang: fr\nslug: b\n---\n\nCorps.\n",
+        }
+    )
     res = podium("build", "--now", "2026-11-28T12:00+01:00", cwd=site, **LANGUAGES[lang])
     assert res.returncode == 0, res.stderr
     assert {

@@ -15,7 +15,10 @@ def test_comms_writes_the_room_into_the_folder_given_and_no_site(make_site, caps
     room = tmp_path / "for-legal"
     assert main(["comms", "-C", str(site), "-o", str(room), "--now", NOW]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines() == [f"Wrote the comms room (private, never published) into {room}", f"Open {room / 'index.html'}"]
+    assert out.splitlines() == [
+        f"Wrote the comms room (private, never published) into {room}",
+        f"Open {room / 'index.html'}",
+    ]
     names = every_file(room)
     assert {"index.html", "calendar.html", "review/review.html", "data/schedule.ics"} <= set(names)
     assert "SECRET review" in (room / "index.html").read_text(encoding="utf-8")
@@ -31,7 +34,9 @@ def test_comms_goes_to_podium_comms_path_by_default(make_site, capsys):
 
 
 def test_a_calendar_with_an_error_exits_2_and_leaves_the_room_as_it_was(make_site, capsys):
-    site = make_site({**FILES, "content/calendar.yaml": FILES["content/calendar.yaml"].replace("in_review", "in-review")})
+    site = make_site(
+        {**FILES, "content/calendar.yaml": FILES["content/calendar.yaml"].replace("in_review", "in-review")}
+    )
     (site / "comms").mkdir()
     (site / "comms" / "index.html").write_text("the last good room", encoding="utf-8")
     assert main(["comms", "-C", str(site), "--now", NOW]) == 2
@@ -47,5 +52,6 @@ def test_a_folder_inside_the_sites_output_is_refused_before_anything_is_built(ma
     assert main(["comms", "-C", str(site), "-o", str(site / "output" / "comms"), "--now", NOW]) == 2
     assert capsys.readouterr().err == (
         "podium: the comms folder output/comms and the site's output output share a folder, so the comms room would "
-        "be published with the site; keep it outside, e.g. PODIUM_COMMS_PATH = 'comms'\n")
+        "be published with the site; keep it outside, e.g. PODIUM_COMMS_PATH = 'comms'\n"
+    )
     assert not (site / "output").exists()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,8 +17,14 @@ T0 = datetime(2027, 3, 2, 9, 0, tzinfo=ZoneInfo("Europe/Paris"))
 
 
 def rec(share_id="rentree/x/1", network="x", minutes=0) -> L.Record:
-    return L.Record(share_id, network, "1890", "https://x.com/i/web/status/1890", T0 + timedelta(minutes=minutes),
-                    "https://blog.test/rentree.html")
+    return L.Record(
+        share_id,
+        network,
+        "1890",
+        "https://x.com/i/web/status/1890",
+        T0 + timedelta(minutes=minutes),
+        "https://blog.test/rentree.html",
+    )
 
 
 def test_an_absent_file_is_an_empty_ledger(tmp_path):
@@ -36,7 +42,9 @@ def test_save_then_load_gives_the_same_ledger_and_no_temporary_file(tmp_path):
 def test_the_file_lists_only_ids_urls_and_times(tmp_path):
     path = tmp_path / "ledger.json"
     L.save(path, L.Ledger().with_record(rec()))
-    assert path.read_text() == """{
+    assert (
+        path.read_text()
+        == """{
   "version": 1,
   "shares": [
     {
@@ -51,6 +59,7 @@ def test_the_file_lists_only_ids_urls_and_times(tmp_path):
   "intents": []
 }
 """
+    )
 
 
 def test_a_failed_save_leaves_the_previous_ledger_whole(tmp_path, monkeypatch):
@@ -92,44 +101,59 @@ def test_invalid_json_points_at_the_line_and_column(tmp_path):
     path.write_text('{\n  "version": 1,\n  "shares": [,]\n}\n')
     with pytest.raises(BadInput) as err:
         L.load(path)
-    assert str(err.value) == (f"{path}:3:14: the ledger is not valid JSON (Expecting value); fix it by hand or "
-                              "restore it from git (git checkout -- the file)")
+    assert str(err.value) == (
+        f"{path}:3:14: the ledger is not valid JSON (Expecting value); fix it by hand or "
+        "restore it from git (git checkout -- the file)"
+    )
 
 
 def test_a_share_recorded_twice_in_the_file_is_refused(tmp_path):
-    entry = '{"share": "rentree/x/1", "network": "x", "remote_id": "1", "url": "https://x.com/1", ' \
-            '"time": "2027-03-02T09:00:00+01:00"}'
+    entry = (
+        '{"share": "rentree/x/1", "network": "x", "remote_id": "1", "url": "https://x.com/1", '
+        '"time": "2027-03-02T09:00:00+01:00"}'
+    )
     doubled = f'{{"version": 1,\n "shares": [\n  {entry},\n  {entry}\n ]\n}}\n'
     with pytest.raises(BadInput) as err:
         L.parse(doubled, "ledger.json")
-    assert str(err.value) == ("ledger.json:4: share 'rentree/x/1' is recorded twice; keep one record and fix it "
-                              "by hand or restore it from git (git checkout -- the file)")
+    assert str(err.value) == (
+        "ledger.json:4: share 'rentree/x/1' is recorded twice; keep one record and fix it "
+        "by hand or restore it from git (git checkout -- the file)"
+    )
 
 
 def test_an_entry_without_time_zone_is_refused():
     text = L.render(L.Ledger().with_record(rec())).replace("2027-03-02T09:00:00+01:00", "2027-03-02T09:00:00")
     with pytest.raises(BadInput) as err:
         L.parse(text, "ledger.json")
-    assert str(err.value) == ("ledger.json:5: damaged ledger entry (time of 'rentree/x/1' has no time zone); "
-                              "fix it by hand or restore it from git (git checkout -- the file)")
+    assert str(err.value) == (
+        "ledger.json:5: damaged ledger entry (time of 'rentree/x/1' has no time zone); "
+        "fix it by hand or restore it from git (git checkout -- the file)"
+    )
 
 
 def test_a_file_that_is_not_a_ledger_is_refused():
     with pytest.raises(BadInput) as err:
         L.parse('{"shares": []}', "ledger.json")
-    assert str(err.value) == ('ledger.json:1: not a podium ledger (expected "version": 1); fix it by hand or '
-                              "restore it from git (git checkout -- the file)")
+    assert str(err.value) == (
+        'ledger.json:1: not a podium ledger (expected "version": 1); fix it by hand or '
+        "restore it from git (git checkout -- the file)"
+    )
 
 
 ids = st.from_regex(r"[a-z0-9-]{1,12}/(x|linkedin|mastodon|bluesky)/[1-3]", fullmatch=True)
-moments = st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2040, 1, 1),
-                       timezones=st.sampled_from([timezone.utc, ZoneInfo("Europe/Paris"), ZoneInfo("Asia/Tokyo")]),
-                       allow_imaginary=False)
+moments = st.datetimes(
+    min_value=datetime(2020, 1, 1),
+    max_value=datetime(2040, 1, 1),
+    timezones=st.sampled_from([UTC, ZoneInfo("Europe/Paris"), ZoneInfo("Asia/Tokyo")]),
+    allow_imaginary=False,
+)
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.dictionaries(ids, st.tuples(moments, st.text(max_size=20)), max_size=8),
-       st.dictionaries(ids, moments, max_size=4))
+@given(
+    st.dictionaries(ids, st.tuples(moments, st.text(max_size=20)), max_size=8),
+    st.dictionaries(ids, moments, max_size=4),
+)
 def test_render_then_parse_is_the_identity_up_to_order(sent, pending):
     book = L.Ledger()
     for share_id, (moment, remote) in sent.items():
@@ -138,9 +162,12 @@ def test_render_then_parse_is_the_identity_up_to_order(sent, pending):
         if share_id not in sent:
             book = book.with_intent(L.Intent(share_id, share_id.split("/")[1], moment))
     again = L.parse(L.render(book), "ledger.json")
+
     def instants(b):  # compare instants: Python never equates times in a repeated (DST) hour across zones
-        return ({(r.share_id, r.network, r.remote_id, r.url, r.time.timestamp()) for r in b.records},
-                {(i.share_id, i.network, i.since.timestamp()) for i in b.intents})
+        return (
+            {(r.share_id, r.network, r.remote_id, r.url, r.time.timestamp()) for r in b.records},
+            {(i.share_id, i.network, i.since.timestamp()) for i in b.intents},
+        )
 
     assert instants(again) == instants(book)
     assert L.render(again) == L.render(book)

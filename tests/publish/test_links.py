@@ -8,9 +8,13 @@ def write(root, name, html):
 
 
 def test_finds_missing_pages_images_srcset_and_anchors(tmp_path):
-    write(tmp_path, "index.html", '<a href="a.html">a</a><a href="https://site.invalid/b/">b</a>'
-          '<img src="img/x.jpg" srcset="img/x-480.jpg 480w, img/x-960.jpg 960w" alt="">'
-          '<a href="#top">top</a><p id="here"></p><a href="#here">here</a><a href="https://elsewhere.example/">ext</a>')
+    write(
+        tmp_path,
+        "index.html",
+        '<a href="a.html">a</a><a href="https://site.invalid/b/">b</a>'
+        '<img src="img/x.jpg" srcset="img/x-480.jpg 480w, img/x-960.jpg 960w" alt="">'
+        '<a href="#top">top</a><p id="here"></p><a href="#here">here</a><a href="https://elsewhere.example/">ext</a>',
+    )
     write(tmp_path, "a.html", '<a href="../index.html#nowhere-else">x</a><a href="index.html">home</a>')
     write(tmp_path, "img/x.jpg", "x")
     write(tmp_path, "img/x-480.jpg", "x")

@@ -21,9 +21,12 @@ from .pipeline_helpers import SECRETS, Networks, run, run_killed_at
 NOW = "2027-03-02T10:00:00+01:00"
 SHARES = ["premier/bluesky/1", "premier/linkedin/1", "premier/mastodon/1", "premier/x/1"]
 TARGET = {"PODIUM_PUBLISH_TARGETS": {"site": {"type": "dir", "path": "public"}}}
-FILES = {"content/posts/premier.md": post("Premier billet", date="2027-03-01 09:00", slug="premier",
-                                          summary="Ce que nous avons appris cette année."),
-         "content/posts/plus-tard.md": post("Plus tard", date="2027-03-09 09:00", slug="plus-tard")}
+FILES = {
+    "content/posts/premier.md": post(
+        "Premier billet", date="2027-03-01 09:00", slug="premier", summary="Ce que nous avons appris cette année."
+    ),
+    "content/posts/plus-tard.md": post("Plus tard", date="2027-03-09 09:00", slug="plus-tard"),
+}
 
 
 @pytest.fixture
@@ -78,7 +81,10 @@ def test_the_next_run_deploys_the_back_links_and_shares_nothing_twice(site, netw
     assert third.status == 0 and third.deployed is None
     assert ((site / "content/.podium/ledger.json").read_bytes(), networks.writes()) == (book, requests)
     text = summary(third)
-    assert "Nothing to deploy: dir target 'site'" in text and "Already shared earlier: 4 (see content/.podium/ledger.json)." in text
+    assert (
+        "Nothing to deploy: dir target 'site'" in text
+        and "Already shared earlier: 4 (see content/.podium/ledger.json)." in text
+    )
 
 
 def test_a_new_post_deploys_only_what_changed_and_shares_only_the_new_post(site, networks):
@@ -116,7 +122,9 @@ def test_a_dry_run_prints_the_exact_diff_and_touches_nothing(site, networks, run
     expected |= {p: "~" for p in build if p in live and live[p] != build[p]}
     expected |= {p: "-" for p in live if p not in build}
     assert listed == expected and "premier.html" in expected and expected["premier.html"] == "-"
-    assert text.startswith("podium publish at 2027-03-03T09:00+01:00 (dry run: nothing is deployed, shared or recorded)\n")
+    assert text.startswith(
+        "podium publish at 2027-03-03T09:00+01:00 (dry run: nothing is deployed, shared or recorded)\n"
+    )
     would = [line.split(" on ")[0].strip() for line in text.splitlines() if line.startswith("  second/")]
     assert would == [s.replace("premier", "second") for s in SHARES]
     assert text.endswith("Run again with --live to do it.\n")
@@ -129,8 +137,9 @@ def test_no_credential_appears_in_output_logs_or_ledger(site, networks, caplog, 
     caplog.set_level(logging.DEBUG)
     outcome, said = run(site, networks, now=NOW)
     out, err = capfd.readouterr()
-    everything = "\n".join([summary(outcome), *said, out, err, caplog.text,
-                            (site / "content/.podium/ledger.json").read_text()])
+    everything = "\n".join(
+        [summary(outcome), *said, out, err, caplog.text, (site / "content/.podium/ledger.json").read_text()]
+    )
     assert outcome.status == 1 and [s.id for s, _ in outcome.failed] == ["premier/x/1"]
     for secret in SECRETS.values():
         assert secret not in everything
@@ -142,9 +151,11 @@ def test_a_refused_share_is_reported_and_the_others_still_go(site, networks):
     assert outcome.status == 1
     assert sorted(records(site)) == [s for s in SHARES if s != "premier/x/1"]
     text = summary(outcome)
-    assert ("FAILED (1):\n  premier/x/1 on x: X refused the post (HTTP 401: Unauthorized); PODIUM_X_ACCESS_TOKEN "
-            "is wrong or expired (an OAuth 2.0 token lasts two hours): renew it, or use "
-            "OAuth 1.0a tokens, which do not expire\n") in text
+    assert (
+        "FAILED (1):\n  premier/x/1 on x: X refused the post (HTTP 401: Unauthorized); PODIUM_X_ACCESS_TOKEN "
+        "is wrong or expired (an OAuth 2.0 token lasts two hours): renew it, or use "
+        "OAuth 1.0a tokens, which do not expire\n"
+    ) in text
     again, _ = run(site, networks, now="2027-03-02T11:00:00+01:00")
     assert again.status == 0 and [s.id for s, _ in again.shared] == ["premier/x/1"]
     assert posted_counts(networks) == {"x": 1, "linkedin": 1, "mastodon": 1, "bluesky": 1}
@@ -152,30 +163,45 @@ def test_a_refused_share_is_reported_and_the_others_still_go(site, networks):
 
 def test_a_missing_credential_skips_that_network_only(site, networks):
     env = {k: v for k, v in networks.env.items() if k != "PODIUM_BLUESKY_APP_PASSWORD"}
-    from podium.publish.pipeline import Request, publish
     from datetime import datetime
 
-    outcome = publish(Request(site, now=datetime.fromisoformat(NOW), live=True), env=env,
-                      clients=lambda n: networks.clients(n) if n != "bluesky" else
-                      __import__("podium.publish.channels", fromlist=["CHANNELS"]).CHANNELS[n].from_env(env))
+    from podium.publish.pipeline import Request, publish
+
+    outcome = publish(
+        Request(site, now=datetime.fromisoformat(NOW), live=True),
+        env=env,
+        clients=lambda n: (
+            networks.clients(n)
+            if n != "bluesky"
+            else __import__("podium.publish.channels", fromlist=["CHANNELS"]).CHANNELS[n].from_env(env)
+        ),
+    )
     assert outcome.status == 0, "a network without credentials is skipped with a notice, not a red run"
-    assert outcome.skipped == {"bluesky": "PODIUM_BLUESKY_APP_PASSWORD is not set; Bluesky shares are skipped. "
-                                          "Set it in the environment (in CI, from a repository secret)."}
+    assert outcome.skipped == {
+        "bluesky": "PODIUM_BLUESKY_APP_PASSWORD is not set; Bluesky shares are skipped. "
+        "Set it in the environment (in CI, from a repository secret)."
+    }
     assert sorted(records(site)) == [s for s in SHARES if "bluesky" not in s]
     assert summary(outcome).count("PODIUM_BLUESKY_APP_PASSWORD") == 1  # reported once, not once per share
-    assert ("Skipped networks (1):\n  bluesky: PODIUM_BLUESKY_APP_PASSWORD is not set; Bluesky shares are skipped. "
-            "Set it in the environment (in CI, from a repository secret).\n  (not a failure: set the variables to "
-            "share there, or remove the network from PODIUM_NETWORKS; --strict makes it one)\n") in summary(outcome)
+    assert (
+        "Skipped networks (1):\n  bluesky: PODIUM_BLUESKY_APP_PASSWORD is not set; Bluesky shares are skipped. "
+        "Set it in the environment (in CI, from a repository secret).\n  (not a failure: set the variables to "
+        "share there, or remove the network from PODIUM_NETWORKS; --strict makes it one)\n"
+    ) in summary(outcome)
 
 
 def test_a_missing_credential_fails_a_strict_run(site, networks):
-    from podium.publish.channels import CHANNELS
-    from podium.publish.pipeline import Request, publish
     from datetime import datetime
 
+    from podium.publish.channels import CHANNELS
+    from podium.publish.pipeline import Request, publish
+
     env = {k: v for k, v in networks.env.items() if k != "PODIUM_BLUESKY_APP_PASSWORD"}
-    outcome = publish(Request(site, now=datetime.fromisoformat(NOW), live=True, strict=True), env=env,
-                      clients=lambda n: networks.clients(n) if n != "bluesky" else CHANNELS[n].from_env(env))
+    outcome = publish(
+        Request(site, now=datetime.fromisoformat(NOW), live=True, strict=True),
+        env=env,
+        clients=lambda n: networks.clients(n) if n != "bluesky" else CHANNELS[n].from_env(env),
+    )
     assert outcome.status == 1 and list(outcome.skipped) == ["bluesky"]
     assert "--strict makes it one" not in summary(outcome)
 
@@ -186,14 +212,17 @@ def test_a_failed_deploy_shares_nothing(site, networks):
     assert outcome.status == 1 and outcome.deploy_error
     assert networks.requests() == 0 and records(site) == {}
     assert outcome.deploy_error.startswith(f"dir target 'site' ({site / 'public'}): File exists (")
-    assert "Deploy FAILED: " in summary(outcome) and "Nothing was shared: shares wait for their pages." in summary(outcome)
+    assert "Deploy FAILED: " in summary(outcome) and "Nothing was shared: shares wait for their pages." in summary(
+        outcome
+    )
 
 
 def test_old_posts_are_not_announced_on_a_first_run(site, networks):
     outcome, _ = run(site, networks, now="2027-03-05T10:00:00+01:00")
     assert outcome.status == 0 and networks.requests() == 0
     assert [d.why for d in outcome.by_state("missed")][0] == (
-        "due 2027-03-01T09:00+01:00, more than 48 h ago; share it by hand or raise PODIUM_PUBLISH_CATCH_UP_HOURS")
+        "due 2027-03-01T09:00+01:00, more than 48 h ago; share it by hand or raise PODIUM_PUBLISH_CATCH_UP_HOURS"
+    )
 
 
 def test_a_calendar_share_waits_for_its_time_then_goes(make_site, networks):
@@ -207,25 +236,30 @@ posts:
     networks:
       x: {at: 2027-03-02 18:00}
 """
-    site = make_site({**FILES, "content/calendar.yaml": calendar},
-                     {**TARGET, "PODIUM_NETWORKS": ["x", "mastodon"]})
+    site = make_site({**FILES, "content/calendar.yaml": calendar}, {**TARGET, "PODIUM_NETWORKS": ["x", "mastodon"]})
     outcome, _ = run(site, networks, now=NOW)
     assert [s.id for s, _ in outcome.shared] == ["premier/mastodon/1"]
-    assert [(d.share.id, d.why) for d in outcome.by_state("waiting")] == [("premier/x/1", "until 2027-03-02T18:00+01:00")]
+    assert [(d.share.id, d.why) for d in outcome.by_state("waiting")] == [
+        ("premier/x/1", "until 2027-03-02T18:00+01:00")
+    ]
     assert "Waiting (1):\n  premier/x/1 on x until 2027-03-02T18:00+01:00\n" in summary(outcome)
     later, _ = run(site, networks, now="2027-03-02T18:05:00+01:00")
     assert [s.id for s, _ in later.shared] == ["premier/x/1"]
 
 
 def test_target_and_siteurl_problems_are_bad_input(make_site, networks):
-    site = make_site(FILES, {"PODIUM_PUBLISH_TARGETS": {"a": {"type": "dir", "path": "a"},
-                                                        "b": {"type": "dir", "path": "b"}}})
+    site = make_site(
+        FILES, {"PODIUM_PUBLISH_TARGETS": {"a": {"type": "dir", "path": "a"}, "b": {"type": "dir", "path": "b"}}}
+    )
     with pytest.raises(BadInput) as err:
         run(site, networks, now=NOW, live=False)
-    line = (site / "pelicanconf.py").read_text().splitlines().index(next(
-        x for x in (site / "pelicanconf.py").read_text().splitlines() if x.startswith("PODIUM_PUBLISH_TARGETS"))) + 1
-    assert str(err.value) == (f"pelicanconf.py:{line}: several targets (a, b) and no PODIUM_PUBLISH_DEFAULT_TARGET; "
-                              "set it or pass --target NAME")
+    line = (site / "pelicanconf.py").read_text().splitlines().index(
+        next(x for x in (site / "pelicanconf.py").read_text().splitlines() if x.startswith("PODIUM_PUBLISH_TARGETS"))
+    ) + 1
+    assert str(err.value) == (
+        f"pelicanconf.py:{line}: several targets (a, b) and no PODIUM_PUBLISH_DEFAULT_TARGET; "
+        "set it or pass --target NAME"
+    )
     with pytest.raises(BadInput) as err:
         run(site, networks, now=NOW, live=False, target="c")
     assert str(err.value) == "--target: unknown target 'c'; expected one of: a, b"
@@ -233,25 +267,35 @@ def test_target_and_siteurl_problems_are_bad_input(make_site, networks):
     with pytest.raises(BadInput) as err:
         run(bare, networks, now=NOW, live=False)
     # SITEURL is set in pelicanconf.py (line 3), which publishconf.py imports
-    assert str(err.value) == ("pelicanconf.py:3: SITEURL is empty or not absolute; set the site's public address, "
-                              "e.g. SITEURL = 'https://blog.example.com', so shares and feeds link to it")
+    assert str(err.value) == (
+        "pelicanconf.py:3: SITEURL is empty or not absolute; set the site's public address, "
+        "e.g. SITEURL = 'https://blog.example.com', so shares and feeds link to it"
+    )
     empty = make_site(FILES)
     with pytest.raises(BadInput) as err:
         run(empty, networks, now=NOW, live=False)
     # set nowhere: the file publishing reads
-    assert str(err.value) == ("publishconf.py: PODIUM_PUBLISH_TARGETS is empty; add a target, e.g. "
-                              "PODIUM_PUBLISH_TARGETS = {'site': {'type': 'dir', 'path': 'public'}}")
+    assert str(err.value) == (
+        "publishconf.py: PODIUM_PUBLISH_TARGETS is empty; add a target, e.g. "
+        "PODIUM_PUBLISH_TARGETS = {'site': {'type': 'dir', 'path': 'public'}}"
+    )
     assert networks.requests() == 0
 
 
 def test_confirm_and_resend_name_only_shares_that_need_them(site, networks):
     with pytest.raises(ManyErrors) as err:
-        run(site, networks, now=NOW, confirm={"nope/x/1": "https://x.com/1", "premier/x/1": "javascript:alert(1)"},
-            resend=frozenset({"premier/x/1"}))
+        run(
+            site,
+            networks,
+            now=NOW,
+            confirm={"nope/x/1": "https://x.com/1", "premier/x/1": "javascript:alert(1)"},
+            resend=frozenset({"premier/x/1"}),
+        )
     assert str(err.value) == (
         "--confirm nope/x/1: no share waiting to be recorded has this id; the summary lists the shares by id\n"
         "--confirm premier/x/1: expected the post's https:// address; received 'javascript:alert(1)'\n"
-        "--resend premier/x/1: no interrupted share has this id; the summary of the last run lists them (held)")
+        "--resend premier/x/1: no interrupted share has this id; the summary of the last run lists them (held)"
+    )
     assert networks.requests() == 0 and records(site) == {}
 
 
@@ -265,8 +309,11 @@ def test_a_share_that_went_out_unnoticed_can_be_confirmed_and_is_never_sent(site
 
 # --- crash and rerun: the process is killed between every two steps --------------------------------------
 
-STEPS = ["built", "checked", "planned", "deploy:uploaded", "deploy:swapped", "deployed"] + [
-    f"{kind}:{share}" for share in SHARES for kind in ("intent", "posted", "recorded")] + ["conversations"]
+STEPS = (
+    ["built", "checked", "planned", "deploy:uploaded", "deploy:swapped", "deployed"]
+    + [f"{kind}:{share}" for share in SHARES for kind in ("intent", "posted", "recorded")]
+    + ["conversations"]
+)
 
 
 def test_a_clean_run_passes_every_step_in_order(site, networks):
@@ -335,8 +382,9 @@ def test_the_command_line_dry_run_and_its_errors(site, capsys, monkeypatch):
     assert "Would skip networks (4):" in out, "no credential in this environment"
     assert not (site / "public").exists() and not (site / "content/.podium").exists()
     assert main(["publish", "-C", str(site), "--now", NOW, "--confirm", "premier/x/1"]) == 2
-    assert capsys.readouterr().err == ("podium: --confirm: expected SHARE=URL, e.g. "
-                                       "rentree/x/1=https://x.com/i/web/status/1; received 'premier/x/1'\n")
+    assert capsys.readouterr().err == (
+        "podium: --confirm: expected SHARE=URL, e.g. rentree/x/1=https://x.com/i/web/status/1; received 'premier/x/1'\n"
+    )
 
 
 def test_an_unexpected_error_while_sharing_names_the_share_it_was_sending(site, networks, monkeypatch):
@@ -352,5 +400,6 @@ def test_an_unexpected_error_while_sharing_names_the_share_it_was_sending(site, 
     assert crash.explain(info.value) == (
         "podium: unexpected error while processing the share premier/bluesky/1 (bluesky): RuntimeError: lost the "
         "thread; this is a bug in podium, not in your files: please report it (run again with --debug to see the "
-        "traceback)")
+        "traceback)"
+    )
     assert set(posted_counts(networks).values()) == {0}

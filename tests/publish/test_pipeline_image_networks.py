@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from podium.plugins.errors import BadInput, ManyErrors
+from podium.plugins.errors import ManyErrors
 from podium.publish import ledger
 from podium.publish.pipeline import Request, publish
 from podium.publish.publish_cmd import summary
@@ -27,11 +27,20 @@ from .pipeline_helpers import BOARD, Networks, run, run_killed_at
 NOW = "2027-03-02T10:00:00+01:00"
 NETWORKS = ["facebook", "instagram", "pinterest", "threads"]
 SHARES = [f"premier/{n}/1" for n in NETWORKS]
-SETTINGS = {"PODIUM_PUBLISH_TARGETS": {"site": {"type": "dir", "path": "public"}}, "PODIUM_NETWORKS": NETWORKS,
-            "PODIUM_PINTEREST_BOARD": BOARD}
-FILES = {"content/posts/premier.md": post("Premier billet", date="2027-03-01 09:00", slug="premier",
-                                          summary="Ce que nous avons appris cette année.",
-                                          body="Nous avons réduit nos délais de 30 % sur vingt projets.")}
+SETTINGS = {
+    "PODIUM_PUBLISH_TARGETS": {"site": {"type": "dir", "path": "public"}},
+    "PODIUM_NETWORKS": NETWORKS,
+    "PODIUM_PINTEREST_BOARD": BOARD,
+}
+FILES = {
+    "content/posts/premier.md": post(
+        "Premier billet",
+        date="2027-03-01 09:00",
+        slug="premier",
+        summary="Ce que nous avons appris cette année.",
+        body="Nous avons réduit nos délais de 30 % sur vingt projets.",
+    )
+}
 
 
 @pytest.fixture
@@ -64,8 +73,11 @@ def test_a_live_run_shares_each_picture_once_after_the_deploy_put_it_online(site
     assert "https://" not in ig["caption"] and "blog.test (lien dans la bio)" in ig["caption"]
     assert ig["alt_text"].startswith("Premier billet")
     pin = next(iter(networks.servers["pinterest"].pins.values()))
-    assert (pin["board_id"], pin["title"], pin["image"]) == (BOARD, "Premier billet",
-                                                             "https://blog.test/cards/fr/premier-pinterest.jpg")
+    assert (pin["board_id"], pin["title"], pin["image"]) == (
+        BOARD,
+        "Premier billet",
+        "https://blog.test/cards/fr/premier-pinterest.jpg",
+    )
     assert pin["link"].startswith("https://blog.test/premier.html?utm_source=pinterest")
     thread = next(iter(networks.servers["threads"].published.values()))
     assert thread["image_url"] == "https://blog.test/cards/fr/premier.png"
@@ -90,9 +102,12 @@ def test_a_daily_limit_makes_the_share_wait_not_fail(site, networks):
     networks.servers["instagram"].quota_used = 50
     outcome, _ = run(site, networks, now=NOW)
     assert outcome.status == 0 and outcome.failed == []
-    assert [(s.id, why) for s, why in outcome.limited] == [(
-        "premier/instagram/1", "Instagram allows 50 posts per 24 hours through its API and 50 are used; "
-                               "the share waits for a later run")]
+    assert [(s.id, why) for s, why in outcome.limited] == [
+        (
+            "premier/instagram/1",
+            "Instagram allows 50 posts per 24 hours through its API and 50 are used; the share waits for a later run",
+        )
+    ]
     assert "Waiting for a daily publishing limit (1):\n  premier/instagram/1 on instagram: " in summary(outcome)
     assert ledger.load(site / "content/.podium/ledger.json").intents == ()
     networks.servers["instagram"].quota_used = 3
@@ -104,10 +119,14 @@ def test_a_refusal_is_reported_with_the_networks_message_and_the_others_go_on(si
     networks.servers["instagram"].expired.add("IGQVJ-instagram-token-42")
     outcome, _ = run(site, networks, now=NOW)
     assert outcome.status == 1
-    assert [(s.id, why) for s, why in outcome.failed] == [(
-        "premier/instagram/1", "Instagram refused the publishing limit (HTTP 400: Error validating access token: "
-        "Session has expired. (code 190/463)); PODIUM_INSTAGRAM_ACCESS_TOKEN is expired or was revoked (Meta tokens "
-        "expire; a password change revokes them): make a new long-lived token and update the variable")]
+    assert [(s.id, why) for s, why in outcome.failed] == [
+        (
+            "premier/instagram/1",
+            "Instagram refused the publishing limit (HTTP 400: Error validating access token: "
+            "Session has expired. (code 190/463)); PODIUM_INSTAGRAM_ACCESS_TOKEN is expired or was revoked (Meta tokens "
+            "expire; a password change revokes them): make a new long-lived token and update the variable",
+        )
+    ]
     assert sorted(records(site)) == [s for s in SHARES if "instagram" not in s]
 
 
@@ -126,10 +145,15 @@ def test_an_unknown_board_stops_the_run_before_anything_is_sent(make_site, netwo
     env = {**networks.env, "PODIUM_PINTEREST_API": networks.servers["pinterest"].base_url}
     with pytest.raises(ManyErrors) as err:  # the clients podium makes itself, with the board of the settings
         publish(Request(site, now=datetime.fromisoformat(NOW), live=True), env=env)
-    line = next(i for i, text in enumerate((site / "pelicanconf.py").read_text().splitlines(), 1)
-                if text.startswith("PODIUM_PINTEREST_BOARD"))
-    assert str(err.value) == (f"pelicanconf.py:{line}: PODIUM_PINTEREST_BOARD: Pinterest has no board '999' for "
-                              "this account; copy the id of one of your boards (GET /v5/boards lists them)")
+    line = next(
+        i
+        for i, text in enumerate((site / "pelicanconf.py").read_text().splitlines(), 1)
+        if text.startswith("PODIUM_PINTEREST_BOARD")
+    )
+    assert str(err.value) == (
+        f"pelicanconf.py:{line}: PODIUM_PINTEREST_BOARD: Pinterest has no board '999' for "
+        "this account; copy the id of one of your boards (GET /v5/boards lists them)"
+    )
     assert err.value.exit_status == 2
     assert not (site / "public").exists() and records(site) == {}
     assert counts(networks) == dict.fromkeys(NETWORKS, 0)
@@ -143,18 +167,25 @@ def test_a_missing_page_token_is_bad_input_even_in_a_dry_run(site, networks):
     for live in (False, True):
         with pytest.raises(ManyErrors) as err:
             publish(Request(site, now=datetime.fromisoformat(NOW), live=live), env=env, clients=_clients_from(env))
-        line = next(i for i, text in enumerate((site / "pelicanconf.py").read_text().splitlines(), 1)
-                    if text.startswith("PODIUM_NETWORKS"))
+        line = next(
+            i
+            for i, text in enumerate((site / "pelicanconf.py").read_text().splitlines(), 1)
+            if text.startswith("PODIUM_NETWORKS")
+        )
         assert str(err.value) == (
             f"pelicanconf.py:{line}: PODIUM_NETWORKS: facebook is listed but PODIUM_FACEBOOK_PAGE_TOKEN is not set; "
-            "set it in the environment (in CI, from a repository secret) or take facebook out of PODIUM_NETWORKS")
+            "set it in the environment (in CI, from a repository secret) or take facebook out of PODIUM_NETWORKS"
+        )
     assert networks.requests() == 0 and not (site / "public").exists()
 
 
 # --- crash and rerun: the process is killed between every two steps --------------------------------------
 
-STEPS = ["built", "checked", "planned", "deploy:uploaded", "deploy:swapped", "deployed"] + [
-    f"{kind}:{share}" for share in SHARES for kind in ("intent", "posted", "recorded")] + ["conversations"]
+STEPS = (
+    ["built", "checked", "planned", "deploy:uploaded", "deploy:swapped", "deployed"]
+    + [f"{kind}:{share}" for share in SHARES for kind in ("intent", "posted", "recorded")]
+    + ["conversations"]
+)
 
 
 def test_a_clean_run_passes_every_step_in_order(site, networks):

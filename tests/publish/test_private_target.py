@@ -21,10 +21,15 @@ posts:
   secret-plan:
     status: in_review
 """
-FILES = {"content/calendar.yaml": CALENDAR,
-         "content/posts/premier.md": post("Premier billet", date="2027-03-01 09:00", slug="premier"),
-         "content/posts/secret-plan.md": post("Le plan secret", date="2027-03-01 09:00", slug="secret-plan")}
-TARGETS = {"site": {"type": "dir", "path": "public"}, "room": {"type": "dir", "path": "intranet/comms", "private": True}}
+FILES = {
+    "content/calendar.yaml": CALENDAR,
+    "content/posts/premier.md": post("Premier billet", date="2027-03-01 09:00", slug="premier"),
+    "content/posts/secret-plan.md": post("Le plan secret", date="2027-03-01 09:00", slug="secret-plan"),
+}
+TARGETS = {
+    "site": {"type": "dir", "path": "public"},
+    "room": {"type": "dir", "path": "intranet/comms", "private": True},
+}
 SETTINGS = {"PODIUM_PUBLISH_TARGETS": TARGETS, "PODIUM_PUBLISH_DEFAULT_TARGET": "site", "PODIUM_NETWORKS": ["mastodon"]}
 
 
@@ -37,7 +42,9 @@ def networks():
 
 def test_the_site_goes_to_the_public_target_and_the_comms_room_to_the_private_one(make_site, networks, run_build):
     site = make_site(FILES, SETTINGS)
-    expected_site = read_tree(run_build(site, now=NOW, prod=True, output=site / "expected", comms=site / "expected-comms"))
+    expected_site = read_tree(
+        run_build(site, now=NOW, prod=True, output=site / "expected", comms=site / "expected-comms")
+    )
     expected_room = read_tree(site / "expected-comms")
     outcome, said = run(site, networks, now=NOW)
     assert outcome.status == 0, summary(outcome)
@@ -47,8 +54,10 @@ def test_the_site_goes_to_the_public_target_and_the_comms_room_to_the_private_on
     assert not any(b'data-podium-room="comms"' in data for data in expected_site.values()), "no room page in the site"
     assert not any(b"Le plan secret" in data for data in expected_site.values())
     assert [p.target for p in outcome.private] == [f"dir target 'room' ({site / 'intranet' / 'comms'})"]
-    assert f"Comms room deployed to dir target 'room' ({site / 'intranet' / 'comms'}): {len(expected_room)} added, " \
-           "0 changed, 0 removed, 0 unchanged." in summary(outcome).splitlines()
+    assert (
+        f"Comms room deployed to dir target 'room' ({site / 'intranet' / 'comms'}): {len(expected_room)} added, "
+        "0 changed, 0 removed, 0 unchanged." in summary(outcome).splitlines()
+    )
     assert [s.id for s, _ in outcome.shared] == ["premier/mastodon/1"]
 
 
@@ -75,20 +84,34 @@ def test_a_failing_private_target_fails_the_run_but_not_the_site_or_the_shares(m
     assert outcome.status == 1
     assert outcome.private[0].error.startswith(f"dir target 'room' ({site / 'intranet' / 'comms'}): File exists (")
     assert (site / "public" / "premier.html").exists() and [s.id for s, _ in outcome.shared] == ["premier/mastodon/1"]
-    assert any(x.startswith("Comms room to dir target 'room' (") and " FAILED: " in x for x in summary(outcome).splitlines())
+    assert any(
+        x.startswith("Comms room to dir target 'room' (") and " FAILED: " in x for x in summary(outcome).splitlines()
+    )
 
 
-@pytest.mark.parametrize("settings, request_target, message", [
-    ({"PODIUM_PUBLISH_DEFAULT_TARGET": "room"}, None,
-     "pelicanconf.py:{line}: PODIUM_PUBLISH_DEFAULT_TARGET: target 'room' is private: it receives the comms room, never "
-     "the site; choose a public target for the site, or remove 'private': True from 'room'"),
-    ({"PODIUM_PUBLISH_DEFAULT_TARGET": "site"}, "room",
-     "--target: target 'room' is private: it receives the comms room, never the site; choose a public target for "
-     "the site, or remove 'private': True from 'room'"),
-    ({"PODIUM_PUBLISH_TARGETS": {"room": TARGETS["room"]}, "PODIUM_PUBLISH_DEFAULT_TARGET": None}, None,
-     "pelicanconf.py:{line}: PODIUM_PUBLISH_TARGETS: target 'room' is private: it receives the comms room, never "
-     "the site; choose a public target for the site, or remove 'private': True from 'room'"),
-])
+@pytest.mark.parametrize(
+    "settings, request_target, message",
+    [
+        (
+            {"PODIUM_PUBLISH_DEFAULT_TARGET": "room"},
+            None,
+            "pelicanconf.py:{line}: PODIUM_PUBLISH_DEFAULT_TARGET: target 'room' is private: it receives the comms room, never "
+            "the site; choose a public target for the site, or remove 'private': True from 'room'",
+        ),
+        (
+            {"PODIUM_PUBLISH_DEFAULT_TARGET": "site"},
+            "room",
+            "--target: target 'room' is private: it receives the comms room, never the site; choose a public target for "
+            "the site, or remove 'private': True from 'room'",
+        ),
+        (
+            {"PODIUM_PUBLISH_TARGETS": {"room": TARGETS["room"]}, "PODIUM_PUBLISH_DEFAULT_TARGET": None},
+            None,
+            "pelicanconf.py:{line}: PODIUM_PUBLISH_TARGETS: target 'room' is private: it receives the comms room, never "
+            "the site; choose a public target for the site, or remove 'private': True from 'room'",
+        ),
+    ],
+)
 def test_the_site_never_goes_to_a_private_target(make_site, networks, settings, request_target, message):
     site = make_site(FILES, {**SETTINGS, **settings})
     with pytest.raises(BadInput) as err:

@@ -10,10 +10,23 @@ from tests.plugins.images.helpers import phone_jpeg
 
 def files():
     return {
-        "content/posts/a.md": post("Premier billet", slug="a", tags=["énergie"], series="Vent", series_index=1,
-                                   body="Texte du premier.\n\n![Le chantier](/images/chantier.jpg)"),
-        "content/posts/b.md": post("Second billet", date="2026-02-10 09:00", slug="b", tags=["énergie"], series="Vent",
-                                   series_index=2, body="Texte du second."),
+        "content/posts/a.md": post(
+            "Premier billet",
+            slug="a",
+            tags=["énergie"],
+            series="Vent",
+            series_index=1,
+            body="Texte du premier.\n\n![Le chantier](/images/chantier.jpg)",
+        ),
+        "content/posts/b.md": post(
+            "Second billet",
+            date="2026-02-10 09:00",
+            slug="b",
+            tags=["énergie"],
+            series="Vent",
+            series_index=2,
+            body="Texte du second.",
+        ),
         "content/posts/c.md": post("Troisième billet", date="2026-03-10 09:00", slug="c", body="Texte du troisième."),
         "content/posts/d.md": post("Brouillon", date="2026-03-12 09:00", slug="d", status="draft", body="Pas encore."),
         "content/images/chantier.jpg": phone_jpeg(1200, 800, sideways=False),
@@ -21,8 +34,11 @@ def files():
 
 
 def mtimes(root):
-    return {os.path.relpath(os.path.join(d, n), root): os.stat(os.path.join(d, n)).st_mtime_ns
-            for d, _, names in os.walk(root) for n in names}
+    return {
+        os.path.relpath(os.path.join(d, n), root): os.stat(os.path.join(d, n)).st_mtime_ns
+        for d, _, names in os.walk(root)
+        for n in names
+    }
 
 
 def test_the_quick_page_is_the_page_a_full_build_makes_and_nothing_else_changes(make_site):
@@ -30,8 +46,18 @@ def test_the_quick_page_is_the_page_a_full_build_makes_and_nothing_else_changes(
     out = site / "output" / "preview"
     build(site, now=SAMPLE_NOW, output=out, preview=True)
     before = mtimes(out)
-    (site / "content/posts/b.md").write_text(post("Second billet, corrigé", date="2026-02-10 09:00", slug="b", tags=["énergie"],
-                                                  series="Vent", series_index=2, body="Texte corrigé du second."), encoding="utf-8")
+    (site / "content/posts/b.md").write_text(
+        post(
+            "Second billet, corrigé",
+            date="2026-02-10 09:00",
+            slug="b",
+            tags=["énergie"],
+            series="Vent",
+            series_index=2,
+            body="Texte corrigé du second.",
+        ),
+        encoding="utf-8",
+    )
     done = quick(site, [site / "content/posts/b.md"], output=out, now=SAMPLE_NOW)
     assert done.written == ["b.html"] and done.pages == ["/b.html"]
     page = (out / "b.html").read_bytes()
@@ -47,8 +73,9 @@ def test_a_draft_gets_its_quick_page_too(make_site):
     site = make_site(files())
     out = site / "output" / "preview"
     build(site, now=SAMPLE_NOW, output=out, preview=True)
-    (site / "content/posts/d.md").write_text(post("Brouillon", date="2026-03-12 09:00", slug="d", status="draft",
-                                                  body="Presque prêt."), encoding="utf-8")
+    (site / "content/posts/d.md").write_text(
+        post("Brouillon", date="2026-03-12 09:00", slug="d", status="draft", body="Presque prêt."), encoding="utf-8"
+    )
     done = quick(site, [site / "content/posts/d.md"], output=out, now=SAMPLE_NOW)
     assert done.written == [os.path.join("drafts", "d.html")]
     full = build(site, now=SAMPLE_NOW, output=site / "full", preview=True)

@@ -28,11 +28,14 @@ NOW = "2026-11-20T12:00+01:00"
 
 @pytest.fixture
 def site(make_site):
-    return make_site({
-        "content/calendar.yaml": CALENDAR,
-        "content/posts/alpha.md": post("Alpha", date="2026-11-10 08:00", slug="alpha", summary="Alpha summary"),
-        "content/posts/held.md": post("Held back", date="2026-11-10 08:00", slug="held"),
-    }, settings={"PODIUM_TEASERS_ENABLED": False})
+    return make_site(
+        {
+            "content/calendar.yaml": CALENDAR,
+            "content/posts/alpha.md": post("Alpha", date="2026-11-10 08:00", slug="alpha", summary="Alpha summary"),
+            "content/posts/held.md": post("Held back", date="2026-11-10 08:00", slug="held"),
+        },
+        settings={"PODIUM_TEASERS_ENABLED": False},
+    )
 
 
 def run(site, *args) -> int:
@@ -65,8 +68,10 @@ def test_ics_and_csv(site, capsys):
     assert [str(e["SUMMARY"]) for e in events][:2] == ["X: Alpha", "Mastodon: Alpha"]
     assert run(site, "--format", "csv") == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
-    assert rows == [["10/12/2026 09:00", "Alpha", "https://blog.test/alpha.html"],
-                    ["10/12/2026 12:00", "Alpha", "https://blog.test/alpha.html"]]
+    assert rows == [
+        ["10/12/2026 09:00", "Alpha", "https://blog.test/alpha.html"],
+        ["10/12/2026 12:00", "Alpha", "https://blog.test/alpha.html"],
+    ]
 
 
 def test_output_to_a_file(site, tmp_path, capsys):
@@ -77,10 +82,16 @@ def test_output_to_a_file(site, tmp_path, capsys):
     assert not (site / "output").exists()
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--from", "17/11/2026"], "podium: --from: expected a date such as 2027-03-02; received '17/11/2026'"),
-    (["--from", "2026-11-20", "--to", "2026-11-01"], "podium: --to 2026-11-01 is before --from 2026-11-20; swap them"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--from", "17/11/2026"], "podium: --from: expected a date such as 2027-03-02; received '17/11/2026'"),
+        (
+            ["--from", "2026-11-20", "--to", "2026-11-01"],
+            "podium: --to 2026-11-01 is before --from 2026-11-20; swap them",
+        ),
+    ],
+)
 def test_bad_dates(site, capsys, args, message):
     assert run(site, *args) == 2
     assert capsys.readouterr().err.strip() == message

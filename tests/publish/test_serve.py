@@ -35,20 +35,29 @@ def wait_for(predicate, seconds: float = 60.0):
 
 
 def test_serve_previews_drafts_and_rebuilds_on_change(make_site):
-    site = make_site({
-        "content/posts/a.md": post("Premier titre", slug="a", body="Texte public."),
-        "content/posts/d.md": post("Brouillon visible", slug="d", status="draft", body="Texte du brouillon."),
-    })
+    site = make_site(
+        {
+            "content/posts/a.md": post("Premier titre", slug="a", body="Texte public."),
+            "content/posts/d.md": post("Brouillon visible", slug="d", status="draft", body="Texte du brouillon."),
+        }
+    )
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "podium.publish.cli", "serve", "--port", str(port)],
-                            cwd=site, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "podium.publish.cli", "serve", "--port", str(port)],
+        cwd=site,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         page = wait_for(lambda: fetch(f"{base}/a.html"))
         assert page and "Premier titre" in page
         draft = wait_for(lambda: fetch(f"{base}/drafts/d.html"))
         assert draft and "Texte du brouillon." in draft
-        (site / "content/posts/a.md").write_text(post("Titre corrigé", slug="a", body="Texte public."), encoding="utf-8")
+        (site / "content/posts/a.md").write_text(
+            post("Titre corrigé", slug="a", body="Texte public."), encoding="utf-8"
+        )
         assert wait_for(lambda: "Titre corrigé" in (fetch(f"{base}/a.html") or ""))
     finally:
         proc.terminate()
@@ -57,15 +66,25 @@ def test_serve_previews_drafts_and_rebuilds_on_change(make_site):
 
 def test_serve_once_exits_2_on_bad_content(make_site):
     site = make_site({"content/posts/a.md": post("A", slug="a", lang="de")})
-    res = subprocess.run([sys.executable, "-m", "podium.publish.cli", "serve", "--once"], cwd=site,
-                         capture_output=True, text=True, timeout=60)
+    res = subprocess.run(
+        [sys.executable, "-m", "podium.publish.cli", "serve", "--once"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert res.returncode == 2
     assert "content/posts/a.md:4: unknown language 'de'" in res.stderr
 
 
 def _serve(site, port):
-    return subprocess.Popen([sys.executable, "-m", "podium.publish.cli", "serve", "--port", str(port)],
-                            cwd=site, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "podium.publish.cli", "serve", "--port", str(port)],
+        cwd=site,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
 
 
 def _lines_until(proc, marker: str) -> list[str]:
@@ -78,10 +97,12 @@ def _lines_until(proc, marker: str) -> list[str]:
 
 
 def test_serve_lists_the_leaders_drafts_with_a_banner_and_prints_their_address(make_site):
-    site = make_site({
-        "content/posts/a.md": post("Premier titre", slug="a", body="Texte public."),
-        "content/posts/d.md": post("Brouillon visible", slug="d", status="draft", body="Texte du brouillon."),
-    })
+    site = make_site(
+        {
+            "content/posts/a.md": post("Premier titre", slug="a", body="Texte public."),
+            "content/posts/d.md": post("Brouillon visible", slug="d", status="draft", body="Texte du brouillon."),
+        }
+    )
     port = free_port()
     proc = _serve(site, port)
     try:
@@ -107,8 +128,9 @@ def test_a_build_beside_serve_never_leaves_the_preview_serving_404(make_site):
         _lines_until(proc, "Preview at")
         url = f"http://127.0.0.1:{port}/a.html"
         assert "Premier titre" in fetch(url)
-        built = subprocess.run([sys.executable, "-m", "podium.publish.cli", "build"], cwd=site,
-                               capture_output=True, text=True, timeout=180)
+        built = subprocess.run(
+            [sys.executable, "-m", "podium.publish.cli", "build"], cwd=site, capture_output=True, text=True, timeout=180
+        )
         assert built.returncode == 0, built.stderr
         assert (site / "output/a.html").exists()
         assert "Premier titre" in (fetch(url) or "")  # the preview lives beside output/, which the build replaced
@@ -118,14 +140,21 @@ def test_a_build_beside_serve_never_leaves_the_preview_serving_404(make_site):
 
 
 def test_a_saved_post_is_previewed_first_and_its_open_page_is_told_to_reload(make_site):
-    site = make_site({
-        "content/posts/a.md": post("Premier titre", slug="a", body="Texte public."),
-        "content/posts/b.md": post("Autre billet", slug="b", date="2026-01-11 09:00", body="Autre texte."),
-        "content/posts/c.md": post("Loin du premier", slug="c", date="2026-01-12 09:00", body="Encore un texte."),
-    })
+    site = make_site(
+        {
+            "content/posts/a.md": post("Premier titre", slug="a", body="Texte public."),
+            "content/posts/b.md": post("Autre billet", slug="b", date="2026-01-11 09:00", body="Autre texte."),
+            "content/posts/c.md": post("Loin du premier", slug="c", date="2026-01-12 09:00", body="Encore un texte."),
+        }
+    )
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "podium.publish.cli", "serve", "--port", str(port)],
-                            cwd=site, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "podium.publish.cli", "serve", "--port", str(port)],
+        cwd=site,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         page = wait_for(lambda: fetch(f"{base}/a.html"))
@@ -135,7 +164,9 @@ def test_a_saved_post_is_previewed_first_and_its_open_page_is_told_to_reload(mak
         other = fetch(f"{base}/__podium/version?page=/c.html")
         assert first.isdigit() and other.isdigit()
         assert fetch(f"{base}/__podium/version?page=/../../etc/passwd") == "none"
-        (site / "content/posts/a.md").write_text(post("Titre corrigé", slug="a", body="Texte public."), encoding="utf-8")
+        (site / "content/posts/a.md").write_text(
+            post("Titre corrigé", slug="a", body="Texte public."), encoding="utf-8"
+        )
         assert wait_for(lambda: "Titre corrigé" in (fetch(f"{base}/a.html") or ""))
         assert fetch(f"{base}/__podium/version?page=/a.html") != first
         # the full build follows: the home page catches up, and c.html (not a neighbour) is not rewritten
@@ -160,11 +191,18 @@ def test_serve_on_a_port_already_taken_says_so_at_once_and_exits_2(make_site):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        res = subprocess.run([sys.executable, "-m", "podium.publish.cli", "serve", "--port", str(port)], cwd=site,
-                             capture_output=True, text=True, timeout=60)
+        res = subprocess.run(
+            [sys.executable, "-m", "podium.publish.cli", "serve", "--port", str(port)],
+            cwd=site,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     assert res.returncode == 2
-    assert res.stderr == (f"podium: port {port} is already in use (another preview?); stop that server, or choose "
-                          f"another port with --port {port + 1}\n")
+    assert res.stderr == (
+        f"podium: port {port} is already in use (another preview?); stop that server, or choose "
+        f"another port with --port {port + 1}\n"
+    )
     assert "Rebuilt" not in res.stdout  # said before building, not after
     assert not (site / "output-preview").exists()
 
@@ -175,17 +213,25 @@ def test_serve_on_a_taken_port_says_so_in_french_too(make_site):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        res = subprocess.run([sys.executable, "-m", "podium.publish.cli", "serve", "--port", str(port)], cwd=site,
-                             capture_output=True, text=True, timeout=60, env={**os.environ, "PODIUM_UI_LANG": "fr"})
+        res = subprocess.run(
+            [sys.executable, "-m", "podium.publish.cli", "serve", "--port", str(port)],
+            cwd=site,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "PODIUM_UI_LANG": "fr"},
+        )
     assert res.returncode == 2
     assert res.stderr.startswith(f"podium: le port {port} est déjà occupé (un autre aperçu\u202f?)\u202f; arrêtez")
 
 
 def test_serve_shows_the_comms_room_at_comms_beside_the_preview(make_site):
-    site = make_site({
-        "content/posts/a.md": post("Premier titre", slug="a", body="Texte public."),
-        "content/posts/d.md": post("Brouillon du board", slug="d", status="draft", body="Texte du brouillon."),
-    })
+    site = make_site(
+        {
+            "content/posts/a.md": post("Premier titre", slug="a", body="Texte public."),
+            "content/posts/d.md": post("Brouillon du board", slug="d", status="draft", body="Texte du brouillon."),
+        }
+    )
     port = free_port()
     proc = _serve(site, port)
     try:

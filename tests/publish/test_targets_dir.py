@@ -87,8 +87,10 @@ def test_a_folder_podium_did_not_create_is_refused(tmp_path):
     (tmp_path / "public" / "keep.txt").write_text("mine")
     with target(tmp_path) as t, pytest.raises(BadInput) as err:
         t.current()
-    assert str(err.value) == (f"{tmp_path / 'public'} exists and is not the link podium keeps there; "
-                              "move it away or point the target 'local' at a new path (podium serves releases through a link there)")
+    assert str(err.value) == (
+        f"{tmp_path / 'public'} exists and is not the link podium keeps there; "
+        "move it away or point the target 'local' at a new path (podium serves releases through a link there)"
+    )
     assert (tmp_path / "public" / "keep.txt").read_text() == "mine"
 
 

@@ -26,8 +26,12 @@ def deploy(bare: Path, build: Path, **extra):
 
 
 def objects_in(bare: Path) -> set[str]:
-    out = subprocess.run(["git", "--git-dir", str(bare), "cat-file", "--batch-all-objects", "--batch-check"],
-                         check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        ["git", "--git-dir", str(bare), "cat-file", "--batch-all-objects", "--batch-check"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     return {line.split()[0] for line in out.splitlines()}
 
 
@@ -57,8 +61,13 @@ def test_second_deploy_pushes_only_changed_blobs_and_equals_the_build(tmp_path):
     new_blobs = {git_blob_digest(new[p]) for p in send}
     arrived = objects_in(bare) - before
     assert new_blobs <= arrived
-    blob_types = subprocess.run(["git", "--git-dir", str(bare), "cat-file", "--batch-check"],
-                                input="\n".join(arrived), capture_output=True, text=True, check=True).stdout
+    blob_types = subprocess.run(
+        ["git", "--git-dir", str(bare), "cat-file", "--batch-check"],
+        input="\n".join(arrived),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert sum(" blob " in line for line in blob_types.splitlines()) == len(new_blobs), "no unchanged blob was sent"
     commits = git_commits(bare)
     assert len(commits) == 2
@@ -94,12 +103,18 @@ def test_a_push_that_is_not_a_fast_forward_is_refused_and_overwrites_nothing(tmp
 
 def test_a_token_never_appears_in_messages(tmp_path):
     token = "ghp_podiumTestToken0123456789"
-    t = make("pages", {"type": "git", "remote": "https://127.0.0.1:9/site.git",
-                       "token_env": "GITHUB_TOKEN"}, project_dir=tmp_path, env={"GITHUB_TOKEN": token})
+    t = make(
+        "pages",
+        {"type": "git", "remote": "https://127.0.0.1:9/site.git", "token_env": "GITHUB_TOKEN"},
+        project_dir=tmp_path,
+        env={"GITHUB_TOKEN": token},
+    )
     with t, pytest.raises(ExternalFailure) as err:
         t.current()
     assert token not in str(err.value)
-    assert str(err.value).startswith("git target 'pages' (https://127.0.0.1:9/site.git gh-pages): git ls-remote failed:")
+    assert str(err.value).startswith(
+        "git target 'pages' (https://127.0.0.1:9/site.git gh-pages): git ls-remote failed:"
+    )
 
 
 def test_a_reader_cloning_the_branch_during_deploys_sees_whole_sites_only(tmp_path):

@@ -35,8 +35,14 @@ def test_nothing_deployed_yet_means_everything_is_added():
 
 def test_upload_order_is_assets_then_pages_then_feeds():
     given = ["index.html", "feeds/all.atom.xml", "theme/style.css", "post/index.html", "calendar.ics", "img/a.png"]
-    assert upload_order(given) == ("img/a.png", "theme/style.css", "index.html", "post/index.html",
-                                   "calendar.ics", "feeds/all.atom.xml")
+    assert upload_order(given) == (
+        "img/a.png",
+        "theme/style.css",
+        "index.html",
+        "post/index.html",
+        "calendar.ics",
+        "feeds/all.atom.xml",
+    )
 
 
 def test_digests_match_sha256_and_git_blob_ids():
@@ -54,19 +60,31 @@ def test_manifest_text_is_stable_and_round_trips():
 def test_a_damaged_manifest_says_where_and_what_to_do():
     with pytest.raises(ExternalFailure) as err:
         loads('{"version": 1, "files": {', "host:/srv/site")
-    assert str(err.value) == ("host:/srv/site:1:26: the manifest is not valid JSON (Expecting property name enclosed "
-                              "in double quotes); delete it and the next deploy sends every file")
+    assert str(err.value) == (
+        "host:/srv/site:1:26: the manifest is not valid JSON (Expecting property name enclosed "
+        "in double quotes); delete it and the next deploy sends every file"
+    )
     assert err.value.exit_status == 1  # written by podium on the target: a failure outside, not the person's input
 
 
-@pytest.mark.parametrize("text, expected", [
-    ('{\n "files": {},\n "version": 2\n}\n', "m.json:3: unknown manifest version; expected 1 (written by podium); "
-     "delete it and the next deploy sends every file"),
-    ('{\n "version": 1,\n "files": {"a.html": 3}\n}\n', "m.json:3: manifest 'files' must map paths to digests; "
-     "delete it and the next deploy sends every file"),
-    ('{"version": 1, "files": ' + "[" * 30 + "]" * 30 + "}", "m.json:1: the manifest nests deeper than 20 levels; "
-     "delete it and the next deploy sends every file"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            '{\n "files": {},\n "version": 2\n}\n',
+            "m.json:3: unknown manifest version; expected 1 (written by podium); "
+            "delete it and the next deploy sends every file",
+        ),
+        (
+            '{\n "version": 1,\n "files": {"a.html": 3}\n}\n',
+            "m.json:3: manifest 'files' must map paths to digests; delete it and the next deploy sends every file",
+        ),
+        (
+            '{"version": 1, "files": ' + "[" * 30 + "]" * 30 + "}",
+            "m.json:1: the manifest nests deeper than 20 levels; delete it and the next deploy sends every file",
+        ),
+    ],
+)
 def test_a_manifest_that_is_json_but_not_podiums_says_which_line(text, expected):
     """Also as bytes, as the dir and s3 targets read it."""
     with pytest.raises(ExternalFailure) as err:
@@ -80,26 +98,30 @@ def test_a_manifest_that_is_json_but_not_podiums_says_which_line(text, expected)
 def test_a_manifest_that_is_not_utf8_is_damaged_at_its_line():
     with pytest.raises(ExternalFailure) as err:
         loads(b'{"version": 1,\n "files": {"\xff": "x"}}', "m.json")
-    assert str(err.value) == ("m.json:2:13: the manifest is not UTF-8 text (byte 0xff); delete it and the next deploy sends "
-                              "every file")
+    assert str(err.value) == (
+        "m.json:2:13: the manifest is not UTF-8 text (byte 0xff); delete it and the next deploy sends every file"
+    )
 
 
-@pytest.mark.parametrize("path, kind, cache", [
-    ("index.html", "text/html; charset=utf-8", "public, max-age=0, must-revalidate"),
-    ("fr/posts/rentree/index.htm", "text/html; charset=utf-8", "public, max-age=0, must-revalidate"),
-    ("feeds/all.atom.xml", "application/atom+xml", "public, max-age=900"),
-    ("feeds/fr.rss.xml", "application/rss+xml", "public, max-age=900"),
-    ("sitemap.xml", "application/xml", "public, max-age=900"),
-    ("calendar.ics", "text/calendar; charset=utf-8", "public, max-age=900"),
-    ("theme/css/main.css", "text/css; charset=utf-8", "public, max-age=86400"),
-    ("theme/css/main.0f3a9c1d.css", "text/css; charset=utf-8", "public, max-age=31536000, immutable"),
-    ("theme/js/app.js", "text/javascript; charset=utf-8", "public, max-age=86400"),
-    ("images/Photo.JPG", "image/jpeg", "public, max-age=86400"),
-    ("images/cards/rentree-x.png", "image/png", "public, max-age=86400"),
-    ("theme/fonts/inter.woff2", "font/woff2", "public, max-age=86400"),
-    ("favicon.ico", "image/vnd.microsoft.icon", "public, max-age=86400"),
-    ("CNAME", "application/octet-stream", "public, max-age=86400"),
-])
+@pytest.mark.parametrize(
+    "path, kind, cache",
+    [
+        ("index.html", "text/html; charset=utf-8", "public, max-age=0, must-revalidate"),
+        ("fr/posts/rentree/index.htm", "text/html; charset=utf-8", "public, max-age=0, must-revalidate"),
+        ("feeds/all.atom.xml", "application/atom+xml", "public, max-age=900"),
+        ("feeds/fr.rss.xml", "application/rss+xml", "public, max-age=900"),
+        ("sitemap.xml", "application/xml", "public, max-age=900"),
+        ("calendar.ics", "text/calendar; charset=utf-8", "public, max-age=900"),
+        ("theme/css/main.css", "text/css; charset=utf-8", "public, max-age=86400"),
+        ("theme/css/main.0f3a9c1d.css", "text/css; charset=utf-8", "public, max-age=31536000, immutable"),
+        ("theme/js/app.js", "text/javascript; charset=utf-8", "public, max-age=86400"),
+        ("images/Photo.JPG", "image/jpeg", "public, max-age=86400"),
+        ("images/cards/rentree-x.png", "image/png", "public, max-age=86400"),
+        ("theme/fonts/inter.woff2", "font/woff2", "public, max-age=86400"),
+        ("favicon.ico", "image/vnd.microsoft.icon", "public, max-age=86400"),
+        ("CNAME", "application/octet-stream", "public, max-age=86400"),
+    ],
+)
 def test_content_type_and_cache_control_by_file(path, kind, cache):
     assert headers.content_type(path) == kind
     assert headers.cache_control(path) == cache

@@ -31,8 +31,11 @@ def refusal(make_site, targets, **settings) -> tuple[list[str], Path]:
         publish(Request(site, now=datetime.fromisoformat(NOW), live=True), env={}, clients=lambda network: None)
     assert caught.value.exit_status == 2
     assert sorted(p.name for p in (site / "comms").rglob("*")) == ["keep.txt"], "nothing was deployed there"
-    line = next(i for i, text in enumerate((site / "pelicanconf.py").read_text().splitlines(), 1)
-                if text.startswith("PODIUM_PUBLISH_TARGETS"))
+    line = next(
+        i
+        for i, text in enumerate((site / "pelicanconf.py").read_text().splitlines(), 1)
+        if text.startswith("PODIUM_PUBLISH_TARGETS")
+    )
     prefix = f"pelicanconf.py:{line}: PODIUM_PUBLISH_TARGETS: "
     assert all(str(e).startswith(prefix) for e in caught.value.errors)
     return [str(e).removeprefix(prefix) for e in caught.value.errors], site
@@ -41,11 +44,15 @@ def refusal(make_site, targets, **settings) -> tuple[list[str], Path]:
 REACHES = "would write in or around the comms room (comms); point it at a folder outside it, or move the comms room with PODIUM_COMMS_PATH"
 
 
-@pytest.mark.parametrize("options", [
-    {"type": "dir", "path": "comms"},
-    {"type": "dir", "path": "comms/site"},
-    {"type": "dir", "path": "."},  # the project folder holds the comms room
-], ids=["same", "inside", "around"])
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"type": "dir", "path": "comms"},
+        {"type": "dir", "path": "comms/site"},
+        {"type": "dir", "path": "."},  # the project folder holds the comms room
+    ],
+    ids=["same", "inside", "around"],
+)
 def test_a_dir_target_in_or_around_the_room_is_refused(make_site, options):
     errors, _ = refusal(make_site, {"site": options})
     assert errors == [f"target 'site' {REACHES}"]
@@ -63,34 +70,51 @@ def test_a_git_target_whose_repository_is_in_the_room_is_refused(make_site):
 
 
 def test_a_public_s3_target_over_the_private_one_is_refused(make_site):
-    targets = {"site": {"type": "s3", "bucket": "blog"},
-               "room": {"type": "s3", "bucket": "blog", "prefix": "comms", "private": True}}
+    targets = {
+        "site": {"type": "s3", "bucket": "blog"},
+        "room": {"type": "s3", "bucket": "blog", "prefix": "comms", "private": True},
+    }
     errors, _ = refusal(make_site, targets, PODIUM_PUBLISH_DEFAULT_TARGET="site")
-    assert errors == ["target 'site' would publish where the private target 'room' puts the comms room; "
-                      "give them places that do not contain each other"]
+    assert errors == [
+        "target 'site' would publish where the private target 'room' puts the comms room; "
+        "give them places that do not contain each other"
+    ]
 
 
-@pytest.mark.parametrize("public, private", [
-    ({"type": "dir", "path": "public"}, {"type": "dir", "path": "public"}),
-    ({"type": "rsync", "host": "www.example.com", "path": "/srv/site"},
-     {"type": "rsync", "host": "WWW.example.com", "path": "/srv/site/comms"}),
-    ({"type": "git", "remote": "https://github.com/c/blog.git", "branch": "gh-pages"},
-     {"type": "git", "remote": "https://github.com/c/blog", "branch": "gh-pages"}),
-    ({"type": "s3", "bucket": "b", "prefix": "site/comms"}, {"type": "s3", "bucket": "b", "prefix": "site"}),
-], ids=["dir", "rsync", "git", "s3"])
+@pytest.mark.parametrize(
+    "public, private",
+    [
+        ({"type": "dir", "path": "public"}, {"type": "dir", "path": "public"}),
+        (
+            {"type": "rsync", "host": "www.example.com", "path": "/srv/site"},
+            {"type": "rsync", "host": "WWW.example.com", "path": "/srv/site/comms"},
+        ),
+        (
+            {"type": "git", "remote": "https://github.com/c/blog.git", "branch": "gh-pages"},
+            {"type": "git", "remote": "https://github.com/c/blog", "branch": "gh-pages"},
+        ),
+        ({"type": "s3", "bucket": "b", "prefix": "site/comms"}, {"type": "s3", "bucket": "b", "prefix": "site"}),
+    ],
+    ids=["dir", "rsync", "git", "s3"],
+)
 def test_public_and_private_targets_may_not_share_a_place(tmp_path, public, private):
     found = problems({"site": public, "room": {**private, "private": True}}, tmp_path / "comms", tmp_path)
-    assert found == ["target 'site' would publish where the private target 'room' puts the comms room; "
-                     "give them places that do not contain each other"]
+    assert found == [
+        "target 'site' would publish where the private target 'room' puts the comms room; "
+        "give them places that do not contain each other"
+    ]
 
 
-@pytest.mark.parametrize("options", [
-    {"type": "dir", "path": "public"},
-    {"type": "dir", "path": "communication"},  # a name that starts like the room's is another folder
-    {"type": "rsync", "host": "www.example.com", "path": "/srv/comms"},  # another machine's folder
-    {"type": "git", "remote": "."},  # a push sends commits of the build, never the project's files
-    {"type": "s3", "bucket": "blog", "prefix": "comms"},
-])
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"type": "dir", "path": "public"},
+        {"type": "dir", "path": "communication"},  # a name that starts like the room's is another folder
+        {"type": "rsync", "host": "www.example.com", "path": "/srv/comms"},  # another machine's folder
+        {"type": "git", "remote": "."},  # a push sends commits of the build, never the project's files
+        {"type": "s3", "bucket": "blog", "prefix": "comms"},
+    ],
+)
 def test_targets_that_cannot_reach_the_room_are_accepted(tmp_path, options):
     assert problems({"site": options}, tmp_path / "comms", tmp_path) == []
 

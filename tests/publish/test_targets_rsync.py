@@ -101,8 +101,9 @@ def test_an_unknown_host_key_is_refused_with_a_clear_message(server, tmp_path):
         with pytest.raises(ExternalFailure) as err:
             t.current()
     message = str(err.value)
-    assert message.startswith(f"rsync target 'server' ({server.user}@127.0.0.1:{tmp_path / 'srv' / 'site'}): "
-                              "ssh failed (exit 255): ")
+    assert message.startswith(
+        f"rsync target 'server' ({server.user}@127.0.0.1:{tmp_path / 'srv' / 'site'}): ssh failed (exit 255): "
+    )
     assert "Host key verification failed." in message
     assert message.endswith("check host, port, user, known_hosts and the key (PODIUM_SSH_KEY or identity_file)")
     assert not (tmp_path / "srv").exists()

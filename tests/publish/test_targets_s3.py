@@ -59,8 +59,11 @@ def deploy(endpoint, bucket, tmp_path, build, **extra):
 def bucket_files(endpoint, bucket, prefix="") -> dict[str, bytes]:
     client = s3_client(endpoint)
     keys = [o["Key"] for o in client.list_objects_v2(Bucket=bucket).get("Contents", [])]
-    return {k[len(prefix):]: client.get_object(Bucket=bucket, Key=k)["Body"].read()
-            for k in keys if not k.endswith(".podium/manifest.json")}
+    return {
+        k[len(prefix) :]: client.get_object(Bucket=bucket, Key=k)["Body"].read()
+        for k in keys
+        if not k.endswith(".podium/manifest.json")
+    }
 
 
 def test_first_deploy_uploads_everything_with_types_and_cache_rules(endpoint, bucket, tmp_path):
@@ -147,8 +150,10 @@ def test_a_deploy_that_died_half_way_is_redone_by_the_next(endpoint, bucket, tmp
 def test_an_unknown_bucket_is_a_clear_failure(endpoint, tmp_path):
     with target(endpoint, "no-such-bucket", tmp_path) as t, pytest.raises(ExternalFailure) as err:
         t.current()
-    assert str(err.value) == ("s3 target 'bucket' (s3://no-such-bucket/): NoSuchBucket: The specified bucket "
-                              "does not exist; check the bucket name, its region and the key's permissions")
+    assert str(err.value) == (
+        "s3 target 'bucket' (s3://no-such-bucket/): NoSuchBucket: The specified bucket "
+        "does not exist; check the bucket name, its region and the key's permissions"
+    )
     assert FAKE_AWS["AWS_SECRET_ACCESS_KEY"] not in str(err.value)
 
 

@@ -11,9 +11,15 @@ from bs4 import BeautifulSoup
 
 #: (selector, attribute) of every reference a page makes to another file
 REFERENCES = [
-    ("a[href]", "href"), ("link[href]", "href"), ("img[src]", "src"), ("script[src]", "src"),
-    ("source[src]", "src"), ("img[srcset]", "srcset"), ("source[srcset]", "srcset"),
-    ('meta[property="og:image"]', "content"), ('meta[name="twitter:image"]', "content"),
+    ("a[href]", "href"),
+    ("link[href]", "href"),
+    ("img[src]", "src"),
+    ("script[src]", "src"),
+    ("source[src]", "src"),
+    ("img[srcset]", "srcset"),
+    ("source[srcset]", "srcset"),
+    ('meta[property="og:image"]', "content"),
+    ('meta[name="twitter:image"]', "content"),
 ]
 
 
@@ -52,7 +58,7 @@ def resolve(root: Path, page: Path, ref: str, siteurl: str) -> Target | None:
     """The output file a reference points to, or None when it leaves the site (other hosts, mailto:)."""
     url, fragment = urldefrag(ref)
     if siteurl and url.startswith(siteurl.rstrip("/") + "/"):
-        url = url[len(siteurl.rstrip("/")):]
+        url = url[len(siteurl.rstrip("/")) :]
     elif siteurl and url == siteurl.rstrip("/"):
         url = "/"
     parts = urlsplit(url)

@@ -22,7 +22,11 @@ def test_references_cover_links_images_srcsets_and_card_images(tmp_path):
     page.write_text(
         '<html><head><link rel="stylesheet" href="s.css"><meta property="og:image" content="https://blog.test/c.png">'
         '</head><body id="top"><a href="a.html">a</a><img src="i.jpg" srcset="i-1.jpg 1x, i-2.jpg 2x">'
-        '<picture><source srcset="i.avif 800w"></picture><span id="x"></span></body></html>', encoding="utf-8")
+        '<picture><source srcset="i.avif 800w"></picture><span id="x"></span></body></html>',
+        encoding="utf-8",
+    )
     soup = soup_of(page)
-    assert sorted(references(soup)) == sorted(["s.css", "https://blog.test/c.png", "a.html", "i.jpg", "i-1.jpg", "i-2.jpg", "i.avif"])
+    assert sorted(references(soup)) == sorted(
+        ["s.css", "https://blog.test/c.png", "a.html", "i.jpg", "i-1.jpg", "i-2.jpg", "i.avif"]
+    )
     assert ids_of(soup) == {"top", "x"}

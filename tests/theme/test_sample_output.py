@@ -21,8 +21,16 @@ def pages(sample_site_output):
 
 
 def test_the_theme_writes_every_kind_of_page(sample_site_output):
-    for name in ["index.html", "404.html", "archives.html", "tags.html", "categories.html", "authors.html",
-                 "pages/about.html", "series/recruter-pour-la-transition.html"]:
+    for name in [
+        "index.html",
+        "404.html",
+        "archives.html",
+        "tags.html",
+        "categories.html",
+        "authors.html",
+        "pages/about.html",
+        "series/recruter-pour-la-transition.html",
+    ]:
         assert (sample_site_output / name).is_file(), name
 
 
@@ -126,7 +134,10 @@ def test_home_page_shows_the_leader(pages, sample_site_output):
     assert hero.h1.get_text() == "Claire Morel"
     assert hero.select_one(".leader-role").get_text().startswith("Présidente-directrice générale")
     photo = hero.select_one("img.leader-photo")
-    assert photo["alt"] == "Portrait de Claire Morel" and (sample_site_output / photo["src"].removeprefix(SITEURL + "/")).is_file()
+    assert (
+        photo["alt"] == "Portrait de Claire Morel"
+        and (sample_site_output / photo["src"].removeprefix(SITEURL + "/")).is_file()
+    )
 
 
 def test_captioned_images_and_pull_quotes_in_the_sample(pages, sample_site_output):

@@ -33,23 +33,48 @@ def jsonld(soup):
 @pytest.fixture(scope="module")
 def site_output(tmp_path_factory):
     """One small site that exercises most of the theme, built once for production."""
-    from tests.conftest import _write_site
     from podium.publish.build import build
+    from tests.conftest import _write_site
 
     root = tmp_path_factory.mktemp("theme")
-    _write_site(root, {
-        "content/posts/hostile.md": post(HOSTILE, slug="hostile", date="2026-03-18 08:30", tags=["R&D"], body=WORDS),
-        "content/posts/sources.md": post("Avec des sources", slug="sources", date="2026-03-01 09:00", body=SOURCES_FR),
-        "content/posts/english.md": post("With sources", slug="english", lang="en", date="2026-03-18 08:30", body=SOURCES_EN),
-        "content/posts/s3.md": post("Troisième partie", slug="s3", date="2026-02-03 09:00", series="La série", series_index=3),
-        "content/posts/s1.md": post("Première partie", slug="s1", date="2026-02-05 09:00", series="La série", series_index=1),
-        "content/posts/s2.md": post("Deuxième partie", slug="s2", date="2026-02-04 09:00", series="La série", series_index=2),
-        "content/posts/s4.md": post("Partie future", slug="s4", date="2030-01-01 09:00", series="La série", series_index=4),
-        "content/posts/fr.md": post("Lettre", slug="lettre", date="2026-01-10 09:00", translation="lettre"),
-        "content/posts/en.md": post("Letter", slug="lettre", lang="en", date="2026-01-10 09:00", translation="lettre"),
-        "content/posts/pelican.md": "Title: Pelican header\nDate: 2026-01-05 10:00\nLang: en\nSlug: pelican-header\n\n" + SOURCES_EN + "\n",
-    }, {"DEFAULT_PAGINATION": 4, "YEAR_ARCHIVE_SAVE_AS": "{date:%Y}/index.html",
-        "MONTH_ARCHIVE_SAVE_AS": "{date:%Y}/{date:%m}/index.html"})
+    _write_site(
+        root,
+        {
+            "content/posts/hostile.md": post(
+                HOSTILE, slug="hostile", date="2026-03-18 08:30", tags=["R&D"], body=WORDS
+            ),
+            "content/posts/sources.md": post(
+                "Avec des sources", slug="sources", date="2026-03-01 09:00", body=SOURCES_FR
+            ),
+            "content/posts/english.md": post(
+                "With sources", slug="english", lang="en", date="2026-03-18 08:30", body=SOURCES_EN
+            ),
+            "content/posts/s3.md": post(
+                "Troisième partie", slug="s3", date="2026-02-03 09:00", series="La série", series_index=3
+            ),
+            "content/posts/s1.md": post(
+                "Première partie", slug="s1", date="2026-02-05 09:00", series="La série", series_index=1
+            ),
+            "content/posts/s2.md": post(
+                "Deuxième partie", slug="s2", date="2026-02-04 09:00", series="La série", series_index=2
+            ),
+            "content/posts/s4.md": post(
+                "Partie future", slug="s4", date="2030-01-01 09:00", series="La série", series_index=4
+            ),
+            "content/posts/fr.md": post("Lettre", slug="lettre", date="2026-01-10 09:00", translation="lettre"),
+            "content/posts/en.md": post(
+                "Letter", slug="lettre", lang="en", date="2026-01-10 09:00", translation="lettre"
+            ),
+            "content/posts/pelican.md": "Title: Pelican header\nDate: 2026-01-05 10:00\nLang: en\nSlug: pelican-header\n\n"
+            + SOURCES_EN
+            + "\n",
+        },
+        {
+            "DEFAULT_PAGINATION": 4,
+            "YEAR_ARCHIVE_SAVE_AS": "{date:%Y}/index.html",
+            "MONTH_ARCHIVE_SAVE_AS": "{date:%Y}/{date:%m}/index.html",
+        },
+    )
     return build(root, prod=True, now="2026-06-01T12:00:00+02:00", output=root / "output").output
 
 
@@ -111,7 +136,10 @@ def test_footnotes_of_an_english_post_are_labelled_in_english(site_output, name)
 def test_series_page_and_navigation(site_output):
     page = read(site_output, "series/la-serie.html")
     assert [a.get_text() for a in page.select(".series-list .post-item-title a")] == [
-        "Première partie", "Deuxième partie", "Troisième partie"]
+        "Première partie",
+        "Deuxième partie",
+        "Troisième partie",
+    ]
     assert "Partie future" not in page.get_text()
     middle = read(site_output, "s2.html")
     assert middle.select_one(".series-kicker").get_text() == "Partie 2 sur 3"
@@ -131,7 +159,9 @@ def test_translations_are_linked_both_ways(site_output):
     fr, en = read(site_output, "lettre.html"), read(site_output, "lettre-en.html")
     for soup in (fr, en):
         assert {l["hreflang"]: l["href"] for l in soup.select('link[rel="alternate"][hreflang]')} == {
-            "fr": f"{SITEURL}/lettre.html", "en": f"{SITEURL}/lettre-en.html"}
+            "fr": f"{SITEURL}/lettre.html",
+            "en": f"{SITEURL}/lettre-en.html",
+        }
     assert fr.select_one(".translations a").get_text() == "English"
     assert en.select_one(".translations a").get_text() == "Français"
     assert jsonld(fr)["workTranslation"][0]["inLanguage"] == "en"
@@ -178,11 +208,13 @@ def test_the_small_site_passes_the_nu_html_checker(site_output):
 
 
 def test_drafts_and_future_posts_carry_a_banner_in_preview_only(make_site, run_build):
-    site = make_site({
-        "content/posts/draft.md": post("Brouillon secret", slug="draft", status="draft"),
-        "content/posts/future.md": post("Future post", slug="future", lang="en", date="2030-01-01 09:00"),
-        "content/posts/public.md": post("Public", slug="public"),
-    })
+    site = make_site(
+        {
+            "content/posts/draft.md": post("Brouillon secret", slug="draft", status="draft"),
+            "content/posts/future.md": post("Future post", slug="future", lang="en", date="2030-01-01 09:00"),
+            "content/posts/public.md": post("Public", slug="public"),
+        }
+    )
     preview = run_build(site, preview=True, output=site / "preview")
     drafts = [p for p in html_pages(preview) if p.stem == "draft"]
     assert drafts, sorted(p.name for p in html_pages(preview))
@@ -202,12 +234,17 @@ def test_a_bad_series_index_stops_the_build_at_its_line(make_site, run_build):
     site = make_site({"content/posts/a.md": post("A", slug="a", series="S", series_index="deux")})
     with pytest.raises(PodiumError) as caught:
         run_build(site)
-    assert "content/posts/a.md:7: series_index must be a whole number; received 'deux'; write e.g. 'series_index: 2'" in str(caught.value)
+    assert (
+        "content/posts/a.md:7: series_index must be a whole number; received 'deux'; write e.g. 'series_index: 2'"
+        in str(caught.value)
+    )
 
 
 def test_a_missing_leader_photo_stops_the_build(make_site, run_build):
     site = make_site({"content/posts/a.md": post("A", slug="a")}, {"PODIUM_LEADER_PHOTO": "images/absent.jpg"})
     with pytest.raises(PodiumError) as caught:
         run_build(site)
-    assert str(caught.value) == ("pelicanconf.py:21: PODIUM_LEADER_PHOTO: 'images/absent.jpg' not found under content/; "
-                                 "fix the path or set PODIUM_LEADER_PHOTO = None")
+    assert str(caught.value) == (
+        "pelicanconf.py:21: PODIUM_LEADER_PHOTO: 'images/absent.jpg' not found under content/; "
+        "fix the path or set PODIUM_LEADER_PHOTO = None"
+    )

@@ -30,8 +30,14 @@ def errors_of(text: str) -> list[str]:
 
 
 def post(slug: str, when: datetime, title: str | None = None, summary: str = "", lang: str = "fr") -> PostView:
-    return PostView(slug=slug, lang=lang, title=title or f"Title of {slug}", url=f"https://blog.test/{slug}.html",
-                    date=when, summary=summary or f"Summary of {slug}")
+    return PostView(
+        slug=slug,
+        lang=lang,
+        title=title or f"Title of {slug}",
+        url=f"https://blog.test/{slug}.html",
+        date=when,
+        summary=summary or f"Summary of {slug}",
+    )
 
 
 def approved(*slugs: str, extra: str = "") -> str:

@@ -16,21 +16,28 @@ SAMPLE = (Path(__file__).resolve().parents[3] / "content" / "calendar.yaml").rea
 
 
 def test_the_entry_goes_at_the_end_of_posts_and_nothing_else_changes():
-    updated = add_entry(SAMPLE, "a-new-post", owner="Claire Vasseur", publish_at=datetime(2027, 1, 12, 8, 30, tzinfo=PARIS))
+    updated = add_entry(
+        SAMPLE, "a-new-post", owner="Claire Vasseur", publish_at=datetime(2027, 1, 12, 8, 30, tzinfo=PARIS)
+    )
     assert updated.startswith(SAMPLE)  # the sample ends with its posts: the new entry is appended after them
-    assert updated[len(SAMPLE):] == ("  a-new-post:\n    status: idea\n    owner: Claire Vasseur\n"
-                                     "    publish_at: 2027-01-12 08:30\n")
+    assert updated[len(SAMPLE) :] == (
+        "  a-new-post:\n    status: idea\n    owner: Claire Vasseur\n    publish_at: 2027-01-12 08:30\n"
+    )
     entry = calendar(updated).entries["a-new-post"]
     assert entry.status == "idea" and entry.publish_at == datetime(2027, 1, 12, 8, 30, tzinfo=PARIS)
 
 
 def test_keys_after_posts_and_comments_stay_where_they_are():
-    text = ("# top comment\ntimezone: UTC\nposts:\n    # comms notes\n    first:\n        status: idea  # keep\n"
-            "        # still first\n\n# about the rules below\nrequired_approvals: [comms]\n")
+    text = (
+        "# top comment\ntimezone: UTC\nposts:\n    # comms notes\n    first:\n        status: idea  # keep\n"
+        "        # still first\n\n# about the rules below\nrequired_approvals: [comms]\n"
+    )
     updated = add_entry(text, "second", status="draft")
-    assert updated == ("# top comment\ntimezone: UTC\nposts:\n    # comms notes\n    first:\n        status: idea  # keep\n"
-                       "        # still first\n    second:\n        status: draft\n\n# about the rules below\n"
-                       "required_approvals: [comms]\n")
+    assert updated == (
+        "# top comment\ntimezone: UTC\nposts:\n    # comms notes\n    first:\n        status: idea  # keep\n"
+        "        # still first\n    second:\n        status: draft\n\n# about the rules below\n"
+        "required_approvals: [comms]\n"
+    )
     assert set(calendar(updated).entries) == {"first", "second"}
 
 
@@ -42,7 +49,10 @@ def test_values_that_yaml_would_misread_are_quoted():
 
 
 def test_an_empty_posts_key_gets_its_first_entry():
-    assert add_entry("timezone: UTC\nposts:  # none yet\n", "a") == "timezone: UTC\nposts:  # none yet\n  a:\n    status: idea\n"
+    assert (
+        add_entry("timezone: UTC\nposts:  # none yet\n", "a")
+        == "timezone: UTC\nposts:  # none yet\n  a:\n    status: idea\n"
+    )
     assert add_entry("timezone: UTC\nposts: {}\n", "a") == "timezone: UTC\nposts:\n  a:\n    status: idea\n"
 
 
@@ -61,8 +71,10 @@ def test_a_slug_that_already_has_an_entry_is_refused():
     with pytest.raises(BadInput) as caught:
         add_entry(SAMPLE, "the-grid-is-the-product")
     line = SAMPLE.splitlines().index("  the-grid-is-the-product:") + 1
-    assert str(caught.value) == (f"content/calendar.yaml:{line}:3: 'the-grid-is-the-product' already has an entry; "
-                                 "edit that entry instead of adding one")
+    assert str(caught.value) == (
+        f"content/calendar.yaml:{line}:3: 'the-grid-is-the-product' already has an entry; "
+        "edit that entry instead of adding one"
+    )
 
 
 def test_a_broken_calendar_is_not_touched():
@@ -74,5 +86,7 @@ def test_a_broken_calendar_is_not_touched():
 def test_posts_written_on_one_line_are_not_rewritten():
     with pytest.raises(BadInput) as caught:
         add_entry("timezone: UTC\nposts: {a: {status: idea}}\n", "b")
-    assert str(caught.value) == ("content/calendar.yaml:2: 'posts:' is written on one line ({...}); "
-                                 "put each entry on its own lines, then run the command again")
+    assert str(caught.value) == (
+        "content/calendar.yaml:2: 'posts:' is written on one line ({...}); "
+        "put each entry on its own lines, then run the command again"
+    )

@@ -20,7 +20,8 @@ from podium.plugins.calendar.scheduler import schedule
 from .helpers import PARIS, approved, calendar, post
 
 NOW = datetime(2027, 3, 5, 12, 0, tzinfo=PARIS)
-CAL = calendar("""
+CAL = calendar(
+    """
 timezone: Europe/Paris
 required_approvals: [comms, legal]
 networks:
@@ -35,10 +36,19 @@ quiet_periods:
   - {start: 2027-03-10, end: 2027-03-11, reason: Board}
 reshare: {after_days: [7]}
 posts:
-""" + approved("alpha", "beta", "gamma", extra="    evergreen: true\n"))
-POSTS = [post("alpha", datetime(2027, 3, 1, 7, tzinfo=PARIS), title="=HYPERLINK(\"http://evil\")", summary="+1 for teams"),
-         post("beta", datetime(2027, 3, 3, 13, tzinfo=PARIS), title="Beta, with \"quotes\"\nand a line break", summary="-5% costs"),
-         post("gamma", datetime(2027, 3, 4, 8, tzinfo=PARIS), title="@everyone listen", summary="Gamma summary")]
+"""
+    + approved("alpha", "beta", "gamma", extra="    evergreen: true\n")
+)
+POSTS = [
+    post("alpha", datetime(2027, 3, 1, 7, tzinfo=PARIS), title='=HYPERLINK("http://evil")', summary="+1 for teams"),
+    post(
+        "beta",
+        datetime(2027, 3, 3, 13, tzinfo=PARIS),
+        title='Beta, with "quotes"\nand a line break',
+        summary="-5% costs",
+    ),
+    post("gamma", datetime(2027, 3, 4, 8, tzinfo=PARIS), title="@everyone listen", summary="Gamma summary"),
+]
 SHARES, UNPLACED = schedule(POSTS, CAL, NOW)
 
 
@@ -50,6 +60,7 @@ def test_the_fixture_has_past_and_upcoming_shares_and_unplaced_ones():
 
 # --- JSON ---
 
+
 def test_json_follows_its_documented_schema():
     schema = json.loads((files("podium.plugins.calendar") / "schedule.schema.json").read_text(encoding="utf-8"))
     document = json.loads(exports.to_json(SHARES, UNPLACED, CAL, NOW))
@@ -57,12 +68,26 @@ def test_json_follows_its_documented_schema():
     assert document["schema"] == "podium-schedule/1" and document["timezone"] == "Europe/Paris"
     assert document["generated_at"] == "2027-03-05T12:00+01:00"
     first = next(s for s in document["shares"] if s["network"] == "x")
-    assert first == {"id": "alpha/x/1", "slug": "alpha", "title": "=HYPERLINK(\"http://evil\")", "lang": "fr", "network": "x",
-                     "number": 1, "time": "2027-03-01T09:00+01:00", "time_utc": "2027-03-01T08:00Z", "variant": None,
-                     "variant_name": None, "text": "=HYPERLINK(\"http://evil\")", "url": "https://blog.test/alpha.html", "due": True}
+    assert first == {
+        "id": "alpha/x/1",
+        "slug": "alpha",
+        "title": '=HYPERLINK("http://evil")',
+        "lang": "fr",
+        "network": "x",
+        "number": 1,
+        "time": "2027-03-01T09:00+01:00",
+        "time_utc": "2027-03-01T08:00Z",
+        "variant": None,
+        "variant_name": None,
+        "text": '=HYPERLINK("http://evil")',
+        "url": "https://blog.test/alpha.html",
+        "due": True,
+    }
     assert [s["due"] for s in document["shares"]] == [s.time <= NOW for s in SHARES]
     assert document["unplaced"][0]["reason"].startswith("no posting slots for bluesky")
-    assert document["quiet_periods"] == [{"start": "2027-03-10T00:00+01:00", "end": "2027-03-12T00:00+01:00", "reason": "Board"}]
+    assert document["quiet_periods"] == [
+        {"start": "2027-03-10T00:00+01:00", "end": "2027-03-12T00:00+01:00", "reason": "Board"}
+    ]
 
 
 def test_json_is_byte_identical_from_one_build_to_the_next():
@@ -71,6 +96,7 @@ def test_json_is_byte_identical_from_one_build_to_the_next():
 
 
 # --- ICS ---
+
 
 def parsed_ics():
     return icalendar.Calendar.from_ical(exports.to_ics(SHARES, CAL, NOW))
@@ -164,33 +190,62 @@ def test_the_csv_leaves_out_shares_already_past_or_too_close():
 def test_cells_a_spreadsheet_would_run_are_neutralized():
     rows, _ = exports.hootsuite_rows(SHARES, datetime(2027, 2, 1, tzinfo=PARIS))
     messages = [r[1] for r in rows]
-    assert "'=HYPERLINK(\"http://evil\")" in messages and "'+1 for teams" in messages
+    assert '\'=HYPERLINK("http://evil")' in messages and "'+1 for teams" in messages
     assert "'@everyone listen" in messages and "'-5% costs" in messages
-    assert "Beta, with \"quotes\"\nand a line break" in messages
+    assert 'Beta, with "quotes"\nand a line break' in messages
 
 
-@pytest.mark.parametrize("cell, expected", [("=1+1", "'=1+1"), ("+33 6", "'+33 6"), ("-x", "'-x"), ("@a", "'@a"),
-                                            ("\tx", "'\tx"), ("\rx", "'\rx"), ("Plain", "Plain"), ("a=b", "a=b")])
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ("=1+1", "'=1+1"),
+        ("+33 6", "'+33 6"),
+        ("-x", "'-x"),
+        ("@a", "'@a"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("Plain", "Plain"),
+        ("a=b", "a=b"),
+    ],
+)
 def test_neutralize(cell, expected):
     assert exports.neutralize(cell) == expected
 
 
 def test_the_link_column_stays_empty_when_the_text_already_holds_the_link():
-    share = Share("s", "x", 1, datetime(2027, 5, 1, 9, tzinfo=PARIS), 1, "Read https://blog.test/s.html?utm_source=x",
-                  "https://blog.test/s.html?utm_source=x", "S")
+    share = Share(
+        "s",
+        "x",
+        1,
+        datetime(2027, 5, 1, 9, tzinfo=PARIS),
+        1,
+        "Read https://blog.test/s.html?utm_source=x",
+        "https://blog.test/s.html?utm_source=x",
+        "S",
+    )
     rows, _ = exports.hootsuite_rows([share], NOW)
     assert rows == [["01/05/2027 09:00", "Read https://blog.test/s.html?utm_source=x", ""]]
 
 
 def test_a_repeated_message_on_one_network_is_left_out_with_the_reason():
-    first = Share("s", "x", 1, datetime(2027, 5, 1, 9, tzinfo=PARIS), None, "Same words", "https://blog.test/s.html", "S")
-    third = Share("s", "x", 3, datetime(2027, 6, 1, 9, tzinfo=PARIS), None, "Same words", "https://blog.test/s.html", "S")
-    other = Share("s", "mastodon", 1, datetime(2027, 5, 1, 9, tzinfo=PARIS), None, "Same words", "https://blog.test/s.html", "S")
+    first = Share(
+        "s", "x", 1, datetime(2027, 5, 1, 9, tzinfo=PARIS), None, "Same words", "https://blog.test/s.html", "S"
+    )
+    third = Share(
+        "s", "x", 3, datetime(2027, 6, 1, 9, tzinfo=PARIS), None, "Same words", "https://blog.test/s.html", "S"
+    )
+    other = Share(
+        "s", "mastodon", 1, datetime(2027, 5, 1, 9, tzinfo=PARIS), None, "Same words", "https://blog.test/s.html", "S"
+    )
     rows, left_out = exports.hootsuite_rows([first, third, other], NOW)
     assert len(rows) == 2
     assert [(s.id, why) for s, why in left_out] == [
-        ("s/x/3", "same text as s/x/1, and Hootsuite refuses duplicate messages; "
-                  "give the post another teaser variant or a text override")]
+        (
+            "s/x/3",
+            "same text as s/x/1, and Hootsuite refuses duplicate messages; "
+            "give the post another teaser variant or a text override",
+        )
+    ]
 
 
 def test_the_csv_has_no_header_row_and_windows_line_ends():
@@ -205,9 +260,19 @@ def test_unplaced_is_listed_with_its_id():
 
 
 def test_ics_marks_the_shares_of_posts_not_approved_yet_as_tentative():
-    waiting = Share(slug="later", network="x", number=1, time=datetime(2026, 12, 1, 9, 0, tzinfo=PARIS), variant=None,
-                    text="Soon", url="https://blog.test/later.html", title="Later post")
-    parsed = icalendar.Calendar.from_ical(exports.to_ics(SHARES, CAL, NOW, tentative=[waiting], prefix="[non approuvé] "))
+    waiting = Share(
+        slug="later",
+        network="x",
+        number=1,
+        time=datetime(2026, 12, 1, 9, 0, tzinfo=PARIS),
+        variant=None,
+        text="Soon",
+        url="https://blog.test/later.html",
+        title="Later post",
+    )
+    parsed = icalendar.Calendar.from_ical(
+        exports.to_ics(SHARES, CAL, NOW, tentative=[waiting], prefix="[non approuvé] ")
+    )
     events = {str(e["uid"]): e for e in parsed.walk("VEVENT")}
     assert len(events) == len(SHARES) + 1
     marked = events[exports.uid(waiting)]
@@ -216,7 +281,8 @@ def test_ics_marks_the_shares_of_posts_not_approved_yet_as_tentative():
 
 
 def test_the_image_networks_get_shares_in_their_own_slots_and_the_schema_names_them():
-    cal = calendar("""
+    cal = calendar(
+        """
 timezone: Europe/Paris
 required_approvals: [comms, legal]
 networks:
@@ -229,7 +295,9 @@ networks:
   threads:
     slots: [{days: daily, times: ["08:00-09:00"]}]
 posts:
-""" + approved("alpha"))
+"""
+        + approved("alpha")
+    )
     shares, unplaced = schedule([post("alpha", datetime(2027, 3, 3, 13, tzinfo=PARIS))], cal, NOW)
     assert unplaced == []
     placed = {s.network: s.time.astimezone(PARIS) for s in shares}
@@ -239,5 +307,6 @@ posts:
     assert placed["pinterest"].weekday() >= 5 and placed["pinterest"].hour == 10
     schema = json.loads((files("podium.plugins.calendar") / "schedule.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft7Validator(schema).validate(json.loads(exports.to_json(shares, unplaced, cal, NOW)))
-    assert sorted(str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(exports.to_ics(shares, cal, NOW)).walk("VEVENT")) == [
-        f"{name}: Title of alpha" for name in ("Facebook", "Instagram", "Pinterest", "Threads")]
+    assert sorted(
+        str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(exports.to_ics(shares, cal, NOW)).walk("VEVENT")
+    ) == [f"{name}: Title of alpha" for name in ("Facebook", "Instagram", "Pinterest", "Threads")]

@@ -18,7 +18,8 @@ POST_DATE = datetime(2027, 3, 1, 9, 0, tzinfo=PARIS)
 
 def one_entry(status: str, roles: tuple[str, ...], extra: str = "", quiet: str = "") -> object:
     approvals = "".join(f"      - {{role: {r}, who: someone, when: 2027-02-27 10:00}}\n" for r in roles)
-    return calendar(f"""
+    return calendar(
+        f"""
 timezone: Europe/Paris
 required_approvals: [comms, legal]
 {quiet}
@@ -26,11 +27,14 @@ posts:
   p:
     status: {status}
 {extra}    approvals:
-{approvals or '      []'}
-""".replace("approvals:\n      []", "approvals: []"))
+{approvals or "      []"}
+""".replace("approvals:\n      []", "approvals: []")
+    )
 
 
-@pytest.mark.parametrize("status, roles", list(itertools.product(STATUSES, [(), ("comms",), ("legal",), ("comms", "legal")])))
+@pytest.mark.parametrize(
+    "status, roles", list(itertools.product(STATUSES, [(), ("comms",), ("legal",), ("comms", "legal")]))
+)
 def test_every_status_and_approval_combination(status, roles):
     cal = one_entry(status, roles)
     allowed = gate.allowed("p", POST_DATE, cal, NOW)
@@ -38,7 +42,10 @@ def test_every_status_and_approval_combination(status, roles):
 
 
 def test_the_reasons_say_what_is_missing():
-    assert gate.reason("p", POST_DATE, one_entry("in_review", ("comms",)), NOW) == "calendar status is in_review, not approved"
+    assert (
+        gate.reason("p", POST_DATE, one_entry("in_review", ("comms",)), NOW)
+        == "calendar status is in_review, not approved"
+    )
     assert gate.reason("p", POST_DATE, one_entry("approved", ("comms",)), NOW) == "waiting for approval by legal"
     assert gate.reason("p", POST_DATE, one_entry("approved", ()), NOW) == "waiting for approval by comms, legal"
 
@@ -84,8 +91,7 @@ def test_a_post_already_out_before_a_quiet_period_stays_out_during_it():
 
 
 def test_back_to_back_quiet_periods_push_the_release_past_both():
-    quiet = ("quiet_periods:\n  - {start: 2027-03-09, end: 2027-03-10}\n"
-             "  - {start: 2027-03-11, end: 2027-03-11 18:00}\n")
+    quiet = "quiet_periods:\n  - {start: 2027-03-09, end: 2027-03-10}\n  - {start: 2027-03-11, end: 2027-03-11 18:00}\n"
     cal = one_entry("approved", ("comms", "legal"), extra="    publish_at: 2027-03-09 09:00\n", quiet=quiet)
     assert gate.release(cal.entries["p"], POST_DATE, cal) == datetime(2027, 3, 11, 18, tzinfo=PARIS)
 
@@ -93,7 +99,10 @@ def test_back_to_back_quiet_periods_push_the_release_past_both():
 def test_posts_missing_from_the_calendar_follow_the_strict_setting():
     cal = one_entry("approved", ("comms", "legal"))
     assert gate.allowed("other", POST_DATE, cal, NOW)
-    assert gate.reason("other", POST_DATE, cal, NOW, strict=True) == "not in content/calendar.yaml (PODIUM_CALENDAR_STRICT is on)"
+    assert (
+        gate.reason("other", POST_DATE, cal, NOW, strict=True)
+        == "not in content/calendar.yaml (PODIUM_CALENDAR_STRICT is on)"
+    )
     assert gate.allowed("other", POST_DATE, None, NOW)
     assert gate.reason("other", POST_DATE, None, NOW, strict=True) == "no calendar file (PODIUM_CALENDAR_STRICT is on)"
 
@@ -101,7 +110,10 @@ def test_posts_missing_from_the_calendar_follow_the_strict_setting():
 def test_quiet_periods_hold_posts_missing_from_the_calendar_too():
     quiet = "quiet_periods:\n  - {start: 2027-03-01, end: 2027-03-12, reason: Results}\n"
     cal = one_entry("approved", ("comms", "legal"), quiet=quiet)
-    assert gate.reason("other", POST_DATE, cal, NOW) == "held by the quiet period 'Results' until 2027-03-13T00:00:00+01:00"
+    assert (
+        gate.reason("other", POST_DATE, cal, NOW)
+        == "held by the quiet period 'Results' until 2027-03-13T00:00:00+01:00"
+    )
 
 
 def test_no_required_approvals_means_status_alone_decides():

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from podium.plugins.calendar import exports, gate, page
 from podium.plugins.calendar.model import STATUSES, Approval, Calendar, Entry, NetworkRules, QuietPeriod, Slot, Window
 from podium.plugins.calendar.scheduler import schedule
-from tests.conftest import REPO, post as post_file
+from tests.conftest import REPO
+from tests.conftest import post as post_file
 
 from .helpers import PARIS, post
 
@@ -28,16 +29,27 @@ def marker(status: str, roles: tuple[str, ...]) -> str:
 
 
 def calendar_text(combos, publish_at: dict | None = None, quiet: str = "") -> str:
-    lines = ["timezone: Europe/Paris", "required_approvals: [comms, legal]",
-             "networks:", "  x:", "    slots: [{days: daily, times: ['00:00-24:00']}]",
-             "  mastodon:", "    slots: [{days: weekdays, times: ['09:00-17:00']}]", "    max_per_day: 2",
-             "reshare: {after_days: [7, 30]}", quiet, "posts:"]
+    lines = [
+        "timezone: Europe/Paris",
+        "required_approvals: [comms, legal]",
+        "networks:",
+        "  x:",
+        "    slots: [{days: daily, times: ['00:00-24:00']}]",
+        "  mastodon:",
+        "    slots: [{days: weekdays, times: ['09:00-17:00']}]",
+        "    max_per_day: 2",
+        "reshare: {after_days: [7, 30]}",
+        quiet,
+        "posts:",
+    ]
     for status, roles in combos:
         slug = marker(status, roles).lower()
         lines += [f"  {slug}:", f"    status: {status}", "    evergreen: true"]
         if publish_at and slug in publish_at:
             lines.append(f"    publish_at: {publish_at[slug]}")
-        lines.append("    approvals: [" + ", ".join(f"{{role: {r}, who: W, when: 2026-10-01 09:00}}" for r in roles) + "]")
+        lines.append(
+            "    approvals: [" + ", ".join(f"{{role: {r}, who: W, when: 2026-10-01 09:00}}" for r in roles) + "]"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -46,8 +58,13 @@ def site_files(combos, **kw) -> dict[str, str]:
     for index, (status, roles) in enumerate(combos):
         mark = marker(status, roles)
         files[f"content/posts/{mark.lower()}.md"] = post_file(
-            f"Title {mark}", date=f"2026-10-{1 + index % 28:02d} 08:00", slug=mark.lower(), summary=f"Summary {mark}",
-            tags=[f"tag{mark.lower()}"], body=f"Body {mark}.")
+            f"Title {mark}",
+            date=f"2026-10-{1 + index % 28:02d} 08:00",
+            slug=mark.lower(),
+            summary=f"Summary {mark}",
+            tags=[f"tag{mark.lower()}"],
+            body=f"Body {mark}.",
+        )
     return files
 
 
@@ -72,12 +89,19 @@ def test_every_status_and_approval_combination_in_one_real_build(make_site, run_
             assert found == [], (mark, found)
 
 
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(st.lists(st.sampled_from(COMBOS), min_size=1, max_size=5, unique=True),
-       st.lists(st.integers(-30, 30), min_size=5, max_size=5), st.booleans())
+@settings(
+    max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(st.sampled_from(COMBOS), min_size=1, max_size=5, unique=True),
+    st.lists(st.integers(-30, 30), min_size=5, max_size=5),
+    st.booleans(),
+)
 def test_random_calendars_in_real_builds(make_site, run_build, combos, shifts, with_quiet):
     """Planned times around 'now' and a quiet period over it: only what the gate lets out is anywhere."""
-    publish_at = {marker(s, r).lower(): (NOW + timedelta(days=d)).strftime("%Y-%m-%d %H:%M") for (s, r), d in zip(combos, shifts)}
+    publish_at = {
+        marker(s, r).lower(): (NOW + timedelta(days=d)).strftime("%Y-%m-%d %H:%M") for (s, r), d in zip(combos, shifts)
+    }
     quiet = "quiet_periods:\n  - {start: 2026-11-20, end: 2026-12-05, reason: Results}" if with_quiet else ""
     out = run_build(make_site(site_files(combos, publish_at=publish_at, quiet=quiet)), now=NOW.isoformat(), prod=True)
     for (status, roles), days in zip(combos, shifts):
@@ -90,7 +114,9 @@ def test_random_calendars_in_real_builds(make_site, run_build, combos, shifts, w
 
 # --- the pure layer: every export, for any mix of entries ---
 
-TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(str(REPO / "plugins" / "comms" / "templates")), autoescape=True)
+TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(str(REPO / "plugins" / "comms" / "templates")), autoescape=True
+)
 
 
 @st.composite
@@ -104,16 +130,26 @@ def worlds(draw):
         if draw(st.booleans()) or index == 0:
             roles = draw(st.sampled_from(ROLE_SETS))
             when = date - timedelta(hours=draw(st.integers(-48, 48)))
-            entries[slug] = Entry(slug, draw(st.sampled_from(STATUSES)), evergreen=draw(st.booleans()),
-                                  approvals=tuple(Approval(r, "W", when) for r in roles),
-                                  publish_at=(date + timedelta(hours=draw(st.integers(-48, 48)))) if draw(st.booleans()) else None)
+            entries[slug] = Entry(
+                slug,
+                draw(st.sampled_from(STATUSES)),
+                evergreen=draw(st.booleans()),
+                approvals=tuple(Approval(r, "W", when) for r in roles),
+                publish_at=(date + timedelta(hours=draw(st.integers(-48, 48)))) if draw(st.booleans()) else None,
+            )
     quiet = ()
     if draw(st.booleans()):
         start = NOW - timedelta(days=draw(st.integers(0, 30)))
         quiet = (QuietPeriod(start, start + timedelta(days=draw(st.integers(1, 30))), "Q", 1),)
     rules = {"x": NetworkRules("x", (Slot(frozenset(range(7)), (Window(datetime.min.time(), datetime.max.time()),)),))}
-    cal = Calendar(zone=PARIS, required_approvals=("comms", "legal"), networks=rules, quiet_periods=quiet,
-                   reshare_after_days=(7, 30), entries=entries)
+    cal = Calendar(
+        zone=PARIS,
+        required_approvals=("comms", "legal"),
+        networks=rules,
+        quiet_periods=quiet,
+        reshare_after_days=(7, 30),
+        entries=entries,
+    )
     return cal, posts, draw(st.booleans())
 
 
@@ -124,9 +160,14 @@ def test_no_export_mentions_a_post_the_gate_withholds(world):
     shares, unplaced = schedule(posts, cal, NOW, strict=strict)
     rows, _ = exports.hootsuite_rows(shares, NOW - timedelta(days=400))
     html = TEMPLATES.get_template("calendar.html").render(
-        view=page.view(shares, unplaced, cal, NOW, "en"), lang="en", SITENAME="S", static="assets")
-    outputs = [exports.to_json(shares, unplaced, cal, NOW), exports.to_ics(shares, cal, NOW).decode(),
-               exports.to_hootsuite_csv(rows), html]
+        view=page.view(shares, unplaced, cal, NOW, "en"), lang="en", SITENAME="S", static="assets"
+    )
+    outputs = [
+        exports.to_json(shares, unplaced, cal, NOW),
+        exports.to_ics(shares, cal, NOW).decode(),
+        exports.to_hootsuite_csv(rows),
+        html,
+    ]
     for index, p in enumerate(posts):
         visible = gate.allowed(p.slug, p.date, cal, NOW, strict)
         for text in outputs:

@@ -67,7 +67,9 @@ def files(calendar: str = CALENDAR, **extra) -> dict[str, str]:
         "content/posts/nocal.md": post("Not in the calendar", date="2026-11-03 08:00", slug="nocal", body="MARK-NOCAL"),
         "content/posts/review.md": post("SECRET review", date="2026-11-04 08:00", slug="review", body="SECRET-REVIEW"),
         "content/posts/half.md": post("SECRET half", date="2026-11-04 08:00", slug="half", body="SECRET-HALF"),
-        "content/posts/planned.md": post("SECRET planned", date="2026-11-04 08:00", slug="planned", body="SECRET-PLANNED"),
+        "content/posts/planned.md": post(
+            "SECRET planned", date="2026-11-04 08:00", slug="planned", body="SECRET-PLANNED"
+        ),
         "content/posts/hushed.md": post("SECRET hushed", date="2026-11-04 08:00", slug="hushed", body="SECRET-HUSHED"),
         "content/posts/gone.md": post("SECRET gone", date="2026-11-04 08:00", slug="gone", body="SECRET-GONE"),
     }
@@ -84,8 +86,19 @@ def built(make_site, run_build):
 def test_posts_the_calendar_withholds_leave_no_trace_in_any_output_file(built):
     _, out = built
     assert grep(out, "MARK-OK") and grep(out, "MARK-NOCAL"), "public posts are built, or the test proves nothing"
-    for marker in ("SECRET-REVIEW", "SECRET-HALF", "SECRET-PLANNED", "SECRET-HUSHED", "SECRET-GONE", "SECRET ",
-                   "review.html", "half.html", "planned.html", "hushed.html", "gone.html"):
+    for marker in (
+        "SECRET-REVIEW",
+        "SECRET-HALF",
+        "SECRET-PLANNED",
+        "SECRET-HUSHED",
+        "SECRET-GONE",
+        "SECRET ",
+        "review.html",
+        "half.html",
+        "planned.html",
+        "hushed.html",
+        "gone.html",
+    ):
         assert grep(out, marker) == [], marker
 
 
@@ -108,7 +121,12 @@ def test_the_schedule_files_hold_the_public_posts_only(built):
     social = room(out) / "data"
     document = json.loads((social / "schedule.json").read_text(encoding="utf-8"))
     assert {s["slug"] for s in document["shares"]} == {"ok", "nocal"}
-    assert {s["id"] for s in document["shares"] if s["slug"] == "ok"} == {"ok/x/1", "ok/x/2", "ok/mastodon/1", "ok/mastodon/2"}
+    assert {s["id"] for s in document["shares"] if s["slug"] == "ok"} == {
+        "ok/x/1",
+        "ok/x/2",
+        "ok/mastodon/1",
+        "ok/mastodon/2",
+    }
     assert document["shares"][0]["url"].startswith("https://blog.test/")
     events = icalendar.Calendar.from_ical((social / "schedule.ics").read_bytes()).walk("VEVENT")
     confirmed = [e for e in events if str(e.get("status", "")) != "TENTATIVE"]
@@ -182,8 +200,12 @@ def test_the_calendar_file_is_never_published_even_when_static_paths_would_copy_
 def test_the_calendar_can_live_elsewhere(make_site, run_build):
     site_files = files()
     site_files["content/comms/plan.yaml"] = site_files.pop("content/calendar.yaml")
-    out = run_build(make_site(site_files, settings={"PODIUM_CALENDAR_PATH": "comms/plan.yaml",
-                                                    "IGNORE_FILES": [".#*", "plan.yaml"]}), now=NOW)
+    out = run_build(
+        make_site(
+            site_files, settings={"PODIUM_CALENDAR_PATH": "comms/plan.yaml", "IGNORE_FILES": [".#*", "plan.yaml"]}
+        ),
+        now=NOW,
+    )
     assert grep(out, "SECRET-REVIEW") == [] and (room(out) / "data" / "schedule.json").exists()
 
 
@@ -199,7 +221,9 @@ def build_errors(make_site, calendar: str, **extra) -> tuple[list[str], Path]:
 
 
 def test_calendar_errors_fail_the_build_with_line_and_column_and_nothing_is_written(make_site):
-    broken = CALENDAR.replace("status: in_review", "status: in-review").replace("timezone: Europe/Paris", "timezone: Paris")
+    broken = CALENDAR.replace("status: in_review", "status: in-review").replace(
+        "timezone: Europe/Paris", "timezone: Paris"
+    )
     errors, site = build_errors(make_site, broken)
     line = broken.splitlines().index("    status: in-review") + 1
     assert errors == [
@@ -220,26 +244,38 @@ def test_an_entry_for_a_slug_no_post_has(make_site):
 
 def test_an_unreadable_calendar_withholds_everything_while_it_reports(make_site):
     errors, _ = build_errors(make_site, "timezone: Europe/Paris\nposts:\n\tok: {status: published}\n")
-    assert errors == ["content/calendar.yaml:3:1: a tab is used for indentation; YAML needs spaces: replace the tab with spaces"]
+    assert errors == [
+        "content/calendar.yaml:3:1: a tab is used for indentation; YAML needs spaces: replace the tab with spaces"
+    ]
 
 
 def test_a_calendar_that_is_not_utf8_is_a_path_line_error_and_withholds_everything(make_site):
     from podium.publish.build import build
 
-    site = make_site(files(**{"content/calendar.yaml": "timezone: Europe/Paris\nposts:\n  ok: {status: published}\n"
-                                                     "# caf\xe9\n".encode("latin-1")}))
+    site = make_site(
+        files(
+            **{
+                "content/calendar.yaml": "timezone: Europe/Paris\nposts:\n  ok: {status: published}\n"
+                "# caf\xe9\n".encode("latin-1")
+            }
+        )
+    )
     with pytest.raises(PodiumError) as caught:
         build(site, now=NOW, output=site / "output")
     found = caught.value.errors if isinstance(caught.value, ManyErrors) else [caught.value]
     assert caught.value.exit_status == 2
     assert [str(e) for e in found] == [
-        "content/calendar.yaml:4:6: the calendar is not UTF-8 text (byte 0xe9); save it as UTF-8 in your editor"]
+        "content/calendar.yaml:4:6: the calendar is not UTF-8 text (byte 0xe9); save it as UTF-8 in your editor"
+    ]
     assert not (site / "output").exists()
 
 
 def test_the_sample_blog_holds_back_the_post_legal_has_not_approved(sample_build):
     out = sample_build.output
-    assert sample_build.ctx.withheld_slugs()["le-bureau-est-un-rendez-vous"] == "calendar status is in_review, not approved"
+    assert (
+        sample_build.ctx.withheld_slugs()["le-bureau-est-un-rendez-vous"]
+        == "calendar status is in_review, not approved"
+    )
     assert grep(out, "le-bureau-est-un-rendez-vous") == [] and grep(out, "Le bureau n’est plus un lieu") == []
     assert grep(out, "EMBARGO-MARKER-UNAPPROVED-c4d8") == []
     document = json.loads((sample_build.comms / "data" / "schedule.json").read_text(encoding="utf-8"))
@@ -252,13 +288,17 @@ def test_the_sample_blog_holds_back_the_post_legal_has_not_approved(sample_build
 def test_a_draft_the_calendar_approves_gets_a_message_saying_which_wins(make_site):
     from podium.publish.build import build
 
-    calendar = ("timezone: Europe/Paris\nrequired_approvals: [comms]\nposts:\n  rentree:\n    status: approved\n"
-                "    approvals:\n      - {role: comms, who: C, when: 2026-11-01 09:00}\n")
-    site = make_site({"content/calendar.yaml": calendar,
-                      "content/posts/rentree.md": post("Rentrée", slug="rentree", status="draft")})
+    calendar = (
+        "timezone: Europe/Paris\nrequired_approvals: [comms]\nposts:\n  rentree:\n    status: approved\n"
+        "    approvals:\n      - {role: comms, who: C, when: 2026-11-01 09:00}\n"
+    )
+    site = make_site(
+        {"content/calendar.yaml": calendar, "content/posts/rentree.md": post("Rentrée", slug="rentree", status="draft")}
+    )
     result = build(site, now=NOW, output=site / "out")
     assert result.ctx.withheld_slugs() == {"rentree": "draft"}
     assert [str(w) for w in result.warnings] == [
         "content/posts/rentree.md:6: 'status: draft' here, but content/calendar.yaml:4 says 'approved'; the front "
         "matter wins, so the post stays a draft: remove the 'status: draft' line to publish it, or set the calendar "
-        "entry back to 'in_review'"]
+        "entry back to 'in_review'"
+    ]

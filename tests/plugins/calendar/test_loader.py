@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
@@ -95,23 +95,34 @@ def test_the_repository_sample_calendar_loads():
     assert set(cal.networks) == {"x", "linkedin", "mastodon", "bluesky"}
 
 
-@pytest.mark.parametrize("text, message", [
-    ("timezone: Europe/Paris\nposts:\n  a: [1\n",
-     "content/calendar.yaml:4:1: the YAML cannot be read (expected ',' or ']', but got '<stream end>'); "
-     "check this line and the one above for a missing colon, an unclosed quote or a wrong indentation"),
-    ("timezone: Europe/Paris\nposts:\n  a:\n    status idea\n    owner: x\n",
-     "content/calendar.yaml:5:10: the YAML cannot be read (mapping values are not allowed here); "
-     "check this line and the one above for a missing colon, an unclosed quote or a wrong indentation"),
-    ("timezone: Europe/Paris\nposts:\n\ta:\n",
-     "content/calendar.yaml:3:1: a tab is used for indentation; YAML needs spaces: replace the tab with spaces"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            "timezone: Europe/Paris\nposts:\n  a: [1\n",
+            "content/calendar.yaml:4:1: the YAML cannot be read (expected ',' or ']', but got '<stream end>'); "
+            "check this line and the one above for a missing colon, an unclosed quote or a wrong indentation",
+        ),
+        (
+            "timezone: Europe/Paris\nposts:\n  a:\n    status idea\n    owner: x\n",
+            "content/calendar.yaml:5:10: the YAML cannot be read (mapping values are not allowed here); "
+            "check this line and the one above for a missing colon, an unclosed quote or a wrong indentation",
+        ),
+        (
+            "timezone: Europe/Paris\nposts:\n\ta:\n",
+            "content/calendar.yaml:3:1: a tab is used for indentation; YAML needs spaces: replace the tab with spaces",
+        ),
+    ],
+)
 def test_syntax_errors_and_tabs(text, message):
     assert errors_of(text) == [message]
 
 
 def test_every_tab_is_reported_not_only_the_first():
     assert [e.split(": ")[0] for e in errors_of("timezone: UTC\nposts:\n\ta:\n  \t  status: idea\n")] == [
-        "content/calendar.yaml:3:1", "content/calendar.yaml:4:3"]
+        "content/calendar.yaml:3:1",
+        "content/calendar.yaml:4:3",
+    ]
 
 
 def test_unknown_keys_suggest_the_closest_known_one():
@@ -133,26 +144,33 @@ def test_unknown_keys_suggest_the_closest_known_one():
 
 def test_unknown_time_zone_suggests_the_closest():
     assert errors_of("timezone: Europe/Pari\n") == [
-        "content/calendar.yaml:1:11: unknown time zone 'Europe/Pari'; did you mean 'Europe/Paris'?"]
+        "content/calendar.yaml:1:11: unknown time zone 'Europe/Pari'; did you mean 'Europe/Paris'?"
+    ]
     assert errors_of("timezone: Mars/Olympus_Mons\n") == [
         "content/calendar.yaml:1:11: unknown time zone 'Mars/Olympus_Mons'; "
-        "use an IANA name such as 'Europe/Paris' or 'America/New_York'"]
+        "use an IANA name such as 'Europe/Paris' or 'America/New_York'"
+    ]
 
 
 def test_a_missing_time_zone_is_one_error():
     assert errors_of("posts:\n  a:\n    status: approved\n    publish_at: 2027-03-02 09:00\n") == [
-        "content/calendar.yaml:1:1: the calendar has no time zone; add a first line such as 'timezone: Europe/Paris'"]
+        "content/calendar.yaml:1:1: the calendar has no time zone; add a first line such as 'timezone: Europe/Paris'"
+    ]
 
 
 def test_a_time_without_a_date():
     assert errors_of("timezone: UTC\nposts:\n  a:\n    status: approved\n    publish_at: 09:00\n") == [
-        "content/calendar.yaml:5:17: 'publish_at' has a time but no date; write the date too, e.g. 2027-03-02 09:00"]
+        "content/calendar.yaml:5:17: 'publish_at' has a time but no date; write the date too, e.g. 2027-03-02 09:00"
+    ]
 
 
 def test_a_time_that_does_not_exist_in_the_zone():
-    assert errors_of("timezone: Europe/Paris\nposts:\n  a:\n    status: approved\n    publish_at: 2027-03-28 02:30\n") == [
+    assert errors_of(
+        "timezone: Europe/Paris\nposts:\n  a:\n    status: approved\n    publish_at: 2027-03-28 02:30\n"
+    ) == [
         "content/calendar.yaml:5:17: 2027-03-28 02:30 does not exist in Europe/Paris: the clocks jump forward "
-        "at that hour; pick a time an hour later or earlier"]
+        "at that hour; pick a time an hour later or earlier"
+    ]
 
 
 def test_an_end_before_a_start():
@@ -213,17 +231,21 @@ def test_an_approval_by_a_role_not_in_the_rules():
 
 
 def test_duplicate_entries():
-    assert errors_of("timezone: UTC\nposts:\n  a:\n    status: idea\n  b:\n    status: idea\n  a:\n    status: draft\n") == [
-        "content/calendar.yaml:7:3: 'a' has a second entry (the first is on line 3); merge the two entries into one"]
+    assert errors_of(
+        "timezone: UTC\nposts:\n  a:\n    status: idea\n  b:\n    status: idea\n  a:\n    status: draft\n"
+    ) == ["content/calendar.yaml:7:3: 'a' has a second entry (the first is on line 3); merge the two entries into one"]
 
 
 def test_a_repeated_key_elsewhere():
     assert errors_of("timezone: UTC\ntimezone: UTC\n") == [
-        "content/calendar.yaml:2:1: 'timezone' is given twice (first on line 1); keep only one"]
+        "content/calendar.yaml:2:1: 'timezone' is given twice (first on line 1); keep only one"
+    ]
 
 
 def test_a_status_that_does_not_exist():
-    assert errors_of("timezone: UTC\nposts:\n  a:\n    status: aproved\n  b:\n    status: live\n  c:\n    owner: X\n") == [
+    assert errors_of(
+        "timezone: UTC\nposts:\n  a:\n    status: aproved\n  b:\n    status: live\n  c:\n    owner: X\n"
+    ) == [
         "content/calendar.yaml:4:13: unknown status 'aproved'; did you mean 'approved'? "
         "(the statuses are: idea, draft, in_review, approved, published, withdrawn)",
         "content/calendar.yaml:6:13: unknown status 'live'; use one of: idea, draft, in_review, approved, published, withdrawn",
@@ -232,13 +254,21 @@ def test_a_status_that_does_not_exist():
     ]
 
 
-@pytest.mark.parametrize("line, message", [
-    ("min_gap: 2 hours", "'2 hours' is not a duration; write it like 2h, 90m or 1h30m"),
-    ("max_per_day: 0", "'max_per_day' must be a whole number of at least 1; received '0'"),
-    ("slots: [{days: [mon, fryday], times: ['09:00-10:00']}]",
-     "'fryday' is not a day; use mon, tue, wed, thu, fri, sat, sun, weekdays, weekend or daily (did you mean 'friday'?)"),
-    ("slots: [{days: daily, times: ['9h-10h']}]", "'9h' is not a time of day; write it as HH:MM on a 24-hour clock, e.g. 09:30"),
-])
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("min_gap: 2 hours", "'2 hours' is not a duration; write it like 2h, 90m or 1h30m"),
+        ("max_per_day: 0", "'max_per_day' must be a whole number of at least 1; received '0'"),
+        (
+            "slots: [{days: [mon, fryday], times: ['09:00-10:00']}]",
+            "'fryday' is not a day; use mon, tue, wed, thu, fri, sat, sun, weekdays, weekend or daily (did you mean 'friday'?)",
+        ),
+        (
+            "slots: [{days: daily, times: ['9h-10h']}]",
+            "'9h' is not a time of day; write it as HH:MM on a 24-hour clock, e.g. 09:30",
+        ),
+    ],
+)
 def test_network_rule_values(line, message):
     errors = errors_of(f"timezone: UTC\nnetworks:\n  x:\n    {line}\n")
     assert len(errors) == 1 and errors[0].split(": ", 1)[1] == message
@@ -255,14 +285,18 @@ def test_all_problems_are_reported_together_in_file_order():
                 status: maybe
         """)
     assert [(e.line, e.col) for e in caught.value.errors] == [(1, 11), (3, 3), (6, 13)]
-    assert str(caught.value.errors[1]) == ("content/calendar.yaml:3:3: unknown key 'twitter'; "
-                                           "the keys allowed in 'networks' are: x, linkedin, mastodon, bluesky, threads, "
-                                           "instagram, facebook, pinterest")
+    assert str(caught.value.errors[1]) == (
+        "content/calendar.yaml:3:3: unknown key 'twitter'; "
+        "the keys allowed in 'networks' are: x, linkedin, mastodon, bluesky, threads, "
+        "instagram, facebook, pinterest"
+    )
     assert caught.value.exit_status == 2
 
 
 def test_an_empty_calendar():
-    assert errors_of("") == ["content/calendar.yaml:1:1: the calendar is empty; start from the example in docs/comms.md"]
+    assert errors_of("") == [
+        "content/calendar.yaml:1:1: the calendar is empty; start from the example in docs/comms.md"
+    ]
 
 
 def test_offsets_are_kept_and_naive_times_take_the_calendar_zone():
@@ -276,8 +310,8 @@ def test_offsets_are_kept_and_naive_times_take_the_calendar_zone():
             status: idea
             publish_at: 2027-07-04 12:00
     """)
-    assert cal.entries["a"].publish_at == datetime(2027, 7, 4, 12, tzinfo=timezone.utc)
-    assert cal.entries["b"].publish_at == datetime(2027, 7, 4, 16, tzinfo=timezone.utc)
+    assert cal.entries["a"].publish_at == datetime(2027, 7, 4, 12, tzinfo=UTC)
+    assert cal.entries["b"].publish_at == datetime(2027, 7, 4, 16, tzinfo=UTC)
 
 
 def test_sections_with_nothing_under_them_yet_are_empty():
@@ -292,13 +326,20 @@ def test_a_file_with_only_comments_is_blank():
     assert not is_blank("# notes\ntimezone: UTC\n")
 
 
-@pytest.mark.parametrize("text, message", [
-    ("timezone: Europe/Paris\nposts:\n  a: &entry {status: idea}\n  b: *entry\n",
-     "content/calendar.yaml:4:6: '*entry' repeats a value written elsewhere (a YAML alias); podium does not "
-     "accept aliases: write the value out in full"),
-    ("timezone: Europe/Paris\nposts:\n  a: " + "[" * 5000 + "\n",
-     "content/calendar.yaml:3:24: the calendar nests deeper than 20 levels; flatten it (podium's files need "
-     "only a few levels)"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            "timezone: Europe/Paris\nposts:\n  a: &entry {status: idea}\n  b: *entry\n",
+            "content/calendar.yaml:4:6: '*entry' repeats a value written elsewhere (a YAML alias); podium does not "
+            "accept aliases: write the value out in full",
+        ),
+        (
+            "timezone: Europe/Paris\nposts:\n  a: " + "[" * 5000 + "\n",
+            "content/calendar.yaml:3:24: the calendar nests deeper than 20 levels; flatten it (podium's files need "
+            "only a few levels)",
+        ),
+    ],
+)
 def test_aliases_and_deep_nesting_are_refused(text, message):
     assert errors_of(text) == [message]

@@ -15,8 +15,10 @@ quiet_periods:
   - {start: 2027-03-30 18:00, end: 2027-04-02, reason: Results}
 """)
 NOW = datetime(2027, 4, 1, 12, tzinfo=PARIS)
-SHARES = [Share("b", "linkedin", 1, datetime(2027, 4, 28, 8, tzinfo=PARIS), None, "B text", "https://blog.test/b", "B"),
-          Share("a", "x", 1, datetime(2027, 3, 15, 9, tzinfo=PARIS), 2, "A text", "https://blog.test/a", "A")]
+SHARES = [
+    Share("b", "linkedin", 1, datetime(2027, 4, 28, 8, tzinfo=PARIS), None, "B text", "https://blog.test/b", "B"),
+    Share("a", "x", 1, datetime(2027, 3, 15, 9, tzinfo=PARIS), 2, "A text", "https://blog.test/a", "A"),
+]
 UNPLACED = [Unplaced("c", "bluesky", 1, "no posting slots for bluesky", "C")]
 
 
@@ -46,8 +48,16 @@ def test_quiet_days_carry_the_reason_for_their_band():
 
 def test_unplaced_shares_and_networks_are_listed():
     view = page.view(SHARES, UNPLACED, CAL, NOW, locale="en")
-    assert view["unplaced"] == [{"id": "c/bluesky/1", "title": "C", "network": "bluesky", "network_name": "Bluesky",
-                                 "number": 1, "reason": "no posting slots for bluesky"}]
+    assert view["unplaced"] == [
+        {
+            "id": "c/bluesky/1",
+            "title": "C",
+            "network": "bluesky",
+            "network_name": "Bluesky",
+            "number": 1,
+            "reason": "no posting slots for bluesky",
+        }
+    ]
     assert [n["id"] for n in view["networks"]] == ["x", "linkedin"]
 
 

@@ -25,7 +25,7 @@ networks:
 {rules}
 {reshare}
 posts:
-{posts or '  none: {status: idea}'}
+{posts or "  none: {status: idea}"}
 """)
 
 
@@ -88,11 +88,14 @@ def test_the_daily_cap_moves_shares_to_the_next_day():
 
 
 def test_networks_are_independent():
-    rules = X_MORNING + """  linkedin:
+    rules = (
+        X_MORNING
+        + """  linkedin:
     slots:
       - days: [tue]
         times: ["08:00-08:30"]
 """
+    )
     shares, _ = schedule([post("a", at(1, 7))], cal(rules), NOW)
     assert [(s.network, s.time) for s in shares] == [("x", at(1, 9)), ("linkedin", at(2, 8))]
 
@@ -153,11 +156,13 @@ def test_only_the_networks_asked_for_are_scheduled():
     assert [s.network for s in shares] == ["mastodon"]
 
 
-TEASERS = {"a": [
-    {"network": "x", "text": "Teaser one", "url": "https://blog.test/a.html?utm_source=x"},
-    {"network": "x", "text": "Teaser two", "url": "https://blog.test/a.html?utm_source=x"},
-    {"network": "linkedin", "text": "LinkedIn teaser", "url": "https://blog.test/a.html?utm_source=linkedin"},
-]}
+TEASERS = {
+    "a": [
+        {"network": "x", "text": "Teaser one", "url": "https://blog.test/a.html?utm_source=x"},
+        {"network": "x", "text": "Teaser two", "url": "https://blog.test/a.html?utm_source=x"},
+        {"network": "linkedin", "text": "LinkedIn teaser", "url": "https://blog.test/a.html?utm_source=linkedin"},
+    ]
+}
 RESHARE = "reshare:\n  after_days: [7, 30]\n"
 
 
@@ -187,17 +192,24 @@ def test_posts_that_are_not_evergreen_are_shared_once():
 def test_reshares_can_be_limited_to_some_networks():
     rules = X_MORNING + "  mastodon:\n    slots:\n      - {days: daily, times: ['09:00-10:00']}\n"
     reshare = "reshare:\n  after_days: [7]\n  networks: [mastodon]\n"
-    shares, _ = schedule([post("a", at(1, 7))], cal(rules, approved("a", extra="    evergreen: true\n"), reshare=reshare), NOW)
+    shares, _ = schedule(
+        [post("a", at(1, 7))], cal(rules, approved("a", extra="    evergreen: true\n"), reshare=reshare), NOW
+    )
     assert sorted((s.network, s.number) for s in shares) == [("mastodon", 1), ("mastodon", 2), ("x", 1)]
 
 
 def test_without_teasers_the_title_then_the_summary_are_used():
     posts_yaml = approved("a", extra="    evergreen: true\n")
-    shares, _ = schedule([post("a", at(1, 7), title="The title", summary="The summary")],
-                         cal(X_MORNING, posts_yaml, reshare=RESHARE), NOW)
+    shares, _ = schedule(
+        [post("a", at(1, 7), title="The title", summary="The summary")],
+        cal(X_MORNING, posts_yaml, reshare=RESHARE),
+        NOW,
+    )
     assert [(s.text, s.variant, s.url) for s in shares] == [
-        ("The title", None, "https://blog.test/a.html"), ("The summary", None, "https://blog.test/a.html"),
-        ("The title", None, "https://blog.test/a.html")]
+        ("The title", None, "https://blog.test/a.html"),
+        ("The summary", None, "https://blog.test/a.html"),
+        ("The title", None, "https://blog.test/a.html"),
+    ]
 
 
 def test_teasers_in_another_language_are_not_used():
@@ -208,7 +220,9 @@ def test_teasers_in_another_language_are_not_used():
 
 def test_a_text_override_wins_for_the_first_share():
     posts_yaml = approved("a", extra="    evergreen: true\n    networks: {x: {text: 'Comms wrote this'}}\n")
-    shares, _ = schedule([post("a", at(1, 7))], cal(X_MORNING, posts_yaml, reshare="reshare: {after_days: [7]}"), NOW, TEASERS)
+    shares, _ = schedule(
+        [post("a", at(1, 7))], cal(X_MORNING, posts_yaml, reshare="reshare: {after_days: [7]}"), NOW, TEASERS
+    )
     assert [(s.text, s.variant) for s in shares] == [("Comms wrote this", None), ("Teaser two", 2)]
 
 
@@ -217,22 +231,31 @@ def test_a_network_without_slots_reports_every_share_it_cannot_place():
     shares, unplaced = schedule([post("a", at(1, 7))], cal(rules), NOW)
     assert [s.network for s in shares] == ["x"]
     assert [(u.id, u.reason) for u in unplaced] == [
-        ("a/bluesky/1", "no posting slots for bluesky; add slots under networks: bluesky: in content/calendar.yaml")]
+        ("a/bluesky/1", "no posting slots for bluesky; add slots under networks: bluesky: in content/calendar.yaml")
+    ]
 
 
 def test_a_share_with_no_free_slot_within_the_horizon_is_reported():
     head = "quiet_periods:\n  - {start: 2027-03-01 08:00, end: 2029-01-01, reason: Merger}\n"
-    shares, unplaced = schedule([post("a", at(1, 7)), post("b", datetime(2026, 1, 5, 7, tzinfo=PARIS))],
-                                cal(X_MORNING, head=head), NOW)
+    shares, unplaced = schedule(
+        [post("a", at(1, 7)), post("b", datetime(2026, 1, 5, 7, tzinfo=PARIS))], cal(X_MORNING, head=head), NOW
+    )
     assert [s.slug for s in shares] == ["b"]
     assert [(u.id, u.reason) for u in unplaced] == [
-        ("a/x/1", f"no free slot on x within {HORIZON_DAYS} days after 2027-03-01 07:00; "
-                  "add slots, raise max_per_day or shorten min_gap")]
+        (
+            "a/x/1",
+            f"no free slot on x within {HORIZON_DAYS} days after 2027-03-01 07:00; "
+            "add slots, raise max_per_day or shorten min_gap",
+        )
+    ]
     assert unplaced[0].title == "Title of a"
 
 
 def test_withheld_posts_get_no_share_and_are_not_even_listed_as_unplaced():
-    posts_yaml = approved("ok") + "  review:\n    status: in_review\n  future:\n    status: approved\n    publish_at: 2027-07-01 09:00\n"
+    posts_yaml = (
+        approved("ok")
+        + "  review:\n    status: in_review\n  future:\n    status: approved\n    publish_at: 2027-07-01 09:00\n"
+    )
     rules = X_MORNING + "  bluesky: {}\n"
     shares, unplaced = schedule([post(s, at(1, 7)) for s in ("ok", "review", "future")], cal(rules, posts_yaml), NOW)
     assert {s.slug for s in shares} == {"ok"} and {u.slug for u in unplaced} == {"ok"}
@@ -244,7 +267,11 @@ def test_strict_mode_leaves_out_posts_missing_from_the_calendar():
 
 
 def test_the_same_input_in_any_order_gives_the_same_schedule():
-    rules = X_MORNING + "    min_gap: 20m\n    max_per_day: 2\n" + "  mastodon:\n    slots:\n      - {days: daily, times: ['09:00-12:00']}\n"
+    rules = (
+        X_MORNING
+        + "    min_gap: 20m\n    max_per_day: 2\n"
+        + "  mastodon:\n    slots:\n      - {days: daily, times: ['09:00-12:00']}\n"
+    )
     posts = [post(f"p{i:02d}", at(1 + i % 5, 6 + i % 4)) for i in range(30)]
     calendar_ = cal(rules, reshare=RESHARE)
     first = schedule(posts, calendar_, NOW)
@@ -255,7 +282,9 @@ def test_the_same_input_in_any_order_gives_the_same_schedule():
 
 
 def test_the_first_version_of_a_slug_wins_when_translations_are_passed_too():
-    shares, _ = schedule([post("a", at(1, 7), title="Titre"), post("a", at(1, 7), title="Title", lang="en")], cal(X_MORNING), NOW)
+    shares, _ = schedule(
+        [post("a", at(1, 7), title="Titre"), post("a", at(1, 7), title="Title", lang="en")], cal(X_MORNING), NOW
+    )
     assert [s.title for s in shares] == ["Titre"]
 
 
@@ -270,14 +299,20 @@ def test_teasers_from_the_teasers_capability_and_a_variant_chosen_by_name():
     from podium.plugins.teasers.model import Teaser
 
     link = "https://blog.test/a.html?utm_source=x&utm_medium=social&utm_campaign=a"
-    teasers = {"a": [Teaser("a", "fr", "x", "hook", f"Une accroche {link}", link, 40, 280),
-                     Teaser("a", "fr", "x", "quote", f"« Une citation » {link}", link, 40, 280),
-                     Teaser("a", "fr", "mastodon", "hook", "Pour Mastodon", link, 20, 500)]}
+    teasers = {
+        "a": [
+            Teaser("a", "fr", "x", "hook", f"Une accroche {link}", link, 40, 280),
+            Teaser("a", "fr", "x", "quote", f"« Une citation » {link}", link, 40, 280),
+            Teaser("a", "fr", "mastodon", "hook", "Pour Mastodon", link, 20, 500),
+        ]
+    }
     posts_yaml = approved("a", extra="    evergreen: true\n    networks: {x: {variant: quote}}\n")
     shares, _ = schedule([post("a", at(1, 7))], cal(X_MORNING, posts_yaml, reshare=RESHARE), NOW, teasers)
     assert [(s.variant, s.variant_name, s.text, s.url) for s in shares] == [
-        (2, "quote", f"« Une citation » {link}", link), (1, "hook", f"Une accroche {link}", link),
-        (2, "quote", f"« Une citation » {link}", link)]
+        (2, "quote", f"« Une citation » {link}", link),
+        (1, "hook", f"Une accroche {link}", link),
+        (2, "quote", f"« Une citation » {link}", link),
+    ]
 
 
 # --- the withheld posts' shares, shown in the comms room (scheduler.tentative) ---------------------------
@@ -286,8 +321,10 @@ def test_teasers_from_the_teasers_capability_and_a_variant_chosen_by_name():
 def test_withheld_posts_go_around_the_approved_schedule_and_never_move_it():
     from podium.plugins.calendar.scheduler import tentative
 
-    rules = cal(X_MORNING.replace('["09:00-10:00"]', '["09:00-12:00"]') + "    min_gap: 1h\n",
-                approved("a") + "  b: {status: in_review}\n  c: {status: in_review}\n")
+    rules = cal(
+        X_MORNING.replace('["09:00-10:00"]', '["09:00-12:00"]') + "    min_gap: 1h\n",
+        approved("a") + "  b: {status: in_review}\n  c: {status: in_review}\n",
+    )
     now = at(1, 8)
     approved_shares, _ = schedule([post("a", at(1, 8)), post("b", at(1, 8)), post("c", at(1, 8))], rules, now)
     assert [(s.slug, s.time) for s in approved_shares] == [("a", at(1, 9))]  # b and c wait for approval

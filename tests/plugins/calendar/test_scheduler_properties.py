@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,17 +11,26 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from podium.plugins.calendar import gate
-from podium.plugins.calendar.model import (STATUSES, Approval, Calendar, Entry, NetworkRules, QuietPeriod, Slot,
-                                           Window, utc)
 from podium.plugins.calendar import scheduler as scheduler_module
+from podium.plugins.calendar.model import (
+    STATUSES,
+    Approval,
+    Calendar,
+    Entry,
+    NetworkRules,
+    QuietPeriod,
+    Slot,
+    Window,
+    utc,
+)
 from podium.plugins.calendar.scheduler import schedule
 from podium.plugins.calendar.slots import ceil_step
 
 from .helpers import post
 
 ZONES = ("Europe/Paris", "America/New_York", "UTC")
-BASE = datetime(2027, 3, 1, tzinfo=timezone.utc)  # a month with a DST change in both zones
-NOW = datetime(2027, 4, 20, tzinfo=timezone.utc)
+BASE = datetime(2027, 3, 1, tzinfo=UTC)  # a month with a DST change in both zones
+NOW = datetime(2027, 4, 20, tzinfo=UTC)
 
 
 @st.composite
@@ -33,8 +42,16 @@ def windows(draw):
 
 @st.composite
 def rules(draw, name):
-    slots = draw(st.lists(st.builds(Slot, days=st.frozensets(st.integers(0, 6), min_size=1),
-                                    windows=st.lists(windows(), min_size=1, max_size=2).map(tuple)), max_size=2))
+    slots = draw(
+        st.lists(
+            st.builds(
+                Slot,
+                days=st.frozensets(st.integers(0, 6), min_size=1),
+                windows=st.lists(windows(), min_size=1, max_size=2).map(tuple),
+            ),
+            max_size=2,
+        )
+    )
     gap = timedelta(minutes=draw(st.sampled_from([0, 30, 60, 180])))
     return NetworkRules(name, tuple(slots), gap, draw(st.sampled_from([None, 1, 2, 3])))
 
@@ -63,18 +80,31 @@ def worlds(draw):
         posts.append(post(slug, date.astimezone(zone)))
         if draw(st.booleans()):
             roles = draw(st.frozensets(st.sampled_from(("comms", "legal"))))
-            approvals = tuple(Approval(r, "someone", date - timedelta(hours=draw(st.integers(-48, 48)))) for r in sorted(roles))
-            entries[slug] = Entry(slug, draw(st.sampled_from(STATUSES)), evergreen=draw(st.booleans()), approvals=approvals)
-    calendar = Calendar(zone=zone, required_approvals=("comms", "legal"), networks=networks,
-                        quiet_periods=draw(quiet_periods()), reshare_after_days=(7, 30), entries=entries)
+            approvals = tuple(
+                Approval(r, "someone", date - timedelta(hours=draw(st.integers(-48, 48)))) for r in sorted(roles)
+            )
+            entries[slug] = Entry(
+                slug, draw(st.sampled_from(STATUSES)), evergreen=draw(st.booleans()), approvals=approvals
+            )
+    calendar = Calendar(
+        zone=zone,
+        required_approvals=("comms", "legal"),
+        networks=networks,
+        quiet_periods=draw(quiet_periods()),
+        reshare_after_days=(7, 30),
+        entries=entries,
+    )
     return calendar, posts, draw(st.booleans())
 
 
 def _in_a_slot(share, rules_: NetworkRules, zone) -> bool:
     local = share.time.astimezone(zone)
     wall = local.time().replace(tzinfo=None)
-    return any(local.weekday() in slot.days and w.start <= wall and (wall < w.end or w.end == time.max)
-               for slot in rules_.slots for w in slot.windows)
+    return any(
+        local.weekday() in slot.days and w.start <= wall and (wall < w.end or w.end == time.max)
+        for slot in rules_.slots
+        for w in slot.windows
+    )
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -114,7 +144,9 @@ def test_each_share_of_a_gated_post_is_placed_or_reported_exactly_once_and_nothi
             expected[(p.slug, network, 1)] += 1
             if entry and entry.evergreen:
                 expected.update({(p.slug, network, n): 1 for n in (2, 3)})
-    got = Counter((s.slug, s.network, s.number) for s in shares) + Counter((u.slug, u.network, u.number) for u in unplaced)
+    got = Counter((s.slug, s.network, s.number) for s in shares) + Counter(
+        (u.slug, u.network, u.number) for u in unplaced
+    )
     assert got == expected
 
 
@@ -150,7 +182,9 @@ class _BruteNetwork(scheduler_module._Network):
         return None
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(world=worlds())
 def test_each_share_gets_the_first_allowed_moment_as_a_brute_force_search_finds_it(world, monkeypatch_module):
     calendar, posts, strict = world

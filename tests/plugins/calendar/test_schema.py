@@ -45,7 +45,9 @@ def test_the_sample_calendar_passes_and_names_the_schema_in_its_modeline():
     assert validate(text) == []
     modeline = re.match(r"# yaml-language-server: \$schema=(\S+)\n", text)
     assert modeline, "the sample starts with the yaml-language-server modeline"
-    assert (REPO / "content" / modeline[1]).resolve() == (REPO / "plugins" / "calendar" / "calendar.schema.json").resolve()
+    assert (REPO / "content" / modeline[1]).resolve() == (
+        REPO / "plugins" / "calendar" / "calendar.schema.json"
+    ).resolve()
 
 
 def test_the_schema_knows_exactly_the_keys_the_loader_knows():
@@ -62,12 +64,15 @@ def test_the_schema_knows_exactly_the_keys_the_loader_knows():
     assert tuple(props["reshare"]["properties"]) == loader.RESHARE_KEYS
 
 
-@pytest.mark.parametrize("text, fragment", [
-    ("timezone: UTC\nposts:\n  a:\n    stauts: idea\n", "'status' is a required property"),
-    ("timezone: UTC\nposts:\n  a:\n    status: aproved\n", "'aproved' is not one of"),
-    ("timezone: UTC\nposts:\n  a:\n    status: idea\n    publish_at: '09:00'\n", "does not match"),
-    ("timezone: UTC\nquiet_periods:\n  - start: 2027-01-01\n", "'end' is a required property"),
-    ("posts: {}\n", "'timezone' is a required property"),
-])
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("timezone: UTC\nposts:\n  a:\n    stauts: idea\n", "'status' is a required property"),
+        ("timezone: UTC\nposts:\n  a:\n    status: aproved\n", "'aproved' is not one of"),
+        ("timezone: UTC\nposts:\n  a:\n    status: idea\n    publish_at: '09:00'\n", "does not match"),
+        ("timezone: UTC\nquiet_periods:\n  - start: 2027-01-01\n", "'end' is a required property"),
+        ("posts: {}\n", "'timezone' is a required property"),
+    ],
+)
 def test_the_schema_flags_common_mistakes(text, fragment):
     assert any(fragment in message for message in validate(text)), validate(text)

@@ -1,8 +1,8 @@
 """The cache: keys that change with every input, entries written whole or not at all."""
 
-
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from podium.plugins.cards import cache, design
 
@@ -11,12 +11,15 @@ def test_key_is_stable_and_ignores_dict_order():
     assert cache.key("card", {"a": 1, "b": b"x"}) == cache.key("card", {"b": b"x", "a": 1})
 
 
-@pytest.mark.parametrize("change", [
-    ("card", "Titre modifié", b"font", None),
-    ("card", "Titre", b"font v2", None),
-    ("card", "Titre", b"font", b"portrait"),
-    ("card-v2", "Titre", b"font", None),
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("card", "Titre modifié", b"font", None),
+        ("card", "Titre", b"font v2", None),
+        ("card", "Titre", b"font", b"portrait"),
+        ("card-v2", "Titre", b"font", None),
+    ],
+)
 def test_key_changes_with_any_input(change):
     assert cache.key(*change) != cache.key("card", "Titre", b"font", None)
 

@@ -16,11 +16,14 @@ def _entries(site):
     return sorted((site / ".cache" / "podium" / "cards").rglob("manifest.json"))
 
 
-@pytest.mark.parametrize("damage, problem", [
-    (b"{\"bytes\": 12", "1:13: the cache entry is not valid JSON (Expecting ',' delimiter); it is made again"),
-    (b"[1, 2]", "1: the cache entry is not a podium cache entry; it is made again"),
-    (b"{\"a\": \"\xff\"}", "1:8: the cache entry is not UTF-8 text (byte 0xff); it is made again"),
-])
+@pytest.mark.parametrize(
+    "damage, problem",
+    [
+        (b'{"bytes": 12', "1:13: the cache entry is not valid JSON (Expecting ',' delimiter); it is made again"),
+        (b"[1, 2]", "1: the cache entry is not a podium cache entry; it is made again"),
+        (b'{"a": "\xff"}', "1:8: the cache entry is not UTF-8 text (byte 0xff); it is made again"),
+    ],
+)
 def test_a_damaged_entry_is_drawn_again_with_a_warning(make_site, damage, problem):
     site = make_site({"content/posts/a.md": post("A", slug="a")})
     first = build(site, now=SAMPLE_NOW, output=site / "output")
@@ -47,4 +50,5 @@ def test_the_store_warns_once_per_entry_through_pelicans_logger(tmp_path, caplog
     entry = store.folder(name) / "manifest.json"
     assert [r.getMessage() for r in caplog.records if r.name == "pelican.podium.cache"] == [
         f"{entry}:1:2: the cache entry is not valid JSON (Expecting property name enclosed in double quotes); "
-        "it is made again"]
+        "it is made again"
+    ]

@@ -13,8 +13,12 @@ from podium.plugins.images.process import clean
 from tests.publish.fakes import images as network_specs
 
 COLOURS = design.Colours("#0f172a", "#ffffff", "#f59e0b")
-TITLES = ["Ce que le vent nous apprend", "Pourquoi la transition énergétique doit-elle accélérer ? " * 4,
-          "ANTICONSTITUTIONNELLEMENT " * 3, "https://example.org/" + "x" * 200]
+TITLES = [
+    "Ce que le vent nous apprend",
+    "Pourquoi la transition énergétique doit-elle accélérer ? " * 4,
+    "ANTICONSTITUTIONNELLEMENT " * 3,
+    "https://example.org/" + "x" * 200,
+]
 SPECS = {"instagram": network_specs.INSTAGRAM, "pinterest": network_specs.PINTEREST}
 
 
@@ -78,17 +82,30 @@ def test_a_photo_with_a_colour_profile_leaves_as_plain_srgb():
     out = io.BytesIO()
     photo.save(out, "JPEG", icc_profile=ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
     image = clean(Image.open(io.BytesIO(out.getvalue())))
-    data = formats.encode(formats.from_photo(image, (0.5, 0.5), formats.FORMATS["instagram"]), formats.FORMATS["instagram"])
+    data = formats.encode(
+        formats.from_photo(image, (0.5, 0.5), formats.FORMATS["instagram"]), formats.FORMATS["instagram"]
+    )
     assert "icc_profile" not in Image.open(io.BytesIO(data)).info
     assert Image.open(io.BytesIO(data)).getpixel((540, 675)) == pytest.approx((120, 60, 30), abs=3)
 
 
-@pytest.mark.parametrize("size,focus,expected", [
-    ((1080, 1350), (0.5, 0.5), None),
-    ((2000, 300), (0.5, 0.5), "is 2000×300: the 4:5 part kept for Instagram is 240 pixels wide, under Instagram's "
-                              "minimum of 320; use a larger image (at least 1080×1350 for a sharp Instagram picture)"),
-    ((300, 900), (0.1, 0.9), "is 300×900: the 4:5 part kept for Instagram is 300 pixels wide, under Instagram's "
-                             "minimum of 320; use a larger image (at least 1080×1350 for a sharp Instagram picture)"),
-])
+@pytest.mark.parametrize(
+    "size,focus,expected",
+    [
+        ((1080, 1350), (0.5, 0.5), None),
+        (
+            (2000, 300),
+            (0.5, 0.5),
+            "is 2000×300: the 4:5 part kept for Instagram is 240 pixels wide, under Instagram's "
+            "minimum of 320; use a larger image (at least 1080×1350 for a sharp Instagram picture)",
+        ),
+        (
+            (300, 900),
+            (0.1, 0.9),
+            "is 300×900: the 4:5 part kept for Instagram is 300 pixels wide, under Instagram's "
+            "minimum of 320; use a larger image (at least 1080×1350 for a sharp Instagram picture)",
+        ),
+    ],
+)
 def test_a_card_image_too_small_for_instagram_is_named(size, focus, expected):
     assert formats.too_small(size, focus, formats.FORMATS["instagram"]) == expected

@@ -1,7 +1,8 @@
 """Title fitting with a fake monospace face: every character is 10 px per 20 px of size."""
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from podium.plugins.cards import layout
 from podium.plugins.cards.layout import ELLIPSIS
@@ -25,8 +26,10 @@ SIZES = (40, 30, 20)
 
 
 def fits(fit, width, height):
-    return (all(FACE.width(line, fit.size) <= width for line in fit.lines)
-            and layout.block_height(FACE, fit.size, len(fit.lines)) <= height)
+    return (
+        all(FACE.width(line, fit.size) <= width for line in fit.lines)
+        and layout.block_height(FACE, fit.size, len(fit.lines)) <= height
+    )
 
 
 def test_short_title_gets_the_largest_size_on_one_line():
@@ -61,7 +64,10 @@ def test_compound_word_may_break_after_its_hyphen():
 
 def test_french_punctuation_stays_with_its_word():
     assert layout.words("Pourquoi accélérer ? « Maintenant » !") == [
-        "Pourquoi", "accélérer\u00a0?", "«\u00a0Maintenant\u00a0»\u00a0!"]
+        "Pourquoi",
+        "accélérer\u00a0?",
+        "«\u00a0Maintenant\u00a0»\u00a0!",
+    ]
     fit = layout.fit("Pourquoi accélérer ?", FACE, 200, 300, (20,))
     assert all(not line.startswith("?") for line in fit.lines)
 
@@ -108,7 +114,7 @@ def test_truncation_keeps_whole_words_from_the_start(words):
     assert fits(fit, 200, 60)
     if fit.truncated:
         kept = " ".join(fit.lines).removesuffix(ELLIPSIS).split()
-        assert kept == words[:len(kept)]
+        assert kept == words[: len(kept)]
 
 
 @pytest.mark.parametrize("count", [1, 2, 3])

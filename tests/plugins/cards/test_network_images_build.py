@@ -13,18 +13,24 @@ from tests.publish.fakes import images as network_specs
 
 from .test_cards_build import cards, errors_of, run
 
-IMAGE_NETWORKS = {"PODIUM_NETWORKS": ["x", "instagram", "facebook", "pinterest", "threads"],
-                  "PODIUM_PINTEREST_BOARD": "1234567890123"}
+IMAGE_NETWORKS = {
+    "PODIUM_NETWORKS": ["x", "instagram", "facebook", "pinterest", "threads"],
+    "PODIUM_PINTEREST_BOARD": "1234567890123",
+}
 
 
 @pytest.fixture
 def blog(make_site):
-    return make_site({
-        "content/posts/a.md": post("La rentrée des énergies renouvelables", slug="rentree"),
-        "content/posts/b.md": post("Sur le chantier", slug="chantier", card_image="images/chantier.jpg",
-                                   card_focus=[0.8, 0.5]),
-        "content/images/chantier.jpg": phone_jpeg(2400, 1200),
-    }, settings=IMAGE_NETWORKS)
+    return make_site(
+        {
+            "content/posts/a.md": post("La rentrée des énergies renouvelables", slug="rentree"),
+            "content/posts/b.md": post(
+                "Sur le chantier", slug="chantier", card_image="images/chantier.jpg", card_focus=[0.8, 0.5]
+            ),
+            "content/images/chantier.jpg": phone_jpeg(2400, 1200),
+        },
+        settings=IMAGE_NETWORKS,
+    )
 
 
 def test_each_image_network_gets_its_picture_beside_the_card(blog):
@@ -34,8 +40,10 @@ def test_each_image_network_gets_its_picture_beside_the_card(blog):
         pictures = article.podium_images
         assert set(pictures) == {"instagram", "facebook", "pinterest", "threads"}
         assert pictures["facebook"] == pictures["threads"] == article.podium_card
-        for network, spec, shape in (("instagram", network_specs.INSTAGRAM, (1080, 1350)),
-                                     ("pinterest", network_specs.PINTEREST, (1000, 1500))):
+        for network, spec, shape in (
+            ("instagram", network_specs.INSTAGRAM, (1080, 1350)),
+            ("pinterest", network_specs.PINTEREST, (1000, 1500)),
+        ):
             picture = pictures[network]
             assert picture["path"] == f"cards/fr/{article.slug}-{network}.jpg"
             assert picture["url"] == f"https://blog.test/{picture['path']}"
@@ -62,15 +70,19 @@ def test_without_image_networks_no_picture_is_made(make_site):
 
 
 def test_a_card_image_too_small_for_instagram_stops_the_build_with_its_line(make_site):
-    site = make_site({
-        "content/posts/a.md": post("Bandeau", slug="bandeau", card_image="images/bandeau.jpg"),
-        "content/images/bandeau.jpg": phone_jpeg(1600, 200, sideways=False),
-    }, settings=IMAGE_NETWORKS)
+    site = make_site(
+        {
+            "content/posts/a.md": post("Bandeau", slug="bandeau", card_image="images/bandeau.jpg"),
+            "content/images/bandeau.jpg": phone_jpeg(1600, 200, sideways=False),
+        },
+        settings=IMAGE_NETWORKS,
+    )
     line = (site / "content/posts/a.md").read_text().splitlines().index("card_image: images/bandeau.jpg") + 1
     assert errors_of(site, prod=True) == [
         f"content/posts/a.md:{line}: card_image 'images/bandeau.jpg' is 1600×200: the 4:5 part kept for Instagram "
         "is 160 pixels wide, under Instagram's minimum of 320; use a larger image (at least 1080×1350 for a sharp "
-        "Instagram picture)"]
+        "Instagram picture)"
+    ]
 
 
 def test_the_kit_page_shows_each_networks_picture_alt_text_and_the_pins_own_fields(blog):
@@ -84,7 +96,9 @@ def test_the_kit_page_shows_each_networks_picture_alt_text_and_the_pins_own_fiel
         section = page.xpath(f"//section[contains(@class, 'net-{network}')]")[0]
         image = section.xpath(".//figure[@class='picture']/img")[0]
         assert (image.get("src"), image.get("alt")) == (f"../pictures/{picture['path']}", picture["alt"])
-        assert (blog / "comms/pictures" / picture["path"]).read_bytes() == (result.output / picture["path"]).read_bytes()
+        assert (blog / "comms/pictures" / picture["path"]).read_bytes() == (
+            result.output / picture["path"]
+        ).read_bytes()
         assert section.xpath(".//figcaption/a")[0].get("href") == picture["url"]
         assert (image.get("width"), image.get("height")) == (str(picture["width"]), str(picture["height"]))
         assert section.xpath(".//input[contains(@id, '-alt')]")[0].get("value") == picture["alt"]
@@ -93,5 +107,6 @@ def test_the_kit_page_shows_each_networks_picture_alt_text_and_the_pins_own_fiel
     link = pin.xpath(".//input[contains(@id, 'pin-link')]")[0].get("value")
     assert link.endswith("rentree.html?utm_source=pinterest&utm_medium=social&utm_campaign=rentree")
     assert [b.get("data-copy") for b in pin.xpath(".//p[@class='pin-field']/button")] == [
-        i.get("id") for i in pin.xpath(".//p[@class='pin-field']/input")]
+        i.get("id") for i in pin.xpath(".//p[@class='pin-field']/input")
+    ]
     assert page.xpath("//section[contains(@class, 'net-x')]//figure") == []  # X gets its link card, not a picture here

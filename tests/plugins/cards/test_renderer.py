@@ -7,7 +7,8 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageChops, ImageDraw
 
 from podium.plugins.cards import design, layout, renderer
@@ -21,8 +22,10 @@ TITLES = {
     "long French words": "Anticonstitutionnellement, l'intergouvernementalisation des hyperindustrialisations",
     "accented": "Être à l'écoute : ÉLAN, cœur, Œuvre, « déjà » ? Ça ira !",
     "all caps": "POURQUOI LA TRANSITION ÉNERGÉTIQUE NE SE FERA PAS SANS LES TERRITOIRES NI SANS LES SALARIÉS",
-    "200 characters": ("Ce que j'ai appris en vingt ans de direction d'entreprise industrielle sur la transition "
-                       "énergétique, la formation des équipes, la confiance des élus locaux et la patience des investisseurs")[:200],
+    "200 characters": (
+        "Ce que j'ai appris en vingt ans de direction d'entreprise industrielle sur la transition "
+        "énergétique, la formation des équipes, la confiance des élus locaux et la patience des investisseurs"
+    )[:200],
     "one endless word": "x" * 200,
 }
 
@@ -67,9 +70,14 @@ def test_title_stays_inside_its_box(layout_name, title):
 @pytest.mark.parametrize("layout_name", design.LAYOUTS)
 @pytest.mark.parametrize("title", [TITLES["200 characters"], TITLES["all caps"]])
 def test_every_text_of_a_full_card_stays_in_its_own_box(layout_name, title):
-    card = renderer.Card(title, "Marie-Hélène de La Rochefoucauld-Liancourt",
-                         "Présidente-directrice générale du Groupe Industriel Européen des Énergies Renouvelables",
-                         "www.un-nom-de-site-vraiment-tres-long.example", layout_name, COLOURS)
+    card = renderer.Card(
+        title,
+        "Marie-Hélène de La Rochefoucauld-Liancourt",
+        "Présidente-directrice générale du Groupe Industriel Européen des Énergies Renouvelables",
+        "www.un-nom-de-site-vraiment-tres-long.example",
+        layout_name,
+        COLOURS,
+    )
     pictures = renderer.Pictures(portrait(), logo())
     image = renderer.render(card, FACES, pictures)
     plan = design.plan(layout_name, COLOURS, True, True)
@@ -87,9 +95,13 @@ def test_text_boxes_never_overlap():
                 boxes = [plan.title.box, plan.name.box, plan.role.box, plan.site.box] + [b for b in (plan.logo,) if b]
                 for i, one in enumerate(boxes):
                     assert 0 <= one.left < one.right <= design.WIDTH and 0 <= one.top < one.bottom <= design.HEIGHT
-                    for other in boxes[i + 1:]:
-                        apart = (one.right <= other.left or other.right <= one.left
-                                 or one.bottom <= other.top or other.bottom <= one.top)
+                    for other in boxes[i + 1 :]:
+                        apart = (
+                            one.right <= other.left
+                            or other.right <= one.left
+                            or one.bottom <= other.top
+                            or other.bottom <= one.top
+                        )
                         assert apart, (name, has_portrait, has_logo, one, other)
 
 
@@ -130,10 +142,14 @@ def test_same_inputs_give_the_same_bytes_even_in_another_process():
 
 def test_changing_a_colour_or_the_layout_changes_the_card():
     base = renderer.Card("Titre", "Nom", "Rôle", "site", "classic", COLOURS)
-    images = [renderer.render(base, FACES),
-              renderer.render(renderer.Card("Titre", "Nom", "Rôle", "site", "split", COLOURS), FACES),
-              renderer.render(renderer.Card("Titre", "Nom", "Rôle", "site", "classic",
-                                            design.Colours("#ffffff", "#000000", "#ff0000")), FACES)]
+    images = [
+        renderer.render(base, FACES),
+        renderer.render(renderer.Card("Titre", "Nom", "Rôle", "site", "split", COLOURS), FACES),
+        renderer.render(
+            renderer.Card("Titre", "Nom", "Rôle", "site", "classic", design.Colours("#ffffff", "#000000", "#ff0000")),
+            FACES,
+        ),
+    ]
     assert len({image.tobytes() for image in images}) == 3
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from dataclasses import replace
+from datetime import datetime
 
 import pytest
 
@@ -80,8 +80,11 @@ TABLE = [
     (at("half-review"), "in_review", ["approved by comms on January 12; legal has not approved"]),
     (at("signed-review"), "in_review", ["in review: the calendar status is not approved yet"]),
     (at("half"), "approved", ["approved by comms on January 12; legal has not approved"]),
-    (at("hushed", datetime(2027, 2, 3, 9, 0, tzinfo=PARIS)), "scheduled",
-     ["held by the quiet period ‘Annual results’ until February 15 09:00"]),
+    (
+        at("hushed", datetime(2027, 2, 3, 9, 0, tzinfo=PARIS)),
+        "scheduled",
+        ["held by the quiet period ‘Annual results’ until February 15 09:00"],
+    ),
     (at("unnamed-quiet"), "scheduled", ["held by a quiet period until March 3 00:00"]),  # an end date is the whole day
     (at("planned"), "scheduled", ["planned for February 20 08:30"]),
     (at("future", datetime(2027, 6, 1, 9, 0, tzinfo=PARIS)), "scheduled", ["dated June 1"]),
@@ -128,12 +131,17 @@ def test_strict_mode_puts_a_post_missing_from_the_calendar_among_drafts():
     card = board.card(at("elsewhere"), CAL, NOW, strict=True)
     assert card.stage == "draft"
     assert board.Words("en", PARIS, NOW).blocks(card) == [
-        "not in content/calendar.yaml, and PODIUM_CALENDAR_STRICT asks for an entry"]
+        "not in content/calendar.yaml, and PODIUM_CALENDAR_STRICT asks for an entry"
+    ]
 
 
 def test_the_words_follow_the_sites_language_with_babel_dates():
     words = board.Words("fr", PARIS, NOW)
-    assert words.blocks(board.card(at("half"), CAL, NOW)) == ["approuvé par comms le 12 janvier; legal n’a pas approuvé"]
+    assert words.blocks(board.card(at("half"), CAL, NOW)) == [
+        "approuvé par comms le 12 janvier; legal n’a pas approuvé"
+    ]
     hushed = board.card(at("hushed", datetime(2027, 2, 3, 9, 0, tzinfo=PARIS)), CAL, NOW)
-    assert words.blocks(hushed) == ["retenu par la période de silence «\u202fAnnual results\u202f» jusqu’au 15 février 09:00"]
+    assert words.blocks(hushed) == [
+        "retenu par la période de silence «\u202fAnnual results\u202f» jusqu’au 15 février 09:00"
+    ]
     assert words.blocks(board.card(at("reviewed"), CAL, NOW)) == ["en attente de comms et legal"]

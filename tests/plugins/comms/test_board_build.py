@@ -62,7 +62,8 @@ def cards(built) -> dict:
     for column in page.xpath("//section[contains(@class, 'column')]"):
         for card in column.xpath(".//li[@class='card']"):
             found[card.get("data-slug")] = {
-                "column": column.get("id"), "title": card.xpath(".//h3")[0].text_content().strip(),
+                "column": column.get("id"),
+                "title": card.xpath(".//h3")[0].text_content().strip(),
                 "blocks": [li.text_content() for li in card.xpath(".//dd[@class='blocks']//li")],
                 "owner": card.xpath(".//dd")[0].text_content(),
             }
@@ -77,7 +78,10 @@ def test_the_board_is_the_rooms_index_and_lists_every_withheld_kind_with_its_rea
         "draft": ("stage-draft", ["un brouillon\u00a0: son fichier indique status: draft"]),
         "review": ("stage-in_review", ["en attente de comms et legal"]),
         "half": ("stage-approved", ["approuvé par comms le 12 janvier; legal n’a pas approuvé"]),
-        "hushed": ("stage-scheduled", ["retenu par la période de silence «\u202fAnnual results\u202f» jusqu’au 15 février 09:00"]),
+        "hushed": (
+            "stage-scheduled",
+            ["retenu par la période de silence «\u202fAnnual results\u202f» jusqu’au 15 février 09:00"],
+        ),
         "future": ("stage-scheduled", ["daté du 1er juin"]),
         "live": ("stage-published", []),
     }
@@ -91,8 +95,9 @@ def test_the_board_never_reaches_the_site(built):
 
 
 def test_the_calendar_and_the_ics_show_the_withheld_posts_shares_marked_and_the_exports_hold_only_approved_ones(built):
-    import icalendar
     import json
+
+    import icalendar
 
     assert {s.slug for s in built.ctx.schedule[0]} == {"live"}  # what the publish pipeline posts from
     page = html.fromstring((built.comms / "calendar.html").read_bytes())
@@ -105,9 +110,13 @@ def test_the_calendar_and_the_ics_show_the_withheld_posts_shares_marked_and_the_
     assert len(page.xpath("//table[@class='month']//li[contains(@class, 'tentative')]")) == 4
     events = icalendar.Calendar.from_ical((built.comms / "data" / "schedule.ics").read_bytes()).walk("VEVENT")
     marked = {str(e["summary"]): str(e.get("status", "")) for e in events}
-    assert marked == {"X: Public live": "", "[non approuvé] X: SECRET review": "TENTATIVE",
-                      "[non approuvé] X: SECRET half": "TENTATIVE", "[non approuvé] X: SECRET hushed": "TENTATIVE",
-                      "[non approuvé] X: SECRET future": "TENTATIVE"}
+    assert marked == {
+        "X: Public live": "",
+        "[non approuvé] X: SECRET review": "TENTATIVE",
+        "[non approuvé] X: SECRET half": "TENTATIVE",
+        "[non approuvé] X: SECRET hushed": "TENTATIVE",
+        "[non approuvé] X: SECRET future": "TENTATIVE",
+    }
     data = built.comms / "data"
     assert b"SECRET" not in (data / "hootsuite.csv").read_bytes() + (data / "hootsuite-x.csv").read_bytes()
     assert [s["slug"] for s in json.loads((data / "schedule.json").read_text())["shares"]] == ["live"]

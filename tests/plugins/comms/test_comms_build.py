@@ -32,8 +32,19 @@ FILES = {
     "content/posts/review.md": post("SECRET-TITLE review", date="2026-11-04 08:00", slug="review", body="SECRET-BODY"),
     "content/posts/later.md": post("SECRET-TITLE later", date="2027-04-01 08:00", slug="later", body="SECRET-BODY"),
 }
-COMMS_NAMES = ("calendar.html", "calendar.css", "calendar.js", "kit.js", "kit.css", "kit-data.js", "teasers.json",
-               "schedule.json", "schedule.ics", "hootsuite.csv", "hootsuite-x.csv")
+COMMS_NAMES = (
+    "calendar.html",
+    "calendar.css",
+    "calendar.js",
+    "kit.js",
+    "kit.css",
+    "kit-data.js",
+    "teasers.json",
+    "schedule.json",
+    "schedule.ics",
+    "hootsuite.csv",
+    "hootsuite-x.csv",
+)
 
 
 def every_file(folder: Path) -> list[Path]:
@@ -90,7 +101,8 @@ def test_a_comms_folder_inside_the_output_is_refused(make_site):
     line = (site / "pelicanconf.py").read_text().splitlines().index("PODIUM_COMMS_PATH = 'output/comms'") + 1
     assert str(caught.value) == (
         f"pelicanconf.py:{line}: PODIUM_COMMS_PATH output/comms and the site's output output share a folder, so the "
-        "comms room would be published with the site; keep it outside, e.g. PODIUM_COMMS_PATH = 'comms'")
+        "comms room would be published with the site; keep it outside, e.g. PODIUM_COMMS_PATH = 'comms'"
+    )
     assert not (site / "output").exists()
 
 
@@ -100,7 +112,8 @@ def test_an_output_inside_the_comms_folder_is_refused(make_site):
         build(site, now=NOW, output=site / "comms" / "site", comms=site / "comms")
     assert str(caught.value) == (
         "the comms folder comms and the site's output comms/site share a folder, so the comms room would be "
-        "published with the site; keep it outside, e.g. PODIUM_COMMS_PATH = 'comms'")
+        "published with the site; keep it outside, e.g. PODIUM_COMMS_PATH = 'comms'"
+    )
     assert not (site / "comms").exists()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import types
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -14,7 +14,7 @@ from podium.plugins.settings import defaults
 
 
 def room(lang: str = "fr") -> Room:
-    return Room(settings={}, config=defaults(), now=datetime(2026, 11, 28, tzinfo=timezone.utc), lang=lang, sitename="S")
+    return Room(settings={}, config=defaults(), now=datetime(2026, 11, 28, tzinfo=UTC), lang=lang, sitename="S")
 
 
 @pytest.fixture
@@ -26,6 +26,7 @@ def fake_modules(monkeypatch):
             module.NAV = nav
         monkeypatch.setitem(sys.modules, name, module)
         return name
+
     return add
 
 

@@ -8,8 +8,10 @@ from babel.messages.extract import extract_from_dir
 from podium.plugins.comms import templating
 from tools import i18n_update
 
-PAGE = ('<p>{{ _("Copy") }} · {{ ngettext("{count} post", "{count} posts", n, count=n) }} · '
-        '{{ _("Open {path}", path="<b>") }}</p>')
+PAGE = (
+    '<p>{{ _("Copy") }} · {{ ngettext("{count} post", "{count} posts", n, count=n) }} · '
+    '{{ _("Open {path}", path="<b>") }}</p>'
+)
 
 
 def _render(monkeypatch, **values) -> str:

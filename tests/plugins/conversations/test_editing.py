@@ -19,7 +19,9 @@ def test_add_keeps_comments_and_order_and_creates_missing_sections():
     text = editing.add(FILE, "approved", ["mastodon:2", "mastodon:1"])
     text = editing.add(text, "hidden", ["bluesky:3l2s"])
     text = editing.add(text, "blocked", ["mastodon:@troll@bad.example"])
-    assert text == """# reviewed by comms every morning
+    assert (
+        text
+        == """# reviewed by comms every morning
 approved:
   - mastodon:1   # thanked the leader
   - mastodon:2
@@ -33,6 +35,7 @@ blocked_words:
 blocked:
   - mastodon:@troll@bad.example
 """
+    )
     decisions = moderation.parse(text, "m.yaml", {"mastodon:1", "mastodon:2", "bluesky:3l2s"})
     assert decisions.approved == {"mastodon:1", "mastodon:2"} and decisions.hidden == {"bluesky:3l2s"}
     assert decisions.blocked == {"mastodon:@troll@bad.example"}

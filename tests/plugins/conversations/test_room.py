@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import replace
-from datetime import timedelta, timezone
+from datetime import UTC, timedelta
 
 from podium.plugins.conversations import room
 from podium.plugins.conversations.model import Conversation, Snapshot
@@ -13,7 +13,7 @@ from podium.plugins.conversations.moderation import Decisions
 
 from .factory import LEADER, T0, reply, thread
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def _digest(decisions: Decisions = Decisions(), titles=None) -> room.Digest:
@@ -24,8 +24,12 @@ def _digest(decisions: Decisions = Decisions(), titles=None) -> room.Digest:
     hidden = reply(4, "Hidden one")
     base = thread(answered, leader, fresh, hidden)
     snaps = (Snapshot(T0, 0, 0, 1, 0), Snapshot(T0 + timedelta(hours=2), 1, 2, 4, 0), Snapshot(later, 3, 2, 9, 1))
-    return room.Digest({"rentree": Conversation("rentree", (replace(base, reactions=snaps, fetched=later),))},
-                       titles or {"rentree": "La rentrée"}, decisions, "manual")
+    return room.Digest(
+        {"rentree": Conversation("rentree", (replace(base, reactions=snaps, fetched=later),))},
+        titles or {"rentree": "La rentrée"},
+        decisions,
+        "manual",
+    )
 
 
 def test_inbox_lists_new_and_unanswered_replies_with_a_link_to_answer_and_nothing_hidden():
@@ -51,7 +55,7 @@ def test_what_worked_draws_a_chart_and_the_same_numbers_in_a_table():
     assert chart.heading == "La rentrée · Mastodon"
     assert chart.caption == "Reactions to “La rentrée” on Mastodon over time"
     assert chart.svg.count("<polyline") == 4 and 'role="img" aria-labelledby="chart-1"' in chart.svg
-    assert f"<title id=\"chart-1\">{chart.caption}</title>" in chart.svg
+    assert f'<title id="chart-1">{chart.caption}</title>' in chart.svg
     assert chart.rows[-1] == ("2026-01-10 15:00", (3, 2, 9, 1))
     (french,) = room.worked(_digest(), "fr", UTC)
     assert french.caption == "Réactions à «\u202fLa rentrée\u202f» sur Mastodon au fil du temps"
@@ -59,19 +63,31 @@ def test_what_worked_draws_a_chart_and_the_same_numbers_in_a_table():
 
 
 def test_the_csv_has_one_row_per_snapshot_and_defuses_formulas():
-    text = room.reactions_csv(_digest(titles={"rentree": "=HYPERLINK(\"x\")"}))
+    text = room.reactions_csv(_digest(titles={"rentree": '=HYPERLINK("x")'}))
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == ["slug", "title", "network", "share", "time", "replies", "reposts", "likes", "quotes"]
-    assert rows[3] == ["rentree", "'=HYPERLINK(\"x\")", "mastodon", "rentree/mastodon/0",
-                       "2026-01-10T15:00:00+00:00", "3", "2", "9", "1"]
+    assert rows[3] == [
+        "rentree",
+        '\'=HYPERLINK("x")',
+        "mastodon",
+        "rentree/mastodon/0",
+        "2026-01-10T15:00:00+00:00",
+        "3",
+        "2",
+        "9",
+        "1",
+    ]
 
 
 def test_the_digest_keeps_only_the_threads_of_published_versions():
     french = thread(reply(1, "Sur le billet français"), page="https://blog.test/rentree.html")
-    english = replace(thread(reply(2, "On the English one"), page="https://blog.test/en/rentree.html"),
-                      share="rentree/mastodon/1")
-    stored = {"rentree": Conversation("rentree", (french, english)),
-              "brouillon": Conversation("brouillon", (thread(reply(3)),))}
+    english = replace(
+        thread(reply(2, "On the English one"), page="https://blog.test/en/rentree.html"), share="rentree/mastodon/1"
+    )
+    stored = {
+        "rentree": Conversation("rentree", (french, english)),
+        "brouillon": Conversation("brouillon", (thread(reply(3)),)),
+    }
     published = [room.Article("rentree", "rentree.html", "fr", "La rentrée", ("en/rentree.html",))]  # en: withheld
     found = room.digest(stored, published, "fr", Decisions(), "manual")
     assert list(found.conversations) == ["rentree"]

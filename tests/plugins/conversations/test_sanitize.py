@@ -15,8 +15,10 @@ def test_javascript_links_lose_their_href_and_http_links_get_nofollow_ugc_noopen
 
 
 def test_event_handlers_images_and_iframes_are_removed():
-    out = clean('<p onclick="steal()">a<img src="x" onerror="alert(1)"><iframe src="https://evil"></iframe>'
-                '<svg onload="x"><circle/></svg></p>')
+    out = clean(
+        '<p onclick="steal()">a<img src="x" onerror="alert(1)"><iframe src="https://evil"></iframe>'
+        '<svg onload="x"><circle/></svg></p>'
+    )
     assert out == "<p>a</p>"
 
 
@@ -35,14 +37,24 @@ def test_a_100_kb_reply_is_cut_to_plain_text_with_an_ellipsis():
 
 
 def test_mastodon_markup_keeps_paragraphs_and_links_but_not_classes():
-    toot = ('<p>Bravo <span class="h-card"><a href="https://m.example/@a" class="u-url mention">@<span>a</span></a>'
-            '</span></p><p><a href="https://blog.test/x" rel="tag">#x</a></p>')
-    assert clean(toot) == (f'<p>Bravo <a href="https://m.example/@a" rel="{REL}">@a</a></p>'
-                           f'<p><a href="https://blog.test/x" rel="{REL}">#x</a></p>')
+    toot = (
+        '<p>Bravo <span class="h-card"><a href="https://m.example/@a" class="u-url mention">@<span>a</span></a>'
+        '</span></p><p><a href="https://blog.test/x" rel="tag">#x</a></p>'
+    )
+    assert clean(toot) == (
+        f'<p>Bravo <a href="https://m.example/@a" rel="{REL}">@a</a></p>'
+        f'<p><a href="https://blog.test/x" rel="{REL}">#x</a></p>'
+    )
 
 
 def test_safe_url_keeps_web_links_only():
     assert safe_url("https://example.social/@a/1") == "https://example.social/@a/1"
-    for bad in ("javascript:alert(1)", "https://user:pw@example.social/", "data:text/html,x", "//evil", "",
-                'https://e.example/"onmouseover="x'):
+    for bad in (
+        "javascript:alert(1)",
+        "https://user:pw@example.social/",
+        "data:text/html,x",
+        "//evil",
+        "",
+        'https://e.example/"onmouseover="x',
+    ):
         assert safe_url(bad) == ""

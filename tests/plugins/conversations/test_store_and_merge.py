@@ -25,18 +25,32 @@ def test_a_conversation_round_trips_through_its_file():
     assert store.render(store.parse(text, "x.json")) == text
 
 
-@pytest.mark.parametrize("text, message", [
-    ("{", "x.json:1:2: the conversation file is not valid JSON (Expecting property name enclosed in double quotes); "
-          + FIX),
-    ('{"version": 7}', "x.json:1: not a podium conversation file (expected \"version\": 1); " + FIX),
-    ('{"version": 1, "slug": "a", "threads": [{"network": "x", "replies": [{"id": 3}]}]}',
-     "x.json:1: damaged conversation file (a reply's author is not a record); " + FIX),
-    ('{\n "version": 1,\n "slug": "a",\n "threads": [\n  {"network": "x"},\n  {"network": "y", "replies": [\n'
-     '   {"id": "r1", "network": "y", "remote_id": "1", "author": {"id": "a"}, "published": "2026-01-01T00:00Z"},\n'
-     '   {"id": 3}\n  ]}\n ]\n}\n', "x.json:8: damaged conversation file (a reply's author is not a record); " + FIX),
-    ('{"version": 1, "slug": "a", "threads": [{"network": "x", "reactions": [{"time": "2026-01-01T00:00",'
-     ' "likes": 1}]}]}', "x.json:1: damaged conversation file ('time' has no time zone); " + FIX),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            "{",
+            "x.json:1:2: the conversation file is not valid JSON (Expecting property name enclosed in double quotes); "
+            + FIX,
+        ),
+        ('{"version": 7}', 'x.json:1: not a podium conversation file (expected "version": 1); ' + FIX),
+        (
+            '{"version": 1, "slug": "a", "threads": [{"network": "x", "replies": [{"id": 3}]}]}',
+            "x.json:1: damaged conversation file (a reply's author is not a record); " + FIX,
+        ),
+        (
+            '{\n "version": 1,\n "slug": "a",\n "threads": [\n  {"network": "x"},\n  {"network": "y", "replies": [\n'
+            '   {"id": "r1", "network": "y", "remote_id": "1", "author": {"id": "a"}, "published": "2026-01-01T00:00Z"},\n'
+            '   {"id": 3}\n  ]}\n ]\n}\n',
+            "x.json:8: damaged conversation file (a reply's author is not a record); " + FIX,
+        ),
+        (
+            '{"version": 1, "slug": "a", "threads": [{"network": "x", "reactions": [{"time": "2026-01-01T00:00",'
+            ' "likes": 1}]}]}',
+            "x.json:1: damaged conversation file ('time' has no time zone); " + FIX,
+        ),
+    ],
+)
 def test_a_damaged_store_file_is_refused_with_how_to_fix_it(text, message):
     with pytest.raises(BadInput) as info:
         store.parse(text, "x.json")
@@ -83,7 +97,16 @@ def test_merge_drops_duplicates_within_one_answer():
 
 
 def test_thread_order_puts_each_answer_after_what_it_answers_and_drops_orphans():
-    replies = [reply(1, minutes=1), reply(2, minutes=2), reply(3, parent=1, minutes=3), reply(4, parent=3, minutes=4),
-               reply(5, parent=99, minutes=5)]
+    replies = [
+        reply(1, minutes=1),
+        reply(2, minutes=2),
+        reply(3, parent=1, minutes=3),
+        reply(4, parent=3, minutes=4),
+        reply(5, parent=99, minutes=5),
+    ]
     assert [(r.id, depth) for r, depth in ordered(replies)] == [
-        ("mastodon:1", 0), ("mastodon:3", 1), ("mastodon:4", 2), ("mastodon:2", 0)]
+        ("mastodon:1", 0),
+        ("mastodon:3", 1),
+        ("mastodon:4", 2),
+        ("mastodon:2", 0),
+    ]

@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import post
 
-PNG = (Path(__file__).resolve().parents[3] / "content" / "images" / "logo.png")
+PNG = Path(__file__).resolve().parents[3] / "content" / "images" / "logo.png"
 
 
 def grep_output(out: Path, marker: str) -> list[str]:
@@ -19,17 +19,36 @@ def grep_output(out: Path, marker: str) -> list[str]:
 
 @pytest.fixture
 def site(make_site):
-    return make_site({
-        "content/posts/public.md": post("Public", slug="public", tags=["commun"], category="Blog", body="PUBLIC-OK"),
-        "content/posts/draft.md": post("Brouillon SECRET-DRAFT", slug="brouillon", status="draft", tags=["secret-tag-d"],
-                                       body="SECRET-DRAFT ![Photo](/images/launch.png)"),
-        "content/posts/future.md": post("Futur SECRET-FUTURE", date="2027-05-01 09:00", slug="futur", category="Annonces",
-                                        tags=["secret-tag-f"], body="SECRET-FUTURE ![Photo]({static}/images/launch.png)"),
-        "content/posts/pair-en.md": post("Pair EN", slug="pair", lang="en", body="PAIR-EN-OK"),
-        "content/posts/pair-fr.md": post("Paire FR SECRET-PAIR", slug="pair", lang="fr", status="draft", body="SECRET-PAIR"),
-        "content/pages/draft-page.md": post("Page SECRET-PAGE", slug="draft-page", status="draft", body="SECRET-PAGE"),
-        "content/images/launch.png": PNG.read_bytes(),
-    })
+    return make_site(
+        {
+            "content/posts/public.md": post(
+                "Public", slug="public", tags=["commun"], category="Blog", body="PUBLIC-OK"
+            ),
+            "content/posts/draft.md": post(
+                "Brouillon SECRET-DRAFT",
+                slug="brouillon",
+                status="draft",
+                tags=["secret-tag-d"],
+                body="SECRET-DRAFT ![Photo](/images/launch.png)",
+            ),
+            "content/posts/future.md": post(
+                "Futur SECRET-FUTURE",
+                date="2027-05-01 09:00",
+                slug="futur",
+                category="Annonces",
+                tags=["secret-tag-f"],
+                body="SECRET-FUTURE ![Photo]({static}/images/launch.png)",
+            ),
+            "content/posts/pair-en.md": post("Pair EN", slug="pair", lang="en", body="PAIR-EN-OK"),
+            "content/posts/pair-fr.md": post(
+                "Paire FR SECRET-PAIR", slug="pair", lang="fr", status="draft", body="SECRET-PAIR"
+            ),
+            "content/pages/draft-page.md": post(
+                "Page SECRET-PAGE", slug="draft-page", status="draft", body="SECRET-PAGE"
+            ),
+            "content/images/launch.png": PNG.read_bytes(),
+        }
+    )
 
 
 @pytest.mark.parametrize("prod", [False, True])
@@ -37,8 +56,19 @@ def test_withheld_posts_appear_in_no_output_file(site, run_build, prod):
     out = run_build(site, now="2026-11-28T12:00+01:00", prod=prod)
     assert grep_output(out, "PUBLIC-OK"), "the public post must be built, or the test proves nothing"
     assert grep_output(out, "PAIR-EN-OK")
-    for marker in ("SECRET-DRAFT", "SECRET-FUTURE", "SECRET-PAIR", "SECRET-PAGE", "secret-tag-d", "secret-tag-f",
-                   "brouillon", "futur.html", "Annonces", "launch.png", "draft-page"):
+    for marker in (
+        "SECRET-DRAFT",
+        "SECRET-FUTURE",
+        "SECRET-PAIR",
+        "SECRET-PAGE",
+        "secret-tag-d",
+        "secret-tag-f",
+        "brouillon",
+        "futur.html",
+        "Annonces",
+        "launch.png",
+        "draft-page",
+    ):
         assert grep_output(out, marker) == [], marker
     assert not (out / "images" / "launch.png").exists()
     assert not (out / "drafts").exists()
@@ -56,7 +86,10 @@ def test_preview_shows_drafts_but_records_them_as_withheld(site):
 
     result = build(site, preview=True, now="2026-11-28T12:00+01:00", output=site / "preview")
     assert result.ctx.withheld_slugs() == {
-        "brouillon": "draft", "futur": "scheduled for 2027-05-01T09:00:00+02:00", "pair": "draft", "draft-page": "draft",
+        "brouillon": "draft",
+        "futur": "scheduled for 2027-05-01T09:00:00+02:00",
+        "pair": "draft",
+        "draft-page": "draft",
     }
     assert grep_output(result.output, "SECRET-DRAFT")
 

@@ -1,13 +1,13 @@
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from podium.plugins.embargo.rules import core_reason, first_reason, static_refs
 from podium.plugins.post import PostView
 
-NOW = datetime(2026, 11, 28, 12, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 28, 12, tzinfo=UTC)
 
 
 def view(**kw):
-    base = dict(slug="s", lang="fr", title="T", url="https://x/s.html", date=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    base = dict(slug="s", lang="fr", title="T", url="https://x/s.html", date=datetime(2026, 1, 1, tzinfo=UTC))
     return PostView(**{**base, **kw})
 
 
@@ -20,7 +20,7 @@ def test_draft_is_withheld_whatever_its_date():
 
 
 def test_future_post_is_withheld_until_its_time():
-    later = datetime(2026, 11, 28, 12, 0, 1, tzinfo=timezone.utc)
+    later = datetime(2026, 11, 28, 12, 0, 1, tzinfo=UTC)
     assert core_reason(view(date=later), NOW) == "scheduled for 2026-11-28T12:00:01+00:00"
     assert core_reason(view(date=NOW), NOW) is None
 

@@ -23,21 +23,55 @@ Voir [la page](suite.html), [l'accueil](/index.html) et la note[^1].
 
 @pytest.fixture
 def site(make_site):
-    return make_site({
-        "content/posts/a.md": post("R&D : l'été « chaud » & co", date="2026-09-01 09:00", slug="rd-ete", category="Stratégie",
-                                   tags=["énergie", "climat"], body=BODY_A, summary="Résumé & co."),
-        "content/posts/a-en.md": post("R&D: a hot summer", date="2026-09-02 09:00", lang="en", slug="rd-ete",
-                                      category="Strategy", tags=["energy"], body="Summer text."),
-        "content/posts/b.md": post("Résultats du semestre", date="2026-07-21 09:00", slug="resultats", category="Résultats",
-                                   tags=["climat"], body="Texte des résultats.", modified="2026-08-01 10:00"),
-        "content/posts/draft.md": post("Brouillon", slug="brouillon", status="draft", tags=["secret-d"], body="SECRET-DRAFT"),
-        "content/posts/future.md": post("Futur", date="2027-03-01 09:00", slug="futur", category="Annonces",
-                                        tags=["secret-f"], body="SECRET-FUTURE"),
-        "content/posts/pair-en.md": post("Pair", date="2026-06-01 09:00", lang="en", slug="paire", category="Strategy",
-                                         body="PAIR-EN-PUBLIC"),
-        "content/posts/pair-fr.md": post("Paire", date="2026-06-01 09:00", slug="paire", status="draft", body="SECRET-PAIR"),
-        "content/images/logo.png": PNG.read_bytes(),
-    })
+    return make_site(
+        {
+            "content/posts/a.md": post(
+                "R&D : l'été « chaud » & co",
+                date="2026-09-01 09:00",
+                slug="rd-ete",
+                category="Stratégie",
+                tags=["énergie", "climat"],
+                body=BODY_A,
+                summary="Résumé & co.",
+            ),
+            "content/posts/a-en.md": post(
+                "R&D: a hot summer",
+                date="2026-09-02 09:00",
+                lang="en",
+                slug="rd-ete",
+                category="Strategy",
+                tags=["energy"],
+                body="Summer text.",
+            ),
+            "content/posts/b.md": post(
+                "Résultats du semestre",
+                date="2026-07-21 09:00",
+                slug="resultats",
+                category="Résultats",
+                tags=["climat"],
+                body="Texte des résultats.",
+                modified="2026-08-01 10:00",
+            ),
+            "content/posts/draft.md": post(
+                "Brouillon", slug="brouillon", status="draft", tags=["secret-d"], body="SECRET-DRAFT"
+            ),
+            "content/posts/future.md": post(
+                "Futur",
+                date="2027-03-01 09:00",
+                slug="futur",
+                category="Annonces",
+                tags=["secret-f"],
+                body="SECRET-FUTURE",
+            ),
+            "content/posts/pair-en.md": post(
+                "Pair", date="2026-06-01 09:00", lang="en", slug="paire", category="Strategy", body="PAIR-EN-PUBLIC"
+            ),
+            "content/posts/pair-fr.md": post(
+                "Paire", date="2026-06-01 09:00", slug="paire", status="draft", body="SECRET-PAIR"
+            ),
+            "content/images/logo.png": PNG.read_bytes(),
+        }
+    )
 
 
 def parse_all(out: Path) -> dict[str, feedparser.FeedParserDict]:
@@ -51,22 +85,48 @@ def links(parsed) -> list[str]:
 def test_every_feed_parses_without_bozo_and_the_documented_paths_exist(site, run_build):
     feeds = parse_all(run_build(site, now=NOW, prod=True))
     assert {name: f.bozo for name, f in feeds.items() if f.bozo} == {}
-    assert sorted(feeds) == sorted(f"feeds/{name}.{fmt}.xml" for fmt in ("atom", "rss") for name in (
-        "all", "fr", "en", "category/strategie", "category/strategy", "category/resultats",
-        "tag/energie", "tag/climat", "tag/energy"))
+    assert sorted(feeds) == sorted(
+        f"feeds/{name}.{fmt}.xml"
+        for fmt in ("atom", "rss")
+        for name in (
+            "all",
+            "fr",
+            "en",
+            "category/strategie",
+            "category/strategy",
+            "category/resultats",
+            "tag/energie",
+            "tag/climat",
+            "tag/energy",
+        )
+    )
 
 
 def test_entries_are_the_publishable_posts_newest_first_in_each_feed(site, run_build):
     feeds = parse_all(run_build(site, now=NOW, prod=True))
     for fmt in ("atom", "rss"):
         assert links(feeds[f"feeds/all.{fmt}.xml"]) == [
-            "https://blog.test/rd-ete-en.html", "https://blog.test/rd-ete.html", "https://blog.test/resultats.html",
-            "https://blog.test/paire-en.html"]
-        assert links(feeds[f"feeds/fr.{fmt}.xml"]) == ["https://blog.test/rd-ete.html", "https://blog.test/resultats.html"]
-        assert links(feeds[f"feeds/en.{fmt}.xml"]) == ["https://blog.test/rd-ete-en.html", "https://blog.test/paire-en.html"]
-        assert links(feeds[f"feeds/tag/climat.{fmt}.xml"]) == ["https://blog.test/rd-ete.html", "https://blog.test/resultats.html"]
+            "https://blog.test/rd-ete-en.html",
+            "https://blog.test/rd-ete.html",
+            "https://blog.test/resultats.html",
+            "https://blog.test/paire-en.html",
+        ]
+        assert links(feeds[f"feeds/fr.{fmt}.xml"]) == [
+            "https://blog.test/rd-ete.html",
+            "https://blog.test/resultats.html",
+        ]
+        assert links(feeds[f"feeds/en.{fmt}.xml"]) == [
+            "https://blog.test/rd-ete-en.html",
+            "https://blog.test/paire-en.html",
+        ]
+        assert links(feeds[f"feeds/tag/climat.{fmt}.xml"]) == [
+            "https://blog.test/rd-ete.html",
+            "https://blog.test/resultats.html",
+        ]
         assert links(feeds[f"feeds/category/strategy.{fmt}.xml"]) == [
-            "https://blog.test/rd-ete-en.html", "https://blog.test/paire-en.html"]
+            "https://blog.test/rd-ete-en.html",
+            "https://blog.test/paire-en.html",
+        ]
 
 
 def test_no_draft_future_or_withheld_translation_reaches_any_feed(site, run_build):
@@ -125,7 +185,9 @@ def test_only_the_main_feeds_carry_whole_posts_the_others_summaries(site, run_bu
 
 
 def test_every_feed_kind_can_carry_whole_posts(site, run_build):
-    out = run_build(site, now=NOW, prod=True, overrides={"PODIUM_FEEDS_FULL_CONTENT": ("all", "language", "category", "tag")})
+    out = run_build(
+        site, now=NOW, prod=True, overrides={"PODIUM_FEEDS_FULL_CONTENT": ("all", "language", "category", "tag")}
+    )
     for path in sorted((out / "feeds").rglob("*.xml")):
         assert all("content" in e for e in feedparser.parse(path.read_bytes()).entries), path
 
@@ -133,7 +195,9 @@ def test_every_feed_kind_can_carry_whole_posts(site, run_build):
 def test_updated_follows_modified_and_ids_do_not_depend_on_the_build(site, run_build):
     first = run_build(site, now=NOW, prod=True, output=site / "one")
     second = run_build(site, now="2026-12-25T08:00+01:00", prod=True, output=site / "two")
-    entry = next(e for e in feedparser.parse(first / "feeds/all.atom.xml").entries if e.link.endswith("/resultats.html"))
+    entry = next(
+        e for e in feedparser.parse(first / "feeds/all.atom.xml").entries if e.link.endswith("/resultats.html")
+    )
     assert (entry.published, entry.updated) == ("2026-07-21T09:00:00+02:00", "2026-08-01T10:00:00+02:00")
     for path in (first / "feeds").rglob("*.xml"):
         again = second / path.relative_to(first)
@@ -160,8 +224,10 @@ def test_autodiscovery_links_are_in_the_head_of_pages(site, run_build):
         return {link["href"]: link["type"] for link in head.find_all("link", rel="alternate", type=True)}
 
     home = feeds_in_head("index.html")
-    assert home == {"https://blog.test/feeds/all.atom.xml": "application/atom+xml",
-                    "https://blog.test/feeds/all.rss.xml": "application/rss+xml"}
+    assert home == {
+        "https://blog.test/feeds/all.atom.xml": "application/atom+xml",
+        "https://blog.test/feeds/all.rss.xml": "application/rss+xml",
+    }
     tag = feeds_in_head("tag/climat.html")
     assert {"https://blog.test/feeds/tag/climat.atom.xml", "https://blog.test/feeds/tag/climat.rss.xml"} <= set(tag)
     assert "https://blog.test/feeds/category/strategie.atom.xml" in feeds_in_head("category/strategie.html")
@@ -171,13 +237,22 @@ def test_autodiscovery_links_are_in_the_head_of_pages(site, run_build):
 
 
 def test_settings_choose_formats_kinds_and_limit(make_site, run_build):
-    files = {f"content/posts/p{i}.md": post(f"Billet {i}", date=f"2026-05-0{i} 09:00", slug=f"p{i}", tags=["t"])
-             for i in range(1, 6)}
-    out = run_build(make_site(files, {"PODIUM_FEEDS_FORMATS": ["rss"], "PODIUM_FEEDS_PER": ["tag"],
-                                      "PODIUM_FEEDS_LIMIT": 2}), now=NOW)
+    files = {
+        f"content/posts/p{i}.md": post(f"Billet {i}", date=f"2026-05-0{i} 09:00", slug=f"p{i}", tags=["t"])
+        for i in range(1, 6)
+    }
+    out = run_build(
+        make_site(files, {"PODIUM_FEEDS_FORMATS": ["rss"], "PODIUM_FEEDS_PER": ["tag"], "PODIUM_FEEDS_LIMIT": 2}),
+        now=NOW,
+    )
     assert sorted(str(p.relative_to(out)) for p in (out / "feeds").rglob("*.xml")) == [
-        "feeds/all.rss.xml", "feeds/tag/t.rss.xml"]
-    assert links(feedparser.parse(out / "feeds/all.rss.xml")) == ["https://blog.test/p5.html", "https://blog.test/p4.html"]
+        "feeds/all.rss.xml",
+        "feeds/tag/t.rss.xml",
+    ]
+    assert links(feedparser.parse(out / "feeds/all.rss.xml")) == [
+        "https://blog.test/p5.html",
+        "https://blog.test/p4.html",
+    ]
 
 
 def test_a_pelican_feed_setting_left_on_is_switched_off_with_a_warning(make_site):
@@ -188,11 +263,14 @@ def test_a_pelican_feed_setting_left_on_is_switched_off_with_a_warning(make_site
     assert not (result.output / "feeds/pelican.rss.xml").exists()
     assert [str(w) for w in result.warnings if "FEED_ALL_RSS" in str(w)] == [
         "pelicanconf.py:21: FEED_ALL_RSS: podium writes the feeds itself (see PODIUM_FEEDS_*), so 'feeds/pelican.rss.xml' was ignored; "
-        "set FEED_ALL_RSS = None"]
+        "set FEED_ALL_RSS = None"
+    ]
 
 
 def test_a_local_build_without_siteurl_writes_feeds_for_the_preview_server(make_site, run_build):
-    site = make_site({"content/posts/a.md": post("A", slug="a", body="[x](b.html)")}, {"SITEURL": "", "RELATIVE_URLS": True})
+    site = make_site(
+        {"content/posts/a.md": post("A", slug="a", body="[x](b.html)")}, {"SITEURL": "", "RELATIVE_URLS": True}
+    )
     parsed = feedparser.parse(run_build(site, now=NOW) / "feeds/all.atom.xml")
     assert not parsed.bozo
     assert parsed.entries[0].link == "http://127.0.0.1:8000/a.html"
@@ -207,7 +285,11 @@ def test_the_sample_blog_feeds_are_valid_and_hold_each_published_post_once(sampl
     assert withheld, "the sample has withheld posts, or this proves nothing"
     langs = []  # the language of every sample post that is not withheld, read from its front matter
     for source in (PNG.parents[1] / "posts").glob("*.md"):
-        meta = dict(line.split(": ", 1) for line in source.read_text(encoding="utf-8").split("---")[1].splitlines() if ": " in line)
+        meta = dict(
+            line.split(": ", 1)
+            for line in source.read_text(encoding="utf-8").split("---")[1].splitlines()
+            if ": " in line
+        )
         if meta["slug"] not in withheld:
             langs.append(meta.get("lang", "fr"))
     for fmt in ("atom", "rss"):

@@ -48,8 +48,10 @@ def test_image_src_and_every_srcset_candidate_become_absolute():
 
 
 def test_picture_sources_video_poster_and_quote_cite_are_resolved_too():
-    html = ('<picture><source srcset="/i/a.webp" type="image/webp"><img src="/i/a.jpg" alt=""></picture>'
-            '<video poster="/i/p.jpg" src="/v.mp4"></video><blockquote cite="/sources.html"><p>q</p></blockquote>')
+    html = (
+        '<picture><source srcset="/i/a.webp" type="image/webp"><img src="/i/a.jpg" alt=""></picture>'
+        '<video poster="/i/p.jpg" src="/v.mp4"></video><blockquote cite="/sources.html"><p>q</p></blockquote>'
+    )
     values = {(t, n): v for t, n, v in attributes(absolutize(html, PAGE))}
     assert values[("source", "srcset")] == "https://blog.test/i/a.webp"
     assert values[("img", "src")] == "https://blog.test/i/a.jpg"
@@ -85,16 +87,21 @@ def test_a_quote_in_a_url_cannot_break_out_of_the_attribute():
 
 
 def test_everything_but_url_values_is_kept_byte_for_byte():
-    html = ("<p class='lead'>AT&T &amp; R&D: 3 < 4 &#8617;</p><!-- <a href=\"c.html\"> -->"
-            "<script>var s = '<a href=\"x.html\">';</script><pre>&lt;a href=\"y\"&gt;</pre>"
-            '<a title="href=z.html" href="b.html">b</a>')
+    html = (
+        "<p class='lead'>AT&T &amp; R&D: 3 < 4 &#8617;</p><!-- <a href=\"c.html\"> -->"
+        '<script>var s = \'<a href="x.html">\';</script><pre>&lt;a href="y"&gt;</pre>'
+        '<a title="href=z.html" href="b.html">b</a>'
+    )
     out = absolutize(html, PAGE)
     assert out == html.replace('href="b.html"', 'href="https://blog.test/posts/b.html"')
 
 
 def test_uppercase_tags_unquoted_values_and_a_greater_than_in_a_quoted_value():
     out = absolutize('<A HREF=x.html TITLE="1 > 0">x</A><img src=/i.png alt="a > b"/>', PAGE)
-    assert out == '<A HREF="https://blog.test/posts/x.html" TITLE="1 > 0">x</A><img src="https://blog.test/i.png" alt="a > b"/>'
+    assert (
+        out
+        == '<A HREF="https://blog.test/posts/x.html" TITLE="1 > 0">x</A><img src="https://blog.test/i.png" alt="a > b"/>'
+    )
 
 
 def test_a_malformed_tag_is_passed_through_quickly():
@@ -102,7 +109,9 @@ def test_a_malformed_tag_is_passed_through_quickly():
     assert absolutize(html, PAGE) == html
 
 
-relative_paths = st.lists(st.sampled_from(["a", "é", "b c", "..", ".", "x.html", "?q=1", "#f"]), min_size=1, max_size=4).map("/".join)
+relative_paths = st.lists(
+    st.sampled_from(["a", "é", "b c", "..", ".", "x.html", "?q=1", "#f"]), min_size=1, max_size=4
+).map("/".join)
 
 
 @settings(max_examples=60, deadline=None)

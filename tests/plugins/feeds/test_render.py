@@ -13,19 +13,38 @@ PARIS = ZoneInfo("Europe/Paris")
 NOW = datetime(2026, 11, 28, 12, tzinfo=PARIS)
 SITE = Site(url="https://blog.test", name="Claire & Hélio <R&D>", author="Claire Morel", subtitle="Énergie, industrie")
 TRICKY_TITLE = 'R&D <2030>: "l\'été" </script><script>alert(1)</script> ]]>'
-CONTENT = ('<p>Voir <a href="/a-propos.html">à propos</a> &amp; <img src="images/é.jpg" srcset="/i/1.jpg 1x, /i/2.jpg 2x" '
-           'alt="Éolienne"></p><p>Fin ]]> du texte.</p>')
-NS = {"a": "http://www.w3.org/2005/Atom", "content": "http://purl.org/rss/1.0/modules/content/",
-      "dc": "http://purl.org/dc/elements/1.1/"}
+CONTENT = (
+    '<p>Voir <a href="/a-propos.html">à propos</a> &amp; <img src="images/é.jpg" srcset="/i/1.jpg 1x, /i/2.jpg 2x" '
+    'alt="Éolienne"></p><p>Fin ]]> du texte.</p>'
+)
+NS = {
+    "a": "http://www.w3.org/2005/Atom",
+    "content": "http://purl.org/rss/1.0/modules/content/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
 
 
 def feed(title=TRICKY_TITLE, content=CONTENT, card=None, card_length=None):
-    post = PostView(slug="ete", lang="fr", title=title, url="https://blog.test/posts/ete.html",
-                    date=datetime(2026, 7, 14, 9, tzinfo=PARIS), summary="Résumé : « été » & co", content_html=content,
-                    tags=("énergie",), category="Stratégie")
-    source = Source(post=post, authors=("Claire Morel",), category=Taxon("Stratégie", "strategie"),
-                    tags=(Taxon("énergie", "energie"),), card=card, card_length=card_length,
-                    modified=datetime(2026, 7, 20, 18, 30, tzinfo=PARIS))
+    post = PostView(
+        slug="ete",
+        lang="fr",
+        title=title,
+        url="https://blog.test/posts/ete.html",
+        date=datetime(2026, 7, 14, 9, tzinfo=PARIS),
+        summary="Résumé : « été » & co",
+        content_html=content,
+        tags=("énergie",),
+        category="Stratégie",
+    )
+    source = Source(
+        post=post,
+        authors=("Claire Morel",),
+        category=Taxon("Stratégie", "strategie"),
+        tags=(Taxon("énergie", "energie"),),
+        card=card,
+        card_length=card_length,
+        modified=datetime(2026, 7, 20, 18, 30, tzinfo=PARIS),
+    )
     return plan([source], SITE, now=NOW)[0]
 
 
@@ -46,8 +65,8 @@ def test_full_content_travels_as_escaped_html_with_absolute_links(fmt, path):
     root = etree.fromstring(render(feed(), fmt, SITE))
     html = root.find(path, NS).text
     assert html == CONTENT.replace('"/a-propos.html"', '"https://blog.test/a-propos.html"').replace(
-        '"images/é.jpg"', '"https://blog.test/posts/images/é.jpg"').replace(
-        '"/i/1.jpg 1x, /i/2.jpg 2x"', '"https://blog.test/i/1.jpg 1x, https://blog.test/i/2.jpg 2x"')
+        '"images/é.jpg"', '"https://blog.test/posts/images/é.jpg"'
+    ).replace('"/i/1.jpg 1x, /i/2.jpg 2x"', '"https://blog.test/i/1.jpg 1x, https://blog.test/i/2.jpg 2x"')
 
 
 def test_atom_dates_are_publication_and_modification_in_the_posts_time_zone():
@@ -78,12 +97,19 @@ def test_card_is_an_rss_enclosure_and_an_atom_enclosure_link():
     card = {"url": "/social/ete.png", "width": 1200, "height": 630, "alt": "Carte « été »"}
     rss = feedparser.parse(render(feed(card=card, card_length=4821), "rss", SITE))
     atom = etree.fromstring(render(feed(card=card, card_length=4821), "atom", SITE))
-    assert rss.entries[0].enclosures == [{"href": "https://blog.test/social/ete.png", "length": "4821", "type": "image/png"}]
+    assert rss.entries[0].enclosures == [
+        {"href": "https://blog.test/social/ete.png", "length": "4821", "type": "image/png"}
+    ]
     links = [dict(link.attrib) for link in atom.findall("a:entry/a:link", NS)]
     assert links == [
         {"href": "https://blog.test/posts/ete.html", "rel": "alternate", "type": "text/html", "hreflang": "fr"},
-        {"href": "https://blog.test/social/ete.png", "rel": "enclosure", "type": "image/png", "length": "4821",
-         "title": "Carte « été »"},
+        {
+            "href": "https://blog.test/social/ete.png",
+            "rel": "enclosure",
+            "type": "image/png",
+            "length": "4821",
+            "title": "Carte « été »",
+        },
     ]
 
 

@@ -12,8 +12,10 @@ from PIL.PngImagePlugin import PngInfo
 #: A GPS position (Paris, Pont Neuf) written into test photos; it must never reach the output.
 LATITUDE = (48.0, 51.0, 24.0)
 LONGITUDE = (2.0, 20.0, 27.0)
-XMP = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
-       b'<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="48,51.4N"/></rdf:RDF></x:xmpmeta>')
+XMP = (
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    b'<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="48,51.4N"/></rdf:RDF></x:xmpmeta>'
+)
 
 
 def upright_picture(width: int = 400, height: int = 200) -> Image.Image:
@@ -42,8 +44,9 @@ def phone_jpeg(width: int = 400, height: int = 200, sideways: bool = True) -> by
     picture = upright_picture(width, height)
     stored = picture.transpose(Image.Transpose.ROTATE_90) if sideways else picture
     out = io.BytesIO()
-    stored.save(out, "JPEG", quality=95, exif=camera_exif(6 if sideways else 1).tobytes(),
-                comment=b"taken at home", xmp=XMP)
+    stored.save(
+        out, "JPEG", quality=95, exif=camera_exif(6 if sideways else 1).tobytes(), comment=b"taken at home", xmp=XMP
+    )
     return out.getvalue()
 
 

@@ -16,7 +16,8 @@ def test_missing_alt_names_the_post_line_and_the_fix():
     problems = checks.missing_alt(images, set(), "", WHERE, lines_for)
     assert [str(p) for p in problems] == [
         "content/posts/rentree.md:7: image 'images/a.jpg' has no alt text; describe it in the brackets of ![...](...), "
-        "or list it under 'decorative_images:' in the front matter if it is only decoration"]
+        "or list it under 'decorative_images:' in the front matter if it is only decoration"
+    ]
 
 
 def test_decorative_images_accepts_paths_and_file_names():
@@ -29,22 +30,29 @@ def test_decorative_images_accepts_paths_and_file_names():
 def test_decorative_images_of_the_wrong_shape():
     _, problems = checks.decorative_list({"decorative_images": {"a": 1}}, WHERE, LINES)
     assert [str(p) for p in problems] == [
-        "content/posts/rentree.md:7: decorative_images: expected a list of image paths such as [images/rule.png]; received {'a': 1}"]
+        "content/posts/rentree.md:7: decorative_images: expected a list of image paths such as [images/rule.png]; received {'a': 1}"
+    ]
 
 
 def test_card_image_outside_content():
     rel, problems = checks.card_image({"card_image": "../../etc/passwd"}, WHERE, LINES)
     assert rel is None
     assert [str(p) for p in problems] == [
-        "content/posts/rentree.md:5: card_image '../../etc/passwd' points outside content/; give a path under content/, such as images/card.jpg"]
+        "content/posts/rentree.md:5: card_image '../../etc/passwd' points outside content/; give a path under content/, such as images/card.jpg"
+    ]
 
 
 def test_card_image_web_address_and_wrong_type():
     _, problems = checks.card_image({"card_image": "https://cdn.test/a.jpg"}, WHERE, LINES)
-    assert str(problems[0]) == ("content/posts/rentree.md:5: card_image 'https://cdn.test/a.jpg' is a web address; "
-                                "copy the image under content/ and give its path, such as images/card.jpg")
+    assert str(problems[0]) == (
+        "content/posts/rentree.md:5: card_image 'https://cdn.test/a.jpg' is a web address; "
+        "copy the image under content/ and give its path, such as images/card.jpg"
+    )
     _, problems = checks.card_image({"card_image": 3}, WHERE, LINES)
-    assert str(problems[0]) == "content/posts/rentree.md:5: card_image: expected a path under content/ such as images/card.jpg; received 3"
+    assert (
+        str(problems[0])
+        == "content/posts/rentree.md:5: card_image: expected a path under content/ such as images/card.jpg; received 3"
+    )
 
 
 def test_card_image_path_is_taken_from_content():
@@ -58,8 +66,10 @@ def test_card_focus():
     for bad in ([1.5, 0], [0.5], "0.5, 0.5", [True, 0]):
         focus, problems = checks.card_focus({"card_focus": bad}, WHERE, LINES)
         assert focus == (0.5, 0.5)
-        assert str(problems[0]) == (f"content/posts/rentree.md:6: card_focus: expected [x, y] with numbers from 0 to 1, "
-                                    f"such as [0.5, 0.3]; received {bad!r}")
+        assert str(problems[0]) == (
+            f"content/posts/rentree.md:6: card_focus: expected [x, y] with numbers from 0 to 1, "
+            f"such as [0.5, 0.3]; received {bad!r}"
+        )
 
 
 def test_post_problems_lists_everything_a_check_finds_without_the_disk():

@@ -20,14 +20,18 @@ def problem(data: bytes, limit: int = LIMIT) -> str:
 
 
 def test_decompression_bomb_is_refused_from_its_header():
-    assert problem(bomb_png()) == ("is 400 megapixels, over the limit of 80 megapixels; resize it before publishing "
-                                   "(or raise PODIUM_IMAGES_MAX_PIXELS)")
+    assert problem(bomb_png()) == (
+        "is 400 megapixels, over the limit of 80 megapixels; resize it before publishing "
+        "(or raise PODIUM_IMAGES_MAX_PIXELS)"
+    )
 
 
 def test_image_over_podiums_own_limit_names_its_size():
     data = plain_png(3000, 1000)
-    assert problem(data, limit=2_000_000) == ("is 3000×1000 pixels (3 megapixels), over the limit of 2 megapixels; "
-                                              "resize it before publishing (or raise PODIUM_IMAGES_MAX_PIXELS)")
+    assert problem(data, limit=2_000_000) == (
+        "is 3000×1000 pixels (3 megapixels), over the limit of 2 megapixels; "
+        "resize it before publishing (or raise PODIUM_IMAGES_MAX_PIXELS)"
+    )
 
 
 def test_truncated_jpeg():
@@ -36,7 +40,9 @@ def test_truncated_jpeg():
 
 
 def test_svg_where_a_raster_is_needed():
-    assert problem(SVG) == "is an SVG drawing where a raster image is needed; export it as PNG or use JPEG, PNG, WebP, GIF"
+    assert (
+        problem(SVG) == "is an SVG drawing where a raster image is needed; export it as PNG or use JPEG, PNG, WebP, GIF"
+    )
 
 
 @pytest.mark.parametrize("data", [b"this is a text file\n", b"\x00" * 100, b"%PDF-1.7\n..."])

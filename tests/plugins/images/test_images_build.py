@@ -36,8 +36,12 @@ def local(out: Path, url: str) -> Path:
 
 @pytest.fixture
 def photo_site(make_site):
-    return make_site({
-        "content/posts/visite.md": post("Visite", slug="visite", body="""
+    return make_site(
+        {
+            "content/posts/visite.md": post(
+                "Visite",
+                slug="visite",
+                body="""
             Intro.
 
             ![Une centrale au matin]({static}/images/centrale.jpg)
@@ -45,11 +49,13 @@ def photo_site(make_site):
             Suite.
 
             ![Schéma du réseau](/images/schema.png)
-            """),
-        "content/images/centrale.jpg": phone_jpeg(2000, 1000),
-        "content/images/schema.png": png_with_metadata(1200, 600),
-        "content/images/unused.jpg": phone_jpeg(300, 200),
-    })
+            """,
+            ),
+            "content/images/centrale.jpg": phone_jpeg(2000, 1000),
+            "content/images/schema.png": png_with_metadata(1200, 600),
+            "content/images/unused.jpg": phone_jpeg(300, 200),
+        }
+    )
 
 
 def test_post_images_get_picture_srcset_sizes_dimensions_and_lazy_loading(photo_site):
@@ -101,30 +107,38 @@ def test_second_build_reuses_every_processed_image(photo_site):
 
 
 def test_image_without_alt_fails_the_build_with_its_line(make_site):
-    site = make_site({
-        "content/posts/a.md": post("A", slug="a", body="Texte.\n\n![](/images/a.png)\n"),
-        "content/images/a.png": plain_png(),
-    })
-    expected = [f"content/posts/a.md:{body_line(3)}: image '/images/a.png' has no alt text; describe it in the brackets "
-                "of ![...](...), or list it under 'decorative_images:' in the front matter if it is only decoration"]
+    site = make_site(
+        {
+            "content/posts/a.md": post("A", slug="a", body="Texte.\n\n![](/images/a.png)\n"),
+            "content/images/a.png": plain_png(),
+        }
+    )
+    expected = [
+        f"content/posts/a.md:{body_line(3)}: image '/images/a.png' has no alt text; describe it in the brackets "
+        "of ![...](...), or list it under 'decorative_images:' in the front matter if it is only decoration"
+    ]
     assert errors_of(site, prod=True) == expected
 
 
 def test_decorative_image_needs_no_alt_and_gets_an_empty_one(make_site, run_build):
-    site = make_site({
-        "content/posts/a.md": post("A", slug="a", decorative_images=["images/a.png"], body="![](/images/a.png)\n"),
-        "content/images/a.png": plain_png(),
-    })
+    site = make_site(
+        {
+            "content/posts/a.md": post("A", slug="a", decorative_images=["images/a.png"], body="![](/images/a.png)\n"),
+            "content/images/a.png": plain_png(),
+        }
+    )
     out = run_build(site, prod=True)
     assert re.search(r'<img src="[^"]*/images/a.png"[^>]* alt=""', (out / "a.html").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("kind", ["preview", "local"])
 def test_preview_and_local_builds_show_a_missing_alt_as_a_warning(make_site, kind):
-    site = make_site({
-        "content/posts/a.md": post("A", slug="a", body="![](/images/a.png)\n"),
-        "content/images/a.png": plain_png(),
-    })
+    site = make_site(
+        {
+            "content/posts/a.md": post("A", slug="a", body="![](/images/a.png)\n"),
+            "content/images/a.png": plain_png(),
+        }
+    )
     result = build(site, now=SAMPLE_NOW, output=site / "output", preview=kind == "preview")
     assert any("has no alt text" in str(w) for w in result.warnings)
 
@@ -132,40 +146,63 @@ def test_preview_and_local_builds_show_a_missing_alt_as_a_warning(make_site, kin
 def test_every_bad_image_is_reported_with_its_post_and_line(make_site, tmp_path):
     outside = tmp_path / "secret.jpg"
     outside.write_bytes(phone_jpeg())
-    site = make_site({
-        "content/posts/bad.md": post("Bad", slug="bad", body="""
+    site = make_site(
+        {
+            "content/posts/bad.md": post(
+                "Bad",
+                slug="bad",
+                body="""
             ![Absente]({static}/images/absente.jpg)
             ![Tronquée]({static}/images/tronquee.jpg)
             ![Bombe]({static}/images/bombe.png)
             ![Dessin]({static}/images/dessin.jpg)
             ![Fuite](../../secret.jpg)
             ![Lien](/images/lien.jpg)
-            """),
-        "content/images/tronquee.jpg": truncated_jpeg(),
-        "content/images/bombe.png": bomb_png(),
-        "content/images/dessin.jpg": SVG,
-    })
+            """,
+            ),
+            "content/images/tronquee.jpg": truncated_jpeg(),
+            "content/images/bombe.png": bomb_png(),
+            "content/images/dessin.jpg": SVG,
+        }
+    )
     (site / "content/images/lien.jpg").symlink_to(outside)
     errors = errors_of(site)
     where = "content/posts/bad.md"
-    assert f"{where}:{body_line(1)}: image '{{static}}/images/absente.jpg' not found (looked for content/images/absente.jpg); check the file name or add the file" in errors
-    assert any(e.startswith(f"{where}:{body_line(2)}: image '{{static}}/images/tronquee.jpg' is truncated or corrupt (") for e in errors)
-    assert (f"{where}:{body_line(3)}: image '{{static}}/images/bombe.png' is 400 megapixels, over the limit of 80 megapixels; "
-            "resize it before publishing (or raise PODIUM_IMAGES_MAX_PIXELS)") in errors
-    assert (f"{where}:{body_line(4)}: image '{{static}}/images/dessin.jpg' is an SVG drawing where a raster image is needed; "
-            "export it as PNG or use JPEG, PNG, WebP, GIF") in errors
-    assert (f"{where}:{body_line(5)}: image '../../secret.jpg' points outside content/; use a path under content/, "
-            "such as {static}/images/photo.jpg") in errors
-    assert (f"{where}:{body_line(6)}: image '/images/lien.jpg' points outside content/; use a path under content/, "
-            "such as {static}/images/photo.jpg") in errors
+    assert (
+        f"{where}:{body_line(1)}: image '{{static}}/images/absente.jpg' not found (looked for content/images/absente.jpg); check the file name or add the file"
+        in errors
+    )
+    assert any(
+        e.startswith(f"{where}:{body_line(2)}: image '{{static}}/images/tronquee.jpg' is truncated or corrupt (")
+        for e in errors
+    )
+    assert (
+        f"{where}:{body_line(3)}: image '{{static}}/images/bombe.png' is 400 megapixels, over the limit of 80 megapixels; "
+        "resize it before publishing (or raise PODIUM_IMAGES_MAX_PIXELS)"
+    ) in errors
+    assert (
+        f"{where}:{body_line(4)}: image '{{static}}/images/dessin.jpg' is an SVG drawing where a raster image is needed; "
+        "export it as PNG or use JPEG, PNG, WebP, GIF"
+    ) in errors
+    assert (
+        f"{where}:{body_line(5)}: image '../../secret.jpg' points outside content/; use a path under content/, "
+        "such as {static}/images/photo.jpg"
+    ) in errors
+    assert (
+        f"{where}:{body_line(6)}: image '/images/lien.jpg' points outside content/; use a path under content/, "
+        "such as {static}/images/photo.jpg"
+    ) in errors
     assert not (site / "output").exists()  # a failed build leaves nothing half-written
 
 
 def test_images_can_be_turned_off_but_are_still_stripped(make_site, run_build):
-    site = make_site({
-        "content/posts/a.md": post("A", slug="a", body="![Photo](/images/p.jpg)\n"),
-        "content/images/p.jpg": phone_jpeg(1200, 600),
-    }, settings={"PODIUM_IMAGES_ENABLED": False})
+    site = make_site(
+        {
+            "content/posts/a.md": post("A", slug="a", body="![Photo](/images/p.jpg)\n"),
+            "content/images/p.jpg": phone_jpeg(1200, 600),
+        },
+        settings={"PODIUM_IMAGES_ENABLED": False},
+    )
     out = run_build(site)
     assert "srcset" not in (out / "a.html").read_text(encoding="utf-8")
     data = (out / "images/p.jpg").read_bytes()
@@ -173,9 +210,13 @@ def test_images_can_be_turned_off_but_are_still_stripped(make_site, run_build):
 
 
 def test_a_decorative_image_passes_a_strict_build(make_site, run_build):
-    site = make_site({
-        "content/posts/a.md": post("A", slug="a", decorative_images=["filet.png"], body="Texte.\n\n![](/images/filet.png)\n"),
-        "content/images/filet.png": plain_png(),
-    })
+    site = make_site(
+        {
+            "content/posts/a.md": post(
+                "A", slug="a", decorative_images=["filet.png"], body="Texte.\n\n![](/images/filet.png)\n"
+            ),
+            "content/images/filet.png": plain_png(),
+        }
+    )
     out = run_build(site, prod=True, strict=True)
     assert (out / "a.html").exists()

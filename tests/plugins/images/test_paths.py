@@ -5,27 +5,37 @@ import pytest
 from podium.plugins.images import paths
 
 
-@pytest.mark.parametrize("reference,base,expected", [
-    ("{static}/images/a.jpg", "posts", "images/a.jpg"),
-    ("|static|/images/a.jpg", "posts", "images/a.jpg"),
-    ("/images/a%20b.jpg", "posts", "images/a b.jpg"),
-    ("{static}photo.jpg", "posts/2026", "posts/2026/photo.jpg"),
-    ("../images/a.jpg", "posts", "images/a.jpg"),
-    ("{attach}img/./x.png", "posts", "posts/img/x.png"),
-    ("https://cdn.test/a.jpg", "posts", None),
-    ("//cdn.test/a.jpg", "posts", None),
-    ("data:image/png;base64,AAAA", "", None),
-    ("", "", None),
-    ("{static}", "posts", None),
-])
+@pytest.mark.parametrize(
+    "reference,base,expected",
+    [
+        ("{static}/images/a.jpg", "posts", "images/a.jpg"),
+        ("|static|/images/a.jpg", "posts", "images/a.jpg"),
+        ("/images/a%20b.jpg", "posts", "images/a b.jpg"),
+        ("{static}photo.jpg", "posts/2026", "posts/2026/photo.jpg"),
+        ("../images/a.jpg", "posts", "images/a.jpg"),
+        ("{attach}img/./x.png", "posts", "posts/img/x.png"),
+        ("https://cdn.test/a.jpg", "posts", None),
+        ("//cdn.test/a.jpg", "posts", None),
+        ("data:image/png;base64,AAAA", "", None),
+        ("", "", None),
+        ("{static}", "posts", None),
+    ],
+)
 def test_content_path(reference, base, expected):
     assert paths.content_path(reference, base) == expected
 
 
-@pytest.mark.parametrize("reference,base", [
-    ("../../etc/passwd", ""), ("../../etc/passwd", "posts"), ("{static}/../secret.jpg", ""), ("/../../x.jpg", ""),
-    ("..", ""), ("{static}/..", "posts"),
-])
+@pytest.mark.parametrize(
+    "reference,base",
+    [
+        ("../../etc/passwd", ""),
+        ("../../etc/passwd", "posts"),
+        ("{static}/../secret.jpg", ""),
+        ("/../../x.jpg", ""),
+        ("..", ""),
+        ("{static}/..", "posts"),
+    ],
+)
 def test_outside_content_is_refused(reference, base):
     with pytest.raises(paths.Outside):
         paths.content_path(reference, base)

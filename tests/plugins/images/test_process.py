@@ -22,8 +22,16 @@ def test_phone_photo_becomes_upright_stripped_variants():
     result = process.process(phone_jpeg(2000, 1000), (480, 960, 1600), 82, LIMIT)
     assert (result.width, result.height, result.format) == (2000, 1000, "JPEG")
     names = [o.variant.name("p/photo.jpg") for o in result.outputs]
-    assert names == ["p/photo.jpg", "p/photo-480w.webp", "p/photo-480w.jpg", "p/photo-960w.webp", "p/photo-960w.jpg",
-                     "p/photo-1600w.webp", "p/photo-1600w.jpg", "p/photo-2000w.webp"]
+    assert names == [
+        "p/photo.jpg",
+        "p/photo-480w.webp",
+        "p/photo-480w.jpg",
+        "p/photo-960w.webp",
+        "p/photo-960w.jpg",
+        "p/photo-1600w.webp",
+        "p/photo-1600w.jpg",
+        "p/photo-2000w.webp",
+    ]
     for output in result.outputs:
         image = opened(output.data)
         assert leaks(output.data) == [], output.variant
@@ -87,7 +95,11 @@ def test_same_input_same_bytes():
 
 @pytest.mark.parametrize("mode", ["L", "P", "CMYK", "I;16"])
 def test_unusual_modes_are_published(mode):
-    image = Image.new("RGB", (700, 400), (90, 30, 200)).convert(mode) if mode != "I;16" else Image.new("I;16", (700, 400), 1000)
+    image = (
+        Image.new("RGB", (700, 400), (90, 30, 200)).convert(mode)
+        if mode != "I;16"
+        else Image.new("I;16", (700, 400), 1000)
+    )
     out = io.BytesIO()
     image.save(out, "JPEG" if mode == "CMYK" else "PNG")
     result = process.process(out.getvalue(), (480,), 82, LIMIT)
@@ -103,7 +115,12 @@ def test_a_phones_multi_picture_jpeg_is_published_as_a_plain_jpeg():
     assert Image.open(io.BytesIO(out.getvalue())).format == "MPO"
     result = process.process(out.getvalue(), (480,), 82, LIMIT)
     assert result.format == "JPEG"
-    assert [(o.variant.format, o.variant.width) for o in result.outputs] == [("JPEG", 1000), ("WEBP", 480), ("JPEG", 480), ("WEBP", 1000)]
+    assert [(o.variant.format, o.variant.width) for o in result.outputs] == [
+        ("JPEG", 1000),
+        ("WEBP", 480),
+        ("JPEG", 480),
+        ("WEBP", 1000),
+    ]
     assert opened(result.outputs[0].data).format == "JPEG"
     stripped = process.strip(out.getvalue(), LIMIT, 82)
     assert stripped is not None and opened(stripped).format == "JPEG" and b"MPF" not in stripped

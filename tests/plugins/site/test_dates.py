@@ -10,13 +10,16 @@ from podium.plugins.site import dates
 PARIS = ZoneInfo("Europe/Paris")
 
 
-@pytest.mark.parametrize("value, lang, expected", [
-    (datetime(2026, 3, 18, 8, 30, tzinfo=PARIS), "fr", "18 mars 2026"),
-    (datetime(2026, 3, 18, 8, 30, tzinfo=PARIS), "en", "March 18, 2026"),
-    (date(2027, 3, 1), "fr", "1er mars 2027"),
-    (date(2027, 3, 1), "en", "March 1, 2027"),
-    (date(2026, 8, 15), "fr-CA", "15 août 2026"),
-])
+@pytest.mark.parametrize(
+    "value, lang, expected",
+    [
+        (datetime(2026, 3, 18, 8, 30, tzinfo=PARIS), "fr", "18 mars 2026"),
+        (datetime(2026, 3, 18, 8, 30, tzinfo=PARIS), "en", "March 18, 2026"),
+        (date(2027, 3, 1), "fr", "1er mars 2027"),
+        (date(2027, 3, 1), "en", "March 1, 2027"),
+        (date(2026, 8, 15), "fr-CA", "15 août 2026"),
+    ],
+)
 def test_long_date(value, lang, expected):
     assert dates.long_date(value, lang) == expected
 

@@ -11,15 +11,31 @@ PARIS = ZoneInfo("Europe/Paris")
 
 
 def site(url="https://blog.test"):
-    return head.Site(name="Claire Morel", url=url, lang="fr", subtitle="Énergie", leader_name="Claire Morel",
-                     leader_role="PDG", leader_bio="J’écris.", photo=head.Photo("images/portrait.jpg", 800, 800),
-                     profiles=tuple(social.profiles({"x": "https://x.com/cm"})), x_handle="@cm")
+    return head.Site(
+        name="Claire Morel",
+        url=url,
+        lang="fr",
+        subtitle="Énergie",
+        leader_name="Claire Morel",
+        leader_role="PDG",
+        leader_bio="J’écris.",
+        photo=head.Photo("images/portrait.jpg", 800, 800),
+        profiles=tuple(social.profiles({"x": "https://x.com/cm"})),
+        x_handle="@cm",
+    )
 
 
 def post(**extra):
-    values = dict(title='Le « </script> » & co', url="le-titre.html", lang="fr", summary="<p>Un résumé.</p>",
-                  date=datetime(2026, 3, 18, 8, 30, tzinfo=PARIS), tags=["énergie"], category="Transition",
-                  translations=[])
+    values = dict(
+        title="Le « </script> » & co",
+        url="le-titre.html",
+        lang="fr",
+        summary="<p>Un résumé.</p>",
+        date=datetime(2026, 3, 18, 8, 30, tzinfo=PARIS),
+        tags=["énergie"],
+        category="Transition",
+        translations=[],
+    )
     values.update(extra)
     return SimpleNamespace(**values)
 
@@ -33,13 +49,17 @@ def test_article_head_online():
     h = head.article(site(), post(translations=[en]), word_count=512)
     assert h.canonical == "https://blog.test/le-titre.html"
     assert h.alternates == (("en", "le-titre-en.html"), ("fr", "le-titre.html"))
-    assert h.title == 'Le « </script> » & co · Claire Morel'
+    assert h.title == "Le « </script> » & co · Claire Morel"
     data = json.loads(h.jsonld)
-    assert data["headline"] == 'Le « </script> » & co'
+    assert data["headline"] == "Le « </script> » & co"
     assert data["datePublished"] == "2026-03-18T08:30:00+01:00"
-    assert data["author"]["name"] == "Claire Morel" and data["author"]["image"] == "https://blog.test/images/portrait.jpg"
+    assert (
+        data["author"]["name"] == "Claire Morel" and data["author"]["image"] == "https://blog.test/images/portrait.jpg"
+    )
     assert data["wordCount"] == 512
-    assert data["workTranslation"] == [{"@type": "BlogPosting", "url": "https://blog.test/le-titre-en.html", "inLanguage": "en"}]
+    assert data["workTranslation"] == [
+        {"@type": "BlogPosting", "url": "https://blog.test/le-titre-en.html", "inLanguage": "en"}
+    ]
     meta = tags_of(h)
     assert meta["og:type"] == "article" and meta["twitter:card"] == "summary" and meta["twitter:creator"] == "@cm"
     assert meta["og:locale:alternate"] == "en_US"
@@ -51,8 +71,13 @@ def test_card_image_from_the_cards_capability():
     meta = tags_of(h)
     assert meta["twitter:card"] == "summary_large_image"
     assert meta["og:image"] == meta["twitter:image"] == "https://blog.test/cards/le-titre.png"
-    assert json.loads(h.jsonld)["image"] == {"@type": "ImageObject", "url": "https://blog.test/cards/le-titre.png",
-                                             "width": 1200, "height": 630, "caption": "Carte"}
+    assert json.loads(h.jsonld)["image"] == {
+        "@type": "ImageObject",
+        "url": "https://blog.test/cards/le-titre.png",
+        "width": 1200,
+        "height": 630,
+        "caption": "Carte",
+    }
 
 
 def test_local_build_has_no_canonical_and_no_social_tags():

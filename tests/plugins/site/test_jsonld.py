@@ -3,17 +3,25 @@
 import json
 import re
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from podium.plugins.site import jsonld
 
-HOSTILE = 'Pourquoi « R&D » compte </script><script>alert("x")</script> & \'quotes\' <!-- -->'
+HOSTILE = "Pourquoi « R&D » compte </script><script>alert(\"x\")</script> & 'quotes' <!-- -->"
 
 
 def posting(title):
     author = jsonld.person("Claire Morel", url="https://blog.test/", job_title="PDG", same_as=["https://x.com/cm"])
-    return jsonld.blog_posting(headline=title, url="https://blog.test/a.html", date_published="2026-03-18T08:30:00+01:00",
-                               lang="fr", author=author, keywords=["énergie"], description=title)
+    return jsonld.blog_posting(
+        headline=title,
+        url="https://blog.test/a.html",
+        date_published="2026-03-18T08:30:00+01:00",
+        lang="fr",
+        author=author,
+        keywords=["énergie"],
+        description=title,
+    )
 
 
 def embed(data):

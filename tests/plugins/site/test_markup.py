@@ -12,8 +12,10 @@ EXTENSIONS = ["markdown.extensions.extra", "markdown.extensions.footnotes"]
 
 def render(text, lang=None, default="fr", meta=False):
     """Render as podium's reader does (lang on the instance) or as Pelican's (a 'Lang:' header)."""
-    md = markdown.Markdown(extensions=EXTENSIONS + (["markdown.extensions.meta"] if meta else []) + [EssayExtension(lang=default)],
-                           output_format="html5")
+    md = markdown.Markdown(
+        extensions=EXTENSIONS + (["markdown.extensions.meta"] if meta else []) + [EssayExtension(lang=default)],
+        output_format="html5",
+    )
     if lang and not meta:
         md.podium_lang = lang
     return BeautifulSoup(md.convert(text), "html.parser")
@@ -34,11 +36,14 @@ def test_a_linked_image_keeps_its_link_inside_the_figure():
     assert soup.figure.figcaption.get_text() == "Le plan du site"
 
 
-@pytest.mark.parametrize("text", [
-    "![Sans titre](/img/a.jpg)",
-    'Du texte et ![img](/img/a.jpg "Titre")',
-    '![un](/a.jpg "A") ![deux](/b.jpg "B")',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "![Sans titre](/img/a.jpg)",
+        'Du texte et ![img](/img/a.jpg "Titre")',
+        '![un](/a.jpg "A") ![deux](/b.jpg "B")',
+    ],
+)
 def test_other_images_stay_inline(text):
     soup = render(text)
     assert soup.find("figure") is None and soup.find("img") is not None

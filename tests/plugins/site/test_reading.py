@@ -1,6 +1,7 @@
 """Reading time: words counted in HTML, speed by language, never below a minute."""
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from podium.plugins.site import reading
 
@@ -28,9 +29,10 @@ def test_more_words_never_read_faster(n, extra, lang):
 
 
 def test_an_excerpt_leaves_out_footnote_markers_and_notes_however_they_are_written():
-    summary = ('<p>Trois<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup> chiffres.</p>'
-               '<div class="footnote"><ol><li><p>Source : rapport.</p></li></ol></div>'
-               '<section class="footnotes"><ol><li>Note</li></ol></section><SUP>2</SUP><p>Fin &amp; suite</p>')
+    summary = (
+        '<p>Trois<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup> chiffres.</p>'
+        '<div class="footnote"><ol><li><p>Source : rapport.</p></li></ol></div>'
+        '<section class="footnotes"><ol><li>Note</li></ol></section><SUP>2</SUP><p>Fin &amp; suite</p>'
+    )
     assert reading.excerpt(summary) == "Trois chiffres. Fin & suite"
     assert reading.excerpt("<p>Pas de note.</p>") == "Pas de note."
-

@@ -1,13 +1,14 @@
 """Series: reading order, neighbours within one language, and readable index errors."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from podium.plugins.site import series
 
-T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
+T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def slug(text):
@@ -26,7 +27,11 @@ def test_numbered_parts_come_in_index_order_then_unnumbered_by_date():
 
 
 def test_series_are_grouped_by_name_ignoring_extra_spaces_and_sorted_by_first_post():
-    parts = [member("x", 1, 10, name="Plus tard"), member("y", 1, 2, name="Recruter "), member("z", 2, 3, name=" Recruter")]
+    parts = [
+        member("x", 1, 10, name="Plus tard"),
+        member("y", 1, 2, name="Recruter "),
+        member("z", 2, 3, name=" Recruter"),
+    ]
     found = series.collect(parts, slug)
     assert [s.title for s in found] == ["Recruter", "Plus tard"]
     assert [m.ref for m in found[0].members] == ["y", "z"]

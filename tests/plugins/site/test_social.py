@@ -17,8 +17,17 @@ BASE = dict(title="Titre", description="Résumé", url="https://blog.test/a.html
 
 def test_article_with_card_image_gets_the_large_card():
     image = {"url": "https://blog.test/card.png", "width": 1200, "height": 630, "alt": "Texte"}
-    tags = as_dict(social.meta_tags(kind="article", image=image, published="2026-03-18T08:30:00+01:00",
-                                    tags=["énergie", "vent"], section="Transition", alternate_langs=["fr", "en"], **BASE))
+    tags = as_dict(
+        social.meta_tags(
+            kind="article",
+            image=image,
+            published="2026-03-18T08:30:00+01:00",
+            tags=["énergie", "vent"],
+            section="Transition",
+            alternate_langs=["fr", "en"],
+            **BASE,
+        )
+    )
     assert tags["twitter:card"] == ["summary_large_image"]
     assert tags["og:image"] == tags["twitter:image"] == ["https://blog.test/card.png"]
     assert tags["og:image:width"] == ["1200"]
@@ -33,7 +42,9 @@ def test_without_image_the_small_card_and_no_image_tags():
 
 
 def test_a_portrait_keeps_the_small_card():
-    tags = as_dict(social.meta_tags(kind="website", image={"url": "https://blog.test/p.jpg"}, large_image=False, **BASE))
+    tags = as_dict(
+        social.meta_tags(kind="website", image={"url": "https://blog.test/p.jpg"}, large_image=False, **BASE)
+    )
     assert tags["twitter:card"] == ["summary"] and tags["og:image"] == ["https://blog.test/p.jpg"]
 
 
@@ -42,17 +53,22 @@ def test_attributes_are_property_for_open_graph_and_name_for_twitter():
         assert attribute == ("name" if key.startswith("twitter:") else "property")
 
 
-@pytest.mark.parametrize("url, handle", [
-    ("https://x.com/clairemorel", "@clairemorel"),
-    ("https://twitter.com/@cm/", "@cm"),
-    ("https://mastodon.example/@cm", None),
-])
+@pytest.mark.parametrize(
+    "url, handle",
+    [
+        ("https://x.com/clairemorel", "@clairemorel"),
+        ("https://twitter.com/@cm/", "@cm"),
+        ("https://mastodon.example/@cm", None),
+    ],
+)
 def test_x_handle(url, handle):
     assert social.x_handle({"x": url}) == handle
 
 
 def test_profiles_keep_settings_order_and_network_spelling():
-    found = social.profiles({"linkedin": "https://l.example/in/a", "bluesky": "https://b.example/a", "blog": "https://e.example"})
+    found = social.profiles(
+        {"linkedin": "https://l.example/in/a", "bluesky": "https://b.example/a", "blog": "https://e.example"}
+    )
     assert [(p.network, p.label) for p in found] == [("linkedin", "LinkedIn"), ("bluesky", "Bluesky"), ("blog", "Blog")]
 
 

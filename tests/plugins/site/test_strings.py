@@ -39,7 +39,9 @@ def test_unknown_key_fails_loudly():
         strings.ui("no-such-key", "fr")
 
 
-@pytest.mark.parametrize("n, fr, en", [(0, "0 article", "0 posts"), (1, "1 article", "1 post"), (2, "2 articles", "2 posts")])
+@pytest.mark.parametrize(
+    "n, fr, en", [(0, "0 article", "0 posts"), (1, "1 article", "1 post"), (2, "2 articles", "2 posts")]
+)
 def test_plural_rules_differ_between_french_and_english(n, fr, en):
     assert strings.count(n, "fr") == fr
     assert strings.count(n, "en") == en

@@ -14,27 +14,54 @@ ROOT = "https://blog.test/"
 
 @pytest.fixture
 def site(make_site):
-    return make_site({
-        "content/posts/lettre.md": post("Lettre", date="2026-07-21 09:00", slug="lettre", category="Résultats",
-                                        tags=["climat"], modified="2026-08-02 10:00"),
-        "content/posts/lettre-en.md": post("Letter", date="2026-07-21 09:00", lang="en", slug="lettre",
-                                           category="Results", tags=["climate"]),
-        "content/posts/seul.md": post("Seul", date="2026-05-01 09:00", slug="seul", category="Résultats", tags=["été"]),
-        "content/posts/draft.md": post("Brouillon", slug="brouillon", status="draft", tags=["secret-d"], body="SECRET-DRAFT"),
-        "content/posts/future.md": post("Futur", date="2027-03-01 09:00", slug="futur", category="Annonces",
-                                        tags=["secret-f"], body="SECRET-FUTURE"),
-        "content/posts/pair-en.md": post("Pair", date="2026-06-01 09:00", lang="en", slug="paire", body="PAIR-EN"),
-        "content/posts/pair-fr.md": post("Paire", date="2026-06-01 09:00", slug="paire", status="draft", body="SECRET-PAIR"),
-        "content/pages/about.md": post("À propos", slug="a-propos", date="2026-01-01 09:00"),
-        "content/pages/social.md": post("Équipe comms", slug="equipe", save_as="social/equipe.html", url="social/equipe.html"),
-    })
+    return make_site(
+        {
+            "content/posts/lettre.md": post(
+                "Lettre",
+                date="2026-07-21 09:00",
+                slug="lettre",
+                category="Résultats",
+                tags=["climat"],
+                modified="2026-08-02 10:00",
+            ),
+            "content/posts/lettre-en.md": post(
+                "Letter", date="2026-07-21 09:00", lang="en", slug="lettre", category="Results", tags=["climate"]
+            ),
+            "content/posts/seul.md": post(
+                "Seul", date="2026-05-01 09:00", slug="seul", category="Résultats", tags=["été"]
+            ),
+            "content/posts/draft.md": post(
+                "Brouillon", slug="brouillon", status="draft", tags=["secret-d"], body="SECRET-DRAFT"
+            ),
+            "content/posts/future.md": post(
+                "Futur",
+                date="2027-03-01 09:00",
+                slug="futur",
+                category="Annonces",
+                tags=["secret-f"],
+                body="SECRET-FUTURE",
+            ),
+            "content/posts/pair-en.md": post("Pair", date="2026-06-01 09:00", lang="en", slug="paire", body="PAIR-EN"),
+            "content/posts/pair-fr.md": post(
+                "Paire", date="2026-06-01 09:00", slug="paire", status="draft", body="SECRET-PAIR"
+            ),
+            "content/pages/about.md": post("À propos", slug="a-propos", date="2026-01-01 09:00"),
+            "content/pages/social.md": post(
+                "Équipe comms", slug="equipe", save_as="social/equipe.html", url="social/equipe.html"
+            ),
+        }
+    )
 
 
 def sitemap(out: Path) -> dict[str, dict]:
     root = etree.fromstring((out / "sitemap.xml").read_bytes())
-    return {u.find("s:loc", NS).text: {"lastmod": getattr(u.find("s:lastmod", NS), "text", None),
-                                        "alternates": [(l.get("hreflang"), l.get("href")) for l in u.findall("x:link", NS)]}
-            for u in root.findall("s:url", NS)}
+    return {
+        u.find("s:loc", NS).text: {
+            "lastmod": getattr(u.find("s:lastmod", NS), "text", None),
+            "alternates": [(l.get("hreflang"), l.get("href")) for l in u.findall("x:link", NS)],
+        }
+        for u in root.findall("s:url", NS)
+    }
 
 
 def public_pages(out: Path) -> set[str]:
@@ -53,8 +80,17 @@ def test_the_sitemap_lists_exactly_the_public_pages(site, run_build):
     urls = sitemap(out)
     assert (out / "404.html").exists() and (out / "social" / "equipe.html").exists(), "the exclusions must be tested"
     assert set(urls) == public_pages(out)
-    for expected in ("", "lettre.html", "lettre-en.html", "seul.html", "paire-en.html", "pages/a-propos.html",
-                     "tag/climat.html", "category/resultats.html", "archives.html"):
+    for expected in (
+        "",
+        "lettre.html",
+        "lettre-en.html",
+        "seul.html",
+        "paire-en.html",
+        "pages/a-propos.html",
+        "tag/climat.html",
+        "category/resultats.html",
+        "archives.html",
+    ):
         assert ROOT + expected in urls, expected
 
 
@@ -90,12 +126,15 @@ def test_nothing_withheld_is_ever_listed_even_in_a_preview_build(site, preview):
 def test_robots_points_to_the_absolute_sitemap_address(site, run_build):
     out = run_build(site, now=NOW, prod=True)
     assert (out / "robots.txt").read_text(encoding="utf-8") == (
-        "User-agent: *\nDisallow:\n\nSitemap: https://blog.test/sitemap.xml\n")
+        "User-agent: *\nDisallow:\n\nSitemap: https://blog.test/sitemap.xml\n"
+    )
 
 
 def test_a_robots_txt_of_the_authors_own_is_kept(make_site, run_build):
-    site = make_site({"content/posts/a.md": post("A", slug="a"), "content/extra/robots.txt": "User-agent: *\nDisallow: /x/\n"},
-                     {"STATIC_PATHS": ["images", "extra"], "EXTRA_PATH_METADATA": {"extra/robots.txt": {"path": "robots.txt"}}})
+    site = make_site(
+        {"content/posts/a.md": post("A", slug="a"), "content/extra/robots.txt": "User-agent: *\nDisallow: /x/\n"},
+        {"STATIC_PATHS": ["images", "extra"], "EXTRA_PATH_METADATA": {"extra/robots.txt": {"path": "robots.txt"}}},
+    )
     out = run_build(site, now=NOW)
     assert (out / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nDisallow: /x/\n"
     assert (out / "sitemap.xml").exists()

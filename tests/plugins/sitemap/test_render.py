@@ -36,5 +36,8 @@ def test_empty_sitemap_is_still_a_valid_urlset():
 
 
 def test_robots_points_to_the_absolute_sitemap_and_closes_the_door_in_preview():
-    assert robots_txt("https://blog.test/sitemap.xml") == b"User-agent: *\nDisallow:\n\nSitemap: https://blog.test/sitemap.xml\n"
+    assert (
+        robots_txt("https://blog.test/sitemap.xml")
+        == b"User-agent: *\nDisallow:\n\nSitemap: https://blog.test/sitemap.xml\n"
+    )
     assert robots_txt("https://blog.test/sitemap.xml", preview=True).splitlines()[1] == b"Disallow: /"

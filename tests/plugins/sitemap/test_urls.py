@@ -14,7 +14,10 @@ JULY = datetime(2026, 7, 21, 9, tzinfo=PARIS)
 def test_every_html_file_is_listed_by_its_address_and_other_files_are_not():
     files = ["index.html", "archives.html", "series/transition/index.html", "feeds/all.atom.xml", "images/a.jpg"]
     assert [u.loc for u in plan(files, [], set(), ROOT)] == [
-        "https://blog.test/", "https://blog.test/archives.html", "https://blog.test/series/transition/"]
+        "https://blog.test/",
+        "https://blog.test/archives.html",
+        "https://blog.test/series/transition/",
+    ]
 
 
 def test_known_documents_give_their_own_url_and_date():
@@ -23,31 +26,50 @@ def test_known_documents_give_their_own_url_and_date():
 
 
 def test_private_pages_404_drafts_and_withheld_paths_are_left_out():
-    files = ["social/rentree.html", "social/x/index.html", "404.html", "fr/404.html", "drafts/brouillon.html",
-             "futur.html", "tag/secret.html", ".podium/tmp.html", "a-propos.html"]
+    files = [
+        "social/rentree.html",
+        "social/x/index.html",
+        "404.html",
+        "fr/404.html",
+        "drafts/brouillon.html",
+        "futur.html",
+        "tag/secret.html",
+        ".podium/tmp.html",
+        "a-propos.html",
+    ]
     urls = plan(files, [], {"futur.html", "tag/secret.html"}, ROOT)
     assert [u.loc for u in urls] == ["https://blog.test/a-propos.html"]
 
 
 def test_a_translation_pair_lists_both_versions_on_each_entry():
-    docs = [Doc("lettre.html", "https://blog.test/lettre.html", "fr", JULY, group="lettre.html"),
-            Doc("lettre-en.html", "https://blog.test/lettre-en.html", "en", JULY, group="lettre.html"),
-            Doc("seul.html", "https://blog.test/seul.html", "fr", JULY, group="")]
+    docs = [
+        Doc("lettre.html", "https://blog.test/lettre.html", "fr", JULY, group="lettre.html"),
+        Doc("lettre-en.html", "https://blog.test/lettre-en.html", "en", JULY, group="lettre.html"),
+        Doc("seul.html", "https://blog.test/seul.html", "fr", JULY, group=""),
+    ]
     urls = {u.loc: u.alternates for u in plan(["lettre.html", "lettre-en.html", "seul.html"], docs, set(), ROOT)}
     pair = (("en", "https://blog.test/lettre-en.html"), ("fr", "https://blog.test/lettre.html"))
-    assert urls == {"https://blog.test/lettre.html": pair, "https://blog.test/lettre-en.html": pair,
-                    "https://blog.test/seul.html": ()}
+    assert urls == {
+        "https://blog.test/lettre.html": pair,
+        "https://blog.test/lettre-en.html": pair,
+        "https://blog.test/seul.html": (),
+    }
 
 
 def test_a_withheld_translation_is_never_named_as_an_alternate():
-    docs = [Doc("lettre.html", "https://blog.test/lettre.html", "fr", JULY, group="g"),
-            Doc("lettre-en.html", "https://blog.test/lettre-en.html", "en", JULY, group="g")]
+    docs = [
+        Doc("lettre.html", "https://blog.test/lettre.html", "fr", JULY, group="g"),
+        Doc("lettre-en.html", "https://blog.test/lettre-en.html", "en", JULY, group="g"),
+    ]
     urls = plan(["lettre.html", "lettre-en.html"], docs, {"lettre-en.html"}, ROOT)
     assert urls == [Url("https://blog.test/lettre.html", JULY, ())]
 
 
 def test_addresses_are_percent_encoded():
-    assert escape_url("https://blog.test/tag/été 2026.html?a=1&b=2") == "https://blog.test/tag/%C3%A9t%C3%A9%202026.html?a=1&b=2"
+    assert (
+        escape_url("https://blog.test/tag/été 2026.html?a=1&b=2")
+        == "https://blog.test/tag/%C3%A9t%C3%A9%202026.html?a=1&b=2"
+    )
     assert escape_url("https://blog.test/a%20b.html") == "https://blog.test/a%20b.html"
     assert [u.loc for u in plan(["tag/été.html"], [], set(), ROOT)] == ["https://blog.test/tag/%C3%A9t%C3%A9.html"]
 
@@ -59,8 +81,12 @@ def test_pretty_addresses_and_private_paths():
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.sets(st.from_regex(r"(social/|drafts/|tag/|)[a-z0-9é]{1,8}(\.html|/index\.html|\.xml)", fullmatch=True), max_size=20),
-       st.data())
+@given(
+    st.sets(
+        st.from_regex(r"(social/|drafts/|tag/|)[a-z0-9é]{1,8}(\.html|/index\.html|\.xml)", fullmatch=True), max_size=20
+    ),
+    st.data(),
+)
 def test_the_sitemap_is_exactly_the_public_html_files(files, data):
     withheld = data.draw(st.sets(st.sampled_from(sorted(files)) if files else st.nothing()))
     urls = plan(sorted(files), [], withheld, ROOT)

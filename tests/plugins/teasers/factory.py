@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import markdown
 import yaml
@@ -32,8 +32,15 @@ def post_view(meta: dict, body: str, url: str = "") -> PostView:
         if line and not line.startswith((" ", "-")) and key in meta:
             top_lines.setdefault(key, number)
     return PostView(
-        slug=slug, lang=meta.get("lang", "fr"), title=meta.get("title", "Titre"),
-        url=url or f"https://blog.example.org/{slug}.html", date=datetime(2026, 3, 2, 9, tzinfo=timezone.utc),
-        content_html=markdown.markdown(body, extensions=["footnotes"]), tags=tuple(meta.get("tags", ())),
-        category=meta.get("category", ""), source_path=f"content/posts/{slug}.md", metadata=meta, meta_lines=top_lines,
+        slug=slug,
+        lang=meta.get("lang", "fr"),
+        title=meta.get("title", "Titre"),
+        url=url or f"https://blog.example.org/{slug}.html",
+        date=datetime(2026, 3, 2, 9, tzinfo=UTC),
+        content_html=markdown.markdown(body, extensions=["footnotes"]),
+        tags=tuple(meta.get("tags", ())),
+        category=meta.get("category", ""),
+        source_path=f"content/posts/{slug}.md",
+        metadata=meta,
+        meta_lines=top_lines,
     )

@@ -31,11 +31,16 @@ def counted(monkeypatch):
 
 
 def _site(make_site, **settings):
-    return make_site({
-        "content/posts/a.md": post("Concerter pour accélérer", slug="a", body=BODY),
-        "content/posts/b.md": post("Le réseau de demain", slug="b", body="Nous construisons le réseau. " * 8),
-        "content/posts/c.md": post("Recruter des talents", slug="c", body="Les talents viennent des territoires. " * 8),
-    }, {"PODIUM_NETWORKS": ["x", "linkedin", "mastodon", "bluesky"], **settings})
+    return make_site(
+        {
+            "content/posts/a.md": post("Concerter pour accélérer", slug="a", body=BODY),
+            "content/posts/b.md": post("Le réseau de demain", slug="b", body="Nous construisons le réseau. " * 8),
+            "content/posts/c.md": post(
+                "Recruter des talents", slug="c", body="Les talents viennent des territoires. " * 8
+            ),
+        },
+        {"PODIUM_NETWORKS": ["x", "linkedin", "mastodon", "bluesky"], **settings},
+    )
 
 
 def _teasers(site, **kw):
@@ -63,8 +68,9 @@ def test_an_edited_post_alone_is_made_again_and_equals_a_fresh_build(make_site, 
     site = _site(make_site)
     _teasers(site)
     counted.clear()
-    (site / "content/posts/b.md").write_text(post("Le réseau d'après-demain", slug="b", body="Un autre texte. " * 8),
-                                             encoding="utf-8")
+    (site / "content/posts/b.md").write_text(
+        post("Le réseau d'après-demain", slug="b", body="Un autre texte. " * 8), encoding="utf-8"
+    )
     cached = _teasers(site)
     assert counted == ["b"]
     shutil.rmtree(site / ".cache")
@@ -82,8 +88,10 @@ def test_a_changed_setting_makes_every_teaser_again(make_site, counted, tmp_path
 
 
 def test_a_post_with_a_warning_is_made_on_every_build_so_the_warning_is_said_each_time(make_site, counted):
-    site = make_site({"content/posts/a.md": post("A", slug="a", body=BODY, teasers={"threads": "Un texte {link}"})},
-                     {"PODIUM_NETWORKS": ["x", "mastodon"]})
+    site = make_site(
+        {"content/posts/a.md": post("A", slug="a", body=BODY, teasers={"threads": "Un texte {link}"})},
+        {"PODIUM_NETWORKS": ["x", "mastodon"]},
+    )
     for _ in range(2):
         counted.clear()
         result = build(site, now=NOW, output=site / "output", comms=site / "comms")

@@ -21,15 +21,24 @@ Nous avons réduit nos délais de 30 % sur vingt projets, sans un seul recours.
 
 Faut-il aller plus vite ? Oui, mais pas seul.
 """
-FR_META = {"title": "Accélérer : ce que la loi change", "lang": "fr", "slug": "accelerer", "category": "Transition",
-           "tags": ["énergie", "territoires", "concertation", "solaire", "éolien", "réseau"],
-           "summary": "Trois ans après la loi, un bilan de terrain : la concertation accélère vraiment."}
-EN_BODY = "We opened a new training centre. It will welcome 400 apprentices a year by 2028.\n\nWhy does it matter? Skills.\n"
+FR_META = {
+    "title": "Accélérer : ce que la loi change",
+    "lang": "fr",
+    "slug": "accelerer",
+    "category": "Transition",
+    "tags": ["énergie", "territoires", "concertation", "solaire", "éolien", "réseau"],
+    "summary": "Trois ans après la loi, un bilan de terrain : la concertation accélère vraiment.",
+}
+EN_BODY = (
+    "We opened a new training centre. It will welcome 400 apprentices a year by 2028.\n\nWhy does it matter? Skills.\n"
+)
 EN_META = {"title": "A school of our own", "lang": "en", "slug": "school", "tags": ["skills", "hiring"]}
 
 
 def generate(meta, body, **settings):
-    return teasers_for(post_view(meta, body), config(**settings), source(meta, body), f"content/posts/{meta['slug']}.md")
+    return teasers_for(
+        post_view(meta, body), config(**settings), source(meta, body), f"content/posts/{meta['slug']}.md"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -137,7 +146,7 @@ def test_bluesky_teasers_carry_their_link_facet(fr):
         links = [f for f in teaser.facets if f["features"][0]["$type"] == LINK]
         assert [f["features"][0]["uri"] for f in links] == [teaser.url]
         start = links[0]["index"]["byteStart"]
-        assert teaser.text.encode()[start:links[0]["index"]["byteEnd"]].decode() == "blog.example.org/accelerer.html…"
+        assert teaser.text.encode()[start : links[0]["index"]["byteEnd"]].decode() == "blog.example.org/accelerer.html…"
 
 
 def test_an_x_thread_when_the_post_asks_for_one():

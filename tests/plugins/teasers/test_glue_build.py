@@ -36,18 +36,38 @@ Un paragraphe.
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """One build shared by the read-only tests below: a post, its translation, a draft and a future post."""
-    from tests.conftest import _write_site
     from podium.publish.build import build
+    from tests.conftest import _write_site
 
     root = tmp_path_factory.mktemp("teasers-site")
-    _write_site(root, {
-        "content/posts/concertation.md": post("Concerter pour accélérer", slug="concertation", tags=["énergie", "territoires"],
-                                              category="Transition", body=BODY_FR, campaign="rentree-2026"),
-        "content/posts/concertation-en.md": post("Consult to go faster", slug="concertation", lang="en", tags=["energy"],
-                                                 body="We consulted more. It cut delays by 30%.", translation="true"),
-        "content/posts/brouillon.md": post("SECRET-DRAFT-TITLE", slug="brouillon", status="draft", body="SECRET-DRAFT-BODY"),
-        "content/posts/futur.md": post("SECRET-FUTURE-TITLE", slug="futur", date="2027-05-01 09:00", body="SECRET-FUTURE-BODY"),
-    }, {"PODIUM_NETWORKS": ["x", "linkedin", "mastodon", "bluesky", "threads"]})
+    _write_site(
+        root,
+        {
+            "content/posts/concertation.md": post(
+                "Concerter pour accélérer",
+                slug="concertation",
+                tags=["énergie", "territoires"],
+                category="Transition",
+                body=BODY_FR,
+                campaign="rentree-2026",
+            ),
+            "content/posts/concertation-en.md": post(
+                "Consult to go faster",
+                slug="concertation",
+                lang="en",
+                tags=["energy"],
+                body="We consulted more. It cut delays by 30%.",
+                translation="true",
+            ),
+            "content/posts/brouillon.md": post(
+                "SECRET-DRAFT-TITLE", slug="brouillon", status="draft", body="SECRET-DRAFT-BODY"
+            ),
+            "content/posts/futur.md": post(
+                "SECRET-FUTURE-TITLE", slug="futur", date="2027-05-01 09:00", body="SECRET-FUTURE-BODY"
+            ),
+        },
+        {"PODIUM_NETWORKS": ["x", "linkedin", "mastodon", "bluesky", "threads"]},
+    )
     result = build(root, now="2026-11-28T12:00:00+01:00", output=root / "output", comms=root / "comms")
     return result
 
@@ -95,7 +115,9 @@ def test_the_kit_page_shows_every_teaser_with_its_count(built):
     page = (built.comms / "posts" / "concertation.html").read_text(encoding="utf-8")
     data = json.loads((built.comms / "data" / "teasers.json").read_text(encoding="utf-8"))
     assert page.count("<textarea") == sum(len(e.get("parts", [1])) for e in data["teasers"])
-    assert page.index('lang="fr"', page.index("<main>")) < page.index('lang="en"', page.index("<main>")), "site language first"
+    assert page.index('lang="fr"', page.index("<main>")) < page.index('lang="en"', page.index("<main>")), (
+        "site language first"
+    )
     assert (built.comms / "assets" / "kit.js").exists()
     assert (built.comms / "assets" / "kit-data.js").read_text().startswith("window.PODIUM_COUNTING = {")
 
@@ -126,7 +148,9 @@ def test_podium_build_exits_2_and_prints_the_errors(make_site, capsys):
 
 
 def test_teasers_can_be_turned_off(make_site, run_build):
-    site = make_site({"content/posts/a.md": post("Un billet", slug="a", body="Texte.")}, {"PODIUM_TEASERS_ENABLED": False})
+    site = make_site(
+        {"content/posts/a.md": post("Un billet", slug="a", body="Texte.")}, {"PODIUM_TEASERS_ENABLED": False}
+    )
     out = run_build(site)
     assert not (out.parent / "comms" / "data" / "teasers.json").exists()
 
@@ -139,11 +163,13 @@ def test_the_kit_can_be_turned_off_but_not_the_json(make_site, run_build):
 
 
 def test_preview_builds_give_no_teaser_to_withheld_posts(make_site, run_build):
-    site = make_site({
-        "content/posts/a.md": post("Public", slug="a", body="Texte public."),
-        "content/posts/b.md": post("SECRET-FUTURE", slug="b", date="2027-05-01 09:00", body="Texte futur."),
-        "content/posts/c.md": post("SECRET-DRAFT", slug="c", status="draft", body="Brouillon."),
-    })
+    site = make_site(
+        {
+            "content/posts/a.md": post("Public", slug="a", body="Texte public."),
+            "content/posts/b.md": post("SECRET-FUTURE", slug="b", date="2027-05-01 09:00", body="Texte futur."),
+            "content/posts/c.md": post("SECRET-DRAFT", slug="c", status="draft", body="Brouillon."),
+        }
+    )
     out = run_build(site, preview=True)
     entries = json.loads((out.parent / "comms" / "data" / "teasers.json").read_text())["teasers"]
     assert {e["slug"] for e in entries} == {"a"}

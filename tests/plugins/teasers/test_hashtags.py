@@ -5,16 +5,19 @@ import pytest
 from podium.plugins.teasers.hashtags import camel_case, hashtags
 
 
-@pytest.mark.parametrize("tag, expected", [
-    ("énergie solaire", "#ÉnergieSolaire"),
-    ("climate change", "#ClimateChange"),
-    ("l'école", "#École"),
-    ("transition-énergétique", "#TransitionÉnergétique"),
-    ("CO2", "#CO2"),
-    ("IA", "#IA"),
-    ("2026", None),  # all digits is not a hashtag
-    ("!!!", None),
-])
+@pytest.mark.parametrize(
+    "tag, expected",
+    [
+        ("énergie solaire", "#ÉnergieSolaire"),
+        ("climate change", "#ClimateChange"),
+        ("l'école", "#École"),
+        ("transition-énergétique", "#TransitionÉnergétique"),
+        ("CO2", "#CO2"),
+        ("IA", "#IA"),
+        ("2026", None),  # all digits is not a hashtag
+        ("!!!", None),
+    ],
+)
 def test_camel_case(tag, expected):
     assert camel_case(tag) == expected
 

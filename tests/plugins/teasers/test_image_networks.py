@@ -8,21 +8,20 @@ from importlib import resources
 import jsonschema
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from podium.plugins.teasers import networks
 from podium.plugins.teasers.generate import teasers_for
 from podium.plugins.teasers.model import document, to_json
-from podium.plugins.teasers.tokens import HASHTAG, MENTION
-from podium.plugins.typography import NBSP
+from podium.plugins.teasers.tokens import HASHTAG
 from podium.plugins.teasers.urls import find_links
+from podium.plugins.typography import NBSP
 
 from .factory import config, post_view, source
 from .test_generate import EN_BODY, EN_META, FR_BODY, FR_META
 from .texts import TRICKY
 
 IMAGE_NETWORKS = ("instagram", "facebook", "pinterest", "threads")
-FAMILY = "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466"  # one emoji, 7 code points, 25 bytes
+FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"  # one emoji, 7 code points, 25 bytes
 
 
 def generate(meta, body, **overrides):
@@ -81,7 +80,7 @@ def test_instagram_teasers_say_where_the_post_is_instead_of_an_unclickable_link(
     assert len(teasers) >= 2
     for teaser in teasers:
         assert "https://" not in teaser.text and not [l for l in find_links(teaser.text) if "utm_" in l.text]
-        assert f"blog.example.org (lien dans la bio)" in teaser.text
+        assert "blog.example.org (lien dans la bio)" in teaser.text
         assert teaser.url.startswith("https://blog.example.org/accelerer.html?utm_source=instagram")
         assert teaser.length <= 2200 and len(HASHTAG.findall(teaser.text)) <= 30
     english = of(generate(EN_META, EN_BODY), "instagram")
@@ -117,14 +116,28 @@ def test_emoji_heavy_posts_still_fit_threads_as_meta_counts_them():
     assert all(networks.length(t.text, "threads").length <= 500 for t in of(result, "threads"))
 
 
-@pytest.mark.parametrize("network,text,expected", [
-    ("instagram", "x" * 2201, "the Instagram teaser is 2201/2200 (characters); shorten it by 1"),
-    ("instagram", " ".join(f"#t{i}" for i in range(31)), "the Instagram teaser has 31 hashtags, over Instagram's 30; remove 1"),
-    ("instagram", " ".join(f"@compte{i}" for i in range(21)), "the Instagram teaser has 21 mentions, over Instagram's 20; "
-                                                                "remove 1"),
-    ("pinterest", "y" * 801, "the Pinterest teaser is 801/800 (characters); shorten it by 1"),
-    ("threads", " ".join(f"https://e.org/{i}" for i in range(6)), "the Threads teaser has 6 links, over Threads' 5; remove 1"),
-])
+@pytest.mark.parametrize(
+    "network,text,expected",
+    [
+        ("instagram", "x" * 2201, "the Instagram teaser is 2201/2200 (characters); shorten it by 1"),
+        (
+            "instagram",
+            " ".join(f"#t{i}" for i in range(31)),
+            "the Instagram teaser has 31 hashtags, over Instagram's 30; remove 1",
+        ),
+        (
+            "instagram",
+            " ".join(f"@compte{i}" for i in range(21)),
+            "the Instagram teaser has 21 mentions, over Instagram's 20; remove 1",
+        ),
+        ("pinterest", "y" * 801, "the Pinterest teaser is 801/800 (characters); shorten it by 1"),
+        (
+            "threads",
+            " ".join(f"https://e.org/{i}" for i in range(6)),
+            "the Threads teaser has 6 links, over Threads' 5; remove 1",
+        ),
+    ],
+)
 def test_an_override_over_a_limit_is_an_error_with_its_line(network, text, expected):
     meta = {**FR_META, "teasers": {network: text}}
     result = generate(meta, FR_BODY)
@@ -143,4 +156,3 @@ def test_a_pin_has_its_title_and_link_as_fields_of_their_own_in_teasers_json():
     assert all("pin" not in to_json(t) for t in result.teasers if t.network != "pinterest")
     schema = json.loads(resources.files("podium.plugins.teasers").joinpath("teasers.schema.json").read_text())
     jsonschema.validate(document(result.teasers), schema)
-

@@ -28,7 +28,9 @@ def test_the_link_counts_as_the_network_counts_it():
     text = "b" * 256 + " {link}"  # 256 + 1 + 23 = 280 on X: just fits
     result = run({"teasers": {"x": text, "mastodon": "c" * 480 + " {link}"}})
     # the long x text is folded over lines 9-10 by the YAML writer: mastodon is on line 11
-    assert errors(result) == ["content/posts/rentree.md:11: the Mastodon teaser is 504/500 (characters); shorten it by 4"]
+    assert errors(result) == [
+        "content/posts/rentree.md:11: the Mastodon teaser is 504/500 (characters); shorten it by 4"
+    ]
     (x,) = [t for t in result.teasers if t.network == "x"]
     assert x.length == 280 and x.by_author and x.variant == "author"
     assert x.text.endswith(" https://blog.example.org/rentree.html?utm_source=x&utm_medium=social&utm_campaign=rentree")
@@ -37,7 +39,10 @@ def test_the_link_counts_as_the_network_counts_it():
 def test_each_text_of_a_list_is_a_variant_and_errors_point_at_the_item():
     result = run({"teasers": {"bluesky": ["Première {link}", "é" * 301, "Troisième"]}})
     assert errors(result) == ["content/posts/rentree.md:11: the Bluesky teaser is 301/300 (graphemes); shorten it by 1"]
-    assert [(t.variant, t.text[:9]) for t in result.teasers if t.network == "bluesky"] == [("author", "Première "), ("author-3", "Troisième")]
+    assert [(t.variant, t.text[:9]) for t in result.teasers if t.network == "bluesky"] == [
+        ("author", "Première "),
+        ("author-3", "Troisième"),
+    ]
 
 
 def test_false_leaves_a_network_out_and_other_networks_are_generated():
@@ -61,7 +66,8 @@ def test_unknown_keys_and_wrong_values_are_all_reported():
 
 def test_a_teasers_block_that_is_not_a_mapping():
     assert errors(run({"teasers": ["x"]})) == [
-        "content/posts/rentree.md:8: teasers: expected one line per network, e.g. 'x: \"…\"'; received a list"]
+        "content/posts/rentree.md:8: teasers: expected one line per network, e.g. 'x: \"…\"'; received a list"
+    ]
 
 
 def test_an_override_for_a_network_not_enabled_is_a_warning():
@@ -69,7 +75,8 @@ def test_an_override_for_a_network_not_enabled_is_a_warning():
     assert not errors(result)
     assert [str(w) for w in result.warnings] == [
         "content/posts/rentree.md:9: teasers: threads: this network is not in PODIUM_NETWORKS, so this text is not used; "
-        "add 'threads' to PODIUM_NETWORKS or remove the line"]
+        "add 'threads' to PODIUM_NETWORKS or remove the line"
+    ]
 
 
 def test_a_linkedin_override_with_a_long_first_line_is_a_warning():
@@ -77,7 +84,8 @@ def test_a_linkedin_override_with_a_long_first_line_is_a_warning():
     assert not errors(result)
     assert [str(w) for w in result.warnings] == [
         "content/posts/rentree.md:9: the LinkedIn teaser's first line is over 210 characters, so readers see it cut "
-        "before '…see more'; put a shorter hook on its own first line"]
+        "before '…see more'; put a shorter hook on its own first line"
+    ]
 
 
 def test_mentions_and_hashtags_given_by_the_author_are_used():
@@ -89,7 +97,7 @@ def test_mentions_and_hashtags_given_by_the_author_are_used():
 
 
 def test_line_finder_reads_flow_style_and_nested_lists():
-    text = "---\ntitle: T\nteasers: {x: \"a\", mastodon: [\"b\", \"c\"]}\n---\nbody\n"
+    text = '---\ntitle: T\nteasers: {x: "a", mastodon: ["b", "c"]}\n---\nbody\n'
     line_of = line_finder(text, {"title": 2, "teasers": 3})
     assert line_of(("teasers",)) == 3
     assert line_of(("teasers", "mastodon", 1)) == 3

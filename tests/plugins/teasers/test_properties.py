@@ -8,29 +8,37 @@ link, hashtag or mention comes out cut or altered.
 from __future__ import annotations
 
 import html
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from podium.plugins.post import PostView
-from podium.plugins.teasers import networks, shorten as shorten_mod
+from podium.plugins.teasers import networks
+from podium.plugins.teasers import shorten as shorten_mod
 from podium.plugins.teasers.generate import teasers_for
 from podium.plugins.teasers.hashtags import camel_case
-from podium.plugins.teasers.tokens import HASHTAG, MENTION, pieces
 from podium.plugins.teasers.shown import shown
+from podium.plugins.teasers.tokens import HASHTAG, MENTION, pieces
 from podium.plugins.teasers.urls import find_links
 
 from .factory import ALL_NETWORKS, config
 
 LATIN = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèêàçôûïœÉÀÇ'-", min_size=1, max_size=14)
 CJK = st.text(alphabet="故人西辞黄鹤楼烟花三月下扬州日本語のですカタカナ한국어", min_size=1, max_size=12)
-RTL = st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوي\u05d0\u05d1\u05d2\u05d3\u05d4\u05d5\u200f", min_size=1, max_size=10)
+RTL = st.text(
+    alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوي\u05d0\u05d1\u05d2\u05d3\u05d4\u05d5\u200f", min_size=1, max_size=10
+)
 EMOJI = st.sampled_from(["😷", "👨‍👩‍👧‍👦", "🇫🇷", "1️⃣", "👍🏽", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "☺", "©", "🧕🏾"])
-LINKS = st.sampled_from([
-    "https://example.org/rapport-2026", "example.com/a_b_c", "http://t.co/abc", "https://fr.wikipedia.org/wiki/Énergie_(physique)",
-    "https://very-long-domain-name-for-testing.example.org/path/to/a/resource?with=query&and=more#fragment",
-])
+LINKS = st.sampled_from(
+    [
+        "https://example.org/rapport-2026",
+        "example.com/a_b_c",
+        "http://t.co/abc",
+        "https://fr.wikipedia.org/wiki/Énergie_(physique)",
+        "https://very-long-domain-name-for-testing.example.org/path/to/a/resource?with=query&and=more#fragment",
+    ]
+)
 TAGS_IN_TEXT = st.sampled_from(["#Énergie", "#climat2030", "#日本", "#تغير"])
 MENTIONS = st.sampled_from(["@claire", "@helio@piaille.example", "@bob.bsky.social"])
 PUNCT = st.sampled_from([".", ",", " ?", "!", " :", ";", "…", " —", ""])
@@ -57,9 +65,16 @@ def post(draw):
     if quote:
         body += f"<blockquote><p>{html.escape(quote)}</p></blockquote>"
     meta = {"title": title, "summary": summary, "teaser_thread": draw(st.booleans())}
-    view = PostView(slug="billet", lang=draw(st.sampled_from(["fr", "en"])), title=title,
-                    url="https://blog.example.org/billet.html", date=datetime(2026, 1, 1, tzinfo=timezone.utc),
-                    content_html=body, tags=tuple(tags), metadata=meta)
+    view = PostView(
+        slug="billet",
+        lang=draw(st.sampled_from(["fr", "en"])),
+        title=title,
+        url="https://blog.example.org/billet.html",
+        date=datetime(2026, 1, 1, tzinfo=UTC),
+        content_html=body,
+        tags=tuple(tags),
+        metadata=meta,
+    )
     return view, " ".join([title, summary, quote or "", *paragraphs])
 
 

@@ -16,13 +16,19 @@ import yaml
 
 from podium.plugins.teasers import counting
 from podium.plugins.teasers.facets import LINK
-from tests.conftest import BASE_SETTINGS, REPO, SAMPLE_NOW, _write_site
+from tests.conftest import REPO, SAMPLE_NOW, _write_site
 
 HERE = Path(__file__).parent / "review_set"
 VERDICTS = yaml.safe_load((HERE / "verdicts.yaml").read_text(encoding="utf-8"))
 #: closings that claim the quoted words as the author's own
-OWN_CLOSINGS = ("Pourquoi je le dis", "L’argument complet", "Je m’en explique", "Why I say this", "The full argument",
-                "I explain why")
+OWN_CLOSINGS = (
+    "Pourquoi je le dis",
+    "L’argument complet",
+    "Je m’en explique",
+    "Why I say this",
+    "The full argument",
+    "I explain why",
+)
 SALUTATIONS = ("Cher", "Chère", "Mesdames", "Dear", "Bien à vous", "Kind regards")
 
 
@@ -55,8 +61,11 @@ def mine(tmp_path_factory):
 
     markdown = get_settings_from_file(str(REPO / "pelicanconf.py"))["MARKDOWN"]
     files = {f"content/posts/{p.name}": p.read_text(encoding="utf-8") for p in HERE.glob("*.md")}
-    settings = {"MARKDOWN": markdown, "PODIUM_LEADER_NAME": "Claire Morel",
-                "PODIUM_NETWORKS": ["x", "linkedin", "mastodon", "bluesky"]}
+    settings = {
+        "MARKDOWN": markdown,
+        "PODIUM_LEADER_NAME": "Claire Morel",
+        "PODIUM_NETWORKS": ["x", "linkedin", "mastodon", "bluesky"],
+    }
     site = _write_site(tmp_path_factory.mktemp("review"), files, settings)
     result = build(site, prod=True, now=SAMPLE_NOW, output=site / "output", comms=site / "comms")
     return _entries(result.comms), _fronts(HERE.glob("*.md"))
@@ -109,7 +118,8 @@ def test_each_post_gets_the_verdict_a_comms_officer_expects(review):
     if "figure" in verdict:
         lines = _first_lines(entries, "mastodon", "figure")
         assert lines == ([] if verdict["figure"] is None else [lines[0]]) and all(
-            line.startswith(_plain(verdict["figure"])) for line in lines)
+            line.startswith(_plain(verdict["figure"])) for line in lines
+        )
     if "question" in verdict:
         assert _first_lines(entries, "x", "question") == [verdict["question"]]
     for words in verdict.get("never", []):
@@ -121,8 +131,10 @@ def test_each_post_gets_the_verdict_a_comms_officer_expects(review):
         assert not any(part["text"].startswith(SALUTATIONS) for part in thread["parts"])
     if verdict.get("whole_quote_on_bluesky"):
         (quote,) = [e for e in entries if e["network"] == "bluesky" and e["variant"] == "quote"]
-        assert f"« {verdict['whole_quote_on_bluesky']} »" in _plain(quote["text"]) or \
-            f"“{verdict['whole_quote_on_bluesky']}”" in quote["text"]
+        assert (
+            f"« {verdict['whole_quote_on_bluesky']} »" in _plain(quote["text"])
+            or f"“{verdict['whole_quote_on_bluesky']}”" in quote["text"]
+        )
 
 
 @pytest.mark.parametrize("every_language", CASES, indirect=True, ids=[s for _, s in CASES])

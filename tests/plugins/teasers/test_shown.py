@@ -7,7 +7,7 @@ URL = "https://blog.example.org/été.html?utm_source=bluesky&utm_medium=social&
 
 
 def _covered(text, facet):
-    return text.encode("utf-8")[facet["index"]["byteStart"]:facet["index"]["byteEnd"]].decode("utf-8")
+    return text.encode("utf-8")[facet["index"]["byteStart"] : facet["index"]["byteEnd"]].decode("utf-8")
 
 
 def test_the_shown_form_is_host_and_path_with_an_ellipsis_for_the_query_left_out():

@@ -13,30 +13,42 @@ def links(text, **kw):
     return [link.text for link in find_links(text, **kw)]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Lisez https://blog.example.org/a.html.", ["https://blog.example.org/a.html"]),
-    ("(voir https://fr.wikipedia.org/wiki/Énergie_(physique)) et la suite", ["https://fr.wikipedia.org/wiki/Énergie_(physique)"]),
-    ("See example.com/report, then exit", ["example.com/report"]),
-    ("Sur www.ecologie.gouv.fr : le texte", ["www.ecologie.gouv.fr"]),
-    ("日本語のexample.comです", ["example.com"]),
-    ("https://blog.example.org/?utm_source=x&utm_medium=social!", ["https://blog.example.org/?utm_source=x&utm_medium=social"]),
-    ("HTTPS://EXAMPLE.COM/Path", ["HTTPS://EXAMPLE.COM/Path"]),
-    ("deux liens a.com et https://b.org/x", ["a.com", "https://b.org/x"]),
-    ("http://foobar.پاکستان/ ok", ["http://foobar.پاکستان/"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Lisez https://blog.example.org/a.html.", ["https://blog.example.org/a.html"]),
+        (
+            "(voir https://fr.wikipedia.org/wiki/Énergie_(physique)) et la suite",
+            ["https://fr.wikipedia.org/wiki/Énergie_(physique)"],
+        ),
+        ("See example.com/report, then exit", ["example.com/report"]),
+        ("Sur www.ecologie.gouv.fr : le texte", ["www.ecologie.gouv.fr"]),
+        ("日本語のexample.comです", ["example.com"]),
+        (
+            "https://blog.example.org/?utm_source=x&utm_medium=social!",
+            ["https://blog.example.org/?utm_source=x&utm_medium=social"],
+        ),
+        ("HTTPS://EXAMPLE.COM/Path", ["HTTPS://EXAMPLE.COM/Path"]),
+        ("deux liens a.com et https://b.org/x", ["a.com", "https://b.org/x"]),
+        ("http://foobar.پاکستان/ ok", ["http://foobar.پاکستان/"]),
+    ],
+)
 def test_links_in_text(text, expected):
     assert links(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "écrivez à contact@example.com",  # an e-mail address is not a link
-    "la fin.Le début",  # a missing space is not a domain
-    "v1.2 et 3.14",
-    "#hashtag.com",
-    "$cash.tag",
-    "un mot-.com",
-    "e.g. i.e.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "écrivez à contact@example.com",  # an e-mail address is not a link
+        "la fin.Le début",  # a missing space is not a domain
+        "v1.2 et 3.14",
+        "#hashtag.com",
+        "$cash.tag",
+        "un mot-.com",
+        "e.g. i.e.",
+    ],
+)
 def test_not_links(text):
     assert links(text) == []
 
@@ -55,7 +67,7 @@ def test_require_scheme_keeps_only_links_with_one():
 def test_offsets_point_at_the_link():
     text = "Éé https://x.org/é fin"
     (link,) = find_links(text)
-    assert text[link.start:link.end] == "https://x.org/é"
+    assert text[link.start : link.end] == "https://x.org/é"
 
 
 def test_the_domain_list_is_the_public_suffix_lists_tlds():

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pytest
 
 from podium.publish.channels import CHANNELS, RetryPolicy, Share
-from tests.publish.fakes import (BlueskyAPI, FacebookAPI, FakeClock, InstagramAPI, LinkedInAPI, MastodonAPI,
-                                 PinterestAPI, ThreadsAPI, XAPI)
+from tests.publish.fakes import (
+    XAPI,
+    BlueskyAPI,
+    FacebookAPI,
+    FakeClock,
+    InstagramAPI,
+    LinkedInAPI,
+    MastodonAPI,
+    PinterestAPI,
+    ThreadsAPI,
+)
 from tests.publish.fakes.images import sample
 
 X_TOKEN = "x-user-token-0123456789"
@@ -28,9 +37,11 @@ THREADS_TOKEN = "THAA-threads-token-77"
 THREADS_USER = "26000000000000001"
 SITE = "https://blog.example.org"
 #: what each image network downloads in these tests: the format podium makes for it
-IMAGES = {"instagram": (SITE + "/cards/fr/rentree-2027-instagram.jpg", sample(1080, 1350)),
-          "pinterest": (SITE + "/cards/fr/rentree-2027-pinterest.jpg", sample(1000, 1500)),
-          "threads": (SITE + "/cards/fr/rentree-2027.png", sample(1200, 630, "PNG"))}
+IMAGES = {
+    "instagram": (SITE + "/cards/fr/rentree-2027-instagram.jpg", sample(1080, 1350)),
+    "pinterest": (SITE + "/cards/fr/rentree-2027-pinterest.jpg", sample(1000, 1500)),
+    "threads": (SITE + "/cards/fr/rentree-2027.png", sample(1200, 630, "PNG")),
+}
 
 
 @dataclass
@@ -45,8 +56,9 @@ class Network:
 
     def client(self, timeout: float = 5.0, **policy) -> object:
         cls = CHANNELS[self.name]
-        kwargs = dict(transport=None, sleep=self.clock.sleep, clock=self.clock.now,
-                      policy=RetryPolicy(timeout=timeout, **policy))
+        kwargs = dict(
+            transport=None, sleep=self.clock.sleep, clock=self.clock.now, policy=RetryPolicy(timeout=timeout, **policy)
+        )
         if self.name != "mastodon":
             kwargs["base_url"] = self.server.base_url
         if self.name == "pinterest":
@@ -58,22 +70,34 @@ def _environ(name: str, server) -> tuple[dict[str, str], tuple[str, ...]]:
     if name == "x":
         return {"PODIUM_X_ACCESS_TOKEN": X_TOKEN}, (X_TOKEN,)
     if name == "linkedin":
-        return ({"PODIUM_LINKEDIN_ACCESS_TOKEN": LINKEDIN_TOKEN, "PODIUM_LINKEDIN_AUTHOR": LINKEDIN_AUTHOR},
-                (LINKEDIN_TOKEN,))
+        return (
+            {"PODIUM_LINKEDIN_ACCESS_TOKEN": LINKEDIN_TOKEN, "PODIUM_LINKEDIN_AUTHOR": LINKEDIN_AUTHOR},
+            (LINKEDIN_TOKEN,),
+        )
     if name == "mastodon":
-        return ({"PODIUM_MASTODON_INSTANCE": server.base_url, "PODIUM_MASTODON_ACCESS_TOKEN": MASTODON_TOKEN},
-                (MASTODON_TOKEN,))
+        return (
+            {"PODIUM_MASTODON_INSTANCE": server.base_url, "PODIUM_MASTODON_ACCESS_TOKEN": MASTODON_TOKEN},
+            (MASTODON_TOKEN,),
+        )
     if name == "bluesky":
-        return ({"PODIUM_BLUESKY_HANDLE": BLUESKY_HANDLE, "PODIUM_BLUESKY_APP_PASSWORD": BLUESKY_PASSWORD},
-                (BLUESKY_PASSWORD,))
+        return (
+            {"PODIUM_BLUESKY_HANDLE": BLUESKY_HANDLE, "PODIUM_BLUESKY_APP_PASSWORD": BLUESKY_PASSWORD},
+            (BLUESKY_PASSWORD,),
+        )
     return {
-        "instagram": ({"PODIUM_INSTAGRAM_ACCESS_TOKEN": INSTAGRAM_TOKEN, "PODIUM_INSTAGRAM_USER_ID": INSTAGRAM_USER},
-                      (INSTAGRAM_TOKEN,)),
-        "facebook": ({"PODIUM_FACEBOOK_PAGE_TOKEN": FACEBOOK_TOKEN, "PODIUM_FACEBOOK_PAGE_ID": FACEBOOK_PAGE},
-                     (FACEBOOK_TOKEN,)),
+        "instagram": (
+            {"PODIUM_INSTAGRAM_ACCESS_TOKEN": INSTAGRAM_TOKEN, "PODIUM_INSTAGRAM_USER_ID": INSTAGRAM_USER},
+            (INSTAGRAM_TOKEN,),
+        ),
+        "facebook": (
+            {"PODIUM_FACEBOOK_PAGE_TOKEN": FACEBOOK_TOKEN, "PODIUM_FACEBOOK_PAGE_ID": FACEBOOK_PAGE},
+            (FACEBOOK_TOKEN,),
+        ),
         "pinterest": ({"PODIUM_PINTEREST_ACCESS_TOKEN": PINTEREST_TOKEN}, (PINTEREST_TOKEN,)),
-        "threads": ({"PODIUM_THREADS_ACCESS_TOKEN": THREADS_TOKEN, "PODIUM_THREADS_USER_ID": THREADS_USER},
-                    (THREADS_TOKEN,)),
+        "threads": (
+            {"PODIUM_THREADS_ACCESS_TOKEN": THREADS_TOKEN, "PODIUM_THREADS_USER_ID": THREADS_USER},
+            (THREADS_TOKEN,),
+        ),
     }[name]
 
 
@@ -83,10 +107,15 @@ def fetch_site(url: str) -> bytes | None:
 
 
 SERVERS: dict[str, Callable[..., object]] = {
-    "x": XAPI, "linkedin": LinkedInAPI, "mastodon": MastodonAPI, "bluesky": BlueskyAPI,
+    "x": XAPI,
+    "linkedin": LinkedInAPI,
+    "mastodon": MastodonAPI,
+    "bluesky": BlueskyAPI,
     "instagram": lambda **kw: InstagramAPI({INSTAGRAM_TOKEN: INSTAGRAM_USER}, fetch=fetch_site, **kw),
     "facebook": lambda **kw: FacebookAPI({FACEBOOK_TOKEN: FACEBOOK_PAGE}, **kw),
-    "pinterest": lambda **kw: PinterestAPI(tokens=(PINTEREST_TOKEN,), boards=(PINTEREST_BOARD,), fetch=fetch_site, **kw),
+    "pinterest": lambda **kw: PinterestAPI(
+        tokens=(PINTEREST_TOKEN,), boards=(PINTEREST_BOARD,), fetch=fetch_site, **kw
+    ),
     "threads": lambda **kw: ThreadsAPI({THREADS_TOKEN: THREADS_USER}, fetch=fetch_site, **kw),
 }
 
@@ -123,10 +152,17 @@ def network(request, make_network) -> Network:
 
 
 def share(**overrides) -> Share:
-    values = dict(share_id="rentree-2027:x:0", slug="rentree-2027", url="https://blog.example.org/rentree-2027/",
-                  text="La rentrée 2027 : trois priorités https://blog.example.org/rentree-2027/",
-                  lang="fr", title="La rentrée 2027", description="Trois priorités pour l'année.",
-                  site_url="https://blog.example.org", image_alt="La rentrée 2027 — Claire Morel")
+    values = dict(
+        share_id="rentree-2027:x:0",
+        slug="rentree-2027",
+        url="https://blog.example.org/rentree-2027/",
+        text="La rentrée 2027 : trois priorités https://blog.example.org/rentree-2027/",
+        lang="fr",
+        title="La rentrée 2027",
+        description="Trois priorités pour l'année.",
+        site_url="https://blog.example.org",
+        image_alt="La rentrée 2027 — Claire Morel",
+    )
     network = overrides.pop("network", None)
     if network in IMAGES:
         values["image_url"] = IMAGES[network][0]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from podium.publish.channels.retry import RetryPolicy, Wait, parse_reset, parse_retry_after, plan_wait
 
-NOW = datetime(2027, 3, 2, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2027, 3, 2, 9, 0, tzinfo=UTC)
 POLICY = RetryPolicy(base_delay=2.0, max_delay=60.0)
 
 

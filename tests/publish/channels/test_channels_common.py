@@ -18,8 +18,16 @@ REQUIRED = {
     "pinterest": ["PODIUM_PINTEREST_ACCESS_TOKEN"],
     "threads": ["PODIUM_THREADS_ACCESS_TOKEN"],
 }
-LABELS = {"x": "X", "linkedin": "LinkedIn", "mastodon": "Mastodon", "bluesky": "Bluesky", "instagram": "Instagram",
-          "facebook": "Facebook", "pinterest": "Pinterest", "threads": "Threads"}
+LABELS = {
+    "x": "X",
+    "linkedin": "LinkedIn",
+    "mastodon": "Mastodon",
+    "bluesky": "Bluesky",
+    "instagram": "Instagram",
+    "facebook": "Facebook",
+    "pinterest": "Pinterest",
+    "threads": "Threads",
+}
 #: the first request of these posts the share itself, which they never send twice (no idempotency key)
 SENT_ONCE_FIRST = {"facebook", "pinterest"}
 
@@ -33,13 +41,23 @@ def test_every_network_in_the_settings_has_a_client_and_documented_variables():
 @pytest.mark.parametrize("name", sorted(REQUIRED))
 def test_missing_credentials_name_the_variable_and_say_the_network_is_skipped(name):
     for missing in REQUIRED[name]:
-        environ = {v: "https://example.org" if v.endswith("INSTANCE") else "urn:li:person:AbC123"
-                   if v.endswith("AUTHOR") else "1234567" if v.endswith("_ID") else "value"
-                   for v in REQUIRED[name] if v != missing}
+        environ = {
+            v: "https://example.org"
+            if v.endswith("INSTANCE")
+            else "urn:li:person:AbC123"
+            if v.endswith("AUTHOR")
+            else "1234567"
+            if v.endswith("_ID")
+            else "value"
+            for v in REQUIRED[name]
+            if v != missing
+        }
         with pytest.raises(MissingCredential) as info:
             CHANNELS[name].from_env(environ)
-        assert str(info.value) == (f"{missing} is not set; {LABELS[name]} shares are skipped. "
-                                   f"Set it in the environment (in CI, from a repository secret).")
+        assert str(info.value) == (
+            f"{missing} is not set; {LABELS[name]} shares are skipped. "
+            f"Set it in the environment (in CI, from a repository secret)."
+        )
         assert info.value.variable == missing and info.value.network == name
 
 

@@ -29,14 +29,20 @@ MENTIONS = {"alice.bsky.social": "did:plc:ewvi7nxzyoun6zhxrhs64oiz", "bob.exampl
 
 def _teaser(text: str):
     meta = {"title": "La rentrée", "lang": "fr", "slug": "rentree", "teasers": {"bluesky": text}}
-    result = teasers_for(post_view(meta, BODY, url="https://blog.example.org/rentree.html"),
-                         config(bluesky_mentions=MENTIONS), source(meta, BODY), "content/posts/rentree.md")
+    result = teasers_for(
+        post_view(meta, BODY, url="https://blog.example.org/rentree.html"),
+        config(bluesky_mentions=MENTIONS),
+        source(meta, BODY),
+        "content/posts/rentree.md",
+    )
     assert not result.errors, result.errors
     return next(t for t in result.teasers if t.network == "bluesky")
 
 
 def _sent(teaser) -> list[dict]:
-    client = BlueskyChannel("leader.example.com", "abcd-efgh-ijkl-mnop", base_url="http://127.0.0.1:9", mentions=MENTIONS)
+    client = BlueskyChannel(
+        "leader.example.com", "abcd-efgh-ijkl-mnop", base_url="http://127.0.0.1:9", mentions=MENTIONS
+    )
     share = Share("rentree/bluesky/1", "rentree", teaser.text, teaser.url, lang="fr", network="bluesky")
     return client.record(share, "did:plc:u5cwb2mwiv2bfq53cjufe6yn")["record"].get("facets", [])
 
@@ -67,9 +73,15 @@ def test_an_address_with_any_host_is_a_link_as_in_bluesky_s_app():
 def test_a_mention_of_a_listed_handle_names_its_did_and_any_other_stays_plain_text():
     teaser = _teaser(TEXTS[7])
     data = teaser.text.encode("utf-8")
-    mentions = [(data[f["index"]["byteStart"]:f["index"]["byteEnd"]].decode("utf-8"), f["features"][0]["did"])
-                for f in teaser.facets if f["features"][0]["$type"] == MENTION]
-    assert mentions == [("@Alice.bsky.social", "did:plc:ewvi7nxzyoun6zhxrhs64oiz"), ("@bob.example.com", "did:web:bob.example.com")]
+    mentions = [
+        (data[f["index"]["byteStart"] : f["index"]["byteEnd"]].decode("utf-8"), f["features"][0]["did"])
+        for f in teaser.facets
+        if f["features"][0]["$type"] == MENTION
+    ]
+    assert mentions == [
+        ("@Alice.bsky.social", "did:plc:ewvi7nxzyoun6zhxrhs64oiz"),
+        ("@bob.example.com", "did:web:bob.example.com"),
+    ]
     assert check_record_facets(teaser.text, teaser.facets) == []
 
 
@@ -77,4 +89,3 @@ def check_record_facets(text, found):
     from ..fakes.bluesky_api import check_facet
 
     return [problem for problem in (check_facet(text, dict(f)) for f in found) if problem]
-

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from podium.publish.channels import MissingCredential, PermanentError
 from podium.publish.channels.linkedin import LinkedInChannel
@@ -11,8 +12,7 @@ from podium.publish.channels.richtext import escape_little
 from tests.publish.fakes.linkedin_api import render_little
 
 
-def test_linkedin_client_against_local_posts_api_contract_server_sends_versioned_article_post(
-        make_network, make_share):
+def test_linkedin_client_against_local_posts_api_contract_server_sends_versioned_article_post(make_network, make_share):
     li = make_network("linkedin")
     with li.client() as client:
         posted = client.post(make_share(text="La rentrée (2027) : #Éducation"))
@@ -26,8 +26,13 @@ def test_linkedin_client_against_local_posts_api_contract_server_sends_versioned
         "commentary": "La rentrée \\(2027\\) : {hashtag|#|Éducation}",
         "visibility": "PUBLIC",
         "distribution": {"feedDistribution": "MAIN_FEED", "targetEntities": [], "thirdPartyDistributionChannels": []},
-        "content": {"article": {"source": "https://blog.example.org/rentree-2027/", "title": "La rentrée 2027",
-                                "description": "Trois priorités pour l'année."}},
+        "content": {
+            "article": {
+                "source": "https://blog.example.org/rentree-2027/",
+                "title": "La rentrée 2027",
+                "description": "Trois priorités pour l'année.",
+            }
+        },
         "lifecycleState": "PUBLISHED",
         "isReshareDisabledByAuthor": False,
     }
@@ -36,7 +41,8 @@ def test_linkedin_client_against_local_posts_api_contract_server_sends_versioned
 
 
 def test_linkedin_client_against_local_posts_api_contract_server_keeps_reserved_characters_whole(
-        make_network, make_share):
+    make_network, make_share
+):
     text = "Budget [v2] : 50 % *hors* taxes_ ~ <brouillon> | a\\b @équipe {x} (voir) https://ex.org/a_(b)"
     li = make_network("linkedin")
     with li.client() as client:
@@ -59,9 +65,11 @@ def test_linkedin_client_against_local_posts_api_contract_server_reports_a_retir
     li = make_network("linkedin", versions=("202611",))
     with li.client() as client, pytest.raises(PermanentError) as info:
         client.post(make_share())
-    assert str(info.value) == ("LinkedIn refused the post (HTTP 426: Requested version 202609 is not active); "
-                               "LinkedIn no longer serves API version 202609: set PODIUM_LINKEDIN_VERSION to a "
-                               "current YYYYMM version")
+    assert str(info.value) == (
+        "LinkedIn refused the post (HTTP 426: Requested version 202609 is not active); "
+        "LinkedIn no longer serves API version 202609: set PODIUM_LINKEDIN_VERSION to a "
+        "current YYYYMM version"
+    )
 
 
 def test_linkedin_version_comes_from_the_environment(make_network, make_share):
@@ -73,21 +81,24 @@ def test_linkedin_version_comes_from_the_environment(make_network, make_share):
 
 
 def test_linkedin_client_against_local_posts_api_contract_server_refuses_posting_as_someone_else(
-        make_network, make_share):
+    make_network, make_share
+):
     li = make_network("linkedin")
     environ = dict(li.environ, PODIUM_LINKEDIN_AUTHOR="urn:li:organization:12345")
-    with LinkedInChannel.from_env(environ, base_url=li.server.base_url, sleep=li.clock.sleep) as client, \
-            pytest.raises(PermanentError) as info:
+    with (
+        LinkedInChannel.from_env(environ, base_url=li.server.base_url, sleep=li.clock.sleep) as client,
+        pytest.raises(PermanentError) as info,
+    ):
         client.post(make_share())
     assert info.value.status == 403 and info.value.code == "ACCESS_DENIED"
     assert "w_member_social" in str(info.value)
 
 
 def test_linkedin_client_against_local_posts_api_contract_server_honours_retry_after_on_daily_limit(
-        make_network, make_share):
+    make_network, make_share
+):
     li = make_network("linkedin")
-    li.server.queue(429, {"status": 429, "message": "Resource level throttle MEMBER DAY limit"},
-                    {"Retry-After": "120"})
+    li.server.queue(429, {"status": 429, "message": "Resource level throttle MEMBER DAY limit"}, {"Retry-After": "120"})
     with li.client() as client:
         client.post(make_share())
     assert li.clock.sleeps == [120.0]
@@ -96,5 +107,6 @@ def test_linkedin_client_against_local_posts_api_contract_server_honours_retry_a
 def test_linkedin_author_must_be_a_urn():
     with pytest.raises(MissingCredential) as info:
         LinkedInChannel.from_env({"PODIUM_LINKEDIN_ACCESS_TOKEN": "t", "PODIUM_LINKEDIN_AUTHOR": "leader"})
-    assert str(info.value) == ("PODIUM_LINKEDIN_AUTHOR must be a URN like urn:li:person:AbC123 or "
-                               "urn:li:organization:12345; received 'leader'")
+    assert str(info.value) == (
+        "PODIUM_LINKEDIN_AUTHOR must be a URN like urn:li:person:AbC123 or urn:li:organization:12345; received 'leader'"
+    )

@@ -9,7 +9,8 @@ from podium.publish.channels.mastodon import MastodonChannel, idempotency_key, i
 
 
 def test_mastodon_client_against_local_mastodon_contract_server_sends_form_with_idempotency_key(
-        make_network, make_share):
+    make_network, make_share
+):
     m = make_network("mastodon")
     with m.client() as client:
         posted = client.post(make_share(share_id="rentree:mastodon:0", text="Bonjour 👋", lang="fr-FR"))
@@ -35,7 +36,8 @@ def test_mastodon_client_against_local_mastodon_contract_server_is_deduplicated_
 
 
 def test_mastodon_client_against_local_mastodon_contract_server_retry_after_lost_answer_creates_one_status(
-        make_network, make_share):
+    make_network, make_share
+):
     m = make_network("mastodon")
     with m.client() as client:
         client.post(make_share(share_id="a"))  # created, and the answer arrived
@@ -52,8 +54,7 @@ def test_mastodon_idempotency_keys_differ_per_share():
     assert idempotency_key("a") == idempotency_key("a")
 
 
-def test_mastodon_client_against_local_mastodon_contract_server_waits_until_x_ratelimit_reset(
-        make_network, make_share):
+def test_mastodon_client_against_local_mastodon_contract_server_waits_until_x_ratelimit_reset(make_network, make_share):
     m = make_network("mastodon", limit=1)
     with m.client() as client:
         client.post(make_share(share_id="a", text="un"))
@@ -66,9 +67,11 @@ def test_mastodon_client_against_local_mastodon_contract_server_reports_validati
     m = make_network("mastodon", max_characters=20)
     with m.client() as client, pytest.raises(PermanentError) as info:
         client.post(make_share(text="x" * 21))
-    assert str(info.value) == ("Mastodon refused the status (HTTP 422: Validation failed: Text character limit of "
-                               "20 exceeded); the instance rejected the text (too long, or empty): fix the "
-                               "Mastodon teaser")
+    assert str(info.value) == (
+        "Mastodon refused the status (HTTP 422: Validation failed: Text character limit of "
+        "20 exceeded); the instance rejected the text (too long, or empty): fix the "
+        "Mastodon teaser"
+    )
 
 
 def test_mastodon_client_against_local_mastodon_contract_server_reports_a_missing_scope(make_network, make_share):
@@ -82,8 +85,10 @@ def test_mastodon_client_against_local_mastodon_contract_server_reports_a_missin
 
 def test_mastodon_instance_must_be_https_except_on_this_machine():
     with pytest.raises(MissingCredential) as info:
-        MastodonChannel.from_env({"PODIUM_MASTODON_INSTANCE": "http://mastodon.social",
-                                  "PODIUM_MASTODON_ACCESS_TOKEN": "t"})
-    assert str(info.value) == ("PODIUM_MASTODON_INSTANCE must be an https:// address; "
-                               "received 'http://mastodon.social'")
+        MastodonChannel.from_env(
+            {"PODIUM_MASTODON_INSTANCE": "http://mastodon.social", "PODIUM_MASTODON_ACCESS_TOKEN": "t"}
+        )
+    assert str(info.value) == (
+        "PODIUM_MASTODON_INSTANCE must be an https:// address; received 'http://mastodon.social'"
+    )
     assert instance_url("mastodon.social/") == "https://mastodon.social"

@@ -21,15 +21,20 @@ def test_instagram_client_against_local_graph_api_publishes_in_two_steps(make_ne
     assert calls == [
         ("GET", f"/v25.0/{INSTAGRAM_USER}/content_publishing_limit"),
         ("POST", f"/v25.0/{INSTAGRAM_USER}/media"),
-        ("GET", f"/v25.0/{container}"), ("GET", f"/v25.0/{container}"), ("GET", f"/v25.0/{container}"),
+        ("GET", f"/v25.0/{container}"),
+        ("GET", f"/v25.0/{container}"),
+        ("GET", f"/v25.0/{container}"),
         ("POST", f"/v25.0/{INSTAGRAM_USER}/media_publish"),
         ("GET", f"/v25.0/{media}"),
     ]
     create = ig.server.requests[1]
     assert create.header("Content-Type") == "application/x-www-form-urlencoded"
-    assert create.form() == {"image_url": IMAGES["instagram"][0], "access_token": INSTAGRAM_TOKEN,
-                             "caption": "La rentrée 2027 : trois priorités.\n\n#Rentrée",
-                             "alt_text": "La rentrée 2027 — Claire Morel"}
+    assert create.form() == {
+        "image_url": IMAGES["instagram"][0],
+        "access_token": INSTAGRAM_TOKEN,
+        "caption": "La rentrée 2027 : trois priorités.\n\n#Rentrée",
+        "alt_text": "La rentrée 2027 — Claire Morel",
+    }
     assert ig.server.requests[2].query == {"fields": "status_code"}
     assert ig.server.requests[0].bearer() == INSTAGRAM_TOKEN and "access_token" not in ig.server.requests[0].query
     assert ig.server.requests[5].form()["creation_id"] == container
@@ -42,8 +47,9 @@ def test_instagram_client_against_local_graph_api_waits_when_the_daily_limit_is_
     ig.server.quota_used = 50
     with ig.client() as client, pytest.raises(LimitReached) as info:
         client.post(make_share(network="instagram"))
-    assert str(info.value) == ("Instagram allows 50 posts per 24 hours through its API and 50 are used; "
-                               "the share waits for a later run")
+    assert str(info.value) == (
+        "Instagram allows 50 posts per 24 hours through its API and 50 are used; the share waits for a later run"
+    )
     assert ig.server.containers == {}, "nothing is created once the limit is known"
 
 
@@ -66,14 +72,17 @@ def test_instagram_client_against_local_graph_api_reports_an_image_it_cannot_tak
     assert str(info.value) == (
         "Instagram refused the media container (HTTP 400: The submitted image with aspect ratio cannot be published. "
         "Please submit an image with a valid aspect ratio. (code 36003/2207009)); fix the share or the account "
-        "settings; podium will not retry it")
+        "settings; podium will not retry it"
+    )
 
 
 def test_instagram_client_refuses_an_image_outside_the_site_before_any_call(make_network, make_share):
     ig = make_network("instagram")
     with ig.client() as client:
-        for address, why in (("/cards/fr/x.jpg", "needs the image's absolute address"),
-                             ("https://cdn.example.com/x.jpg", "is not under SITEURL (https://blog.example.org)")):
+        for address, why in (
+            ("/cards/fr/x.jpg", "needs the image's absolute address"),
+            ("https://cdn.example.com/x.jpg", "is not under SITEURL (https://blog.example.org)"),
+        ):
             with pytest.raises(PermanentError) as info:
                 client.post(make_share(network="instagram", image_url=address))
             assert why in str(info.value)
@@ -89,7 +98,8 @@ def test_instagram_client_against_local_graph_api_explains_an_expired_token(make
         "Instagram refused the publishing limit (HTTP 400: Error validating access token: Session has expired. "
         "(code 190/463)); "
         "PODIUM_INSTAGRAM_ACCESS_TOKEN is expired or was revoked (Meta tokens expire; a password change revokes "
-        "them): make a new long-lived token and update the variable")
+        "them): make a new long-lived token and update the variable"
+    )
 
 
 def test_instagram_client_against_local_graph_api_reports_rate_limiting_with_the_time_to_wait(make_network, make_share):
@@ -100,7 +110,8 @@ def test_instagram_client_against_local_graph_api_reports_rate_limiting_with_the
     assert str(info.value) == (
         "Instagram is rate limiting this account (There have been too many calls to this Instagram account. Wait a "
         "bit and try again. (code 80002)); access returns in about 42 minutes, so the share stays due and a later "
-        "run sends it")
+        "run sends it"
+    )
 
 
 def test_instagram_client_never_publishes_twice_when_the_publish_answer_is_lost(make_network, make_share):
@@ -123,11 +134,19 @@ def test_instagram_client_against_local_graph_api_gives_up_on_a_container_still_
 def test_instagram_user_id_and_graph_version_come_from_the_environment():
     with pytest.raises(MissingCredential) as info:
         from podium.publish.channels.instagram import InstagramChannel
+
         InstagramChannel.from_env({"PODIUM_INSTAGRAM_ACCESS_TOKEN": "t", "PODIUM_INSTAGRAM_USER_ID": "claire"})
-    assert str(info.value) == "PODIUM_INSTAGRAM_USER_ID must be the account's numeric Instagram user id; received 'claire'"
+    assert (
+        str(info.value) == "PODIUM_INSTAGRAM_USER_ID must be the account's numeric Instagram user id; received 'claire'"
+    )
     with pytest.raises(MissingCredential) as info:
-        InstagramChannel.from_env({"PODIUM_INSTAGRAM_ACCESS_TOKEN": "t", "PODIUM_INSTAGRAM_USER_ID": "1",
-                                   "PODIUM_INSTAGRAM_GRAPH_VERSION": "25"})
+        InstagramChannel.from_env(
+            {
+                "PODIUM_INSTAGRAM_ACCESS_TOKEN": "t",
+                "PODIUM_INSTAGRAM_USER_ID": "1",
+                "PODIUM_INSTAGRAM_GRAPH_VERSION": "25",
+            }
+        )
     assert str(info.value) == "PODIUM_INSTAGRAM_GRAPH_VERSION must look like v25.0; received '25'"
 
 
@@ -138,25 +157,36 @@ def test_facebook_client_against_local_graph_api_posts_message_and_link_to_the_p
         posted = client.post(make_share(network="facebook"))
     request = fb.server.requests[-1]
     assert (request.method, request.path) == ("POST", f"/v25.0/{FACEBOOK_PAGE}/feed")
-    assert request.form() == {"message": make_share().text, "link": "https://blog.example.org/rentree-2027/",
-                              "access_token": FACEBOOK_TOKEN}
-    assert posted.url == f"https://www.facebook.com/{posted.remote_id}" and posted.remote_id.startswith(FACEBOOK_PAGE + "_")
+    assert request.form() == {
+        "message": make_share().text,
+        "link": "https://blog.example.org/rentree-2027/",
+        "access_token": FACEBOOK_TOKEN,
+    }
+    assert posted.url == f"https://www.facebook.com/{posted.remote_id}" and posted.remote_id.startswith(
+        FACEBOOK_PAGE + "_"
+    )
 
 
 def test_facebook_preflight_against_local_graph_api_refuses_a_user_token(make_network):
     fb = make_network("facebook")
     fb.server.tokens["EAAB-user-token"] = "555000111"
-    client = FacebookChannel.from_env({"PODIUM_FACEBOOK_PAGE_ID": FACEBOOK_PAGE,
-                                       "PODIUM_FACEBOOK_PAGE_TOKEN": "EAAB-user-token"},
-                                      base_url=fb.server.base_url, sleep=fb.clock.sleep, clock=fb.clock.now)
+    client = FacebookChannel.from_env(
+        {"PODIUM_FACEBOOK_PAGE_ID": FACEBOOK_PAGE, "PODIUM_FACEBOOK_PAGE_TOKEN": "EAAB-user-token"},
+        base_url=fb.server.base_url,
+        sleep=fb.clock.sleep,
+        clock=fb.clock.now,
+    )
     with client, pytest.raises(BadInput) as info:
         client.preflight()
     assert str(info.value) == (
         f"PODIUM_FACEBOOK_PAGE_TOKEN is not a Page access token for Page {FACEBOOK_PAGE} (it belongs to 555000111); "
-        "get the Page's token from GET /me/accounts with pages_manage_posts and set PODIUM_FACEBOOK_PAGE_TOKEN to it")
+        "get the Page's token from GET /me/accounts with pages_manage_posts and set PODIUM_FACEBOOK_PAGE_TOKEN to it"
+    )
 
 
-def test_facebook_client_against_local_graph_api_says_to_complete_page_publishing_authorization(make_network, make_share):
+def test_facebook_client_against_local_graph_api_says_to_complete_page_publishing_authorization(
+    make_network, make_share
+):
     fb = make_network("facebook", ppa_required=True)
     with fb.client() as client, pytest.raises(PermanentError) as info:
         client.post(make_share(network="facebook"))
@@ -164,7 +194,8 @@ def test_facebook_client_against_local_graph_api_says_to_complete_page_publishin
         "Facebook refused the post (HTTP 403: (#200) This Page requires Page Publishing Authorization before it can "
         "publish (code 200)); the token lacks a permission (a Page access token with pages_manage_posts and "
         "pages_read_engagement, by someone who may create content on the Page); if the Page asks for Page "
-        "Publishing Authorization, complete it in the Page's settings, then try again")
+        "Publishing Authorization, complete it in the Page's settings, then try again"
+    )
 
 
 def test_threads_client_against_local_threads_api_publishes_an_image_post_in_two_steps(make_network, make_share):
@@ -173,13 +204,20 @@ def test_threads_client_against_local_threads_api_publishes_an_image_post_in_two
         posted = client.post(make_share(network="threads"))
     paths = [(r.method, r.path) for r in th.server.requests]
     container = next(iter(th.server.containers))
-    assert paths == [("GET", f"/v1.0/{THREADS_USER}/threads_publishing_limit"), ("POST", f"/v1.0/{THREADS_USER}/threads"),
-                     ("GET", f"/v1.0/{container}"), ("POST", f"/v1.0/{THREADS_USER}/threads_publish"),
-                     ("GET", f"/v1.0/{posted.remote_id}")]
+    assert paths == [
+        ("GET", f"/v1.0/{THREADS_USER}/threads_publishing_limit"),
+        ("POST", f"/v1.0/{THREADS_USER}/threads"),
+        ("GET", f"/v1.0/{container}"),
+        ("POST", f"/v1.0/{THREADS_USER}/threads_publish"),
+        ("GET", f"/v1.0/{posted.remote_id}"),
+    ]
     form = th.server.requests[1].form()
     assert {k: form[k] for k in ("media_type", "image_url", "text", "alt_text")} == {
-        "media_type": "IMAGE", "image_url": IMAGES["threads"][0], "text": make_share().text,
-        "alt_text": "La rentrée 2027 — Claire Morel"}
+        "media_type": "IMAGE",
+        "image_url": IMAGES["threads"][0],
+        "text": make_share().text,
+        "alt_text": "La rentrée 2027 — Claire Morel",
+    }
     assert th.server.requests[2].query == {"fields": "status,error_message"}
     assert posted.url == f"https://www.threads.com/@leader/post/{posted.remote_id}"
 

@@ -23,36 +23,54 @@ def test_pinterest_client_against_local_v5_api_creates_a_pin_with_its_separate_f
     assert create.json() == {
         "board_id": PINTEREST_BOARD,
         "media_source": {"source_type": "image_url", "url": IMAGES["pinterest"][0]},
-        "title": "La rentrée 2027", "description": "Trois priorités pour l'année scolaire.",
-        "link": "https://blog.example.org/rentree-2027/", "alt_text": "La rentrée 2027 — Claire Morel"}
+        "title": "La rentrée 2027",
+        "description": "Trois priorités pour l'année scolaire.",
+        "link": "https://blog.example.org/rentree-2027/",
+        "alt_text": "La rentrée 2027 — Claire Morel",
+    }
     assert posted.url == f"https://www.pinterest.com/pin/{posted.remote_id}/"
     assert pin.server.pins[posted.remote_id]["image"] == IMAGES["pinterest"][0]
 
 
 def test_pinterest_preflight_against_local_v5_api_names_an_unknown_board(make_network):
     pin = make_network("pinterest")
-    client = PinterestChannel.from_env({"PODIUM_PINTEREST_ACCESS_TOKEN": PINTEREST_TOKEN}, board_id="999",
-                                       base_url=pin.server.base_url, sleep=pin.clock.sleep, clock=pin.clock.now)
+    client = PinterestChannel.from_env(
+        {"PODIUM_PINTEREST_ACCESS_TOKEN": PINTEREST_TOKEN},
+        board_id="999",
+        base_url=pin.server.base_url,
+        sleep=pin.clock.sleep,
+        clock=pin.clock.now,
+    )
     with client, pytest.raises(BadInput) as info:
         client.preflight()
-    assert str(info.value) == ("PODIUM_PINTEREST_BOARD: Pinterest has no board '999' for this account; copy the id "
-                               "of one of your boards (GET /v5/boards lists them)")
+    assert str(info.value) == (
+        "PODIUM_PINTEREST_BOARD: Pinterest has no board '999' for this account; copy the id "
+        "of one of your boards (GET /v5/boards lists them)"
+    )
 
 
 def test_pinterest_client_against_local_v5_api_explains_an_expired_token_and_a_missing_scope(make_network, make_share):
     pin = make_network("pinterest")
-    client = PinterestChannel.from_env({"PODIUM_PINTEREST_ACCESS_TOKEN": "pina_old"}, board_id=PINTEREST_BOARD,
-                                       base_url=pin.server.base_url, sleep=pin.clock.sleep, clock=pin.clock.now)
+    client = PinterestChannel.from_env(
+        {"PODIUM_PINTEREST_ACCESS_TOKEN": "pina_old"},
+        board_id=PINTEREST_BOARD,
+        base_url=pin.server.base_url,
+        sleep=pin.clock.sleep,
+        clock=pin.clock.now,
+    )
     with client, pytest.raises(PermanentError) as info:
         client.post(make_share(network="pinterest"))
-    assert str(info.value) == ("Pinterest refused the Pin (HTTP 401: Authentication failed.); "
-                               "PODIUM_PINTEREST_ACCESS_TOKEN is expired or revoked (Pinterest access tokens last 30 "
-                               "days): refresh it and update the variable")
+    assert str(info.value) == (
+        "Pinterest refused the Pin (HTTP 401: Authentication failed.); "
+        "PODIUM_PINTEREST_ACCESS_TOKEN is expired or revoked (Pinterest access tokens last 30 "
+        "days): refresh it and update the variable"
+    )
     pin.server.read_only.add(PINTEREST_TOKEN)
     with pin.client() as client, pytest.raises(PermanentError) as info:
         client.post(make_share(network="pinterest"))
-    assert str(info.value).endswith("the token lacks a scope: it needs boards:read and pins:write "
-                                    "(pins:write_secret for a secret board)")
+    assert str(info.value).endswith(
+        "the token lacks a scope: it needs boards:read and pins:write (pins:write_secret for a secret board)"
+    )
 
 
 def test_pinterest_client_against_local_v5_api_reports_an_image_pinterest_cannot_fetch(make_network, make_share):
@@ -78,8 +96,10 @@ def test_pinterest_client_keeps_each_field_within_its_limit(make_network, make_s
     assert str(info.value) == "the Pin's description is 801 characters, over Pinterest's 800; shorten it"
 
 
-@pytest.mark.parametrize("text,most,expected", [
-    ("court", 10, "court"), ("un deux trois quatre", 10, "un deux…"), ("anticonstitutionnellement", 10, "anticonst…")])
+@pytest.mark.parametrize(
+    "text,most,expected",
+    [("court", 10, "court"), ("un deux trois quatre", 10, "un deux…"), ("anticonstitutionnellement", 10, "anticonst…")],
+)
 def test_clip_cuts_after_a_whole_word(text, most, expected):
     assert clip(text, most) == expected and len(clip(text, most)) <= most
 
@@ -95,9 +115,16 @@ def test_pinterest_fake_refuses_a_pin_image_over_twenty_megabytes(make_network, 
 def test_pinterest_preflight_against_local_v5_api_names_an_unknown_board_in_french(make_network, monkeypatch):
     monkeypatch.setenv("PODIUM_UI_LANG", "fr")
     pin = make_network("pinterest")
-    client = PinterestChannel.from_env({"PODIUM_PINTEREST_ACCESS_TOKEN": PINTEREST_TOKEN}, board_id="999",
-                                       base_url=pin.server.base_url, sleep=pin.clock.sleep, clock=pin.clock.now)
+    client = PinterestChannel.from_env(
+        {"PODIUM_PINTEREST_ACCESS_TOKEN": PINTEREST_TOKEN},
+        board_id="999",
+        base_url=pin.server.base_url,
+        sleep=pin.clock.sleep,
+        clock=pin.clock.now,
+    )
     with client, pytest.raises(BadInput) as info:
         client.preflight()
-    assert str(info.value) == ("PODIUM_PINTEREST_BOARD\u00a0: Pinterest n\u2019a pas de tableau '999' pour ce compte\u202f; "
-                               "copiez l\u2019identifiant de l\u2019un de vos tableaux (GET /v5/boards les liste)")
+    assert str(info.value) == (
+        "PODIUM_PINTEREST_BOARD\u00a0: Pinterest n\u2019a pas de tableau '999' pour ce compte\u202f; "
+        "copiez l\u2019identifiant de l\u2019un de vos tableaux (GET /v5/boards les liste)"
+    )

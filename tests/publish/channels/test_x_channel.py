@@ -38,7 +38,8 @@ def test_x_client_against_local_x_api_contract_server_posts_a_thread_as_chained_
 
 
 def test_x_client_against_local_x_api_contract_server_reports_what_went_out_when_a_thread_breaks(
-        make_network, make_share):
+    make_network, make_share
+):
     x = make_network("x")
     x.server.tweets["1"] = {"text": "2/2 suite", "in_reply_to": None}  # X will call part 2 a duplicate
     with x.client() as client, pytest.raises(PermanentError) as info:
@@ -64,19 +65,27 @@ def test_x_client_against_local_x_api_contract_server_gives_up_when_the_window_i
         client.post(make_share(text="premier"))
         with pytest.raises(TransientError) as info:
             client.post(make_share(text="second"))
-    assert str(info.value) == ("X asked to wait 900s (x-rate-limit-reset) before the post, beyond podium's "
-                               "limit of 300s; the share stays due and the next run will send it")
+    assert str(info.value) == (
+        "X asked to wait 900s (x-rate-limit-reset) before the post, beyond podium's "
+        "limit of 300s; the share stays due and the next run will send it"
+    )
 
 
 def test_x_client_against_local_x_api_contract_server_refuses_a_bad_token(make_network, make_share):
     x = make_network("x")
-    client = XChannel.from_env({"PODIUM_X_ACCESS_TOKEN": "revoked-token-42"}, base_url=x.server.base_url,
-                               sleep=x.clock.sleep, clock=x.clock.now)
+    client = XChannel.from_env(
+        {"PODIUM_X_ACCESS_TOKEN": "revoked-token-42"},
+        base_url=x.server.base_url,
+        sleep=x.clock.sleep,
+        clock=x.clock.now,
+    )
     with client, pytest.raises(PermanentError) as info:
         client.post(make_share())
-    assert str(info.value) == ("X refused the post (HTTP 401: Unauthorized); PODIUM_X_ACCESS_TOKEN is wrong "
-                               "or expired (an OAuth 2.0 token lasts two hours): renew it, or use OAuth 1.0a "
-                               "tokens, which do not expire")
+    assert str(info.value) == (
+        "X refused the post (HTTP 401: Unauthorized); PODIUM_X_ACCESS_TOKEN is wrong "
+        "or expired (an OAuth 2.0 token lasts two hours): renew it, or use OAuth 1.0a "
+        "tokens, which do not expire"
+    )
     assert x.clock.sleeps == []
 
 
@@ -107,8 +116,12 @@ def test_x_credentials_come_from_the_environment_only():
 
 
 def _oauth1_env(secret: str = "x-access-token-secret-89") -> dict[str, str]:
-    return {"PODIUM_X_API_KEY": "x-api-key-0123", "PODIUM_X_API_SECRET": "x-api-secret-4567",
-            "PODIUM_X_ACCESS_TOKEN": "1790-x-access-token", "PODIUM_X_ACCESS_TOKEN_SECRET": secret}
+    return {
+        "PODIUM_X_API_KEY": "x-api-key-0123",
+        "PODIUM_X_API_SECRET": "x-api-secret-4567",
+        "PODIUM_X_ACCESS_TOKEN": "1790-x-access-token",
+        "PODIUM_X_ACCESS_TOKEN_SECRET": secret,
+    }
 
 
 def test_x_client_against_local_x_api_contract_server_signs_with_oauth_1a_user_tokens(make_network, make_share):
@@ -135,14 +148,16 @@ def test_x_client_against_local_x_api_contract_server_signs_each_retry_afresh(ma
 
 def test_x_client_against_local_x_api_contract_server_refuses_a_wrong_oauth_1a_secret(make_network, make_share):
     x = make_network("x")
-    client = XChannel.from_env(_oauth1_env("not-the-secret"), base_url=x.server.base_url, sleep=x.clock.sleep,
-                               clock=x.clock.now)
+    client = XChannel.from_env(
+        _oauth1_env("not-the-secret"), base_url=x.server.base_url, sleep=x.clock.sleep, clock=x.clock.now
+    )
     with client, pytest.raises(PermanentError) as info:
         client.post(make_share())
     assert str(info.value) == (
         "X refused the post (HTTP 401: Unauthorized); X refused the OAuth 1.0a signature: check PODIUM_X_API_KEY, "
         "PODIUM_X_API_SECRET, PODIUM_X_ACCESS_TOKEN and PODIUM_X_ACCESS_TOKEN_SECRET (regenerated keys invalidate "
-        "the old ones)")
+        "the old ones)"
+    )
     assert "not-the-secret" not in repr(client)
 
 
@@ -151,5 +166,7 @@ def test_x_oauth_1a_needs_all_four_variables():
     with pytest.raises(MissingCredential) as info:
         XChannel.from_env(env)
     assert info.value.variable == "PODIUM_X_API_SECRET"
-    assert str(info.value) == ("PODIUM_X_API_SECRET is not set; X shares are skipped. Set it in the environment "
-                               "(in CI, from a repository secret).")
+    assert str(info.value) == (
+        "PODIUM_X_API_SECRET is not set; X shares are skipped. Set it in the environment "
+        "(in CI, from a repository secret)."
+    )

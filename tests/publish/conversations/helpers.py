@@ -6,7 +6,7 @@ import functools
 import io
 import struct
 import zlib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PIL import Image
@@ -26,8 +26,10 @@ def png(width: int = 200, height: int = 200, colour: str = "teal") -> bytes:
 @functools.lru_cache(maxsize=1)
 def huge_png(side: int = 20_000) -> bytes:
     """A real 20,000×20,000 one-bit PNG (a few tens of KB, 400 megapixels once decoded)."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
     row = b"\0" * (1 + side // 8)
     packer = zlib.compressobj(9)
     body = b"".join(packer.compress(row) for _ in range(side)) + packer.flush()
@@ -38,18 +40,24 @@ def huge_png(side: int = 20_000) -> bytes:
 SVG = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="5"/></svg>'
 
 
-def site_with_shares(make_site, records: list[tuple[str, str, str]], extra_posts: dict | None = None,
-                     settings: dict | None = None) -> Path:
+def site_with_shares(
+    make_site, records: list[tuple[str, str, str]], extra_posts: dict | None = None, settings: dict | None = None
+) -> Path:
     """A site with the post 'rentree' and the ledger records (share id, network, remote id)."""
-    files = {"content/posts/rentree.md": post("La rentrée", slug="rentree", date="2026-11-20 09:00"),
-             **(extra_posts or {})}
+    files = {
+        "content/posts/rentree.md": post("La rentrée", slug="rentree", date="2026-11-20 09:00"),
+        **(extra_posts or {}),
+    }
     site = make_site(files, settings)
-    moment = datetime(2026, 11, 20, 9, 5, tzinfo=timezone.utc)
+    moment = datetime(2026, 11, 20, 9, 5, tzinfo=UTC)
     book = ledger_mod.Ledger()
     for share_id, network, remote in records:
         slug = share_id.split("/")[0]
-        book = book.with_record(ledger_mod.Record(share_id, network, remote, f"https://social.example/{remote}",
-                                                  moment, f"https://blog.test/{slug}.html"))
+        book = book.with_record(
+            ledger_mod.Record(
+                share_id, network, remote, f"https://social.example/{remote}", moment, f"https://blog.test/{slug}.html"
+            )
+        )
     ledger_mod.save(site / "content" / ".podium" / "ledger.json", book)
     return site
 
@@ -62,5 +70,6 @@ def fetch_direct(site: Path, options: dict, env: dict, now: str = NOW):
 
     result = build(site, prod=True, now=now, output=site / "built")
     clock = FakeClock()
-    return fetch_after_build(result, site, env, reader_options={"*": {"sleep": clock.sleep, "clock": clock.now},
-                                                               **options})
+    return fetch_after_build(
+        result, site, env, reader_options={"*": {"sleep": clock.sleep, "clock": clock.now}, **options}
+    )

@@ -18,7 +18,10 @@ def test_the_hourly_publish_commits_the_conversation_store_even_after_a_partly_f
 
 
 def test_git_ignores_the_comms_room_but_keeps_the_conversation_store():
-    paths = ["content/.podium/conversations/rentree.json", "content/.podium/conversations/avatars/0a.webp",
-             "comms/conversations/inbox.html"]
+    paths = [
+        "content/.podium/conversations/rentree.json",
+        "content/.podium/conversations/avatars/0a.webp",
+        "comms/conversations/inbox.html",
+    ]
     ignored = subprocess.run(["git", "check-ignore", "--no-index", *paths], cwd=REPO, capture_output=True, text=True)
     assert ignored.stdout.splitlines() == ["comms/conversations/inbox.html"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -17,19 +17,25 @@ from tests.publish.fakes import FakeClock
 from tests.publish.fakes.linkedin_social import LinkedInSocial
 from tests.publish.fakes.mastodon_threads import MastodonThreads
 
-T = datetime(2027, 3, 2, 9, 0, tzinfo=timezone.utc)
-PAGES = [Published("https://blog.test/a.html", "a"), Published("https://blog.test/b.html", "b"),
-         Published("https://blog.test/c.html", "c")]
+T = datetime(2027, 3, 2, 9, 0, tzinfo=UTC)
+PAGES = [
+    Published("https://blog.test/a.html", "a"),
+    Published("https://blog.test/b.html", "b"),
+    Published("https://blog.test/c.html", "c"),
+]
 
 
 def _record(slug: str, remote: str, network: str = "mastodon") -> ledger_mod.Record:
-    return ledger_mod.Record(f"{slug}/{network}/0", network, remote, f"https://social.example/{remote}", T,
-                             f"https://blog.test/{slug}.html")
+    return ledger_mod.Record(
+        f"{slug}/{network}/0", network, remote, f"https://social.example/{remote}", T, f"https://blog.test/{slug}.html"
+    )
 
 
 def test_jobs_come_oldest_fetch_first_and_only_for_published_pages():
-    stored = {"a": Conversation("a", (Thread("mastodon", "a/mastodon/0", "1", "u", fetched=T + timedelta(hours=2)),)),
-              "b": Conversation("b", (Thread("mastodon", "b/mastodon/0", "2", "u", fetched=T),))}
+    stored = {
+        "a": Conversation("a", (Thread("mastodon", "a/mastodon/0", "1", "u", fetched=T + timedelta(hours=2)),)),
+        "b": Conversation("b", (Thread("mastodon", "b/mastodon/0", "2", "u", fetched=T),)),
+    }
     records = [_record("a", "1"), _record("b", "2"), _record("c", "3"), _record("gone", "4")]
     assert [j.slug for j in jobs(records, PAGES, stored)] == ["c", "b", "a"]  # c never fetched
 
@@ -52,9 +58,15 @@ def linkedin():
     with LinkedInSocial() as server:
         urn = "urn:li:share:7100000000000000001"
         server.likes[urn] = 12
-        server.comments[urn] = [{"actor": f"urn:li:person:P{n}", "commentUrn": f"urn:li:comment:({urn},{700 + n})",
-                                 "created": {"time": 1_800_000_000_000 + n}, "message": {"text": f"Comment {n}"}}
-                                for n in range(60)]
+        server.comments[urn] = [
+            {
+                "actor": f"urn:li:person:P{n}",
+                "commentUrn": f"urn:li:comment:({urn},{700 + n})",
+                "created": {"time": 1_800_000_000_000 + n},
+                "message": {"text": f"Comment {n}"},
+            }
+            for n in range(60)
+        ]
         yield server, urn
 
 
@@ -86,8 +98,14 @@ def test_linkedin_reader_against_local_socialactions_server_knows_the_leaders_ow
     server, urn = linkedin
     leader = "urn:li:person:LEADER1"
     server.comments[urn] = server.comments[urn][:1] + [
-        {"actor": leader, "commentUrn": f"urn:li:comment:({urn},900)", "created": {"time": 1_800_000_100_000},
-         "message": {"text": "Merci !"}, "parentComment": f"urn:li:comment:({urn},700)"}]
+        {
+            "actor": leader,
+            "commentUrn": f"urn:li:comment:({urn},900)",
+            "created": {"time": 1_800_000_100_000},
+            "message": {"text": "Merci !"},
+            "parentComment": f"urn:li:comment:({urn},700)",
+        }
+    ]
     env = {"PODIUM_LINKEDIN_ACCESS_TOKEN": server.token, "PODIUM_LINKEDIN_AUTHOR": leader}
     with LinkedInReader.from_env(env, base_url=server.base_url) as reader:
         fresh = reader.fetch(Thread("linkedin", "a/linkedin/0", urn, "u"))
@@ -102,8 +120,10 @@ def test_linkedin_without_community_management_is_unavailable(linkedin):
     with LinkedInReader(server.token, base_url=server.base_url, policy=RetryPolicy(timeout=5)) as reader:
         with pytest.raises(Unavailable) as info:
             reader.fetch(Thread("linkedin", "a/linkedin/0", urn, "u"))
-    assert str(info.value) == ("LinkedIn does not let this app read the post's reactions (HTTP 403); reading comments "
-                               "needs LinkedIn's Community Management API: LinkedIn is left out of the conversation")
+    assert str(info.value) == (
+        "LinkedIn does not let this app read the post's reactions (HTTP 403); reading comments "
+        "needs LinkedIn's Community Management API: LinkedIn is left out of the conversation"
+    )
 
 
 def test_a_rate_limit_longer_than_the_budget_leaves_the_thread_for_the_next_run(tmp_path):
@@ -114,7 +134,9 @@ def test_a_rate_limit_longer_than_the_budget_leaves_the_thread_for_the_next_run(
         run = Run(tmp_path, reader, T, budget=60, clock=lambda: 0.0)
         result = collect(run, [_record("a", root)], PAGES, "https://blog.test")
     assert clock.sleeps == [] and result.fetched == []
-    assert result.failed == ["a on mastodon: Mastodon asked to wait 300s (X-RateLimit-Reset) before the replies, "
-                             "beyond podium's limit of 60s; the stored conversation is kept as it was and the next run "
-                             "tries again"]
+    assert result.failed == [
+        "a on mastodon: Mastodon asked to wait 300s (X-RateLimit-Reset) before the replies, "
+        "beyond podium's limit of 60s; the stored conversation is kept as it was and the next run "
+        "tries again"
+    ]
     assert not (tmp_path / "a.json").exists()

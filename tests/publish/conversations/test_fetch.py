@@ -35,8 +35,12 @@ def mastodon():
 def env(monkeypatch, mastodon):
     server, _ = mastodon
     monkeypatch.setenv("PODIUM_MASTODON_INSTANCE", server.base_url)
-    for name in ("PODIUM_MASTODON_ACCESS_TOKEN", "PODIUM_WEBMENTION_IO_TOKEN", "PODIUM_X_ACCESS_TOKEN",
-                 "PODIUM_LINKEDIN_ACCESS_TOKEN"):
+    for name in (
+        "PODIUM_MASTODON_ACCESS_TOKEN",
+        "PODIUM_WEBMENTION_IO_TOKEN",
+        "PODIUM_X_ACCESS_TOKEN",
+        "PODIUM_LINKEDIN_ACCESS_TOKEN",
+    ):
         monkeypatch.delenv(name, raising=False)
     return monkeypatch
 
@@ -46,7 +50,8 @@ def _store(site: Path) -> dict:
 
 
 def test_fetch_against_local_mastodon_server_stores_the_thread_and_safe_avatars_then_moderation_shows_it(
-        make_site, run_build, mastodon, env, capsys):
+    make_site, run_build, mastodon, env, capsys
+):
     server, root = mastodon
     site = site_with_shares(make_site, [("rentree/mastodon/0", "mastodon", root)])
     assert main(["conversations", "fetch", "-C", str(site), "--now", NOW]) == 0
@@ -63,7 +68,11 @@ def test_fetch_against_local_mastodon_server_stores_the_thread_and_safe_avatars_
     avatars = sorted(p.name for p in (site / "content/.podium/conversations/avatars").iterdir())
     assert len(avatars) == 2  # ada's and the leader's; the SVG and the 20,000×20,000 PNG were refused
     assert {r["author"]["handle"]: bool(r["author"]["avatar"]) for r in thread["replies"]} == {
-        "@ada@other.example": True, "@leader@127.0.0.1": True, "@bob@127.0.0.1": False, "@eve@127.0.0.1": False}
+        "@ada@other.example": True,
+        "@leader@127.0.0.1": True,
+        "@bob@127.0.0.1": False,
+        "@eve@127.0.0.1": False,
+    }
 
     assert main(["conversations", "-C", str(site)]) == 0
     listing = capsys.readouterr().out
@@ -85,11 +94,15 @@ def test_a_deleted_reply_is_deleted_here_at_the_next_fetch(make_site, mastodon, 
     del server.statuses[str(int(root) + 3)]  # bob deleted his question
     assert main(["conversations", "fetch", "-C", str(site), "--now", NOW]) == 0
     assert [r["author"]["handle"] for r in _store(site)["threads"][0]["replies"]] == [
-        "@ada@other.example", "@leader@127.0.0.1", "@eve@127.0.0.1"]
+        "@ada@other.example",
+        "@leader@127.0.0.1",
+        "@eve@127.0.0.1",
+    ]
 
 
 def test_a_network_answering_garbage_or_failing_leaves_the_store_as_it_was_and_exits_1(
-        make_site, mastodon, env, capsys):
+    make_site, mastodon, env, capsys
+):
     server, root = mastodon
     site = site_with_shares(make_site, [("rentree/mastodon/0", "mastodon", root)])
     assert main(["conversations", "fetch", "-C", str(site), "--now", NOW]) == 0
@@ -105,8 +118,11 @@ def test_a_network_answering_garbage_or_failing_leaves_the_store_as_it_was_and_e
 
 def test_nothing_is_collected_for_a_withheld_post(make_site, mastodon, env):
     server, root = mastodon
-    site = site_with_shares(make_site, [("brouillon/mastodon/0", "mastodon", root)],
-                            {"content/posts/brouillon.md": post("Brouillon", slug="brouillon", status="draft")})
+    site = site_with_shares(
+        make_site,
+        [("brouillon/mastodon/0", "mastodon", root)],
+        {"content/posts/brouillon.md": post("Brouillon", slug="brouillon", status="draft")},
+    )
     assert main(["conversations", "fetch", "-C", str(site), "--now", NOW]) == 0
     assert server.requests == []
     assert not (site / "content/.podium/conversations/brouillon.json").exists()
@@ -119,8 +135,9 @@ def _fetch_direct(site: Path, options: dict, env: dict):
 
     result = build(site, prod=True, now=NOW, output=site / "built")
     clock = FakeClock()
-    return fetch_after_build(result, site, env, reader_options={"*": {"sleep": clock.sleep, "clock": clock.now},
-                                                               **options})
+    return fetch_after_build(
+        result, site, env, reader_options={"*": {"sleep": clock.sleep, "clock": clock.now}, **options}
+    )
 
 
 def test_fetch_against_local_bluesky_appview_and_webmention_io(make_site):
@@ -131,9 +148,11 @@ def test_fetch_against_local_bluesky_appview_and_webmention_io(make_site):
         wm.add("https://blog.test/rentree.html", "like-of", name="Linus")
         wm.add("https://blog.test/unknown.html", text="not a post", name="Nobody")
         site = site_with_shares(make_site, [("rentree/bluesky/0", "bluesky", root)])
-        collected = _fetch_direct(site, {"bluesky": {"base_url": bsky.base_url},
-                                         "webmention": {"base_url": wm.base_url}},
-                                  {"PODIUM_WEBMENTION_IO_TOKEN": wm.token})
+        collected = _fetch_direct(
+            site,
+            {"bluesky": {"base_url": bsky.base_url}, "webmention": {"base_url": wm.base_url}},
+            {"PODIUM_WEBMENTION_IO_TOKEN": wm.token},
+        )
     assert collected.status == 0 and collected.new_replies == 2
     threads = {t["network"]: t for t in _store(site)["threads"]}
     assert [r["html"] for r in threads["bluesky"]["replies"]] == ["<p>Très juste</p>"]
@@ -148,29 +167,54 @@ def test_x_on_the_free_tier_is_reported_once_as_unavailable_and_the_run_carries_
 
     server, root = mastodon
     with XReadAPI(tier="free") as x:
-        site = site_with_shares(make_site, [("rentree/x/0", "x", "1800000000000000001"),
-                                            ("rentree/x/1", "x", "1800000000000000002"),
-                                            ("rentree/mastodon/0", "mastodon", root)])
-        collected = _fetch_direct(site, {"x": {"base_url": x.base_url}},
-                                  {"PODIUM_X_ACCESS_TOKEN": x.token, "PODIUM_MASTODON_INSTANCE": server.base_url})
+        site = site_with_shares(
+            make_site,
+            [
+                ("rentree/x/0", "x", "1800000000000000001"),
+                ("rentree/x/1", "x", "1800000000000000002"),
+                ("rentree/mastodon/0", "mastodon", root),
+            ],
+        )
+        collected = _fetch_direct(
+            site,
+            {"x": {"base_url": x.base_url}},
+            {"PODIUM_X_ACCESS_TOKEN": x.token, "PODIUM_MASTODON_INSTANCE": server.base_url},
+        )
     lines = summary(collected)
     assert collected.status == 0 and len(x.requests) == 1
     assert [line for line in lines if "unavailable" in line] == [
         "  unavailable on x: X does not let this account read the post's metrics (HTTP 403); replies and counts "
-        "from X need a paid X API access level: X is left out of the conversation"]
+        "from X need a paid X API access level: X is left out of the conversation"
+    ]
     assert lines[0] == "Conversations: 1 threads collected, 4 new replies."
 
 
 def test_x_reader_against_local_x_api_pages_through_recent_search(make_site):
     with XReadAPI() as x:
-        x.tweets["100"] = {"id": "100", "text": "root", "author_id": "1", "conversation_id": "100",
-                           "public_metrics": {"retweet_count": 1, "reply_count": 150, "like_count": 9,
-                                              "quote_count": 0, "bookmark_count": 0, "impression_count": 99}}
+        x.tweets["100"] = {
+            "id": "100",
+            "text": "root",
+            "author_id": "1",
+            "conversation_id": "100",
+            "public_metrics": {
+                "retweet_count": 1,
+                "reply_count": 150,
+                "like_count": 9,
+                "quote_count": 0,
+                "bookmark_count": 0,
+                "impression_count": 99,
+            },
+        }
         x.users["2"] = {"id": "2", "name": "Ada", "username": "ada", "profile_image_url": "https://pbs.example/a.jpg"}
         for n in range(150):
-            x.tweets[str(200 + n)] = {"id": str(200 + n), "text": f"reply {n}", "author_id": "2",
-                                      "conversation_id": "100", "created_at": "2027-03-02T10:00:00.000Z",
-                                      "referenced_tweets": [{"type": "replied_to", "id": "100"}]}
+            x.tweets[str(200 + n)] = {
+                "id": str(200 + n),
+                "text": f"reply {n}",
+                "author_id": "2",
+                "conversation_id": "100",
+                "created_at": "2027-03-02T10:00:00.000Z",
+                "referenced_tweets": [{"type": "replied_to", "id": "100"}],
+            }
         site = site_with_shares(make_site, [("rentree/x/0", "x", "100")])
         collected = _fetch_direct(site, {"x": {"base_url": x.base_url}}, {"PODIUM_X_ACCESS_TOKEN": x.token})
     assert collected.status == 0 and collected.new_replies == 150
@@ -179,12 +223,21 @@ def test_x_reader_against_local_x_api_pages_through_recent_search(make_site):
     assert thread["reactions"][0]["replies"] == 150 and thread["replies"][0]["author"]["handle"] == "@ada"
 
 
-@pytest.mark.parametrize("args, message", [
-    (["approve", "mastodon:12"], "podium: podium conversations approve: unknown reply id 'mastodon:12'; "
-                                 "'podium conversations' lists the ids of the replies collected"),
-    (["block", "troll"], "podium: podium conversations block: blocked account 'troll' should read network:account, "
-                         "e.g. mastodon:@troll@example.social (networks: mastodon, bluesky, x, linkedin, webmention)"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["approve", "mastodon:12"],
+            "podium: podium conversations approve: unknown reply id 'mastodon:12'; "
+            "'podium conversations' lists the ids of the replies collected",
+        ),
+        (
+            ["block", "troll"],
+            "podium: podium conversations block: blocked account 'troll' should read network:account, "
+            "e.g. mastodon:@troll@example.social (networks: mastodon, bluesky, x, linkedin, webmention)",
+        ),
+    ],
+)
 def test_a_bad_decision_is_refused_and_nothing_is_written(make_site, env, capsys, args, message):
     site = site_with_shares(make_site, [])
     (site / "content/moderation.yaml").write_text("# ours\napproved: []\n", encoding="utf-8")
@@ -197,6 +250,7 @@ def test_a_broken_moderation_file_stops_every_decision_with_where_and_how(make_s
     site = site_with_shares(make_site, [])
     (site / "content/moderation.yaml").write_text("hidden:\n\t- mastodon:1\n", encoding="utf-8")
     assert main(["conversations", "block", "mastodon:@troll@bad.example", "-C", str(site)]) == 2
-    assert capsys.readouterr().err.strip() == ("content/moderation.yaml:2:1: a tab is used for indentation; "
-                                               "YAML needs spaces: replace the tab with spaces")
+    assert capsys.readouterr().err.strip() == (
+        "content/moderation.yaml:2:1: a tab is used for indentation; YAML needs spaces: replace the tab with spaces"
+    )
     assert (site / "content/moderation.yaml").read_text(encoding="utf-8") == "hidden:\n\t- mastodon:1\n"

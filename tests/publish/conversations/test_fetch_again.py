@@ -25,8 +25,12 @@ def mastodon(monkeypatch):
         server.add(server.account(2, "ada", "other.example", name="Ada L."), "<p>Bravo !</p>", reply_to=root)
         server.add(server.account(3, "bob"), "<p>Une question</p>", reply_to=root)
         monkeypatch.setenv("PODIUM_MASTODON_INSTANCE", server.base_url)
-        for name in ("PODIUM_MASTODON_ACCESS_TOKEN", "PODIUM_WEBMENTION_IO_TOKEN", "PODIUM_X_ACCESS_TOKEN",
-                     "PODIUM_LINKEDIN_ACCESS_TOKEN"):
+        for name in (
+            "PODIUM_MASTODON_ACCESS_TOKEN",
+            "PODIUM_WEBMENTION_IO_TOKEN",
+            "PODIUM_X_ACCESS_TOKEN",
+            "PODIUM_LINKEDIN_ACCESS_TOKEN",
+        ):
             monkeypatch.delenv(name, raising=False)
         yield server, root
 
@@ -40,7 +44,8 @@ def _thread(site: Path) -> dict:
 
 
 def test_against_local_mastodon_server_an_edited_reply_is_updated_and_counts_grow_as_dated_snapshots(
-        make_site, mastodon):
+    make_site, mastodon
+):
     server, root = mastodon
     site = site_with_shares(make_site, [("rentree/mastodon/0", "mastodon", root)])
     assert _fetch(site) == 0
@@ -53,12 +58,15 @@ def test_against_local_mastodon_server_an_edited_reply_is_updated_and_counts_gro
     assert edited["html"] == "<p>Bravo, et merci !</p>" and edited["edited"] == "2027-03-02T11:00:00+00:00"
     assert edited["seen"] == "2026-11-28T12:00:00+01:00"  # first seen at the first fetch: not "new" again
     assert [(s["time"], s["likes"]) for s in thread["reactions"]] == [
-        ("2026-11-28T12:00:00+01:00", 3), ("2026-11-29T12:00:00+01:00", 8)]
+        ("2026-11-28T12:00:00+01:00", 3),
+        ("2026-11-29T12:00:00+01:00", 8),
+    ]
     assert [r["remote_id"] for r in thread["replies"]].count(ada) == 1  # deduplicated by Mastodon's id
 
 
 def test_an_approved_reply_deleted_on_mastodon_leaves_the_next_build_working_and_shows_nowhere(
-        make_site, run_build, mastodon):
+    make_site, run_build, mastodon
+):
     server, root = mastodon
     site = site_with_shares(make_site, [("rentree/mastodon/0", "mastodon", root)])
     assert _fetch(site) == 0
@@ -88,7 +96,8 @@ def test_against_local_mastodon_server_what_a_tokenless_context_cannot_show_is_k
 
 
 def test_a_100_kb_reply_and_a_3000_character_name_are_stored_cut_and_the_build_shows_them(
-        make_site, run_build, mastodon):
+    make_site, run_build, mastodon
+):
     server, root = mastodon
     huge = server.add(server.account(9, "long", name="N" * 3000), "<p>" + "mot " * 30_000 + "</p>", reply_to=root)
     site = site_with_shares(make_site, [("rentree/mastodon/0", "mastodon", root)])
@@ -115,8 +124,12 @@ def test_a_thread_too_big_for_the_store_is_reported_and_the_stored_one_kept(make
     assert _fetch(site, LATER) == 1
     out = capsys.readouterr().out
     limit = len(before) + 1000
-    assert re.search(r"^  FAILED rentree on mastodon: the conversation would not fit in its store file \(it would be "
-                     rf"\d+ bytes, over the store's {limit}\); the stored conversation is kept as it was$", out, re.M)
+    assert re.search(
+        r"^  FAILED rentree on mastodon: the conversation would not fit in its store file \(it would be "
+        rf"\d+ bytes, over the store's {limit}\); the stored conversation is kept as it was$",
+        out,
+        re.M,
+    )
     assert (site / STORE).read_bytes() == before
 
 
@@ -125,8 +138,12 @@ def test_a_closed_post_keeps_being_collected_for_the_leader_but_shows_no_new_rep
 
     server, root = mastodon
     closed = post("La rentrée", slug="rentree", date="2026-11-20 09:00", comments="closed")
-    site = site_with_shares(make_site, [("rentree/mastodon/0", "mastodon", root)], {"content/posts/rentree.md": closed},
-                            {"PODIUM_CONVERSATIONS_MODERATION": "auto"})
+    site = site_with_shares(
+        make_site,
+        [("rentree/mastodon/0", "mastodon", root)],
+        {"content/posts/rentree.md": closed},
+        {"PODIUM_CONVERSATIONS_MODERATION": "auto"},
+    )
     assert _fetch(site) == 0
     assert [r["author"]["handle"] for r in _thread(site)["replies"]] == ["@ada@other.example", "@bob@127.0.0.1"]
     page = (run_build(site) / "rentree.html").read_text(encoding="utf-8")

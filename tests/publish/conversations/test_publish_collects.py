@@ -16,7 +16,7 @@ TARGET = {"PODIUM_PUBLISH_TARGETS": {"site": {"type": "dir", "path": "public"}},
 
 
 class MastodonOnly(Networks):
-    def start(self) -> "MastodonOnly":
+    def start(self) -> MastodonOnly:
         super().start()
         self.servers["mastodon"].close()
         self.servers["mastodon"] = MastodonThreads(clock=self.clock).start()
@@ -53,5 +53,7 @@ def test_a_network_failing_while_collecting_is_reported_and_the_publish_still_su
     finally:
         networks.close()
     assert outcome.status == 0
-    assert ("  FAILED premier on mastodon: Mastodon answered the shared status with something that is not JSON; "
-            "the stored conversation is kept as it was") in summary(outcome)
+    assert (
+        "  FAILED premier on mastodon: Mastodon answered the shared status with something that is not JSON; "
+        "the stored conversation is kept as it was"
+    ) in summary(outcome)

@@ -49,7 +49,10 @@ def test_mastodon_reader_against_local_mastodon_contract_server_reads_the_thread
     assert fresh.counts == {"replies": 3, "reposts": 2, "likes": 7, "quotes": 0}
     assert fresh.leader == "1"
     assert [(r.author.handle, r.parent) for r in fresh.replies] == [
-        ("@ada@other.example", ""), ("@leader@127.0.0.1", f"mastodon:{int(root) + 1}"), ("@bob@127.0.0.1", "")]
+        ("@ada@other.example", ""),
+        ("@leader@127.0.0.1", f"mastodon:{int(root) + 1}"),
+        ("@bob@127.0.0.1", ""),
+    ]
     assert fresh.replies[0].html == "<p>Bravo</p>"
     assert fresh.replies[0].author.avatar == f"{server.base_url}/avatars/ada.png"
     assert [r.path for r in server.requests] == [f"/api/v1/statuses/{root}", f"/api/v1/statuses/{root}/context"]
@@ -76,8 +79,10 @@ def test_mastodon_reader_against_local_mastodon_contract_server_reports_garbage(
     server.queue(200, {"unexpected": True}, path=f"/api/v1/statuses/{root}")
     with MastodonReader(server.base_url, **_kw(clock)) as reader, pytest.raises(Garbage) as info:
         reader.fetch(_thread("mastodon", root))
-    assert str(info.value) == ("Mastodon answered the thread in an unexpected shape (missing or wrong "
-                               "replies_count); the stored conversation is kept as it was")
+    assert str(info.value) == (
+        "Mastodon answered the thread in an unexpected shape (missing or wrong "
+        "replies_count); the stored conversation is kept as it was"
+    )
     server.queue(200, "<html>maintenance</html>", path=f"/api/v1/statuses/{root}")
     with MastodonReader(server.base_url, **_kw(clock)) as reader, pytest.raises(Garbage):
         reader.fetch(_thread("mastodon", root))
@@ -114,7 +119,9 @@ def test_bluesky_reader_against_local_appview_following_the_getpostthread_lexico
     assert fresh.counts == {"replies": 4, "reposts": 1, "likes": 9, "quotes": 2}
     assert fresh.leader == "did:plc:leader"
     assert [(r.author.handle, r.html) for r in fresh.replies] == [
-        ("@ada.bsky.social", "<p>Bravo</p><p>vraiment</p>"), ("@leader.example.com", "<p>Merci &lt;3</p>")]
+        ("@ada.bsky.social", "<p>Bravo</p><p>vraiment</p>"),
+        ("@leader.example.com", "<p>Merci &lt;3</p>"),
+    ]
     assert fresh.replies[1].parent == fresh.replies[0].id
     assert fresh.replies[0].url.startswith("https://bsky.app/profile/ada.bsky.social/post/")
     assert server.requests[0].query == {"uri": root, "depth": "100", "parentHeight": "0"}

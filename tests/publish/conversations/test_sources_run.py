@@ -34,16 +34,24 @@ def test_against_local_webmention_io_a_mention_deleted_at_its_source_goes_at_the
     assert [s["replies"] for s in thread["reactions"]] == [2, 1]
 
 
-def test_against_local_linkedin_server_without_community_management_it_is_said_once_and_the_run_carries_on(
-        make_site):
+def test_against_local_linkedin_server_without_community_management_it_is_said_once_and_the_run_carries_on(make_site):
     with LinkedInSocial(allowed=False) as li, WebmentionIO() as wm:
         wm.add("https://blog.test/rentree.html", text="Reply from a blog", name="Grace")
-        site = site_with_shares(make_site, [("rentree/linkedin/0", "linkedin", "urn:li:share:1"),
-                                            ("rentree/linkedin/1", "linkedin", "urn:li:share:2")])
-        collected = fetch_direct(site, {"linkedin": {"base_url": li.base_url}, "webmention": {"base_url": wm.base_url}},
-                                 {"PODIUM_LINKEDIN_ACCESS_TOKEN": li.token, "PODIUM_WEBMENTION_IO_TOKEN": wm.token})
+        site = site_with_shares(
+            make_site,
+            [
+                ("rentree/linkedin/0", "linkedin", "urn:li:share:1"),
+                ("rentree/linkedin/1", "linkedin", "urn:li:share:2"),
+            ],
+        )
+        collected = fetch_direct(
+            site,
+            {"linkedin": {"base_url": li.base_url}, "webmention": {"base_url": wm.base_url}},
+            {"PODIUM_LINKEDIN_ACCESS_TOKEN": li.token, "PODIUM_WEBMENTION_IO_TOKEN": wm.token},
+        )
     assert collected.status == 0 and len(li.requests) == 1  # the second share is not asked again
     assert [line for line in summary(collected) if "unavailable" in line] == [
         "  unavailable on linkedin: LinkedIn does not let this app read the post's reactions (HTTP 403); reading "
-        "comments needs LinkedIn's Community Management API: LinkedIn is left out of the conversation"]
+        "comments needs LinkedIn's Community Management API: LinkedIn is left out of the conversation"
+    ]
     assert collected.fetched == ["rentree on the web"]

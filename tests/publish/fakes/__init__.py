@@ -9,5 +9,18 @@ from .pinterest_api import PinterestAPI
 from .server import ContractServer, Hang, Reply, Request
 from .x_api import XAPI
 
-__all__ = ["BlueskyAPI", "ContractServer", "FacebookAPI", "FakeClock", "Hang", "InstagramAPI", "LinkedInAPI",
-           "MastodonAPI", "PinterestAPI", "Reply", "Request", "ThreadsAPI", "XAPI"]
+__all__ = [
+    "BlueskyAPI",
+    "ContractServer",
+    "FacebookAPI",
+    "FakeClock",
+    "Hang",
+    "InstagramAPI",
+    "LinkedInAPI",
+    "MastodonAPI",
+    "PinterestAPI",
+    "Reply",
+    "Request",
+    "ThreadsAPI",
+    "XAPI",
+]

@@ -46,9 +46,15 @@ def tid(n: int) -> str:
 
 
 class BlueskyAPI(ContractServer):
-    def __init__(self, handle: str = "leader.example.com", password: str = "abcd-efgh-ijkl-mnop",
-                 did: str = "did:plc:u5cwb2mwiv2bfq53cjufe6yn", session_limit: int = 30, limit: int = 3000,
-                 **kwargs):
+    def __init__(
+        self,
+        handle: str = "leader.example.com",
+        password: str = "abcd-efgh-ijkl-mnop",
+        did: str = "did:plc:u5cwb2mwiv2bfq53cjufe6yn",
+        session_limit: int = 30,
+        limit: int = 3000,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         self.account_handle, self.password, self.did = handle, password, did
         self.session_window = RateWindow(self.clock, session_limit, 5 * 60)
@@ -64,8 +70,12 @@ class BlueskyAPI(ContractServer):
             self.access[token] = False
 
     def _limits(self, window: RateWindow) -> dict[str, str]:
-        return {"ratelimit-limit": str(window.limit), "ratelimit-remaining": str(window.remaining),
-                "ratelimit-reset": str(window.reset_epoch), "ratelimit-policy": f"{window.limit};w={int(window.seconds)}"}
+        return {
+            "ratelimit-limit": str(window.limit),
+            "ratelimit-remaining": str(window.remaining),
+            "ratelimit-reset": str(window.reset_epoch),
+            "ratelimit-policy": f"{window.limit};w={int(window.seconds)}",
+        }
 
     def handle(self, request: Request) -> Reply:
         routes = {SESSION: self._session, REFRESH: self._refresh, CREATE: self._create}
@@ -82,8 +92,16 @@ class BlueskyAPI(ContractServer):
         serial = next(self._serial)
         access, refresh = f"eyJ.access.{serial}.{self.did[-6:]}", f"eyJ.refresh.{serial}.{self.did[-6:]}"
         self.access[access], self.refresh[refresh] = True, True
-        return Reply(200, {"accessJwt": access, "refreshJwt": refresh, "did": self.did,
-                           "handle": self.account_handle, "active": True})
+        return Reply(
+            200,
+            {
+                "accessJwt": access,
+                "refreshJwt": refresh,
+                "did": self.did,
+                "handle": self.account_handle,
+                "active": True,
+            },
+        )
 
     def _session(self, request: Request) -> Reply:
         try:
@@ -123,8 +141,7 @@ class BlueskyAPI(ContractServer):
         uri = f"at://{self.did}/app.bsky.feed.post/{rkey}"
         self.records[uri] = body["record"]
         cid = "bafyrei" + hashlib.sha256(uri.encode()).hexdigest()[:52]
-        return Reply(200, {"uri": uri, "cid": cid, "commit": {"cid": cid, "rev": rkey},
-                           "validationStatus": "valid"})
+        return Reply(200, {"uri": uri, "cid": cid, "commit": {"cid": cid, "rev": rkey}, "validationStatus": "valid"})
 
 
 def check_create(body, did: str) -> str | None:
@@ -170,7 +187,7 @@ def check_facet(text: str, facet) -> str | None:
     data = text.encode("utf-8")
     index = facet.get("index") if isinstance(facet, dict) else None
     if not isinstance(index, dict):
-        return 'index is required'
+        return "index is required"
     start, end = index.get("byteStart"), index.get("byteEnd")
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(data)):
         return f"index ({start}, {end}) must lie inside the text's {len(data)} bytes"

@@ -16,13 +16,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from .bluesky_api import tid, xrpc_error
 from .server import ContractServer, RateWindow, Reply, Request
 
 THREAD = "/xrpc/app.bsky.feed.getPostThread"
-START = datetime(2027, 3, 2, 9, 0, tzinfo=timezone.utc)
+START = datetime(2027, 3, 2, 9, 0, tzinfo=UTC)
 DEFS = "app.bsky.feed.defs"
 
 
@@ -34,8 +34,12 @@ class BlueskyAppView(ContractServer):
         self._serial = 0
 
     def author(self, handle: str, did: str = "") -> dict:
-        return {"did": did or f"did:plc:{handle.split('.')[0]:a<24}"[:32], "handle": handle,
-                "displayName": handle.split(".")[0].title(), "avatar": f"https://cdn.example/{handle}.jpg"}
+        return {
+            "did": did or f"did:plc:{handle.split('.')[0]:a<24}"[:32],
+            "handle": handle,
+            "displayName": handle.split(".")[0].title(),
+            "avatar": f"https://cdn.example/{handle}.jpg",
+        }
 
     def add(self, author: dict, text: str, parent: str | None = None, counts=(0, 0, 0, 0)) -> str:
         self._serial += 1
@@ -44,15 +48,28 @@ class BlueskyAppView(ContractServer):
         record = {"$type": "app.bsky.feed.post", "text": text, "createdAt": moment}
         if parent:
             record["reply"] = {"root": {"uri": parent, "cid": "bafy"}, "parent": {"uri": parent, "cid": "bafy"}}
-        view = {"uri": uri, "cid": f"bafyrei{self._serial:020d}", "author": author, "record": record,
-                "replyCount": counts[0], "repostCount": counts[1], "likeCount": counts[2], "quoteCount": counts[3],
-                "indexedAt": moment, "labels": []}
+        view = {
+            "uri": uri,
+            "cid": f"bafyrei{self._serial:020d}",
+            "author": author,
+            "record": record,
+            "replyCount": counts[0],
+            "repostCount": counts[1],
+            "likeCount": counts[2],
+            "quoteCount": counts[3],
+            "indexedAt": moment,
+            "labels": [],
+        }
         self.posts[uri] = {"view": view, "parent": parent, "state": "ok"}
         return uri
 
     def _headers(self) -> dict[str, str]:
-        return {"ratelimit-limit": str(self.window.limit), "ratelimit-remaining": str(self.window.remaining),
-                "ratelimit-reset": str(self.window.reset_epoch), "ratelimit-policy": f"{self.window.limit};w=300"}
+        return {
+            "ratelimit-limit": str(self.window.limit),
+            "ratelimit-remaining": str(self.window.remaining),
+            "ratelimit-reset": str(self.window.reset_epoch),
+            "ratelimit-policy": f"{self.window.limit};w=300",
+        }
 
     def handle(self, request: Request) -> Reply:
         if request.path != THREAD or request.method != "GET":
@@ -66,8 +83,9 @@ class BlueskyAppView(ContractServer):
         except ValueError:
             return Reply(400, xrpc_error("InvalidRequest", "depth must be an integer"), self._headers())
         if not uri.startswith("at://") or not 0 <= depth <= 1000 or not 0 <= height <= 1000:
-            return Reply(400, xrpc_error("InvalidRequest", "Error: Params must have the property \"uri\""),
-                         self._headers())
+            return Reply(
+                400, xrpc_error("InvalidRequest", 'Error: Params must have the property "uri"'), self._headers()
+            )
         found = self.posts.get(uri)
         if found is None or found["state"] != "ok":
             return Reply(400, xrpc_error("NotFound", f"Post not found: {uri}"), self._headers())
@@ -78,10 +96,15 @@ class BlueskyAppView(ContractServer):
         if found["state"] == "deleted":
             return {"$type": f"{DEFS}#notFoundPost", "uri": uri, "notFound": True}
         if found["state"] == "blocked":
-            return {"$type": f"{DEFS}#blockedPost", "uri": uri, "blocked": True,
-                    "author": {"did": found["view"]["author"]["did"], "viewer": {"blockedBy": True}}}
+            return {
+                "$type": f"{DEFS}#blockedPost",
+                "uri": uri,
+                "blocked": True,
+                "author": {"did": found["view"]["author"]["did"], "viewer": {"blockedBy": True}},
+            }
         node = {"$type": f"{DEFS}#threadViewPost", "post": found["view"]}
         if depth > 0:
-            node["replies"] = [self._node(child, depth - 1) for child, item in self.posts.items()
-                               if item["parent"] == uri]
+            node["replies"] = [
+                self._node(child, depth - 1) for child, item in self.posts.items() if item["parent"] == uri
+            ]
         return node

@@ -8,9 +8,9 @@ out a 15-minute window instantly and still see the server lift the limit.
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
-START = datetime(2027, 3, 2, 9, 0, tzinfo=timezone.utc)
+START = datetime(2027, 3, 2, 9, 0, tzinfo=UTC)
 
 
 class FakeClock:

@@ -69,7 +69,7 @@ class LinkedInAPI(ContractServer):
 
     def handle(self, request: Request) -> Reply:
         if request.path != PATH or request.method != "POST":
-            return Reply(404, error(404, f"No virtual resource found"))
+            return Reply(404, error(404, "No virtual resource found"))
         if not request.header("Authorization"):
             return Reply(401, error(401, "Empty oauth2_access_token", serviceErrorCode=401))
         token = request.bearer()
@@ -77,15 +77,22 @@ class LinkedInAPI(ContractServer):
             return Reply(401, error(401, "Invalid access token", serviceErrorCode=65600, code="INVALID_ACCESS_TOKEN"))
         version = request.header("LinkedIn-Version")
         if not version:
-            return Reply(400, error(400, "A version must be present. Please specify a version by adding the "
-                                         "LinkedIn-Version header.", code="VERSION_MISSING"))
+            return Reply(
+                400,
+                error(
+                    400,
+                    "A version must be present. Please specify a version by adding the LinkedIn-Version header.",
+                    code="VERSION_MISSING",
+                ),
+            )
         if version not in self.versions:
             return Reply(426, error(426, f"Requested version {version} is not active", code="NONEXISTENT_VERSION"))
         if request.header("X-Restli-Protocol-Version") != "2.0.0":
             return Reply(400, error(400, "X-Restli-Protocol-Version: 2.0.0 is required by this API"))
         if not self.window.take():
-            return Reply(429, error(429, "Resource level throttle MEMBER DAY limit for calls to this resource "
-                                         "is reached."))
+            return Reply(
+                429, error(429, "Resource level throttle MEMBER DAY limit for calls to this resource is reached.")
+            )
         return self._create(request, self.tokens[token], version)
 
     def _create(self, request: Request, owner: str, version: str) -> Reply:
@@ -97,8 +104,15 @@ class LinkedInAPI(ContractServer):
         if problem:
             return Reply(422, error(422, problem))
         if body["author"] != owner:
-            return Reply(403, error(403, f"Not enough permissions to access: partnerApiPostsExternal.CREATE.{version}",
-                                    serviceErrorCode=100, code="ACCESS_DENIED"))
+            return Reply(
+                403,
+                error(
+                    403,
+                    f"Not enough permissions to access: partnerApiPostsExternal.CREATE.{version}",
+                    serviceErrorCode=100,
+                    code="ACCESS_DENIED",
+                ),
+            )
         urn = f"urn:li:share:{self._next_id}"
         self._next_id += 1
         self.posts[urn] = {"body": body, "rendered": render_little(body["commentary"])}

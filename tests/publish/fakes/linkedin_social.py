@@ -27,14 +27,30 @@ class LinkedInSocial(ContractServer):
 
     def handle(self, request: Request) -> Reply:
         if request.bearer() != self.token:
-            return Reply(401, {"status": 401, "serviceErrorCode": 65600, "code": "INVALID_ACCESS_TOKEN",
-                               "message": "Invalid access token"})
-        if not (request.header("LinkedIn-Version") or "").isdigit() or \
-                request.header("X-Restli-Protocol-Version") != "2.0.0":
+            return Reply(
+                401,
+                {
+                    "status": 401,
+                    "serviceErrorCode": 65600,
+                    "code": "INVALID_ACCESS_TOKEN",
+                    "message": "Invalid access token",
+                },
+            )
+        if (
+            not (request.header("LinkedIn-Version") or "").isdigit()
+            or request.header("X-Restli-Protocol-Version") != "2.0.0"
+        ):
             return Reply(400, {"status": 400, "code": "VERSION_MISSING", "message": "A version must be present"})
         if not self.allowed:
-            return Reply(403, {"status": 403, "serviceErrorCode": 100, "code": "ACCESS_DENIED",
-                               "message": "Not enough permissions to access: socialActions.GET.NO_VERSION"})
+            return Reply(
+                403,
+                {
+                    "status": 403,
+                    "serviceErrorCode": 100,
+                    "code": "ACCESS_DENIED",
+                    "message": "Not enough permissions to access: socialActions.GET.NO_VERSION",
+                },
+            )
         rest = unquote(request.path.removeprefix("/rest/socialActions/"))
         urn, _, tail = rest.partition("/")
         if urn not in self.likes:
@@ -42,8 +58,21 @@ class LinkedInSocial(ContractServer):
         if tail == "comments":
             start, count = int(request.query.get("start", 0)), int(request.query.get("count", 10))
             found = self.comments.get(urn, [])
-            return Reply(200, {"elements": found[start:start + count],
-                               "paging": {"start": start, "count": count, "total": len(found)}})
-        return Reply(200, {"target": urn, "likesSummary": {"totalLikes": self.likes[urn], "likedByCurrentUser": False},
-                           "commentsSummary": {"aggregatedTotalComments": len(self.comments.get(urn, [])),
-                                               "totalFirstLevelComments": len(self.comments.get(urn, []))}})
+            return Reply(
+                200,
+                {
+                    "elements": found[start : start + count],
+                    "paging": {"start": start, "count": count, "total": len(found)},
+                },
+            )
+        return Reply(
+            200,
+            {
+                "target": urn,
+                "likesSummary": {"totalLikes": self.likes[urn], "likedByCurrentUser": False},
+                "commentsSummary": {
+                    "aggregatedTotalComments": len(self.comments.get(urn, [])),
+                    "totalFirstLevelComments": len(self.comments.get(urn, [])),
+                },
+            },
+        )

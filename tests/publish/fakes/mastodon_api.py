@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import html
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .server import ContractServer, RateWindow, Reply, Request
 
@@ -26,8 +26,7 @@ VISIBILITIES = {"public", "unlisted", "private", "direct"}
 
 
 class MastodonAPI(ContractServer):
-    def __init__(self, tokens=None, username: str = "leader", max_characters: int = 500,
-                 limit: int = 300, **kwargs):
+    def __init__(self, tokens=None, username: str = "leader", max_characters: int = 500, limit: int = 300, **kwargs):
         super().__init__(**kwargs)
         #: token -> scopes
         self.tokens = tokens if tokens is not None else {"masto-token-abcdef123456": {"write:statuses"}}
@@ -39,10 +38,12 @@ class MastodonAPI(ContractServer):
         self._next_id = 113_000_000_000_000_001
 
     def _limits(self) -> dict[str, str]:
-        reset = datetime.fromtimestamp(self.window.reset_epoch, tz=timezone.utc)
-        return {"X-RateLimit-Limit": str(self.window.limit),
-                "X-RateLimit-Remaining": str(self.window.remaining),
-                "X-RateLimit-Reset": reset.isoformat(timespec="microseconds").replace("+00:00", "Z")}
+        reset = datetime.fromtimestamp(self.window.reset_epoch, tz=UTC)
+        return {
+            "X-RateLimit-Limit": str(self.window.limit),
+            "X-RateLimit-Remaining": str(self.window.remaining),
+            "X-RateLimit-Reset": reset.isoformat(timespec="microseconds").replace("+00:00", "Z"),
+        }
 
     def handle(self, request: Request) -> Reply:
         if request.path != PATH or request.method != "POST":

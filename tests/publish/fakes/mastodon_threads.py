@@ -20,19 +20,19 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from .mastodon_api import MastodonAPI
 from .server import Reply, Request
 
 _STATUS = re.compile(r"^/api/v1/statuses/(\d+)(/context)?$")
-START = datetime(2027, 3, 2, 9, 0, tzinfo=timezone.utc)
+START = datetime(2027, 3, 2, 9, 0, tzinfo=UTC)
 #: what the context shows without a user token, and with one
 PUBLIC_DESCENDANTS, PUBLIC_DEPTH, USER_DESCENDANTS = 60, 20, 4096
 
 
 def stamp(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 class MastodonThreads(MastodonAPI):
@@ -41,36 +41,62 @@ class MastodonThreads(MastodonAPI):
         self.avatars: dict[str, bytes] = {}
         self._serial = 0
 
-    def account(self, number: int, username: str, remote: str = "", suspended: bool = False,
-                name: str = "") -> dict:
+    def account(self, number: int, username: str, remote: str = "", suspended: bool = False, name: str = "") -> dict:
         acct = f"{username}@{remote}" if remote else username
         host = remote or "127.0.0.1"
-        account = {"id": str(number), "username": username, "acct": acct, "display_name": name or username.title(),
-                   "url": f"https://{host}/@{username}", "avatar": f"{self.base_url}/avatars/{username}.png",
-                   "avatar_static": f"{self.base_url}/avatars/{username}.png"}
+        account = {
+            "id": str(number),
+            "username": username,
+            "acct": acct,
+            "display_name": name or username.title(),
+            "url": f"https://{host}/@{username}",
+            "avatar": f"{self.base_url}/avatars/{username}.png",
+            "avatar_static": f"{self.base_url}/avatars/{username}.png",
+        }
         if suspended:
             account["suspended"] = True
         return account
 
-    def add(self, account: dict, content: str, reply_to: str | None = None, visibility: str = "public",
-            counts: tuple[int, int, int] = (0, 0, 0)) -> str:
+    def add(
+        self,
+        account: dict,
+        content: str,
+        reply_to: str | None = None,
+        visibility: str = "public",
+        counts: tuple[int, int, int] = (0, 0, 0),
+    ) -> str:
         self._serial += 1
         status_id = str(110_000_000_000_000_000 + self._serial)
         self.statuses[status_id] = {
-            "id": status_id, "created_at": stamp(START + timedelta(minutes=self._serial)),
-            "in_reply_to_id": reply_to, "in_reply_to_account_id": None, "visibility": visibility,
+            "id": status_id,
+            "created_at": stamp(START + timedelta(minutes=self._serial)),
+            "in_reply_to_id": reply_to,
+            "in_reply_to_account_id": None,
+            "visibility": visibility,
             "uri": f"{self.base_url}/users/{account['username']}/statuses/{status_id}",
-            "url": f"{self.base_url}/@{account['username']}/{status_id}", "content": content,
-            "account": account, "replies_count": counts[0], "reblogs_count": counts[1],
-            "favourites_count": counts[2], "edited_at": None,
+            "url": f"{self.base_url}/@{account['username']}/{status_id}",
+            "content": content,
+            "account": account,
+            "replies_count": counts[0],
+            "reblogs_count": counts[1],
+            "favourites_count": counts[2],
+            "edited_at": None,
         }
         return status_id
 
     def _status(self, text: str, visibility: str, language) -> dict:
         """A status posted through the API gets the counts and fields every Status entity has."""
         status = super()._status(text, visibility, language)
-        status.update({"in_reply_to_id": None, "replies_count": 0, "reblogs_count": 0, "favourites_count": 0,
-                       "edited_at": None, "account": self.account(1, self.username)})
+        status.update(
+            {
+                "in_reply_to_id": None,
+                "replies_count": 0,
+                "reblogs_count": 0,
+                "favourites_count": 0,
+                "edited_at": None,
+                "account": self.account(1, self.username),
+            }
+        )
         self.statuses[status["id"]] = status
         return status
 
@@ -100,8 +126,9 @@ class MastodonThreads(MastodonAPI):
         if deepest is not None and depth > deepest:
             return []
         out = []
-        for child in sorted((s for s in self.statuses.values() if s["in_reply_to_id"] == status_id),
-                            key=lambda s: s["id"]):
+        for child in sorted(
+            (s for s in self.statuses.values() if s["in_reply_to_id"] == status_id), key=lambda s: s["id"]
+        ):
             out.append(child)
             out.extend(self._below(child["id"], depth + 1, deepest))
         return out

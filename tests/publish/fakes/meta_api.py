@@ -42,8 +42,14 @@ from .server import ContractServer, Reply, Request
 _LINK = re.compile(r"(?:https?://|www\.)[^\s]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|fr|example|test)\b[^\s]*", re.I)
 
 
-def error(message: str, code: int, subcode: int | None = None, kind: str = "OAuthException",
-          status: int = 400, headers: dict | None = None) -> Reply:
+def error(
+    message: str,
+    code: int,
+    subcode: int | None = None,
+    kind: str = "OAuthException",
+    status: int = 400,
+    headers: dict | None = None,
+) -> Reply:
     body = {"message": message, "type": kind, "code": code, "fbtrace_id": "AbCdEf012345"}
     if subcode is not None:
         body["error_subcode"] = subcode
@@ -101,10 +107,20 @@ class GraphAPI(ContractServer):
         if token not in self.tokens:
             return error("Invalid OAuth access token - Cannot parse access token", 190)
         if self.throttled:
-            usage = {self.tokens[token]: [{"type": "instagram", "call_count": 100, "total_cputime": 20,
-                                           "total_time": 30, "estimated_time_to_regain_access": 42}]}
-            return error(self.throttle_message, self.throttle_code,
-                         headers={"X-Business-Use-Case-Usage": json.dumps(usage)})
+            usage = {
+                self.tokens[token]: [
+                    {
+                        "type": "instagram",
+                        "call_count": 100,
+                        "total_cputime": 20,
+                        "total_time": 30,
+                        "estimated_time_to_regain_access": 42,
+                    }
+                ]
+            }
+            return error(
+                self.throttle_message, self.throttle_code, headers={"X-Business-Use-Case-Usage": json.dumps(usage)}
+            )
         return self.route(request.method, parts[1:], params, self.tokens[token])
 
     throttle_code = 80002
@@ -131,8 +147,17 @@ class TwoStepAPI(GraphAPI):
 
     def route(self, method: str, parts: list[str], params: dict, owner: str) -> Reply:
         if len(parts) == 2 and mine(parts[0], owner) and method == "GET" and parts[1].endswith("publishing_limit"):
-            return Reply(200, {"data": [{"quota_usage": self.quota_used,
-                                         "config": {"quota_total": self.quota_total, "quota_duration": 86400}}]})
+            return Reply(
+                200,
+                {
+                    "data": [
+                        {
+                            "quota_usage": self.quota_used,
+                            "config": {"quota_total": self.quota_total, "quota_duration": 86400},
+                        }
+                    ]
+                },
+            )
         if len(parts) == 2 and method == "POST" and parts[1] == self.create_edge:
             if not mine(parts[0], owner):
                 return error("(#10) The user is not the owner of this account", 10)
@@ -143,8 +168,12 @@ class TwoStepAPI(GraphAPI):
             return self.status(parts[0])
         if len(parts) == 1 and method == "GET" and parts[0] in self.published:
             return Reply(200, {"id": parts[0], "permalink": self.permalink(parts[0])})
-        return error(f"Unsupported {method} request. Object with ID '{'/'.join(parts)}' does not exist", 100, 33,
-                     kind="GraphMethodException")
+        return error(
+            f"Unsupported {method} request. Object with ID '{'/'.join(parts)}' does not exist",
+            100,
+            33,
+            kind="GraphMethodException",
+        )
 
     def status(self, container: str) -> Reply:
         entry = self.containers[container]
@@ -163,8 +192,11 @@ class TwoStepAPI(GraphAPI):
         if container["state"] != "FINISHED":
             return error("The media is not ready for publishing, please wait for a moment", 9007, 2207027)
         if self.quota_used >= self.quota_total:
-            return error("You reached maximum number of posts that is allowed to be published by Content "
-                         "Publishing API", 9, 2207042)
+            return error(
+                "You reached maximum number of posts that is allowed to be published by Content Publishing API",
+                9,
+                2207042,
+            )
         self.quota_used += 1
         container["state"] = "PUBLISHED"
         media = self.new_id()
@@ -180,8 +212,12 @@ class TwoStepAPI(GraphAPI):
             "format": ("The image format is not supported.", 36001, 2207005),
             "size": ("The image is too large to download. It should be less than 8 MiB.", 36000, 2207004),
             "width": ("The image width is outside the supported range.", 36003, 2207009),
-            "ratio": ("The submitted image with aspect ratio cannot be published. Please submit an image with a "
-                      "valid aspect ratio.", 36003, 2207009),
+            "ratio": (
+                "The submitted image with aspect ratio cannot be published. Please submit an image with a "
+                "valid aspect ratio.",
+                36003,
+                2207009,
+            ),
         }
         return error(*replies[found]) if found else None
 
@@ -211,8 +247,13 @@ class InstagramAPI(TwoStepAPI):
         if refused:
             return refused
         container = self.new_id()
-        self.containers[container] = {"state": "IN_PROGRESS", "polls": 0, "caption": caption,
-                                      "alt_text": params.get("alt_text", ""), "image_url": params["image_url"]}
+        self.containers[container] = {
+            "state": "IN_PROGRESS",
+            "polls": 0,
+            "caption": caption,
+            "alt_text": params.get("alt_text", ""),
+            "image_url": params["image_url"],
+        }
         return Reply(200, {"id": container})
 
 
@@ -234,15 +275,24 @@ class ThreadsAPI(TwoStepAPI):
         if threads_length(text) > 500:
             return error("Param text must be at most 500 characters long.", 100, kind="THApiException")
         if len(set(_LINK.findall(text))) > 5:
-            return error("THREADS_API__LINK_LIMIT_EXCEEDED: a post may contain at most 5 links", 100, 4279009,
-                         kind="THApiException")
+            return error(
+                "THREADS_API__LINK_LIMIT_EXCEEDED: a post may contain at most 5 links",
+                100,
+                4279009,
+                kind="THApiException",
+            )
         if kind == "IMAGE":
             refused = self.image_problem(params.get("image_url", ""))
             if refused:
                 return refused
         container = self.new_id()
-        self.containers[container] = {"state": "IN_PROGRESS", "polls": 0, "text": text,
-                                      "alt_text": params.get("alt_text", ""), "image_url": params.get("image_url")}
+        self.containers[container] = {
+            "state": "IN_PROGRESS",
+            "polls": 0,
+            "text": text,
+            "alt_text": params.get("alt_text", ""),
+            "image_url": params.get("image_url"),
+        }
         return Reply(200, {"id": container})
 
     def permalink(self, media: str) -> str:
@@ -263,12 +313,16 @@ class FacebookAPI(GraphAPI):
             return Reply(200, {"id": owner, "name": "Claire Morel"})
         if len(parts) == 2 and parts[1] == "feed" and method == "POST":
             if parts[0] != owner:
-                return error("(#200) If posting to a page, requires both pages_read_engagement and "
-                             "pages_manage_posts as an admin with sufficient administrative permission", 200,
-                             status=403)
+                return error(
+                    "(#200) If posting to a page, requires both pages_read_engagement and "
+                    "pages_manage_posts as an admin with sufficient administrative permission",
+                    200,
+                    status=403,
+                )
             if self.ppa_required:
-                return error("(#200) This Page requires Page Publishing Authorization before it can publish", 200,
-                             status=403)
+                return error(
+                    "(#200) This Page requires Page Publishing Authorization before it can publish", 200, status=403
+                )
             if not params.get("message") and not params.get("link"):
                 return error("(#100) Missing message or attachment", 100)
             post = f"{owner}_{self.new_id()}"

@@ -23,8 +23,14 @@ LIMITS = {"title": 100, "description": 800, "link": 2048, "alt_text": 500}
 
 
 class PinterestAPI(ContractServer):
-    def __init__(self, tokens=("pina_token_0123456789",), boards=("1234567890123",), fetch: images.Fetch | None = None,
-                 read_only=(), **kwargs):
+    def __init__(
+        self,
+        tokens=("pina_token_0123456789",),
+        boards=("1234567890123",),
+        fetch: images.Fetch | None = None,
+        read_only=(),
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         self.tokens = set(tokens)
         self.read_only = set(read_only)

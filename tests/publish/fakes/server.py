@@ -53,7 +53,7 @@ class Request:
 
     def bearer(self) -> str | None:
         value = self.header("Authorization") or ""
-        return value[len("Bearer "):] if value.startswith("Bearer ") else None
+        return value[len("Bearer ") :] if value.startswith("Bearer ") else None
 
 
 class ContractServer:
@@ -69,8 +69,9 @@ class ContractServer:
 
     # --- scripting -------------------------------------------------------
 
-    def queue(self, status: int, body: Any = None, headers: dict[str, str] | None = None,
-              path: str | None = None) -> None:
+    def queue(
+        self, status: int, body: Any = None, headers: dict[str, str] | None = None, path: str | None = None
+    ) -> None:
         """Answer the next request (to ``path``, if given) with this reply instead of the contract logic."""
         self._script.append((path, Reply(status, body, dict(headers or {}))))
 
@@ -99,7 +100,7 @@ class ContractServer:
         host, port = self._httpd.server_address[:2]
         return f"http://{host}:{port}"
 
-    def start(self) -> "ContractServer":
+    def start(self) -> ContractServer:
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._httpd.daemon_threads = True
         threading.Thread(target=self._httpd.serve_forever, args=(0.05,), name=type(self).__name__, daemon=True).start()
@@ -111,7 +112,7 @@ class ContractServer:
             self._httpd.shutdown()
             self._httpd.server_close()
 
-    def __enter__(self) -> "ContractServer":
+    def __enter__(self) -> ContractServer:
         return self.start()
 
     def __exit__(self, *exc) -> None:

@@ -27,16 +27,34 @@ class WebmentionIO(ContractServer):
         self.entries: list[dict] = []
         self._next = 1000
 
-    def add(self, target: str, prop: str = "in-reply-to", text: str = "Nice post", name: str = "Ada",
-            private: bool = False, html: str | None = None) -> int:
+    def add(
+        self,
+        target: str,
+        prop: str = "in-reply-to",
+        text: str = "Nice post",
+        name: str = "Ada",
+        private: bool = False,
+        html: str | None = None,
+    ) -> int:
         self._next += 1
-        entry = {"type": "entry", "author": {"type": "card", "name": name, "photo": f"https://img.example/{name}.png",
-                                             "url": f"https://{name.lower()}.example/"},
-                 "url": f"https://{name.lower()}.example/notes/{self._next}",
-                 "published": f"2027-03-02T10:{self._next % 60:02d}:00+01:00",
-                 "wm-received": "2027-03-02T10:30:00Z", "wm-id": self._next,
-                 "wm-source": f"https://{name.lower()}.example/notes/{self._next}", "wm-target": target,
-                 "wm-property": prop, "wm-private": private, prop: target}
+        entry = {
+            "type": "entry",
+            "author": {
+                "type": "card",
+                "name": name,
+                "photo": f"https://img.example/{name}.png",
+                "url": f"https://{name.lower()}.example/",
+            },
+            "url": f"https://{name.lower()}.example/notes/{self._next}",
+            "published": f"2027-03-02T10:{self._next % 60:02d}:00+01:00",
+            "wm-received": "2027-03-02T10:30:00Z",
+            "wm-id": self._next,
+            "wm-source": f"https://{name.lower()}.example/notes/{self._next}",
+            "wm-target": target,
+            "wm-property": prop,
+            "wm-private": private,
+            prop: target,
+        }
         if prop in ("in-reply-to", "mention-of"):
             entry["content"] = {"text": text, **({"html": html} if html is not None else {})}
         self.entries.insert(0, entry)  # newest first
@@ -49,7 +67,11 @@ class WebmentionIO(ContractServer):
             return Reply(401, {"error": "forbidden", "error_description": "The token provided is not valid"})
         per_page, page = int(request.query.get("per-page", 20)), int(request.query.get("page", 0))
         domain, target = request.query.get("domain"), request.query.get("target")
-        chosen = [e for e in self.entries if (target and e["wm-target"] == target)
-                  or (domain and urlsplit(e["wm-target"]).netloc == domain)]
-        return Reply(200, {"type": "feed", "name": "Webmentions",
-                           "children": chosen[page * per_page:(page + 1) * per_page]})
+        chosen = [
+            e
+            for e in self.entries
+            if (target and e["wm-target"] == target) or (domain and urlsplit(e["wm-target"]).netloc == domain)
+        ]
+        return Reply(
+            200, {"type": "feed", "name": "Webmentions", "children": chosen[page * per_page : (page + 1) * per_page]}
+        )

@@ -54,14 +54,23 @@ class XAPI(ContractServer):
         self._next_id = 1_790_000_000_000_000_001
 
     def _limits(self) -> dict[str, str]:
-        return {"x-rate-limit-limit": str(self.window.limit),
-                "x-rate-limit-remaining": str(self.window.remaining),
-                "x-rate-limit-reset": str(self.window.reset_epoch)}
+        return {
+            "x-rate-limit-limit": str(self.window.limit),
+            "x-rate-limit-remaining": str(self.window.remaining),
+            "x-rate-limit-reset": str(self.window.reset_epoch),
+        }
 
     def handle(self, request: Request) -> Reply:
         if request.path != PATH or request.method != "POST":
-            return Reply(404, problem(404, "Not Found Error", f"Could not find {request.method} {request.path}",
-                                      "https://api.twitter.com/2/problems/resource-not-found"))
+            return Reply(
+                404,
+                problem(
+                    404,
+                    "Not Found Error",
+                    f"Could not find {request.method} {request.path}",
+                    "https://api.twitter.com/2/problems/resource-not-found",
+                ),
+            )
         if not self._authorized(request):
             return Reply(401, problem(401, "Unauthorized", "Unauthorized"))
         if not self.window.take():
@@ -76,9 +85,14 @@ class XAPI(ContractServer):
             return request.bearer() in self.tokens
         fields = {unquote(k): unquote(v) for k, v in _FIELD.findall(header)}
         secrets = self.oauth1.get((fields.get("oauth_consumer_key"), fields.get("oauth_token")))
-        if secrets is None or fields.get("oauth_signature_method") != "HMAC-SHA1" \
-                or fields.get("oauth_version", "1.0") != "1.0" or not fields.get("oauth_nonce") \
-                or fields["oauth_nonce"] in self.nonces or not fields.get("oauth_timestamp", "").isdigit():
+        if (
+            secrets is None
+            or fields.get("oauth_signature_method") != "HMAC-SHA1"
+            or fields.get("oauth_version", "1.0") != "1.0"
+            or not fields.get("oauth_nonce")
+            or fields["oauth_nonce"] in self.nonces
+            or not fields.get("oauth_timestamp", "").isdigit()
+        ):
             return False
         params = [(k, v) for k, v in fields.items() if k != "oauth_signature" and k != "realm"]
         pairs = "&".join(f"{k}={v}" for k, v in sorted((_enc(k), _enc(v)) for k, v in params))
@@ -92,8 +106,16 @@ class XAPI(ContractServer):
         return True
 
     def _invalid(self, message: str) -> Reply:
-        return Reply(400, problem(400, "Invalid Request", "One or more parameters to your request was invalid.",
-                                  INVALID, errors=[{"message": message}]))
+        return Reply(
+            400,
+            problem(
+                400,
+                "Invalid Request",
+                "One or more parameters to your request was invalid.",
+                INVALID,
+                errors=[{"message": message}],
+            ),
+        )
 
     def _create(self, request: Request) -> Reply:
         if not (request.header("Content-Type") or "").startswith("application/json"):
@@ -104,8 +126,19 @@ class XAPI(ContractServer):
             return self._invalid("Request body is not valid JSON")
         if not isinstance(body, dict) or not isinstance(body.get("text"), str) or not body["text"]:
             return self._invalid("$.text: a non-empty string is required")
-        unknown = set(body) - {"text", "reply", "quote_tweet_id", "reply_settings", "media", "poll", "geo",
-                               "for_super_followers_only", "direct_message_deep_link", "nullcast", "card_uri"}
+        unknown = set(body) - {
+            "text",
+            "reply",
+            "quote_tweet_id",
+            "reply_settings",
+            "media",
+            "poll",
+            "geo",
+            "for_super_followers_only",
+            "direct_message_deep_link",
+            "nullcast",
+            "card_uri",
+        }
         if unknown:
             return self._invalid(f"$.{sorted(unknown)[0]}: unknown field")
         parent = None
@@ -114,10 +147,16 @@ class XAPI(ContractServer):
             if not isinstance(parent, str) or not parent.isdigit():
                 return self._invalid("$.reply.in_reply_to_tweet_id: a post id string is required")
             if parent not in self.tweets:
-                return Reply(403, problem(403, "Forbidden",
-                                          "You attempted to reply to a Tweet that is deleted or not visible to you."))
+                return Reply(
+                    403,
+                    problem(
+                        403, "Forbidden", "You attempted to reply to a Tweet that is deleted or not visible to you."
+                    ),
+                )
         if any(t["text"] == body["text"] for t in self.tweets.values()):
-            return Reply(403, problem(403, "Forbidden", "You are not allowed to create a Tweet with duplicate content."))
+            return Reply(
+                403, problem(403, "Forbidden", "You are not allowed to create a Tweet with duplicate content.")
+            )
         tweet_id = str(self._next_id)
         self._next_id += 1
         self.tweets[tweet_id] = {"text": body["text"], "in_reply_to": parent}

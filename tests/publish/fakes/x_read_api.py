@@ -13,11 +13,16 @@ from __future__ import annotations
 
 from .server import ContractServer, Reply, Request
 
-FORBIDDEN = {"client_id": "123", "detail": "When authenticating requests to the Twitter API v2 endpoints, you must "
-             "use keys and tokens from a Twitter developer App that is attached to a Project.",
-             "registration_url": "https://developer.x.com/en/docs/projects/overview", "title": "Client Forbidden",
-             "required_enrollment": "Appropriate Level of API Access", "reason": "client-not-enrolled",
-             "type": "https://api.twitter.com/2/problems/client-forbidden"}
+FORBIDDEN = {
+    "client_id": "123",
+    "detail": "When authenticating requests to the Twitter API v2 endpoints, you must "
+    "use keys and tokens from a Twitter developer App that is attached to a Project.",
+    "registration_url": "https://developer.x.com/en/docs/projects/overview",
+    "title": "Client Forbidden",
+    "required_enrollment": "Appropriate Level of API Access",
+    "reason": "client-not-enrolled",
+    "type": "https://api.twitter.com/2/problems/client-forbidden",
+}
 
 
 class XReadAPI(ContractServer):
@@ -36,8 +41,14 @@ class XReadAPI(ContractServer):
             return self._search(request)
         tweet = self.tweets.get(request.path.removeprefix("/2/tweets/"))
         if tweet is None:
-            return Reply(404, {"title": "Not Found Error", "detail": "Could not find tweet", "type":
-                               "https://api.twitter.com/2/problems/resource-not-found"})
+            return Reply(
+                404,
+                {
+                    "title": "Not Found Error",
+                    "detail": "Could not find tweet",
+                    "type": "https://api.twitter.com/2/problems/resource-not-found",
+                },
+            )
         return Reply(200, {"data": tweet})
 
     def _search(self, request: Request) -> Reply:
@@ -45,7 +56,7 @@ class XReadAPI(ContractServer):
         size = int(request.query.get("max_results", 10))
         found = [t for t in self.tweets.values() if t.get("conversation_id") == root and t["id"] != root]
         start = int(request.query.get("next_token") or 0)
-        page = found[start:start + size]
+        page = found[start : start + size]
         meta = {"result_count": len(page)}
         if start + size < len(found):
             meta["next_token"] = str(start + size)
