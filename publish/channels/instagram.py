@@ -13,20 +13,18 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from typing import Any
 
 from podium.plugins import networks
 from podium.plugins.i18n import _
 
-from .base import ChannelError, MissingCredential, PermanentError, Posted, check_image_url, require, single_text
+from .base import MissingCredential, PermanentError, Posted, check_image_url, require, single_text
 from .meta import GRAPH, GRAPH_VERSION, MetaChannel
 
 NETWORK = networks.get("instagram")
 TOKEN_VAR = NETWORK.variable("ACCESS_TOKEN")
 USER_VAR = NETWORK.variable("USER_ID")
-log = logging.getLogger("podium.publish.channels")
 
 
 def version_from(environ: Mapping[str, str], network: networks.Network) -> str:
@@ -107,21 +105,3 @@ class InstagramChannel(MetaChannel):
                 uncertain=True,
             )
         return Posted(media, self._permalink(media))
-
-    def _permalink(self, media: str) -> str:
-        """The post's address; the post is out whatever happens here, so a failure only loses the link."""
-        try:
-            return str(self.call("GET", media, what=_("the post's address"), fields="permalink").get("permalink") or "")
-        except ChannelError as exc:
-            log.warning(
-                "%s",
-                self.redact(
-                    _(
-                        "{network}: the post {media} is out but its address is unknown ({exc})",
-                        network=self.label,
-                        media=media,
-                        exc=exc,
-                    )
-                ),
-            )
-            return ""

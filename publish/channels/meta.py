@@ -14,6 +14,7 @@ after 24 hours, so only the publish call is "sent once".
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +23,8 @@ import httpx
 from podium.plugins.i18n import _
 
 from .base import Channel, ChannelError, LimitReached, PermanentError, TransientError
+
+log = logging.getLogger("podium.publish.channels")
 
 GRAPH = "https://graph.facebook.com"
 GRAPH_VERSION = "v25.0"
@@ -235,3 +238,21 @@ class MetaChannel(Channel):
                 ),
                 network=self.name,
             )
+
+    def _permalink(self, media: str) -> str:
+        """The post's address; the post is out whatever happens here, so a failure only loses the link."""
+        try:
+            return str(self.call("GET", media, what=_("the post's address"), fields="permalink").get("permalink") or "")
+        except ChannelError as exc:
+            log.warning(
+                "%s",
+                self.redact(
+                    _(
+                        "{network}: the post {media} is out but its address is unknown ({exc})",
+                        network=self.label,
+                        media=media,
+                        exc=exc,
+                    )
+                ),
+            )
+            return ""

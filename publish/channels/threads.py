@@ -12,14 +12,13 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from typing import Any
 
 from podium.plugins import networks
 from podium.plugins.i18n import _
 
-from .base import ChannelError, PermanentError, Posted, check_image_url, require, single_text
+from .base import PermanentError, Posted, check_image_url, require, single_text
 from .meta import MetaChannel
 
 NETWORK = networks.get("threads")
@@ -27,7 +26,6 @@ TOKEN_VAR = NETWORK.variable("ACCESS_TOKEN")
 USER_VAR = NETWORK.variable("USER_ID")
 API = "https://graph.threads.net"
 VERSION = "v1.0"
-log = logging.getLogger("podium.publish.channels")
 
 
 class ThreadsChannel(MetaChannel):
@@ -77,23 +75,6 @@ class ThreadsChannel(MetaChannel):
                 uncertain=True,
             )
         return Posted(media, self._permalink(media))
-
-    def _permalink(self, media: str) -> str:
-        try:
-            return str(self.call("GET", media, what=_("the post's address"), fields="permalink").get("permalink") or "")
-        except ChannelError as exc:
-            log.warning(
-                "%s",
-                self.redact(
-                    _(
-                        "{network}: the post {media} is out but its address is unknown ({exc})",
-                        network=self.label,
-                        media=media,
-                        exc=exc,
-                    )
-                ),
-            )
-            return ""
 
     def error_detail(self, response) -> tuple[str, str | None]:
         """Threads names some refusals only in the message, such as THREADS_API__LINK_LIMIT_EXCEEDED."""
