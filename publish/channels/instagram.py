@@ -19,7 +19,7 @@ from typing import Any
 from podium.plugins import networks
 from podium.plugins.i18n import _
 
-from .base import MissingCredential, PermanentError, Posted, check_image_url, require, single_text
+from .base import MissingCredential, Posted, check_image_url, require, single_text
 from .meta import GRAPH, GRAPH_VERSION, MetaChannel
 
 NETWORK = networks.get("instagram")
@@ -76,32 +76,15 @@ class InstagramChannel(MetaChannel):
     def post(self, share: Any) -> Posted:
         image = check_image_url(share, self.name, self.label)
         self.quota(self.user_id, "content_publishing_limit", what=_("the publishing limit"))
-        body = self.call(
-            "POST",
-            self.user_id,
-            "media",
-            what=_("the media container"),
-            image_url=image,
-            caption=single_text(share),
-            alt_text=getattr(share, "image_alt", ""),
-        )
-        container = str(body.get("id") or "")
-        if not container:
-            raise PermanentError(
-                _("Instagram answered without a container id; nothing was published"), network=self.name
-            )
-        self.wait_until_finished(container, "status_code", _("the image"), lambda b: str(b.get("status") or ""))
-        published = self.call(
-            "POST", self.user_id, "media_publish", what=_("the post"), once=True, creation_id=container
-        )
-        media = str(published.get("id") or "")
-        if not media:
-            raise PermanentError(
+        return self.publish_container(
+            ("media", "media_publish"),
+            {"image_url": image, "caption": single_text(share), "alt_text": getattr(share, "image_alt", "")},
+            ("status_code", _("the image"), lambda b: str(b.get("status") or "")),
+            (
+                _("Instagram answered without a container id; nothing was published"),
                 _(
                     "Instagram answered media_publish without the post's id; look at the account "
                     "before sending it again"
                 ),
-                network=self.name,
-                uncertain=True,
-            )
-        return Posted(media, self._permalink(media))
+            ),
+        )

@@ -22,7 +22,7 @@ import httpx
 
 from podium.plugins.i18n import _
 
-from .base import Channel, ChannelError, LimitReached, PermanentError, TransientError
+from .base import Channel, ChannelError, LimitReached, PermanentError, Posted, TransientError
 
 log = logging.getLogger("podium.publish.channels")
 
@@ -238,6 +238,30 @@ class MetaChannel(Channel):
                 ),
                 network=self.name,
             )
+
+    def publish_container(
+        self,
+        edges: tuple[str, str],
+        fields: dict[str, Any],
+        status: tuple[str, str, Callable],
+        refusals: tuple[str, str],
+    ) -> Posted:
+        """Meta's two steps: a media container, waited for until finished, then published once.
+
+        ``edges``: the container's and the publish edge; ``status``: the container field to poll, what is
+        waited for, and how its failure reads; ``refusals``: an answer without the container's id (nothing
+        is out), and a publish answer without the post's id (it may be out: held for a person).
+        """
+        body = self.call("POST", self.user_id, edges[0], what=_("the media container"), **fields)
+        container = str(body.get("id") or "")
+        if not container:
+            raise PermanentError(refusals[0], network=self.name)
+        self.wait_until_finished(container, *status)
+        published = self.call("POST", self.user_id, edges[1], what=_("the post"), once=True, creation_id=container)
+        media = str(published.get("id") or "")
+        if not media:
+            raise PermanentError(refusals[1], network=self.name, uncertain=True)
+        return Posted(media, self._permalink(media))
 
     def _permalink(self, media: str) -> str:
         """The post's address; the post is out whatever happens here, so a failure only loses the link."""

@@ -18,7 +18,7 @@ from typing import Any
 from podium.plugins import networks
 from podium.plugins.i18n import _
 
-from .base import PermanentError, Posted, check_image_url, require, single_text
+from .base import Posted, check_image_url, require, single_text
 from .meta import MetaChannel
 
 NETWORK = networks.get("threads")
@@ -47,34 +47,23 @@ class ThreadsChannel(MetaChannel):
     def post(self, share: Any) -> Posted:
         image = check_image_url(share, self.name, self.label)
         self.quota(self.user_id, "threads_publishing_limit", what=_("the publishing limit"))
-        body = self.call(
-            "POST",
-            self.user_id,
-            "threads",
-            what=_("the media container"),
-            media_type="IMAGE",
-            image_url=image,
-            text=single_text(share),
-            alt_text=getattr(share, "image_alt", ""),
-        )
-        container = str(body.get("id") or "")
-        if not container:
-            raise PermanentError(_("Threads answered without a container id; nothing was published"), network=self.name)
-        self.wait_until_finished(container, "status", _("the post"), lambda b: str(b.get("error_message") or ""))
-        published = self.call(
-            "POST", self.user_id, "threads_publish", what=_("the post"), once=True, creation_id=container
-        )
-        media = str(published.get("id") or "")
-        if not media:
-            raise PermanentError(
+        return self.publish_container(
+            ("threads", "threads_publish"),
+            {
+                "media_type": "IMAGE",
+                "image_url": image,
+                "text": single_text(share),
+                "alt_text": getattr(share, "image_alt", ""),
+            },
+            ("status", _("the post"), lambda b: str(b.get("error_message") or "")),
+            (
+                _("Threads answered without a container id; nothing was published"),
                 _(
                     "Threads answered threads_publish without the post's id; look at the profile "
                     "before sending it again"
                 ),
-                network=self.name,
-                uncertain=True,
-            )
-        return Posted(media, self._permalink(media))
+            ),
+        )
 
     def error_detail(self, response) -> tuple[str, str | None]:
         """Threads names some refusals only in the message, such as THREADS_API__LINK_LIMIT_EXCEEDED."""
