@@ -23,6 +23,9 @@ CAPABILITIES = (
 
 
 def register() -> None:
+    from .pelican_speed import install
+
+    install()
     for name in CAPABILITIES:
         importlib.import_module(name).register()
     from pelican import signals

@@ -76,6 +76,8 @@ class BuildContext:
     #: where this build writes the comms room (a scratch folder the build brings in), or None: not written.
     #: Never inside the output folder: podium.publish.build checks both before the build starts.
     comms_dir: str | None = None
+    #: the render memo of a ``podium build`` (plugins/memo.py); None for a plain pelican run or a quick preview
+    memo: Any = None
     #: the address teasers and the schedule's links use: production's whenever known, in every build
     #: (podium.publish.production); None in a plain ``pelican`` run (see ``address``)
     teaser_address: Address | None = None

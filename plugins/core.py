@@ -48,14 +48,68 @@ def _marking(read_file, settings):
 
 
 class _Writer(Writer):
-    """Pelican's writer, marking an unexpected exception with the post or page it was rendering."""
+    """Pelican's writer, marking an unexpected exception with the post or page it was rendering.
 
-    def write_file(self, name, template, page_context, *args, **kwargs):
+    In a ``podium build`` it also keeps the render memo (plugins/memo.py): a
+    page made from the same inputs as the published one is taken over, not
+    rendered again.
+    """
+
+    _opened: list[str] | None = None
+
+    def write_file(
+        self,
+        name,
+        template,
+        page_context,
+        relative_urls=False,
+        paginated=None,
+        template_name=None,
+        override_output=False,
+        url=None,
+        **kwargs,
+    ):
+        ctx = context.get(self.settings)
         item = kwargs.get("article") or kwargs.get("page")
         source = getattr(item, "source_path", None)
-        shown = context.get(self.settings).display_path(source) if source else name
-        with crash.processing(shown):
-            return super().write_file(name, template, page_context, *args, **kwargs)
+        shown = ctx.display_path(source) if source else name
+        call = dict(kwargs, relative_urls=relative_urls, paginated=paginated, template_name=template_name, url=url)
+        key = _page_key(ctx, template, page_context, name, call) if name and not override_output else None
+        if key is not None and ctx.memo.reuse(name, key):
+            self._written_files.update(os.path.join(self.output_path, rel) for rel in ctx.memo.new[name][1])
+            return None
+        self._opened = []
+        try:
+            with crash.processing(shown):
+                super().write_file(
+                    name, template, page_context, relative_urls, paginated, template_name, override_output, url, **kwargs
+                )
+            if ctx.memo is not None and name:
+                ctx.memo.made_now(name, key, self._opened)
+        finally:
+            self._opened = None
+
+    def _open_w(self, filename, encoding, override=False):
+        memo = context.get(self.settings).memo
+        if memo is not None:
+            memo.detach(filename)  # never write into a file shared with the published site
+        handle = super()._open_w(filename, encoding, override)
+        if self._opened is not None:
+            if handle.name == os.devnull:  # Pelican skipped it (another page overrides it): nothing to remember
+                self._opened = None
+            else:
+                self._opened.append(filename)
+        return handle
+
+
+def _page_key(ctx, template, page_context, name, call) -> str | None:
+    if ctx.memo is None:
+        return None
+    if ctx.memo.keys is None:
+        from .render_memo import Keys
+
+        ctx.memo.keys = Keys(ctx.memo, ctx)
+    return ctx.memo.keys.page(template, page_context, name, call)
 
 
 def _writer(pelican) -> type:

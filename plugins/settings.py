@@ -360,6 +360,12 @@ class PodiumSettings:
     strict: bool = setting(
         False, boolean, "Warnings fail the build (podium build --strict), like Pelican's --fatal warnings."
     )
+    render_memo: bool = setting(
+        True,
+        boolean,
+        "Pages whose inputs did not change since the last build are taken over, not rendered again. Turn it off "
+        "for a theme that shows a post's text on a page that is not given that post.",
+    )
     languages: tuple[str, ...] = setting(
         LANGUAGES, subset_of(LANGUAGES, "language"), "Languages a post may be written in."
     )

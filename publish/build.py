@@ -205,9 +205,20 @@ def build(
     scratch = scratch_for(target)
     room_scratch = scratch_for(room) if room else None
     ctx.comms_dir = str(room_scratch) if room_scratch else None
+    ctx.memo = _memo(project, ctx, settings, target, scratch)
     write_into(settings, scratch)
     with pelican_problems(project) as collect:
         return _run(Pelican, settings, ctx, collect, scratch, target, room_scratch, room, keep_going)
+
+
+def _memo(project: Path, ctx, settings: dict, target: Path, scratch: Path):
+    """The render memo of this build, unless PODIUM_RENDER_MEMO is off."""
+    if not ctx.config.render_memo:
+        return None
+    from podium.plugins.memo import Memo, manifest_path
+    from podium.plugins.render_memo import salt
+
+    return Memo(manifest_path(project, target), target, scratch, salt(settings, ctx))
 
 
 def _learn_address(project: Path, prod: bool, settings: dict, ctx) -> None:
@@ -251,6 +262,8 @@ def _run(Pelican, settings, ctx, collect, scratch, target, room_scratch, room, k
         if not keep_going:
             ctx.report.raise_if_errors()
         synced = sync(scratch, target)
+        if ctx.memo is not None:
+            ctx.memo.save()
         if room_scratch:
             sync(room_scratch, room)
     except BaseException:

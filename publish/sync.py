@@ -33,7 +33,12 @@ def same_bytes(new: str, old: str) -> bool:
         info = os.lstat(old)
     except FileNotFoundError:
         return False
-    if not stat.S_ISREG(info.st_mode) or info.st_size != os.path.getsize(new):
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    mine = os.lstat(new)
+    if os.path.samestat(mine, info):
+        return True  # the render memo took the published file over: the very same file
+    if info.st_size != mine.st_size:
         return False
     with open(new, "rb") as a, open(old, "rb") as b:
         return a.read() == b.read()
