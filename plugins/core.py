@@ -82,7 +82,15 @@ class _Writer(Writer):
         try:
             with crash.processing(shown):
                 super().write_file(
-                    name, template, page_context, relative_urls, paginated, template_name, override_output, url, **kwargs
+                    name,
+                    template,
+                    page_context,
+                    relative_urls,
+                    paginated,
+                    template_name,
+                    override_output,
+                    url,
+                    **kwargs,
                 )
             if ctx.memo is not None and name:
                 ctx.memo.made_now(name, key, self._opened)

@@ -63,7 +63,7 @@ class Memo:
         self.new: dict[str, tuple[str, tuple[str, ...]]] = {}  # entry -> (key, files under the output folder)
         self.linked: set[str] = set()  # absolute paths in the build folder that are links to published files
         self.reused = 0
-        self.made = 0
+        self.made: list[str] = []  # the entries rendered by this build, in order
         self.keys = None  # the build's page keys (plugins/render_memo.py), made at the first page
 
     def _load(self) -> dict[str, Landed]:
@@ -101,9 +101,17 @@ class Memo:
 
     def made_now(self, entry: str, key: str | None, paths: list[str]) -> None:
         """``entry`` was just made into these build-folder paths; remember them under ``key``."""
-        self.made += 1
+        self.made.append(entry)
         if key is not None and paths:
             self.new[entry] = (key, tuple(os.path.relpath(p, self.scratch) for p in paths))
+
+    def produce(self, rel: str, key: str | None, make) -> None:
+        """Bring ``rel`` into the build folder: taken over when made from ``key`` last time, else ``make(path)``."""
+        if self.reuse(rel, key):
+            return
+        path = os.path.join(self.scratch, rel)
+        make(path)
+        self.made_now(rel, key, [path])
 
     def detach(self, path: str) -> None:
         """About to write into ``path`` in place: if it is a link to a published file, drop the link first."""
@@ -124,3 +132,11 @@ class Memo:
             write_atomic(self.manifest, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass  # a memo that cannot be written only costs time
+
+
+def produce(memo: Memo | None, output: str, rel: str, key: str | None, make) -> None:
+    """``make(path)`` for the output ``rel``, unless the build's memo takes the published file over."""
+    if memo is None:
+        make(os.path.join(output, rel))
+    else:
+        memo.produce(rel, key, make)

@@ -12,11 +12,14 @@ is written: every generator has finished reading by then.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from pelican.contents import Content
 
 from .fingerprint import Fingerprints, Unstable
 from .parsed import settings_digest
@@ -27,16 +30,11 @@ logger = logging.getLogger(__name__)
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """podium's package (code and word catalogues) and the versions of what renders its pages."""
-    import babel
-    import jinja2
-    import markdown
-    import markupsafe
-    import pelican
+    from importlib.metadata import version
 
     h = hashlib.blake2b(digest_size=20)
-    for name in (jinja2.__version__, markupsafe.__version__, markdown.__version__, pelican.__version__):
-        h.update(name.encode() + b"\0")
-    h.update(babel.__version__.encode())
+    for name in ("jinja2", "markupsafe", "markdown", "pelican", "babel"):
+        h.update(f"{name} {version(name)}\0".encode())
     root = Path(__file__).resolve().parent
     for path in sorted(p for p in root.rglob("*") if p.suffix in {".py", ".po", ".mo"}):
         h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
@@ -78,6 +76,30 @@ def salt(settings: dict[str, Any], ctx) -> str:
     return h.hexdigest()
 
 
+#: the theme's promise about where it shows a content's text (see themes/podium/memo.json)
+PROMISE = "memo.json"
+#: the contents a page is given as its own: their text may be on it
+_OWN = ("article", "page")
+
+
+def bodies_on_own_page(settings: dict[str, Any]) -> bool:
+    """Whether the theme, and every folder overriding its templates, promise to show a text on its own page only.
+
+    Then a list page counts its posts by their facts (summary included), and
+    editing a post's text re-renders that post's page alone. Without the
+    promise, every content a page is given counts whole.
+    """
+    folders = [settings.get("THEME", "")] + list(settings.get("THEME_TEMPLATES_OVERRIDES", []) or [])
+    for folder in folders:
+        try:
+            with open(os.path.join(folder, PROMISE), encoding="utf-8") as handle:
+                if json.load(handle).get("bodies") != "own-page":
+                    return False
+        except (OSError, ValueError, AttributeError):
+            return False
+    return True
+
+
 class Keys:
     """One build's page keys: the site-wide part once, then each page's own part."""
 
@@ -85,6 +107,7 @@ class Keys:
         self.memo, self.ctx = memo, ctx
         self.prints = Fingerprints()
         self._site: dict[int, str | None] = {}
+        self.own_only = bodies_on_own_page(ctx.template_context or {})
 
     def _site_key(self, context: dict, env) -> str | None:
         found = self._site.get(id(context), "")
@@ -104,7 +127,12 @@ class Keys:
         if site is None:
             return None
         try:
-            own = self.prints.describe(call, deep=True)
+            if self.own_only:
+                given = [self.prints.whole(call[k]) for k in _OWN if isinstance(call.get(k), Content)]
+                rest = {k: v for k, v in call.items() if k not in _OWN}
+                own = self.prints.describe([given, rest, [call.get(k) for k in _OWN]], deep=False)
+            else:
+                own = self.prints.describe(call, deep=True)
         except Unstable as exc:
             logger.debug("%s rendered without the memo: %s has no stable description", name, exc)
             return None

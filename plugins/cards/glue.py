@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,7 +21,7 @@ import PIL
 from pelican import signals
 from PIL import Image
 
-from .. import context, pool
+from .. import context, memo, pool
 from ..errors import BadInput, Report
 from ..files import copy_atomic
 from ..i18n import _
@@ -328,12 +329,14 @@ def _cards(generator) -> None:
 
 
 def _write(pelican) -> None:
-    k = context.get(pelican.settings).cards
+    ctx = context.get(pelican.settings)
+    k = ctx.cards
     if k is None:
         return
     start, cpu = time.perf_counter(), time.process_time()
     for path, cached in sorted(k.files.items()):
-        copy_atomic(cached, os.path.join(pelican.output_path, path))
+        # the cache's file names are hashes of their bytes: the same name, the same card
+        memo.produce(ctx.memo, pelican.output_path, path, str(cached), partial(copy_atomic, cached))
     k.seconds += time.perf_counter() - start
     k.cpu_seconds += time.process_time() - cpu
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from pelican import signals
 from pelican.settings import DEFAULT_CONFIG
 
-from .. import context
+from .. import context, memo
 from ..errors import BadInput
 from ..files import write_atomic
+from ..fingerprint import Fingerprints, Unstable
 from ..i18n import _
 from ..post import PostView, from_content
 from ..siteurl import site_root
@@ -153,9 +155,25 @@ def _write_feeds(pelican) -> None:
     written = []
     for feed in model.plan(sources, site, now=ctx.now):
         for fmt in site.formats:
-            write_atomic(os.path.join(output, feed.path(fmt)), render(feed, fmt, site))
+            key = _feed_key(ctx, feed, fmt, site)
+            make = partial(_write_one, feed, fmt, site)
+            memo.produce(ctx.memo, output, feed.path(fmt), key, make)
             written.append(feed.path(fmt))
     ctx.feeds = written
+
+
+def _write_one(feed, fmt: str, site, path: str) -> None:
+    write_atomic(path, render(feed, fmt, site))
+
+
+def _feed_key(ctx, feed, fmt: str, site) -> str | None:
+    """A feed's key for the render memo: everything it is rendered from is plain data."""
+    if ctx.memo is None:
+        return None
+    try:
+        return ctx.memo.salt + Fingerprints().describe([feed, fmt, site], deep=False)
+    except Unstable:
+        return None
 
 
 def register() -> None:

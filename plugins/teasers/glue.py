@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import pickle
 
 from pelican import signals
 
@@ -53,7 +54,8 @@ def _make(generators) -> None:
     everything = []
     by_slug: dict[str, list] = {}
     cache = _cache(settings, ctx)
-    unclocked = dataclasses.replace(ctx.config, now=None)  # teasers do not read the clock: every hourly build may hit
+    # teasers do not read the clock: every hourly build may hit; the settings are pickled once, not per post
+    unclocked = pickle.dumps(dataclasses.replace(ctx.config, now=None), protocol=pickle.HIGHEST_PROTOCOL)
     for article in publishable(list(found.articles) + list(found.translations), ctx):
         with processing(ctx.display_path(article.source_path)):  # an unexpected error names the post
             post = from_content(article, root)

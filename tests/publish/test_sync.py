@@ -79,3 +79,24 @@ def test_assets_are_moved_before_the_pages_that_name_them(tmp_path, monkeypatch)
     built = make(tmp_path / "new", {"a.html": b"<img src=z.png>", "z.png": b"z", "feed.xml": b"x", "b.css": b"c"})
     sync(built, target)
     assert order == ["b.css", "z.png", "a.html", "feed.xml"]
+
+
+def test_a_file_the_render_memo_linked_from_the_output_is_kept_without_being_read(tmp_path, monkeypatch):
+    target = make(tmp_path / "out", {"a.html": b"published", "b.html": b"old"})
+    before = os.stat(target / "a.html")
+    built = make(tmp_path / "new", {"b.html": b"new"})
+    os.link(target / "a.html", built / "a.html")
+    opened = []
+    real_open = open
+
+    def spying(path, *args, **kwargs):
+        opened.append(os.path.basename(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", spying)
+    done = sync(built, target)
+    monkeypatch.undo()
+    assert "a.html" not in opened and (done.kept, done.replaced) == (1, 1)
+    after = os.stat(target / "a.html")
+    assert (after.st_ino, after.st_mtime_ns, after.st_nlink) == (before.st_ino, before.st_mtime_ns, 1)
+    assert tree(target) == {"a.html": b"published", "b.html": b"new"}
