@@ -1,6 +1,5 @@
 """Pelican's relative source path, remembered: the same answer as Pelican's own, for every kind of path."""
 
-
 import pytest
 from pelican.contents import Content
 from pelican.settings import DEFAULT_CONFIG
