@@ -28,9 +28,11 @@ from typing import Any
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
-#: attributes of a content object that are not its own facts: Pelican's shared settings and context, the
-#: body, counted apart, and what is counted from the body for its own page only (the exact word count)
-_NOT_FACTS = frozenset({"settings", "_context", "_content", "content", "_summary", "podium_word_count"})
+#: what makes a content's body, shown on its own page only: the text, the exact word count (its page's
+#: JSON-LD), and the images' sizes and variants its <picture> elements are written from
+_BODY = ("_content", "podium_word_count", "podium_image_plans")
+#: attributes of a content object that are not its own facts: Pelican's shared settings and context, and the body
+_NOT_FACTS = frozenset({"settings", "_context", "content", "_summary", *_BODY})
 #: context entries that change while pages are written, and say nothing a page keys on; and the build
 #: context itself (``PODIUM``), which templates do not read (what they see of it, the withheld posts, is keyed)
 _VOLATILE = frozenset({"localsiteurl", "output_file", "PODIUM", "OUTPUT_PATH", "DELETE_OUTPUT_DIRECTORY"})
@@ -81,7 +83,8 @@ class Fingerprints:
         """``item``'s facts and its body."""
         found = self._whole.get(id(item))
         if found is None:
-            found = self._whole[id(item)] = _hash([self.facts(item), str(getattr(item, "_content", "") or "")])
+            body = {name: vars(item).get(name) for name in _BODY}
+            found = self._whole[id(item)] = _hash([self.facts(item), self.describe(body, deep=False)])
             self._keep.append(item)
         return found
 

@@ -170,6 +170,8 @@ def install(item, plans: dict[int, markup.Plan], sizes: str) -> None:
         return done[siteurl]
 
     item.get_content = get_content
+    # what the rewrite depends on, as the post's own data: the render memo keys pages on it
+    item.podium_image_plans = (plans, sizes)
     _forget_summary(item)
 
 

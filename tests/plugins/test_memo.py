@@ -201,3 +201,33 @@ def test_a_failed_build_leaves_the_published_files_and_the_record_as_they_were(m
 def _fresh_after_fix(site) -> dict[str, bytes]:
     (site / "content/posts/e.md").unlink()
     return _tree(_build(site).output)
+
+
+def _jpeg(width: int, height: int, colour=(200, 80, 40)) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), colour).save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
+def test_an_image_replaced_under_the_same_name_renders_the_post_that_shows_it(make_site):
+    """The page's <picture> follows the image's size and variants, which are not in the post's text."""
+    files = _files(None)
+    files["content/images/vue.jpg"] = _jpeg(1600, 900)
+    files["content/images/detail.jpg"] = _jpeg(1400, 700)
+    body = "![Vue du chantier]({static}/images/vue.jpg)\n\nPlus bas :\n\n![Un détail]({static}/images/detail.jpg)"
+    files["content/posts/b.md"] = post(
+        "Le réseau de demain", slug="b", date="2026-02-10 09:00", summary="Le réseau.", body=body
+    )
+    site = make_site(files)
+    _build(site)
+    assert 'height="700"' in (site / "output/b.html").read_text(encoding="utf-8")
+    (site / "content/images/detail.jpg").write_bytes(_jpeg(1400, 1050, (20, 90, 160)))
+    again = _build(site)
+    pages = [m for m in again.ctx.memo.made if m.endswith(".html")]
+    assert pages == ["b.html"]  # the lead image is the first one: the lists and cards are unchanged
+    assert 'height="1050"' in (site / "output/b.html").read_text(encoding="utf-8")
+    assert _tree(site / "output") == _fresh(site)
