@@ -32,7 +32,7 @@ TRANSLATION_FEED_RSS = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-DEFAULT_PAGINATION = 10
+# podium cuts the home, tag, category and author pages itself (PODIUM_LISTING_SIZE, 10 by default)
 SUMMARY_MAX_LENGTH = 60
 
 MARKDOWN = {

@@ -9,6 +9,9 @@ post), ``edit-recent`` (the same on the latest post, which the feeds carry)
 and ``new`` (one post added). For each target it prints the files sent and
 the bytes that crossed to the target (dir: bytes copied; rsync: rsync's
 "Total bytes sent"; git: the pack the push sends; s3: PUT bodies).
+The share printed is changed bytes over the site's bytes (the raw size of the files a
+``dir`` or ``s3`` target copies); ``sent/site`` is what crossed the wire (rsync and git
+send deltas and compressed packs). The machine is shared: the load average is printed too.
 Usage: python bench/upload.py [--posts 1000]
 """
 
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -58,6 +62,7 @@ def deploy(kind: str, opts: dict, site: Path, project: Path) -> dict:
             "files_total": len(manifest),
             "raw_bytes": sum((site / p).stat().st_size for p in plan.uploads),
             "bytes_sent": done.bytes_sent,
+            "sizes": {p: (site / p).stat().st_size for p in sorted(done.sent) if (site / p).is_file()},
             "seconds": round(time.perf_counter() - started, 2),
             "sent": sorted(done.sent),
         }
@@ -112,6 +117,7 @@ def main() -> None:
         report = {"posts": args.posts, "now": NOW}
         for how in CHANGES:
             report[how] = scenario(how, base, scratch / how, first_site, servers, args.posts)
+    report["load_average"] = os.getloadavg()
     show(report)
     out = BENCH / "results"
     out.mkdir(exist_ok=True)
@@ -119,16 +125,26 @@ def main() -> None:
 
 
 def show(report: dict) -> None:
+    """One row per change and target; "share" is the changed files' bytes over the site's bytes (issue 11 asks <= 2 %)."""
     first = report["new"]["dir"]["first"]
-    print(f"site: {report['posts']} posts, {first['files_total']} files, {first['raw_bytes']:,} bytes")
-    print(f"{'change':<11} {'target':<6} {'files sent':>10} {'removed':>8} {'changed bytes':>14} {'bytes sent':>12}")
+    site = first["raw_bytes"]
+    print("load average: " + " ".join(f"{x:.2f}" for x in report["load_average"]))
+    print(f"site: {report['posts']} posts, {first['files_total']} files, {site:,} bytes")
+    print(
+        f"{'change':<11} {'target':<6} {'files sent':>10} {'removed':>8} {'changed bytes':>14} {'share':>7} "
+        f"{'bytes sent':>12} {'sent/site':>9}"
+    )
     for how in CHANGES:
         for kind in TARGETS:
             row = report[how][kind]["change"]
             print(
                 f"{how:<11} {kind:<6} {row['files_sent']:>10} {row['files_removed']:>8} "
-                f"{row['raw_bytes']:>14,} {row['bytes_sent']:>12,}"
+                f"{row['raw_bytes']:>14,} {row['raw_bytes'] / site:>7.2%} {row['bytes_sent']:>12,} "
+                f"{row['bytes_sent'] / site:>9.2%}"
             )
+    for how in ("edit-recent", "new"):
+        sizes = report[how]["dir"]["change"]["sizes"]
+        print(f"{how} changes: " + ", ".join(f"{path} {size / 1000:.0f} kB" for path, size in sizes.items()))
 
 
 if __name__ == "__main__":

@@ -391,6 +391,13 @@ class PodiumSettings:
         factory=dict,
         doc="Profiles linked with rel=\"me\": {'linkedin': 'https://...'}.",
     )
+    # listings
+    listing_size: int = setting(
+        10,
+        integer(1, 1000),
+        "Posts on the home, tag, category and author pages; older posts are in pages of this many, "
+        "numbered from the oldest so that a new post leaves them unchanged. Replaces Pelican's DEFAULT_PAGINATION.",
+    )
     # feeds
     feeds_formats: tuple[str, ...] = setting(
         ("atom", "rss"), subset_of(("atom", "rss"), "feed format"), "Feed formats written."
@@ -400,7 +407,11 @@ class PodiumSettings:
         subset_of(("category", "tag", "language"), "feed kind"),
         "Extra feeds besides the main one.",
     )
-    feeds_limit: int = setting(30, integer(1, 10000), "Entries per feed.")
+    feeds_limit: int = setting(
+        10,
+        integer(1, 10000),
+        "Entries per feed: a feed is a window on the newest posts (a reader polling weekly misses none).",
+    )
     feeds_full_content: tuple[str, ...] = setting(
         ("all",),
         subset_of(("all", "language", "category", "tag"), "feed kind"),

@@ -16,11 +16,13 @@ from pelican.utils import slugify
 from .. import context, typography
 from ..errors import BadInput
 from ..i18n import _
-from . import dates, head, reading, series, social, strings
+from . import dates, head, listings, reading, series, social, strings
 
 SERIES_SAVE_AS = "series/{slug}.html"
 NOT_FOUND_SAVE_AS = "404.html"
 MARKUP = "podium.plugins.site.markup"
+#: Where the archives of one year go when the settings name no place (archives.html links to them).
+YEAR_ARCHIVE = "archives/{date:%Y}.html"
 
 
 # --- Jinja: filters and globals -------------------------------------------------
@@ -66,8 +68,15 @@ def _configure(pelican) -> None:
     """
     settings = pelican.settings
     settings["JINJA_FILTERS"] = {**FILTERS, **settings.get("JINJA_FILTERS", {})}
-    # withheld_reason(item): why a post or page is not public (preview builds show it in a banner), or None
-    ours = {**GLOBALS, "withheld_reason": context.get(settings).reason}
+    ctx = context.get(settings)
+    size = ctx.config.listing_size
+    ours = {
+        **GLOBALS,
+        # withheld_reason(item): why a post or page is not public (preview builds show it in a banner), or None
+        "withheld_reason": ctx.reason,
+        # podium_listing(articles, output_file): the head page's posts and the older parts (listings.py)
+        "podium_listing": lambda posts, head: listings.listing(posts, size, head),
+    }
     settings["JINJA_GLOBALS"] = {**ours, **settings.get("JINJA_GLOBALS", {})}
     env = dict(settings.get("JINJA_ENVIRONMENT", {}))
     # the theme relies on escaping: a title with '<' or '&' must not become markup
@@ -79,6 +88,31 @@ def _configure(pelican) -> None:
     markdown["extension_configs"] = configs
     markdown["extensions"] = list(markdown.get("extensions", []))
     settings["MARKDOWN"] = markdown
+    _take_over_pagination(settings, ctx)
+
+
+def _take_over_pagination(settings, ctx) -> None:
+    """Pelican numbers pages from the newest, so a new post changes them all: podium cuts listings itself.
+
+    The archives get one page per year for the same reason: only this year's changes.
+    """
+    templates = dict(settings.get("PAGINATED_TEMPLATES") or {})
+    settings["PAGINATED_TEMPLATES"] = {k: v for k, v in templates.items() if k not in listings.LISTED}
+    value = settings.get("DEFAULT_PAGINATION")
+    if value:
+        ctx.report.warn(
+            BadInput(
+                _(
+                    "DEFAULT_PAGINATION: podium cuts the home, tag, category and author pages itself, so that a new "
+                    "post leaves the older pages as they were; {value!r} was ignored; set PODIUM_LISTING_SIZE = "
+                    "{value!r} and remove DEFAULT_PAGINATION",
+                    value=value,
+                ),
+                **ctx.setting_at("DEFAULT_PAGINATION"),
+            )
+        )
+    if not settings.get("YEAR_ARCHIVE_SAVE_AS"):
+        settings["YEAR_ARCHIVE_SAVE_AS"] = settings["YEAR_ARCHIVE_URL"] = YEAR_ARCHIVE
 
 
 # --- site-wide facts --------------------------------------------------------------
@@ -183,7 +217,7 @@ def _pairs(listed):
 
 
 class SitePages(Generator):
-    """Writes series/<slug>.html for every series and 404.html."""
+    """Writes series/<slug>.html for every series, 404.html and the older parts of each listing."""
 
     def generate_context(self) -> None:
         self.context.setdefault("podium_series", [])
@@ -215,6 +249,32 @@ class SitePages(Generator):
                 page_name="404",
                 latest_articles=latest,
             )
+        self._write_parts(writer, relative)
+
+    def _listed(self):
+        """(template, keyword, taxon, posts, head page) for every listing Pelican writes."""
+        index = self.settings.get("INDEX_SAVE_AS") or "index.html"
+        yield "index", None, None, list(self.context.get("articles", [])), index
+        for template, key in (("tag", "tags"), ("category", "categories"), ("author", "authors")):
+            for taxon, posts in self.context.get(key, []) or []:
+                if taxon.save_as:
+                    yield template, template, taxon, list(posts), taxon.save_as
+
+    def _write_parts(self, writer, relative: bool) -> None:
+        size = context.get(self.settings).config.listing_size
+        for template, keyword, taxon, posts, head_page in self._listed():
+            taxa = {keyword: taxon} if keyword else {}
+            for part in listings.listing(posts, size, head_page).parts:
+                writer.write_file(
+                    part.save_as,
+                    self.get_template(template),
+                    self.context,
+                    relative_urls=relative,
+                    articles=posts,
+                    podium_part=part,
+                    page_name=part.save_as[: -len(".html")],
+                    **taxa,
+                )
 
 
 def _generators(pelican):

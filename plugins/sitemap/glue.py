@@ -1,4 +1,8 @@
-"""Connect the sitemap to Pelican: learn the documents once generated, list the written pages at the end."""
+"""Connect the sitemap to Pelican: learn the documents once generated, list the written pages at the end.
+
+sitemap.xml is a sitemap index naming one sitemap per section (urls.sections), so a new post
+leaves the sitemaps of past years as they were.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,11 @@ from pelican import signals
 from .. import context
 from ..feeds.glue import site_url
 from ..files import write_atomic
-from .render import robots_txt, sitemap_xml
-from .urls import Doc, plan
+from .render import robots_txt, sitemap_index, sitemap_xml
+from .urls import LISTINGS, PAGES, Doc, plan, sections
+
+#: One sitemap per section, beside sitemap.xml (the index): a sitemap may only list addresses under its own folder.
+SITEMAP_FILE = "sitemap-{section}.xml"
 
 
 @dataclass(frozen=True)
@@ -39,14 +46,20 @@ def _group(item) -> str:
     return min(v.save_as for v in versions) if len(versions) > 1 else ""
 
 
-def _doc(item, root: str) -> Doc:
+def _doc(item, root: str, section: str) -> Doc:
     return Doc(
         save_as=item.save_as,
         url=root + item.url,
         lang=getattr(item, "lang", "") or "",
         lastmod=_lastmod(item),
         group=_group(item),
+        section=section,
     )
+
+
+def _post_section(item) -> str:
+    """Posts are listed in the sitemap of the year they were first published: later years leave it alone."""
+    return str(item.date.year)
 
 
 def _pairs(taxonomy):
@@ -65,9 +78,9 @@ def _learn(generators) -> None:
     docs: list[Doc] = []
     is_public = _public(ctx)
     hidden = {c.save_as for c in ctx.withheld_content if getattr(c, "save_as", "")}
-    for generator, lists in (
-        (_find(generators, "articles", "drafts"), ("articles", "translations")),
-        (_find(generators, "pages", "hidden_pages"), ("pages", "translations")),
+    for generator, lists, section in (
+        (_find(generators, "articles", "drafts"), ("articles", "translations"), _post_section),
+        (_find(generators, "pages", "hidden_pages"), ("pages", "translations"), lambda item: PAGES),
     ):
         if generator is None:
             continue
@@ -83,7 +96,7 @@ def _learn(generators) -> None:
             hidden |= {c.save_as for c in getattr(generator, name, []) or []}
         for item in (c for name in lists for c in getattr(generator, name, [])):
             if is_public(item):
-                docs.append(_doc(item, root))
+                docs.append(_doc(item, root, section(item)))
             else:
                 hidden.add(item.save_as)
     docs += _taxonomy_docs(_find(generators, "articles", "drafts"), is_public, root, hidden)
@@ -100,7 +113,12 @@ def _taxonomy_docs(generator, is_public, root: str, hidden: set[str]) -> list[Do
     public_dates = [_lastmod(a) for a in generator.articles if is_public(a)]
     index = generator.settings.get("INDEX_SAVE_AS") or "index.html"
     docs.append(
-        Doc(save_as=index, url=root + ("" if index == "index.html" else index), lastmod=max(public_dates, default=None))
+        Doc(
+            save_as=index,
+            url=root + ("" if index == "index.html" else index),
+            lastmod=max(public_dates, default=None),
+            section=LISTINGS,
+        )
     )
     for taxonomy in (generator.categories, generator.tags, generator.authors):
         for taxon, articles in _pairs(taxonomy):
@@ -108,7 +126,7 @@ def _taxonomy_docs(generator, is_public, root: str, hidden: set[str]) -> list[Do
             if not dates:
                 hidden.add(taxon.save_as)
             else:
-                docs.append(Doc(save_as=taxon.save_as, url=root + taxon.url, lastmod=max(dates)))
+                docs.append(Doc(save_as=taxon.save_as, url=root + taxon.url, lastmod=max(dates), section=LISTINGS))
     return docs
 
 
@@ -128,7 +146,12 @@ def _write(pelican) -> None:
     root = site_url(settings) + "/"
     output = pelican.output_path
     urls = plan(_html_files(output), learned.docs, learned.withheld, root)
-    write_atomic(os.path.join(output, "sitemap.xml"), sitemap_xml(urls))
+    index = []
+    for section, members in sections(urls).items():
+        name = SITEMAP_FILE.format(section=section)
+        write_atomic(os.path.join(output, name), sitemap_xml(members))
+        index.append((root + name, max((u.lastmod for u in members if u.lastmod), default=None)))
+    write_atomic(os.path.join(output, "sitemap.xml"), sitemap_index(index))
     if not learned.own_robots:  # a robots.txt of the author's own (a static file) wins
         write_atomic(os.path.join(output, "robots.txt"), robots_txt(root + "sitemap.xml", preview=ctx.preview))
     ctx.sitemap_urls = [u.loc for u in urls]

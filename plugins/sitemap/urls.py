@@ -18,6 +18,10 @@ from urllib.parse import quote
 PRIVATE_DIRS = ("social/", "drafts/")
 #: Pages that exist for browsers, not for search engines.
 PRIVATE_NAMES = ("404.html",)
+#: The sitemap of the pages that list the newest posts (home, tags, categories, authors): it changes with every post.
+LISTINGS = "listings"
+#: The sitemap of every other page that is not a post (pages, archives, older parts of listings).
+PAGES = "pages"
 #: What may stay as is in a URL; anything else (accents, spaces) is percent-encoded.
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
 
@@ -32,6 +36,8 @@ class Doc:
     lastmod: datetime | None = None
     #: versions of one text share a group (their translation key); "" means no translations
     group: str = ""
+    #: which sitemap file lists it: a post's year, LISTINGS or PAGES (see sections)
+    section: str = "pages"
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,7 @@ class Url:
     lastmod: datetime | None = None
     #: (hreflang, absolute URL) for every language version, this one included
     alternates: tuple[tuple[str, str], ...] = ()
+    section: str = "pages"
 
 
 def escape_url(url: str) -> str:
@@ -92,5 +99,19 @@ def plan(files: Iterable[str], docs: Iterable[Doc], withheld: Collection[str], r
             continue
         doc = known.get(path)
         loc = escape_url(doc.url if doc else root + pretty(path))
-        urls[loc] = Url(loc, doc.lastmod if doc else None, alternates.get(path, ()))
+        urls[loc] = Url(loc, doc.lastmod if doc else None, alternates.get(path, ()), doc.section if doc else PAGES)
     return [urls[loc] for loc in sorted(urls)]
+
+
+def sections(urls: Iterable[Url]) -> dict[str, list[Url]]:
+    """The entries cut into one sitemap per section: listings, pages, then the posts of each year, newest first.
+
+    One file for every address would change with every new post (the home's
+    date does); cut this way a new post changes the listings' sitemap, its
+    year's and the index, and the sitemaps of past years keep their bytes.
+    """
+    found: dict[str, list[Url]] = defaultdict(list)
+    for url in urls:
+        found[url.section].append(url)
+    years = sorted((s for s in found if s not in (LISTINGS, PAGES)), reverse=True)
+    return {s: found[s] for s in (LISTINGS, PAGES, *years) if s in found}

@@ -1,4 +1,4 @@
-"""Real browser: Debian's chromium shows the home page, a post and the 404 without console errors,
+"""Real browser: Debian's chromium shows the home page, a post, the 404, older listing parts and the archives without console errors,
 and axe-core finds no WCAG 2.1 A/AA violation on them, in the light and the dark colour scheme."""
 
 from __future__ import annotations
@@ -15,7 +15,15 @@ from tests.conftest import REPO, SAMPLE_NOW
 pytestmark = pytest.mark.browser
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PAGES = {"home": "/", "article": "/ce-que-le-vent-nous-apprend.html", "missing": "/no/such/page.html"}
+PAGES = {
+    "home": "/",
+    "article": "/ce-que-le-vent-nous-apprend.html",
+    "missing": "/no/such/page.html",
+    "older part": "/page/1.html",  # the home's oldest posts (PODIUM_LISTING_SIZE below)
+    "author part": "/author/claire-morel/page/1.html",
+    "archives": "/archives.html",
+    "year": "/archives/2026.html",
+}
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -49,7 +57,8 @@ def site_url(tmp_path_factory):
     root = tmp_path_factory.mktemp("browser") / "output"
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SiteHandler, directory=str(root)))
     url = f"http://127.0.0.1:{server.server_address[1]}"
-    build(REPO, prod=True, now=SAMPLE_NOW, output=root, overrides={"SITEURL": url})
+    # three posts a page, so that the sample blog's home and author page have older parts to check
+    build(REPO, prod=True, now=SAMPLE_NOW, output=root, overrides={"SITEURL": url, "PODIUM_LISTING_SIZE": 3})
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield url

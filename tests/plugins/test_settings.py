@@ -113,7 +113,7 @@ def test_an_unknown_key_is_a_warning_with_a_suggestion():
         "PODIUM_FEEDS_LIMT: unknown podium setting, ignored; did you mean PODIUM_FEEDS_LIMIT?",
         "PODIUM_CARD_LAYOT: unknown podium setting, ignored; did you mean PODIUM_CARDS_LAYOUT?",
     ]
-    assert config.feeds_limit == 30
+    assert config.feeds_limit == 10
 
 
 def test_the_settings_class_is_the_one_place_for_defaults():

@@ -70,7 +70,7 @@ def site_output(tmp_path_factory):
             + "\n",
         },
         {
-            "DEFAULT_PAGINATION": 4,
+            "PODIUM_LISTING_SIZE": 4,
             "YEAR_ARCHIVE_SAVE_AS": "{date:%Y}/index.html",
             "MONTH_ARCHIVE_SAVE_AS": "{date:%Y}/{date:%m}/index.html",
         },
@@ -174,11 +174,29 @@ def test_list_items_in_another_language_say_so(site_output):
     assert english[0].select_one("time").get_text().startswith(("March", "January"))
 
 
-def test_pagination_pages(site_output):
-    second = read(site_output, "index2.html")
-    assert second.h1.get_text() == "Tous les articles"
-    assert second.select_one('.pagination a[rel="prev"]')["href"] == f"{SITEURL}/index.html"
-    assert second.select_one(".pagination-current").get_text().startswith("Page 2 sur")
+def test_older_posts_are_in_parts_numbered_from_the_oldest(site_output):
+    home = read(site_output, "index.html")
+    assert len(home.select(".post-item")) == 4  # PODIUM_LISTING_SIZE
+    assert home.select_one('.pagination a[rel="next"]')["href"] == f"{SITEURL}/page/1.html"
+    oldest = read(site_output, "page/1.html")
+    assert oldest.h1.get_text() == "Tous les articles"
+    assert [a.get_text() for a in oldest.select(".post-item-title a")] == [
+        "Deuxième partie",
+        "Troisième partie",
+        "Lettre",
+        "Pelican header",
+    ]
+    assert oldest.select_one(".pagination-current").get_text() == "Du 5 janvier 2026 au 4 février 2026"
+    assert oldest.select_one('.pagination a[rel="prev"]')["href"] == f"{SITEURL}/page/2.html"
+    assert oldest.select_one('.pagination a[rel="next"]') is None
+    newest = read(site_output, "page/2.html")
+    assert newest.select_one('.pagination a[rel="prev"]')["href"] == f"{SITEURL}/index.html"
+    assert read(site_output, "author/test-author/page/1.html").select_one(".listing-count") is None
+
+
+def test_the_archives_page_links_one_page_per_year(site_output):
+    years = read(site_output, "archives.html").select(".archive-years li")
+    assert [(li.a["href"], li.span.get_text()) for li in years] == [(f"{SITEURL}/2026/index.html", "8 articles")]
 
 
 def test_period_archives_are_titled_in_french(site_output):
@@ -248,3 +266,20 @@ def test_a_missing_leader_photo_stops_the_build(make_site, run_build):
         "pelicanconf.py:21: PODIUM_LEADER_PHOTO: 'images/absent.jpg' not found under content/; "
         "fix the path or set PODIUM_LEADER_PHOTO = None"
     )
+
+
+def test_pelicans_pagination_is_set_aside_with_a_warning_naming_podiums_setting(make_site):
+    from podium.publish.build import build
+
+    site = make_site(
+        {f"content/posts/p{i}.md": post(f"P{i}", slug=f"p{i}", date=f"2026-01-{i + 1:02d} 09:00") for i in range(3)},
+        {"DEFAULT_PAGINATION": 2},
+    )
+    result = build(site, now="2026-06-01T12:00:00+02:00", output=site / "out")
+    assert [str(w) for w in result.warnings if "DEFAULT_PAGINATION" in str(w)] == [
+        "pelicanconf.py:21: DEFAULT_PAGINATION: podium cuts the home, tag, category and author pages itself, so that "
+        "a new post leaves the older pages as they were; 2 was ignored; set PODIUM_LISTING_SIZE = 2 and remove "
+        "DEFAULT_PAGINATION"
+    ]
+    assert not (result.output / "index2.html").exists()
+    assert len(read(result.output, "index.html").select(".post-item")) == 3  # PODIUM_LISTING_SIZE is 10

@@ -53,15 +53,32 @@ def site(make_site):
     )
 
 
-def sitemap(out: Path) -> dict[str, dict]:
-    root = etree.fromstring((out / "sitemap.xml").read_bytes())
-    return {
-        u.find("s:loc", NS).text: {
-            "lastmod": getattr(u.find("s:lastmod", NS), "text", None),
-            "alternates": [(l.get("hreflang"), l.get("href")) for l in u.findall("x:link", NS)],
-        }
-        for u in root.findall("s:url", NS)
-    }
+def sitemap_files(out: Path, root: str = ROOT) -> dict[str, str | None]:
+    """The sitemaps sitemap.xml (an index) names, by file name, with their lastmod."""
+    index = etree.fromstring((out / "sitemap.xml").read_bytes())
+    assert index.tag == f"{{{NS['s']}}}sitemapindex"
+    found = {}
+    for item in index.findall("s:sitemap", NS):
+        loc = item.find("s:loc", NS).text
+        assert loc.startswith(root), loc  # a sitemap may only list addresses under its own folder
+        found[loc[len(root) :]] = getattr(item.find("s:lastmod", NS), "text", None)
+    return found
+
+
+def sitemap(out: Path, root: str = ROOT) -> dict[str, dict]:
+    """Every address of every sitemap the index names; no address in two of them."""
+    urls: dict[str, dict] = {}
+    for name in sitemap_files(out, root):
+        root = etree.fromstring((out / name).read_bytes())
+        for u in root.findall("s:url", NS):
+            loc = u.find("s:loc", NS).text
+            assert loc not in urls, loc
+            urls[loc] = {
+                "lastmod": getattr(u.find("s:lastmod", NS), "text", None),
+                "alternates": [(l.get("hreflang"), l.get("href")) for l in u.findall("x:link", NS)],
+                "in": name,
+            }
+    return urls
 
 
 def public_pages(out: Path) -> set[str]:
@@ -116,11 +133,26 @@ def test_nothing_withheld_is_ever_listed_even_in_a_preview_build(site, preview):
     from podium.publish.build import build
 
     out = build(site, preview=preview, now=NOW, output=site / f"out-{preview}").output
-    text = (out / "sitemap.xml").read_text(encoding="utf-8")
+    text = "".join(p.read_text(encoding="utf-8") for p in out.glob("sitemap*.xml"))
     for marker in ("brouillon", "futur", "secret-d", "secret-f", "annonces", "drafts/", "paire.html", "social/", "404"):
         assert marker not in text, marker
     if preview:
         assert list(out.rglob("futur*.html")), "the preview shows the future post, so the sitemap had to leave it out"
+
+
+def test_posts_are_in_their_years_sitemap_and_listings_apart(site, run_build):
+    out = run_build(site, now=NOW, prod=True)
+    assert sitemap_files(out) == {
+        "sitemap-listings.xml": "2026-08-02T10:00:00+02:00",
+        "sitemap-pages.xml": "2026-01-01T09:00:00+01:00",
+        "sitemap-2026.xml": "2026-08-02T10:00:00+02:00",
+    }
+    urls = sitemap(out)
+    assert {u for u, v in urls.items() if v["in"] == "sitemap-2026.xml"} == {
+        ROOT + p for p in ("lettre.html", "lettre-en.html", "seul.html", "paire-en.html")
+    }
+    assert {u for u, v in urls.items() if v["in"] == "sitemap-listings.xml"} >= {ROOT, ROOT + "tag/climat.html"}
+    assert urls[ROOT + "archives.html"]["in"] == "sitemap-pages.xml"
 
 
 def test_robots_points_to_the_absolute_sitemap_address(site, run_build):
@@ -141,8 +173,8 @@ def test_a_robots_txt_of_the_authors_own_is_kept(make_site, run_build):
 
 
 def test_the_sample_blog_sitemap_pairs_its_translated_letter(sample_site_output):
-    urls = sitemap(sample_site_output)
     base = "https://claire-morel.example/"
+    urls = sitemap(sample_site_output, base)
     pair = [("en", base + "lettre-mi-annee-2026-en.html"), ("fr", base + "lettre-mi-annee-2026.html")]
     assert urls[base + "lettre-mi-annee-2026.html"]["alternates"] == pair
     assert set(urls) == {u.replace(ROOT, base) for u in public_pages(sample_site_output)}

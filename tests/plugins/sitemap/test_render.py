@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 from lxml import etree
 
-from podium.plugins.sitemap.render import robots_txt, sitemap_xml
+from podium.plugins.sitemap.render import robots_txt, sitemap_index, sitemap_xml
 from podium.plugins.sitemap.urls import Url
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -41,3 +41,14 @@ def test_robots_points_to_the_absolute_sitemap_and_closes_the_door_in_preview():
         == b"User-agent: *\nDisallow:\n\nSitemap: https://blog.test/sitemap.xml\n"
     )
     assert robots_txt("https://blog.test/sitemap.xml", preview=True).splitlines()[1] == b"Disallow: /"
+
+
+def test_the_index_names_each_sitemap_with_its_newest_date_when_it_has_one():
+    root = etree.fromstring(
+        sitemap_index([("https://blog.test/sitemap-2026.xml", JULY), ("https://blog.test/sitemap-pages.xml", None)])
+    )
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    assert [(s.findtext("s:loc", namespaces=NS), s.findtext("s:lastmod", namespaces=NS)) for s in root] == [
+        ("https://blog.test/sitemap-2026.xml", "2026-07-21T09:00:00+02:00"),
+        ("https://blog.test/sitemap-pages.xml", None),
+    ]

@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from podium.plugins.sitemap.urls import Doc, Url, escape_url, is_private, plan, pretty
+from podium.plugins.sitemap.urls import Doc, Url, escape_url, is_private, plan, pretty, sections
 
 PARIS = ZoneInfo("Europe/Paris")
 ROOT = "https://blog.test/"
@@ -92,3 +92,18 @@ def test_the_sitemap_is_exactly_the_public_html_files(files, data):
     urls = plan(sorted(files), [], withheld, ROOT)
     expected = {f for f in files if f.endswith(".html") and f not in withheld and not is_private(f)}
     assert [u.loc for u in urls] == sorted(escape_url(ROOT + pretty(f)) for f in expected)
+
+
+def test_sections_put_listings_and_pages_first_then_years_newest_first():
+    docs = [
+        Doc("a.html", "https://b.test/a.html", section="2024"),
+        Doc("b.html", "https://b.test/b.html", section="2026"),
+        Doc("index.html", "https://b.test/", section="listings"),
+    ]
+    urls = plan(["a.html", "b.html", "index.html", "page/1.html"], docs, set(), "https://b.test/")
+    assert {name: [u.loc for u in members] for name, members in sections(urls).items()} == {
+        "listings": ["https://b.test/"],
+        "pages": ["https://b.test/page/1.html"],
+        "2026": ["https://b.test/b.html"],
+        "2024": ["https://b.test/a.html"],
+    }
