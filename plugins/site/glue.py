@@ -6,6 +6,7 @@ Every Pelican object is adapted here; the modules beside it only see values.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from typing import Any
 
 from jinja2 import pass_context
@@ -216,6 +217,27 @@ def _pairs(listed):
 # --- pages Pelican does not write: one per series, and the 404 -----------------------------
 
 
+def listed(shared: dict, settings) -> Iterator[tuple[str, str | None, Any, list, str]]:
+    """(template, keyword, taxon, posts, head page) for every listing Pelican writes, from the shared context.
+
+    The sitemap reads it too, to file each older part under the year of its newest post.
+    """
+    if "index" in settings.get("DIRECT_TEMPLATES", ["index"]):
+        index = settings.get("INDEX_SAVE_AS") or "index.html"
+        yield "index", None, None, list(shared.get("articles", [])), index
+    for template, key in (("tag", "tags"), ("category", "categories"), ("author", "authors")):
+        for taxon, posts in shared.get(key, []) or []:
+            if taxon.save_as:
+                yield template, template, taxon, list(posts), taxon.save_as
+
+
+def parts(shared: dict, settings) -> Iterator[listings.Part]:
+    """Every older part of every listing of the build."""
+    size = context.get(settings).config.listing_size
+    for _template, _keyword, _taxon, posts, head_page in listed(shared, settings):
+        yield from listings.listing(posts, size, head_page).parts
+
+
 class SitePages(Generator):
     """Writes series/<slug>.html for every series, 404.html and the older parts of each listing."""
 
@@ -251,18 +273,9 @@ class SitePages(Generator):
             )
         self._write_parts(writer, relative)
 
-    def _listed(self):
-        """(template, keyword, taxon, posts, head page) for every listing Pelican writes."""
-        index = self.settings.get("INDEX_SAVE_AS") or "index.html"
-        yield "index", None, None, list(self.context.get("articles", [])), index
-        for template, key in (("tag", "tags"), ("category", "categories"), ("author", "authors")):
-            for taxon, posts in self.context.get(key, []) or []:
-                if taxon.save_as:
-                    yield template, template, taxon, list(posts), taxon.save_as
-
     def _write_parts(self, writer, relative: bool) -> None:
         size = context.get(self.settings).config.listing_size
-        for template, keyword, taxon, posts, head_page in self._listed():
+        for template, keyword, taxon, posts, head_page in listed(self.context, self.settings):
             taxa = {keyword: taxon} if keyword else {}
             for part in listings.listing(posts, size, head_page).parts:
                 writer.write_file(
@@ -270,7 +283,9 @@ class SitePages(Generator):
                     self.get_template(template),
                     self.context,
                     relative_urls=relative,
-                    articles=posts,
+                    # its own posts only: the render memo keys a page on what it is given, and a part
+                    # given every post would be rendered again with each new one (its bytes the same)
+                    articles=list(part.posts),
                     podium_part=part,
                     page_name=part.save_as[: -len(".html")],
                     **taxa,

@@ -15,8 +15,9 @@ from pelican import signals
 from .. import context
 from ..feeds.glue import site_url
 from ..files import write_atomic
+from ..site import glue as site_glue
 from .render import robots_txt, sitemap_index, sitemap_xml
-from .urls import LISTINGS, PAGES, Doc, plan, sections
+from .urls import LISTINGS, PAGES, Doc, plan, pretty, sections
 
 #: One sitemap per section, beside sitemap.xml (the index): a sitemap may only list addresses under its own folder.
 SITEMAP_FILE = "sitemap-{section}.xml"
@@ -100,6 +101,7 @@ def _learn(generators) -> None:
             else:
                 hidden.add(item.save_as)
     docs += _taxonomy_docs(_find(generators, "articles", "drafts"), is_public, root, hidden)
+    docs += _yearly_docs(_find(generators, "articles", "drafts"), root)
     static = _find(generators, "staticfiles")
     own_robots = any(s.save_as == "robots.txt" for s in getattr(static, "staticfiles", []) or [])
     ctx.sitemap = Learned(docs, {w for w in hidden if w}, own_robots)
@@ -127,6 +129,35 @@ def _taxonomy_docs(generator, is_public, root: str, hidden: set[str]) -> list[Do
                 hidden.add(taxon.save_as)
             else:
                 docs.append(Doc(save_as=taxon.save_as, url=root + taxon.url, lastmod=max(dates), section=LISTINGS))
+    return docs
+
+
+def _yearly_docs(generator, root: str) -> list[Doc]:
+    """Older listing parts and each year's archives, filed under a year, so a new post leaves their sitemap alone.
+
+    A part goes under the year of its newest post: its posts never change, so neither does its year.
+    """
+    if generator is None:
+        return []
+    docs = [
+        Doc(
+            save_as=part.save_as,
+            url=root + pretty(part.save_as),
+            lastmod=max(_lastmod(p) for p in part.posts),
+            section=str(part.posts[0].date.year),
+        )
+        for part in site_glue.parts(generator.context, generator.settings)
+    ]
+    for year in (generator.context.get("period_archives") or {}).get("year", []):
+        save_as = year["save_as"]
+        docs.append(
+            Doc(
+                save_as=save_as,
+                url=root + (year["url"] or pretty(save_as)),
+                lastmod=max(_lastmod(d) for d in year["dates"]),
+                section=str(year["period_num"][0]),
+            )
+        )
     return docs
 
 

@@ -20,7 +20,7 @@ PRIVATE_DIRS = ("social/", "drafts/")
 PRIVATE_NAMES = ("404.html",)
 #: The sitemap of the pages that list the newest posts (home, tags, categories, authors): it changes with every post.
 LISTINGS = "listings"
-#: The sitemap of every other page that is not a post (pages, archives, older parts of listings).
+#: The sitemap of every other page that is neither a post nor filed under a year (pages, series, indexes).
 PAGES = "pages"
 #: What may stay as is in a URL; anything else (accents, spaces) is percent-encoded.
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
@@ -36,7 +36,7 @@ class Doc:
     lastmod: datetime | None = None
     #: versions of one text share a group (their translation key); "" means no translations
     group: str = ""
-    #: which sitemap file lists it: a post's year, LISTINGS or PAGES (see sections)
+    #: which sitemap file lists it: a year (posts, older listing parts, a year's archives), LISTINGS or PAGES
     section: str = "pages"
 
 

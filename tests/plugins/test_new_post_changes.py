@@ -66,6 +66,24 @@ def test_a_new_post_changes_only_the_newest_pages_and_leaves_past_years_and_olde
         "sitemap-2026.xml",
     }
     assert {"archives/2025.html", "sitemap-2025.xml", "page/1.html", "tag/climat/page/7.html"} <= set(after)
+    # an older part is filed under the year of its newest post, as the archives of that year are
+    assert b"<loc>https://blog.test/page/1.html</loc>" in after["sitemap-2025.xml"]
+    assert b"<loc>https://blog.test/archives/2025.html</loc>" in after["sitemap-2025.xml"]
+
+
+def test_no_listing_part_shows_a_withheld_post(make_site, run_build):
+    site = make_site(
+        {
+            **posts(9),
+            "content/posts/draft.md": post("SECRET-DRAFT", slug="brouillon", status="draft", tags=["climat"]),
+            "content/posts/future.md": post("SECRET-FUTURE", slug="futur", date="2027-03-01 09:00", tags=["climat"]),
+        },
+        SETTINGS,
+    )
+    out = files(run_build(site, now=NOW, output=site / "out", comms=False))
+    assert {"page/2.html", "tag/climat/page/2.html", "author/test-author/page/2.html"} <= set(out)
+    leaks = [name for name, data in out.items() if b"SECRET-" in data or b"futur.html" in data]
+    assert leaks == []
 
 
 def test_editing_the_newest_post_changes_its_page_and_the_full_content_feeds_only(make_site, run_build):

@@ -149,7 +149,7 @@ def test_posts_are_in_their_years_sitemap_and_listings_apart(site, run_build):
     }
     urls = sitemap(out)
     assert {u for u, v in urls.items() if v["in"] == "sitemap-2026.xml"} == {
-        ROOT + p for p in ("lettre.html", "lettre-en.html", "seul.html", "paire-en.html")
+        ROOT + p for p in ("lettre.html", "lettre-en.html", "seul.html", "paire-en.html", "archives/2026.html")
     }
     assert {u for u, v in urls.items() if v["in"] == "sitemap-listings.xml"} >= {ROOT, ROOT + "tag/climat.html"}
     assert urls[ROOT + "archives.html"]["in"] == "sitemap-pages.xml"
