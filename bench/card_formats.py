@@ -5,7 +5,8 @@ with and without the sample blog's portrait, and encodes each in every
 candidate format. Quality is the PSNR (dB) of the decoded card against the
 card as drawn (lossless PNG is infinite); 40 dB and more is not visible on a
 card, text edges included. Also writes one card per format to bench/results/
-so they can be looked at side by side.
+so they can be looked at side by side. Last, a flat card's whole cost
+(drawing and encoding) as podium drew it before and as it composes it now.
 Usage: python bench/card_formats.py [--cards 40]
 """
 
@@ -25,7 +26,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 import corpus  # noqa: E402
 
-from podium.plugins.cards import design, renderer  # noqa: E402
+from podium.plugins.cards import compose, design, renderer  # noqa: E402
 from podium.plugins.cards.fonts import bundled  # noqa: E402
 from podium.plugins.images import decode  # noqa: E402
 
@@ -62,6 +63,9 @@ CANDIDATES = {
     "jpeg q90 4:4:4": _jpeg(90),
     "jpeg q90 4:4:4 not optimised": _jpeg(90, optimize=False),
     "jpeg q85 4:4:4": _jpeg(85),
+    "png palette 256 fast octree, level 3": lambda image: _save(
+        image.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE), "PNG", compress_level=3
+    ),
     "podium now": lambda image: renderer.encode(image, "png"),
 }
 
@@ -86,6 +90,33 @@ def cards(n: int, portrait: Image.Image | None) -> list[Image.Image]:
         )
         for t in titles
     ]
+
+
+def whole_against_composed(n: int) -> None:
+    """Processor time per flat card, drawn and encoded: each card whole (then quantised) or composed (compose.py)."""
+    faces = renderer.Faces(bundled())
+    colours = design.Colours("#0f172a", "#ffffff", "#f59e0b")
+    made = [
+        renderer.Card(
+            meta["title"], "Claire Morel", "Présidente-directrice générale", "bench.example", "classic", colours
+        )
+        for _, meta, _ in corpus.posts(n)
+    ]
+    start = time.process_time()
+    whole = [_palette(256, Image.Quantize.FASTOCTREE)(renderer.render(card, faces)) for card in made]
+    whole_ms = (time.process_time() - start) / n * 1000
+    composer = compose.Cards(faces, renderer.Pictures())
+    start = time.process_time()
+    composed = [composer.encode(card, "png", flat=True) for card in made]
+    composed_ms = (time.process_time() - start) / n * 1000
+    drawn = [renderer.render(card, faces) for card in made]
+    print(f"{'flat card, drawn and encoded':<45} {'ms':>6} {'mean kB':>8} {'min PSNR dB':>11}")
+    for name, ms, datas in (
+        ("whole, palette 256 fast octree (before)", whole_ms, whole),
+        ("composed layers, palette ramps (podium now)", composed_ms, composed),
+    ):
+        kb = statistics.mean(len(d) for d in datas) / 1000
+        print(f"{name:<45} {ms:>6.1f} {kb:>8.1f} {min(psnr(i, d) for i, d in zip(drawn, datas)):>11.1f}")
 
 
 def measure(images: list[Image.Image], encode) -> dict:
@@ -124,6 +155,7 @@ def main() -> None:
             ext = ".jpg" if m["data"][:2] == b"\xff\xd8" else ".png"
             slug = "".join(c if c.isalnum() else "-" for c in f"{kind}-{name}").strip("-")
             (out / f"card-{slug}{ext}").write_bytes(m["data"])
+    whole_against_composed(args.cards)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ from ..images import checks, decode, files, paths
 from ..images.glue import project_dir
 from ..images.glue import state as images_state
 from ..post import plain_text
-from . import design, network_glue, renderer
+from . import compose, design, network_glue, renderer
 from .cache import Store, digest, key
 from .fonts import bundled
 
@@ -163,7 +163,8 @@ def _render(k: Kit, title: str, photo, where: str, meta: dict, lines: dict, ctx,
             )
             images_state(settings).failed.add(rel)  # reported here: the output's image check need not repeat it
             return None
-    return _draw(_card(k, title)), k.ext
+    card, fmt, pictured = _card(k, title)
+    return _drawing(k).encode(card, fmt, flat=not pictured), k.ext
 
 
 def _card(k: Kit, title: str) -> tuple[renderer.Card, str, bool]:
@@ -173,15 +174,22 @@ def _card(k: Kit, title: str) -> tuple[renderer.Card, str, bool]:
     return card, ("png" if k.ext == ".png" else "jpeg"), pictured
 
 
-#: the faces and pictures of the build, set before worker processes are forked (they inherit it)
-_DRAWING: tuple[renderer.Faces, renderer.Pictures] | None = None
+#: the build's faces and pictures and the layers made from them, set before worker processes are forked
+_DRAWING: compose.Cards | None = None
 
 
 def _draw(job: tuple[renderer.Card, str, bool]) -> bytes:
     """One generated card's bytes; the same function in this process and in a worker."""
     card, fmt, pictured = job
-    faces, pictures = _DRAWING
-    return renderer.encode(renderer.render(card, faces, pictures), fmt, flat=not pictured)
+    return _DRAWING.encode(card, fmt, flat=not pictured)
+
+
+def _drawing(k: Kit) -> compose.Cards:
+    """The build's card composer, made once: a new build (new kit) gets a new one."""
+    global _DRAWING
+    if _DRAWING is None or _DRAWING.faces is not k.faces or _DRAWING.pictures is not k.pictures:
+        _DRAWING = compose.Cards(k.faces, k.pictures)
+    return _DRAWING
 
 
 def _generated_name(k: Kit, title: str) -> str:
@@ -212,13 +220,12 @@ def _prepare(item, k: Kit, ctx) -> tuple[str, tuple | None]:
 
 def draw_missing(k: Kit, titles: list[str], workers: int) -> None:
     """Draw every generated card not in the cache yet, on every core, and store them."""
-    global _DRAWING
     names = {}
     for title in titles:
         name = _generated_name(k, title)
         if name not in names and k.store.manifest(name) is None:
             names[name] = title
-    _DRAWING = (k.faces, k.pictures)
+    _drawing(k)
     jobs = [_card(k, title) for title in names.values()]
     for name, data in zip(names, pool.run(_draw, jobs, pool.size(workers))):
         k.store.put(name, {"card" + k.ext: data}, {"bytes": len(data), "ext": k.ext})
@@ -281,7 +288,6 @@ def private_card(item, settings, ctx) -> tuple[bytes, str, str] | None:
     Never added to ``Kit.files``, so it is never copied into the site: the
     post may be withheld. None when cards are off or the card cannot be made.
     """
-    global _DRAWING
     if not ctx.config.cards_enabled:
         return None
     k = ctx.cards or kit(settings, ctx)
@@ -294,7 +300,6 @@ def private_card(item, settings, ctx) -> tuple[bytes, str, str] | None:
     )
     manifest = k.store.manifest(name)
     if manifest is None:
-        _DRAWING = _DRAWING or (k.faces, k.pictures)
         meta = getattr(item, "podium_raw", None) or item.metadata
         made = _render(k, title, photo, ctx.display_path(item.source_path), meta, {}, aside, settings)
         if made is None:

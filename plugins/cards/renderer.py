@@ -17,7 +17,7 @@ from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 from . import design, layout
 
 #: Part of every card's cache key: bump it when this module or design.py draws differently.
-VERSION = "2"
+VERSION = "3"
 MAX_BYTES = 1_000_000
 LINE_SPACING = 1.16
 
@@ -77,8 +77,8 @@ class Faces:
         self.regular = PillowFace(fonts.regular)
 
 
-def draw_text(canvas: Image.Image, slot: design.Text, text: str, face: PillowFace) -> layout.Fit:
-    """Fit ``text`` in ``slot`` and draw it; the returned Fit says what was drawn."""
+def draw_text(canvas: Image.Image, slot: design.Text, text: str, face: PillowFace, fill=None) -> layout.Fit:
+    """Fit ``text`` in ``slot`` and draw it (in the slot's colour, or ``fill``); the returned Fit says what was drawn."""
     fit = layout.fit(text, face, slot.box.width, slot.box.height, slot.sizes, balanced=slot.max_lines != 1)
     if slot.max_lines is not None and len(fit.lines) > slot.max_lines:
         fit = layout.Fit(fit.size, (layout.with_ellipsis(fit.lines[0], face, fit.size, slot.box.width),), True)
@@ -91,7 +91,7 @@ def draw_text(canvas: Image.Image, slot: design.Text, text: str, face: PillowFac
         left, _, right, _ = font.getbbox(line, anchor="ls")
         x = slot.box.right - right if slot.align == "right" else slot.box.left - min(0, left)
         baseline = top + index * face.line_height(fit.size) + ascent
-        pen.text((x, baseline), line, font=font, fill=slot.colour, anchor="ls")
+        pen.text((x, baseline), line, font=font, fill=slot.colour if fill is None else fill, anchor="ls")
     return fit
 
 
@@ -136,12 +136,24 @@ def render(
     card: Card, faces: Faces, pictures: Pictures | None = None, shape: tuple[int, int] | None = None
 ) -> Image.Image:
     """The card as an RGB image: 1200 × 630, or a portrait card of ``shape`` (width, height)."""
-    pictures = pictures or Pictures()
+    canvas, plan = layers(card, faces, pictures, shape)
+    draw_text(canvas, plan.title, card.title, faces.bold)
+    return canvas
+
+
+def card_plan(card: Card, pictures: Pictures, shape: tuple[int, int] | None) -> tuple[design.Plan, tuple[int, int]]:
     has = (pictures.portrait is not None, pictures.logo is not None)
     if shape is None:
-        plan, shape = design.plan(card.layout, card.colours, *has), (design.WIDTH, design.HEIGHT)
-    else:
-        plan = design.tall(card.colours, *has, *shape)
+        return design.plan(card.layout, card.colours, *has), (design.WIDTH, design.HEIGHT)
+    return design.tall(card.colours, *has, *shape), shape
+
+
+def layers(
+    card: Card, faces: Faces, pictures: Pictures | None = None, shape: tuple[int, int] | None = None
+) -> tuple[Image.Image, design.Plan]:
+    """Everything but the title, which is all that differs between the cards of one build (compose.py)."""
+    pictures = pictures or Pictures()
+    plan, shape = card_plan(card, pictures, shape)
     canvas = Image.new("RGB", shape, ImageColor.getrgb(plan.background))
     pen = ImageDraw.Draw(canvas)
     for box, colour in plan.fills:
@@ -154,7 +166,6 @@ def render(
         right_aligned = card.layout == "classic" or shape != (design.WIDTH, design.HEIGHT)
         left = plan.logo.right - logo.width if right_aligned else plan.logo.left + (plan.logo.width - logo.width) // 2
         canvas.paste(logo, (left, plan.logo.top + (plan.logo.height - logo.height) // 2), logo)
-    draw_text(canvas, plan.title, card.title, faces.bold)
     for slot, text, face in (
         (plan.name, card.name, faces.bold),
         (plan.role, card.role, faces.regular),
@@ -162,7 +173,7 @@ def render(
     ):
         if text.strip():
             draw_text(canvas, slot, text, face)
-    return canvas
+    return canvas, plan
 
 
 def from_photo(
