@@ -98,13 +98,22 @@ class PodiumMarkdownReader(MarkdownReader):
         pages = self.settings.get("PAGE_PATHS") or []
         return "page" if any(rel == p or rel.startswith(p.rstrip("/") + os.sep) for p in pages) else "post"
 
+    def _markdown(self) -> Markdown:
+        """One Markdown converter per build, reset between posts: making one costs as much as a short post."""
+        md = getattr(self, "_reused", None)
+        if md is None:
+            md = self._reused = Markdown(**self.settings["MARKDOWN"])
+            # the meta extension would eat a first paragraph such as "Note: ..."
+            if "meta" in md.preprocessors:
+                md.preprocessors.deregister("meta")
+        else:
+            md.reset()
+        return md
+
     def _read_yaml(self, parsed):
-        self._md = Markdown(**self.settings["MARKDOWN"])
+        self._md = self._markdown()
         # the site's Markdown extras (footnote labels, French spacing) follow the post's language
         self._md.podium_lang = str(parsed.meta.get("lang") or self.settings["DEFAULT_LANG"])
-        # the meta extension would eat a first paragraph such as "Note: ..."
-        if "meta" in self._md.preprocessors:
-            self._md.preprocessors.deregister("meta")
         content = self._md.convert(parsed.body)
         self._formatted: dict[str, str] = {}  # formatted fields as HTML, before Pelican's processing: kept in the cache
         metadata = {}
