@@ -58,6 +58,7 @@ class Kit:
     files: dict[str, Path] = field(default_factory=dict)  # path in output -> file in the cache
     drawn: set[str] = field(default_factory=set)  # cache keys drawn in this build (counted as rendered)
     network_images: dict[tuple[str, str], dict] = field(default_factory=dict)  # (slug, lang) -> network -> picture
+    pending: list[tuple] = field(default_factory=list)  # (cards being drawn, the posts they are for, settings)
     rendered: int = 0
     reused: int = 0
     seconds: float = 0.0  # wall time spent on cards in this build, for the benchmark
@@ -174,21 +175,31 @@ def _card(k: Kit, title: str) -> tuple[renderer.Card, str, bool]:
     return card, ("png" if k.ext == ".png" else "jpeg"), pictured
 
 
-#: the build's faces and pictures and the layers made from them, set before worker processes are forked
+#: the build's faces and pictures and the layers made from them, and the card cache,
+#: set before worker processes are forked (they inherit them)
 _DRAWING: compose.Cards | None = None
+_STORE: Store | None = None
 
 
-def _draw(job: tuple[renderer.Card, str, bool]) -> bytes:
-    """One generated card's bytes; the same function in this process and in a worker."""
-    card, fmt, pictured = job
-    return _DRAWING.encode(card, fmt, flat=not pictured)
+def _draw(job: tuple[str, renderer.Card, str, bool]) -> int:
+    """Draw one generated card and store it; its size in bytes. The same function here and in a worker.
+
+    The worker stores the card itself, so the bytes never travel back and the
+    build keeps none of them in memory.
+    """
+    name, card, fmt, pictured = job
+    data = _DRAWING.encode(card, fmt, flat=not pictured)
+    ext = ".png" if fmt == "png" else ".jpg"
+    _STORE.put(name, {"card" + ext: data}, {"bytes": len(data), "ext": ext})
+    return len(data)
 
 
 def _drawing(k: Kit) -> compose.Cards:
     """The build's card composer, made once: a new build (new kit) gets a new one."""
-    global _DRAWING
+    global _DRAWING, _STORE
     if _DRAWING is None or _DRAWING.faces is not k.faces or _DRAWING.pictures is not k.pictures:
         _DRAWING = compose.Cards(k.faces, k.pictures)
+    _STORE = k.store
     return _DRAWING
 
 
@@ -218,19 +229,17 @@ def _prepare(item, k: Kit, ctx) -> tuple[str, tuple | None]:
     return plain_text(getattr(item, "title", "") or ""), _photo(k, item, ctx, where, meta, lines)
 
 
-def draw_missing(k: Kit, titles: list[str], workers: int) -> None:
-    """Draw every generated card not in the cache yet, on every core, and store them."""
+def draw_missing(k: Kit, titles: list[str], workers: int) -> pool.Pending:
+    """Start drawing every generated card not in the cache yet, on every core; ``.results()`` waits for them."""
     names = {}
     for title in titles:
         name = _generated_name(k, title)
         if name not in names and k.store.manifest(name) is None:
             names[name] = title
     _drawing(k)
-    jobs = [_card(k, title) for title in names.values()]
-    for name, data in zip(names, pool.run(_draw, jobs, pool.size(workers))):
-        k.store.put(name, {"card" + k.ext: data}, {"bytes": len(data), "ext": k.ext})
     k.rendered += len(names)
     k.drawn.update(names)
+    return pool.start(_draw, [(name, *_card(k, title)) for name, title in names.items()], pool.size(workers))
 
 
 def card_for(item, k: Kit, ctx, settings, title: str, photo) -> dict:
@@ -324,16 +333,42 @@ def _cards(generator) -> None:
         return
     start, cpu = time.perf_counter(), time.process_time()
     k = ctx.cards = ctx.cards or kit(generator.settings, ctx)
-    prepared = [(item, *_prepare(item, k, ctx)) for item in items]
-    draw_missing(k, [title for _, title, photo in prepared if photo is None], ctx.config.workers)
-    for item, title, photo in prepared:
-        item.podium_card = card_for(item, k, ctx, generator.settings, title, photo)
-        item.podium_images = network_glue.images_for(item, k, item.podium_card, ctx, generator.settings)
+    generated = []
+    for item, title, photo in [(item, *_prepare(item, k, ctx)) for item in items]:
+        if photo is None:
+            generated.append((item, title, photo))
+        else:  # now: a bad card_image is reported before the output's image check runs
+            _describe(item, k, ctx, generator.settings, title, photo)
+    # drawn while the build goes on (teasers, images, other generators); collected before anything is written
+    drawing = draw_missing(k, [title for _, title, _ in generated], ctx.config.workers)
+    k.pending.append((drawing, generated, generator.settings))
+    k.seconds += time.perf_counter() - start
+    k.cpu_seconds += time.process_time() - cpu
+
+
+def _describe(item, k: Kit, ctx, settings, title: str, photo) -> None:
+    item.podium_card = card_for(item, k, ctx, settings, title, photo)
+    item.podium_images = network_glue.images_for(item, k, item.podium_card, ctx, settings)
+
+
+def _collect(pelican) -> None:
+    """Wait for the cards still being drawn, then describe each post's card for the templates and the feeds."""
+    k = context.get(pelican.settings).cards
+    if k is None or not k.pending:
+        return
+    start, cpu = time.perf_counter(), time.process_time()
+    ctx = context.get(pelican.settings)
+    while k.pending:
+        drawing, prepared, settings = k.pending.pop(0)
+        drawing.results()
+        for item, title, photo in prepared:
+            _describe(item, k, ctx, settings, title, photo)
     k.seconds += time.perf_counter() - start
     k.cpu_seconds += time.process_time() - cpu
 
 
 def _write(pelican) -> None:
+    _collect(pelican)  # a build that sent no get_writer signal
     ctx = context.get(pelican.settings)
     k = ctx.cards
     if k is None:
@@ -350,5 +385,7 @@ def register() -> None:
     # article_generator_finalized: only publishable posts remain (the embargo ran at pretaxonomy),
     # and nothing is written yet: the templates and the feeds can still read podium_card.
     signals.article_generator_finalized.connect(_cards)
+    # get_writer: the last signal before pages and feeds are written, so the cards had the longest to be drawn
+    signals.get_writer.connect(_collect)
     # finalized: the output folder is complete; cards are copied from the cache into it.
     signals.finalized.connect(_write)
