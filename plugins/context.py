@@ -78,6 +78,8 @@ class BuildContext:
     comms_dir: str | None = None
     #: the render memo of a ``podium build`` (plugins/memo.py); None for a plain pelican run or a quick preview
     memo: Any = None
+    #: the same for the comms room's folder (its files, keyed by their bytes)
+    room_memo: Any = None
     #: the address teasers and the schedule's links use: production's whenever known, in every build
     #: (podium.publish.production); None in a plain ``pelican`` run (see ``address``)
     teaser_address: Address | None = None

@@ -65,6 +65,7 @@ class Memo:
         self.reused = 0
         self.made: list[str] = []  # the entries rendered by this build, in order
         self.keys = None  # the build's page keys (plugins/render_memo.py), made at the first page
+        self.comms_cache = None  # the comms pages' render cache (plugins/comms/render_cache.py), on first use
 
     def _load(self) -> dict[str, Landed]:
         try:

@@ -29,14 +29,14 @@ logger = logging.getLogger(__name__)
 
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """podium's package (code and word catalogues) and the versions of what renders its pages."""
+    """podium's package (code, word catalogues, the comms room's templates) and the versions of what renders."""
     from importlib.metadata import version
 
     h = hashlib.blake2b(digest_size=20)
     for name in ("jinja2", "markupsafe", "markdown", "pelican", "babel"):
         h.update(f"{name} {version(name)}\0".encode())
     root = Path(__file__).resolve().parent
-    for path in sorted(p for p in root.rglob("*") if p.suffix in {".py", ".po", ".mo"}):
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
 
@@ -108,6 +108,10 @@ class Keys:
         self.prints = Fingerprints()
         self._site: dict[int, str | None] = {}
         self.own_only = bodies_on_own_page(ctx.template_context or {})
+
+    def site_of(self, context: dict, env) -> str | None:
+        """The site-wide part of every key (the shared context, every content's facts, the theme)."""
+        return self._site_key(context, env)
 
     def _site_key(self, context: dict, env) -> str | None:
         found = self._site.get(id(context), "")

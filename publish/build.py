@@ -206,6 +206,7 @@ def build(
     room_scratch = scratch_for(room) if room else None
     ctx.comms_dir = str(room_scratch) if room_scratch else None
     ctx.memo = _memo(project, ctx, settings, target, scratch)
+    ctx.room_memo = _memo(project, ctx, settings, room, room_scratch) if room else None
     write_into(settings, scratch)
     with pelican_problems(project) as collect:
         return _run(Pelican, settings, ctx, collect, scratch, target, room_scratch, room, keep_going)
@@ -266,6 +267,8 @@ def _run(Pelican, settings, ctx, collect, scratch, target, room_scratch, room, k
             ctx.memo.save()
         if room_scratch:
             sync(room_scratch, room)
+            if ctx.room_memo is not None:
+                ctx.room_memo.save()
     except BaseException:
         for folder in (scratch, room_scratch):
             if folder:

@@ -11,13 +11,15 @@ from __future__ import annotations
 import filecmp
 import os
 import shutil
+from functools import partial
 
 from pelican import signals
 
-from .. import context
+from .. import context, memo
+from ..cards.cache import digest
 from ..files import copy_atomic, write_atomic
 from ..post import from_content
-from . import pages, review_glue
+from . import pages, render_cache, review_glue
 from .room import Room
 from .templating import STATIC
 
@@ -87,11 +89,17 @@ def gather(settings, ctx, output_path: str | None = None) -> Room:
     )
 
 
-def write(folder: str, files: dict[str, bytes]) -> None:
+def write(folder: str, files: dict[str, bytes], room_memo=None) -> None:
+    """Every file of the room; one whose bytes the room already has is taken over from it (plugins/memo.py)."""
     for name in sorted(os.listdir(STATIC)):
         shutil.copyfile(os.path.join(STATIC, name), os.path.join(_made(folder, "assets"), name))
     for path, data in files.items():
-        write_atomic(os.path.join(folder, *path.split("/")), data)
+        rel = os.path.join(*path.split("/"))
+        memo.produce(room_memo, folder, rel, digest(data), partial(_write_bytes, data))
+
+
+def _write_bytes(data: bytes, path: str) -> None:
+    write_atomic(path, data)
 
 
 def _made(folder: str, sub: str) -> str:
@@ -104,8 +112,10 @@ def _write(pelican) -> None:
     ctx = context.get(pelican.settings)
     if not ctx.comms_dir or ctx.report.errors:
         return  # not asked for, or a failing build: the scratch folder is thrown away
-    room = gather(pelican.settings, ctx, pelican.output_path)
-    write(ctx.comms_dir, pages.render_all(room))
+    cache = review_glue.review_cache(ctx) if ctx.memo is not None else None
+    with render_cache.using(cache):
+        room = gather(pelican.settings, ctx, pelican.output_path)
+        write(ctx.comms_dir, pages.render_all(room), ctx.room_memo)
     _copy_pictures(ctx.comms_dir, room, getattr(ctx.cards, "files", None) or {})
 
 

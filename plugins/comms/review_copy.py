@@ -89,6 +89,7 @@ class Localizer:
     def __init__(self, siteurl: str, folders: list[str], prefix: str):
         self.siteurl, self.folders, self.prefix = siteurl, folders, prefix
         self.files: dict[str, bytes] = {}  # path inside the site -> bytes
+        self.used: set[str] | None = None  # when a set: the paths made local since, for a page kept in a cache
 
     def local(self, url: str) -> str | None:
         path = site_path(url, self.siteurl)
@@ -100,6 +101,8 @@ class Localizer:
                 return None
             with open(found, "rb") as fh:
                 self.files[path] = fh.read()
+        if self.used is not None:
+            self.used.add(path)
         return self.prefix + path
 
     def srcset(self, value: str) -> str | None:

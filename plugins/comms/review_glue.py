@@ -8,6 +8,7 @@ pages, cards and pictures it makes go to the room only.
 from __future__ import annotations
 
 import os
+import pickle
 from dataclasses import dataclass
 
 from ..i18n import translate
@@ -72,6 +73,46 @@ def _teasers(item, ctx, root: str) -> list:
     )
 
 
+def _copy(item, ctx, settings, localizer, notice: str, lang: str) -> bytes | None:
+    """The post's review copy; kept between builds, keyed like the post's own page (plugins/render_memo.py)."""
+    label = translate(lang, "Review copy of the post")
+
+    def make() -> bytes | None:
+        page = review_copy.render(item, ctx, settings)
+        return None if page is None else review_copy.localize(page, localizer, notice, lang, label)
+
+    keys = ctx.memo.keys if ctx.memo is not None else None
+    site = keys.site_of(ctx.template_context, ctx.templates) if keys and ctx.templates else None
+    if site is None:
+        return make()
+    cache = review_cache(ctx)
+    key = cache.key("review-copy", [site, item, notice, lang, label])
+    found = cache.get(key) if key else None
+    if found is not None:
+        page, used = pickle.loads(found)
+        if all(localizer.local("/" + path) for path in used):  # every file it loads is still there
+            cache.hits += 1
+            return page
+    cache.misses += 1
+    localizer.used = set()
+    try:
+        page = make()
+        if key and page is not None:
+            cache.put(key, pickle.dumps((page, sorted(localizer.used)), protocol=pickle.HIGHEST_PROTOCOL))
+    finally:
+        localizer.used = None
+    return page
+
+
+def review_cache(ctx):
+    """The build's comms render cache (one per build, made on first use)."""
+    from .render_cache import RenderCache
+
+    if ctx.memo.comms_cache is None:
+        ctx.memo.comms_cache = RenderCache(ctx.root, ctx.memo.salt)
+    return ctx.memo.comms_cache
+
+
 def gather(settings, ctx, output_path: str) -> Reviews:
     from ..cards.glue import private_card
 
@@ -82,11 +123,7 @@ def gather(settings, ctx, output_path: str) -> Reviews:
     copies, teasers = [], list(ctx.teasers or ())
     for item in articles(ctx):
         withheld = ctx.is_withheld(item)
-        page = review_copy.render(item, ctx, settings)
-        if page is not None:
-            page = review_copy.localize(
-                page, localizer, banner(lang, withheld), lang, translate(lang, "Review copy of the post")
-            )
+        page = _copy(item, ctx, settings, localizer, banner(lang, withheld), lang)
         copies.append(
             Copy(item.slug, getattr(item, "lang", "") or "", str(item.title), page, private_card(item, settings, ctx))
         )

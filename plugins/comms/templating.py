@@ -27,10 +27,15 @@ def render(name: str, **values) -> bytes:
     Both speak the page's language (``lang``, the site's: comms pages follow the
     site, not the terminal), and fill ``{name}`` placeholders like podium's _().
     """
-    lang = values.get("lang") or "en"
-    values.setdefault("_", functools.partial(translate, lang))
-    values.setdefault("ngettext", functools.partial(translate_plural, lang))
-    return environment().get_template(name).render(**values).encode("utf-8")
+    from .render_cache import remembered
+
+    def make() -> bytes:
+        lang = values.get("lang") or "en"
+        values.setdefault("_", functools.partial(translate, lang))
+        values.setdefault("ngettext", functools.partial(translate_plural, lang))
+        return environment().get_template(name).render(**values).encode("utf-8")
+
+    return remembered("template:" + name, values, make)
 
 
 def prefix(path: str) -> str:
