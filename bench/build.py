@@ -6,7 +6,7 @@ Pelican and the peak resident memory are printed. The kinds:
 
 - vanilla: Pelican, same Markdown extensions, default theme, no plugins;
 - blog-kit: podium's theme, reader, embargo, feeds, sitemap; no teasers, cards or image variants;
-- podium-warm: everything on, caches kept from the previous run and nothing changed (an everyday rebuild);
+- podium-warm: everything on (the site and the comms room, as ``podium build`` writes them), caches kept from the previous run and nothing changed (an everyday rebuild);
 - podium-edit: the same, after one sentence was added to one post (the middle one);
 - podium-cold: everything on, caches emptied before each run (the first build of a site);
 - hugo: when Debian's ``hugo`` is installed, a minimal Hugo site from the same
@@ -93,7 +93,8 @@ def child(site: str, kind: str) -> None:
     if kind.startswith("podium"):
         from podium.publish.build import build
 
-        build(site, now=NOW, output=Path(site) / "output")
+        # as `podium build` does: the site and the comms room (review copies, teaser pages, calendar)
+        build(site, now=NOW, output=Path(site) / "output", comms=Path(site) / "comms")
     else:
         from pelican import Pelican
         from pelican.settings import read_settings
