@@ -17,11 +17,13 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from podium.plugins import context as context_mod
 
 from .build import pelican_problems, read_settings, scratch_for, write_into
 from .sync import same_bytes
+from .warm import Warm
 
 #: the lists of each generator that hold contents with a page of their own
 _CONTENTS = (
@@ -42,6 +44,8 @@ _CONTENTS = (
 class Quick:
     written: list[str]  # paths in the output folder, relative
     pages: list[str]  # the same, as the preview server's URL paths
+    #: what this run read, kept for the next save (warm.py); None when it met a problem
+    warm: Any = None
 
 
 def _contents(generator) -> list:
@@ -83,9 +87,8 @@ def _generators(pelican) -> list:
     ]
 
 
-def _render(pelican, changed: set[str]) -> list[str]:
+def _render(pelican, changed: set[str], generators: list) -> list[str]:
     """Read the whole site, render the changed contents' pages; their paths under the output folder."""
-    generators = _generators(pelican)
     for generator in generators:
         if hasattr(generator, "generate_context"):
             generator.generate_context()
@@ -106,7 +109,10 @@ def _render(pelican, changed: set[str]) -> list[str]:
 def quick(
     project: str | os.PathLike, changed: list[str | os.PathLike], *, output: str | os.PathLike, now=None
 ) -> Quick | None:
-    """Render the pages of ``changed`` source files into the preview folder ``output``; None if it cannot."""
+    """Render the pages of ``changed`` source files into the preview folder ``output``; None if it cannot.
+
+    With nothing ``changed`` it only reads the site: ``podium serve`` keeps what it read (``Quick.warm``).
+    """
     from pelican import Pelican
 
     project = Path(project).resolve()
@@ -120,15 +126,20 @@ def quick(
     write_into(settings, scratch)
     with pelican_problems(project) as collect:
         try:
-            return _bring_in(Pelican(settings), changed, ctx, collect, scratch, target)
+            pelican = Pelican(settings)
+            generators = _generators(pelican)
+            done = _bring_in(pelican, generators, changed, ctx, collect, scratch, target)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
+    if done is not None:
+        done.warm = Warm(project, pelican, generators, ctx, fixed_now=ctx.now if now is not None else None)
+    return done
 
 
-def _bring_in(pelican, changed, ctx, collect, scratch: Path, target: Path) -> Quick | None:
+def _bring_in(pelican, generators, changed, ctx, collect, scratch: Path, target: Path) -> Quick | None:
     """Render the changed pages into ``scratch``, then rename each into ``target`` unless something went wrong."""
-    written = _render(pelican, {os.path.realpath(p) for p in changed})
-    if not written or ctx.report.errors or collect.errors:
+    written = _render(pelican, {os.path.realpath(p) for p in changed}, generators)
+    if (changed and not written) or ctx.report.errors or collect.errors:
         return None
     for rel in written:  # each page renamed into place whole; an unchanged one is left as it was
         new, old = scratch / rel, target / rel

@@ -24,6 +24,7 @@ from podium.plugins.i18n import _, said
 
 POST_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 PREVIEW_DIR = "output-preview"
+WAKE = 250
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -131,24 +132,50 @@ class FullBuilds:
         self.child = subprocess.Popen(self.command)
 
 
-def _quick(project: Path, posts: list[str], args, now) -> None:
+def _warm_up(project: Path, args, now):
+    """Read the whole site once, before the first save, so that save already takes the warm path (warm.py)."""
     from .quick import quick
+
+    try:
+        done = quick(project, [], output=project / args.output, now=now)
+    except Exception:  # only time is lost: the first save takes the quick preview
+        return None
+    return done.warm if done else None
+
+
+def _preview(project: Path, posts: list[str], args, now, warm):
+    """The saved posts' pages first: from the warm state when it can, else the quick preview; the next warm state."""
+    from .quick import quick
+    from .warm import fast
 
     started = time.perf_counter()
     try:
-        done = quick(project, posts, output=project / args.output, now=now)
-    except Exception as exc:  # the full build that follows reports whatever went wrong
-        done = None
-        print(_("(quick preview skipped: {exc})", exc=exc), file=sys.stderr)
-    if done:
-        print(
-            _(
-                "Preview of {pages} in {seconds:.2f} s; the rest of the site follows.",
-                pages=", ".join(done.pages),
-                seconds=time.perf_counter() - started,
-            ),
-            flush=True,
-        )
+        pages = fast(warm, posts, project / args.output) if warm is not None else None
+    except Exception:  # a problem of the warm path only costs the time of the quick preview
+        pages = None
+    alone = pages is not None
+    if not alone:
+        warm = None  # a fast path that gave up may have changed part of it
+        try:
+            done = quick(project, posts, output=project / args.output, now=now)
+        except Exception as exc:  # the full build that follows reports whatever went wrong
+            done = None
+            print(_("(quick preview skipped: {exc})", exc=exc), file=sys.stderr)
+        pages, warm = (done.written, done.warm) if done else (None, None)
+    if pages:
+        shown, seconds = ", ".join("/" + rel.replace(os.sep, "/") for rel in pages), time.perf_counter() - started
+        if alone:
+            line = _(
+                "Preview of {pages} in {seconds:.2f} s (that post alone read again); the site follows.",
+                pages=shown,
+                seconds=seconds,
+            )
+        else:
+            line = _(
+                "Preview of {pages} in {seconds:.2f} s; the rest of the site follows.", pages=shown, seconds=seconds
+            )
+        print(line, flush=True)
+    return warm
 
 
 def _bind(root: Path, port: int, room: Path | None = None):
@@ -199,21 +226,25 @@ def run(args: argparse.Namespace) -> int:
     server = _bind(root, args.port, room_of(project, args.output))
     _rebuild(project, args.output, now, base)
     root.mkdir(parents=True, exist_ok=True)
-    _serve(server, args.port)
+    warm = _warm_up(project, args, now)
     output_dir = str(root) + os.sep
-    full = FullBuilds(project, args)
+    full, serving = FullBuilds(project, args), False
     try:
-        for changes in watch(*_watched(project)):
+        # the watcher wakes every WAKE ms: the address is printed once it watches, so no save is missed
+        for changes in watch(*_watched(project), rust_timeout=WAKE, yield_on_timeout=True):
+            if not serving:
+                _serve(server, args.port)
+                serving = True
             changes = {(kind, path) for kind, path in changes if not path.startswith(output_dir)}
             if not changes:
                 continue
             full.stop()
             posts = saved_posts(changes, project / "content")
-            if posts:
-                _quick(project, posts, args, now)
+            warm = _preview(project, posts, args, now, warm) if posts else None
             full.start()
     finally:
         full.stop()
-        server.shutdown()
+        if serving:  # shutdown() waits for a loop that never started otherwise
+            server.shutdown()
         server.server_close()
     return 0

@@ -367,6 +367,18 @@ def _collect(pelican) -> None:
     k.cpu_seconds += time.process_time() - cpu
 
 
+def card_again(item, settings) -> None:
+    """One post's card and network pictures again: ``podium serve`` re-read this post alone (publish/warm.py)."""
+    ctx = context.get(settings)
+    k = ctx.cards
+    if k is None:  # cards are off: the post keeps the None and {} it was given
+        return
+    title, photo = _prepare(item, k, ctx)
+    draw_missing(k, [title] if photo is None else [], 1)
+    item.podium_card = card_for(item, k, ctx, settings, title, photo)
+    item.podium_images = network_glue.images_for(item, k, item.podium_card, ctx, settings)
+
+
 def _write(pelican) -> None:
     _collect(pelican)  # a build that sent no get_writer signal
     ctx = context.get(pelican.settings)

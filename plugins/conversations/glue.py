@@ -76,7 +76,7 @@ def _attach(generator) -> None:
         conversation = conversations.get(article.slug)
         if conversation is None:
             continue
-        closed = _closed(article, ctx)
+        closed = closed_at(article, ctx)
         rules = view.Rules(decisions, cfg.conversations_moderation, closed, zone)
         threads = view.threads_for(
             conversation, article.url, article.lang, settings["DEFAULT_LANG"], article_of(article, urls).siblings
@@ -102,7 +102,8 @@ def article_of(article, urls: dict[str, list[str]]) -> room.Article:
     return room.Article(article.slug, article.url, article.lang, sanitize.plain(str(article.title)), siblings)
 
 
-def _closed(article, ctx):
+def closed_at(article, ctx):
+    """When the post's conversation closed, or None while open: it moves with ``ctx.now``."""
     return view.closed_at(_comments(article, ctx), article.date, ctx.config.conversations_close_after_days, ctx.now)
 
 
@@ -110,7 +111,7 @@ def _closed_without_store(generator) -> None:
     """A closed post with no conversation collected still says so."""
     ctx = context.get(generator.settings)
     for article in list(generator.articles) + list(generator.translations):
-        if getattr(article, "podium_conversation", None) is None and _closed(article, ctx) is not None:
+        if getattr(article, "podium_conversation", None) is None and closed_at(article, ctx) is not None:
             article.podium_conversation = view.Page(
                 article.lang, view.texts.say("heading", article.lang), (), (), view.texts.say("closed", article.lang)
             )

@@ -189,14 +189,19 @@ def _member(article, ctx) -> series.Member | None:
     return series.Member(article, str(name), index, article.date, article.lang)
 
 
+def reading_time(article) -> None:
+    """The post's word count and reading time; ``podium serve`` redoes it alone for a post saved (publish/warm.py)."""
+    # _content: the HTML before Pelican resolves {static} links, enough to count words
+    article.podium_word_count = reading.count_words(article._content)
+    article.podium_reading_minutes = reading.minutes_for(article.podium_word_count, article.lang)
+
+
 def _enrich_articles(generator) -> None:
     ctx = context.get(generator.settings)
     listed = generator.articles + generator.translations
     everything = listed + generator.drafts + generator.drafts_translations + generator.hidden_articles
     for article in everything:
-        # _content: the HTML before Pelican resolves {static} links, enough to count words
-        article.podium_word_count = reading.count_words(article._content)
-        article.podium_reading_minutes = reading.minutes_for(article.podium_word_count, article.lang)
+        reading_time(article)
     for article, (older, newer) in _pairs(listed):
         article.podium_previous, article.podium_next = older, newer
     members = [m for m in (_member(a, ctx) for a in listed + generator.drafts + generator.drafts_translations) if m]

@@ -176,7 +176,38 @@ def test_a_saved_post_is_previewed_first_and_its_open_page_is_told_to_reload(mak
         proc.terminate()
         proc.wait(timeout=10)
     out = proc.stdout.read()
-    assert "Preview of /a.html in " in out
+    assert "Preview of /a.html in " in out and "(that post alone read again)" in out  # read before the save
+
+
+def test_a_save_that_moves_the_post_falls_back_to_reading_the_whole_site_and_the_site_catches_up(make_site):
+    site = make_site(
+        {
+            "content/posts/a.md": post("Premier titre", slug="a", tags=["vent"], body="Texte public."),
+            "content/posts/b.md": post("Autre billet", slug="b", date="2026-01-11 09:00", body="Autre texte."),
+        }
+    )
+    port = free_port()
+    proc = _serve(site, port)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _lines_until(proc, "Preview at")
+        (site / "content/posts/a.md").write_text(
+            post("Premier titre", slug="a", tags=["vent"], body="Texte revu."), encoding="utf-8"
+        )
+        assert "(that post alone read again)" in _lines_until(proc, "Preview of /a.html")[-1]
+        assert wait_for(lambda: "Texte revu." in (fetch(f"{base}/a.html") or ""))
+        _lines_until(proc, "Rebuilt:")  # the full build that followed
+        (site / "content/posts/a.md").write_text(
+            post("Premier titre", slug="a", tags=["soleil"], body="Texte revu."), encoding="utf-8"
+        )
+        line = _lines_until(proc, "Preview of /a.html")[-1]
+        assert line.endswith("; the rest of the site follows.") and "alone" not in line
+        assert wait_for(lambda: "soleil" in (fetch(f"{base}/a.html") or ""))
+        assert wait_for(lambda: fetch(f"{base}/tag/soleil.html"))  # the full build brings the new tag's page
+        assert fetch(f"{base}/tag/vent.html") is None
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
 def test_the_production_build_has_no_reload_script(make_site, run_build):
