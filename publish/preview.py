@@ -2,7 +2,7 @@
 
 Preview pages (and only they: the theme adds the tag when PODIUM_PREVIEW is
 on) load ``/__podium/reload.js`` from this server, a few lines that ask
-``/__podium/version?page=<path>`` four times a second and reload the page when
+``/__podium/version?page=<path>`` ten times a second and reload the page when
 the answer changes. The answer is the page file's modification time: builds
 keep the time of every file whose bytes did not change, so a page reloads
 when, and only when, its own file was rewritten. Nothing comes from outside
@@ -27,7 +27,7 @@ RELOAD_JS = b"""(function () {
       .then(function (r) { return r.text(); })
       .then(function (v) {
         if (seen === null) { seen = v; } else if (v !== seen) { location.reload(); return; }
-        setTimeout(poll, 250);
+        setTimeout(poll, 100);
       })
       .catch(function () { setTimeout(poll, 1000); });
   }
@@ -93,4 +93,4 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002
-        pass  # four polls a second per open page would drown the build messages
+        pass  # ten polls a second per open page would drown the build messages

@@ -120,6 +120,13 @@ class FullBuilds:
             self.command += ["--now", args.now]
         self.child: subprocess.Popen | None = None
 
+    def interrupt(self) -> bool:
+        """Ask a build still running to stop, without waiting for it to clean up; whether one was running."""
+        if self.child is not None and self.child.poll() is None:
+            self.child.terminate()
+            return True
+        return False
+
     def stop(self) -> None:
         """Stop a build still running (it removes its temporary folder): a newer save supersedes it."""
         if self.child is not None and self.child.poll() is None:
@@ -144,7 +151,10 @@ def _warm_up(project: Path, args, now):
 
 
 def _preview(project: Path, posts: list[str], args, now, warm):
-    """The saved posts' pages first: from the warm state when it can, else the quick preview; the next warm state."""
+    """The saved posts' pages first: from the warm state when it can, else the quick preview.
+
+    Returns the next warm state and the pages written (paths under the preview folder).
+    """
     from .quick import quick
     from .warm import fast
 
@@ -175,7 +185,18 @@ def _preview(project: Path, posts: list[str], args, now, warm):
                 "Preview of {pages} in {seconds:.2f} s; the rest of the site follows.", pages=shown, seconds=seconds
             )
         print(line, flush=True)
-    return warm
+    return warm, pages or []
+
+
+def _stamps(root: Path, pages: list[str]) -> list[int | None]:
+    """Each page's modification time (None: missing), to see whether anything else replaced it."""
+    found = []
+    for rel in pages:
+        try:
+            found.append(os.stat(root / rel).st_mtime_ns)
+        except OSError:
+            found.append(None)
+    return found
 
 
 def _bind(root: Path, port: int, room: Path | None = None):
@@ -238,9 +259,14 @@ def run(args: argparse.Namespace) -> int:
             changes = {(kind, path) for kind, path in changes if not path.startswith(output_dir)}
             if not changes:
                 continue
-            full.stop()
+            # the saved page first: the build it supersedes cleans up meanwhile (its temporary folder)
+            running = full.interrupt()
             posts = saved_posts(changes, project / "content")
-            warm = _preview(project, posts, args, now, warm) if posts else None
+            warm, pages = _preview(project, posts, args, now, warm) if posts else (None, [])
+            stamps = _stamps(root, pages)
+            full.stop()
+            if running and posts and _stamps(root, pages) != stamps:  # it brought in an older page at the last moment
+                warm, _pages = _preview(project, posts, args, now, warm)
             full.start()
     finally:
         full.stop()

@@ -106,9 +106,9 @@ def fast(warm: Warm, changed: list[str], target: Path) -> list[str] | None:
     After None the warm state may be half-updated: the caller drops it.
     """
     found = [warm.article_of(os.path.realpath(p)) for p in changed]
+    errors = len(warm.ctx.report.errors)
     if not found or None in found or not _still_true(warm, [item for _, item in found]):
         return None
-    errors = len(warm.ctx.report.errors)
     with pelican_problems(warm.project) as collect:
         for generator, item in found:
             if not _pour(warm, generator, item):
