@@ -69,7 +69,15 @@ KEPT = frozenset(
     }
 )
 REMADE = frozenset(
-    {"podium_word_count", "podium_reading_minutes", "podium_lead_image", "get_content", "podium_card", "podium_images"}
+    {
+        "podium_word_count",
+        "podium_reading_minutes",
+        "podium_lead_image",
+        "podium_image_plans",
+        "get_content",
+        "podium_card",
+        "podium_images",
+    }
 )
 #: the generator lists an article can be in, with the page Pelican renders for it
 _LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles", "hidden_translations")

@@ -374,9 +374,8 @@ def card_again(item, settings) -> None:
     if k is None:  # cards are off: the post keeps the None and {} it was given
         return
     title, photo = _prepare(item, k, ctx)
-    draw_missing(k, [title] if photo is None else [], 1)
-    item.podium_card = card_for(item, k, ctx, settings, title, photo)
-    item.podium_images = network_glue.images_for(item, k, item.podium_card, ctx, settings)
+    draw_missing(k, [title] if photo is None else [], 1).results()
+    _describe(item, k, ctx, settings, title, photo)
 
 
 def _write(pelican) -> None:
