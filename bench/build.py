@@ -8,6 +8,7 @@ Pelican and the peak resident memory are printed. The kinds:
 - blog-kit: podium's theme, reader, embargo, feeds, sitemap; no teasers, cards or image variants;
 - podium-warm: everything on (the site and the comms room, as ``podium build`` writes them), caches kept from the previous run and nothing changed (an everyday rebuild);
 - podium-edit: the same, after one sentence was added to one post (the middle one);
+- podium-site-warm, podium-site-edit: the same two without the comms room (the site alone);
 - podium-cold: everything on, caches emptied before each run (the first build of a site);
 - hugo: when Debian's ``hugo`` is installed, a minimal Hugo site from the same
   Markdown (single and list pages, tag and category pages, RSS), for the moonshot ratio.
@@ -93,8 +94,10 @@ def child(site: str, kind: str) -> None:
     if kind.startswith("podium"):
         from podium.publish.build import build
 
-        # as `podium build` does: the site and the comms room (review copies, teaser pages, calendar)
-        build(site, now=NOW, output=Path(site) / "output", comms=Path(site) / "comms")
+        # as `podium build` does: the site and the comms room (review copies, teaser pages, calendar);
+        # the podium-site-* kinds build the site alone, as CI's publishing build does
+        room = None if kind.startswith("podium-site") else Path(site) / "comms"
+        build(site, now=NOW, output=Path(site) / "output", comms=room)
     else:
         from pelican import Pelican
         from pelican.settings import read_settings
@@ -161,6 +164,8 @@ def main() -> None:
         "podium-blog-kit": kit_only,
         "podium-warm": None,
         "podium-edit": None,
+        "podium-site-warm": None,
+        "podium-site-edit": None,
         "podium-cold": None,
     }
     if shutil.which("hugo"):
