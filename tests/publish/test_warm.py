@@ -8,7 +8,7 @@ from podium.publish.build import build
 from podium.publish.quick import quick
 from podium.publish.warm import fast
 from tests.conftest import SAMPLE_NOW, post
-from tests.plugins.images.helpers import phone_jpeg
+from tests.publish.test_quick import files as quick_files
 
 CALENDAR = """\
 timezone: Europe/Paris
@@ -26,21 +26,12 @@ def _b(**changes):
 
 
 def files():
+    """The quick preview's site, with b in a category, a post in review and a calendar."""
     return {
-        "content/posts/a.md": post(
-            "Premier billet",
-            slug="a",
-            tags=["énergie"],
-            series="Vent",
-            series_index=1,
-            body="Texte du premier.\n\n![Le chantier](/images/chantier.jpg)",
-        ),
+        **quick_files(),
         "content/posts/b.md": _b(),
-        "content/posts/c.md": post("Troisième billet", date="2026-03-10 09:00", slug="c", body="Texte du troisième."),
-        "content/posts/d.md": post("Brouillon", date="2026-03-12 09:00", slug="d", status="draft", body="Pas encore."),
         "content/posts/e.md": post("En relecture", date="2026-03-14 09:00", slug="e", body="Relu demain."),
         "content/calendar.yaml": CALENDAR,
-        "content/images/chantier.jpg": phone_jpeg(1200, 800, sideways=False),
     }
 
 
