@@ -76,7 +76,7 @@ class _Writer(Writer):
         call = dict(kwargs, relative_urls=relative_urls, paginated=paginated, template_name=template_name, url=url)
         key = _page_key(ctx, template, page_context, name, call) if name and not override_output else None
         if key is not None and ctx.memo.reuse(name, key):
-            self._written_files.update(os.path.join(self.output_path, rel) for rel in ctx.memo.new[name][1])
+            self._written_files.update(os.path.join(self.output_path, rel) for rel in ctx.memo.files_of(name))
             return None
         self._opened = []
         try:

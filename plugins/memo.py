@@ -100,6 +100,10 @@ class Memo:
         self.reused += 1
         return True
 
+    def files_of(self, entry: str) -> tuple[str, ...]:
+        """The files (under the output folder) this build remembers for ``entry``."""
+        return self.new[entry][1] if entry in self.new else ()
+
     def made_now(self, entry: str, key: str | None, paths: list[str]) -> None:
         """``entry`` was just made into these build-folder paths; remember them under ``key``."""
         self.made.append(entry)

@@ -111,9 +111,6 @@ class Keys:
 
     def site_of(self, context: dict, env) -> str | None:
         """The site-wide part of every key (the shared context, every content's facts, the theme)."""
-        return self._site_key(context, env)
-
-    def _site_key(self, context: dict, env) -> str | None:
         found = self._site.get(id(context), "")
         if found == "":
             try:
@@ -127,7 +124,7 @@ class Keys:
 
     def page(self, template, context: dict, name: str, call: dict[str, Any]) -> str | None:
         """The key of one ``write_file`` call, or None when something it is given cannot be described."""
-        site = self._site_key(context, template.environment)
+        site = self.site_of(context, template.environment)
         if site is None:
             return None
         try:

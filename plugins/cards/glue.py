@@ -64,6 +64,11 @@ class Kit:
     seconds: float = 0.0  # wall time spent on cards in this build, for the benchmark
     cpu_seconds: float = 0.0  # the same in processor time, which other programs running do not inflate
 
+    def design_key(self, *head, title: str) -> str:
+        """The cache name of a card drawn from this kit's design with ``title``; ``head`` says which card."""
+        design = (self.name, self.role, self.site, self.fonts_digest, self.portrait_digest, self.logo_digest)
+        return key(*head, self.layout, vars(self.colours), title, *design)
+
 
 def site_label(settings, leader: str) -> str:
     """The site's name, or its domain when the name only repeats the leader's (already on the card)."""
@@ -204,21 +209,7 @@ def _drawing(k: Kit) -> compose.Cards:
 
 
 def _generated_name(k: Kit, title: str) -> str:
-    return key(
-        "card",
-        renderer.VERSION,
-        PIL.__version__,
-        k.ext,
-        k.layout,
-        vars(k.colours),
-        title,
-        k.name,
-        k.role,
-        k.site,
-        k.fonts_digest,
-        k.portrait_digest,
-        k.logo_digest,
-    )
+    return k.design_key("card", renderer.VERSION, PIL.__version__, k.ext, title=title)
 
 
 def _prepare(item, k: Kit, ctx) -> tuple[str, tuple | None]:

@@ -69,21 +69,7 @@ def picture_for(item, k, fmt: formats.Format, card: dict, ctx, settings) -> dict
     if photo is not None:
         name = key("format-photo", fmt.network, renderer.VERSION, PIL.__version__, digest(photo[0]), photo[1])
     else:
-        name = key(
-            "format",
-            fmt.network,
-            renderer.VERSION,
-            PIL.__version__,
-            k.layout,
-            vars(k.colours),
-            title,
-            k.name,
-            k.role,
-            k.site,
-            k.fonts_digest,
-            k.portrait_digest,
-            k.logo_digest,
-        )
+        name = k.design_key("format", fmt.network, renderer.VERSION, PIL.__version__, title=title)
     manifest = k.store.manifest(name)
     if manifest is None:
         data = _make(k, fmt, title, photo, ctx, where, meta, lines)
